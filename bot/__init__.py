@@ -1,0 +1,1 @@
+"""Casebot's edges: the command line and (later) the Slack app."""

@@ -1,0 +1,128 @@
+"""The ``casebot`` command line: a thin edge over the services."""
+
+from __future__ import annotations
+
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from bot import texts
+from bot.progress import RichProgress
+from bot.services import Services, build_services
+from casework.markings import Kind, Marking
+from casework.settings import load_settings
+from ingestion.lock import IngestionBusyError
+from ingestion.pipeline import IngestOptions, RunReport
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help="Casebot: casework assistant.")
+index_app = typer.Typer(no_args_is_help=True, help="Inspect the index.")
+app.add_typer(index_app, name="index")
+
+DEMO_CASE_ID = "OP-HARBOR-LIGHT"
+DEMO_CASE_TITLE = "Operation Harbor Light — counterfeit 'Veloce' e-bike batteries"
+
+
+def _services() -> Services:
+    return build_services(load_settings())
+
+
+@app.command(help=texts.INGEST_HELP)
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders.")],
+    kind: Annotated[Kind, typer.Option(help=texts.KIND_HELP)] = Kind.FILING,
+    case: Annotated[str | None, typer.Option(help=texts.CASE_HELP)] = None,
+    marking: Annotated[Marking | None, typer.Option(help=texts.MARKING_HELP)] = None,
+    prune: Annotated[bool, typer.Option(help=texts.PRUNE_HELP)] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=texts.JSON_HELP)] = False,
+) -> None:
+    options = IngestOptions(kind=kind, case_id=case, marking=marking, prune=prune)
+    services = _services()
+    console = Console(stderr=True)
+    try:
+        if as_json or not sys.stdout.isatty():
+            report = services.ingestion.ingest(paths, options)
+        else:
+            with RichProgress(console) as progress:
+                report = services.ingestion.ingest(paths, options, progress)
+    except (ValueError, IngestionBusyError) as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(2) from error
+    _print_report(report, as_json)
+    raise typer.Exit(1 if report.failed else 0)
+
+
+def _print_report(report: RunReport, as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps(report.as_json()))
+        return
+    console = Console()
+    console.print(
+        texts.RUN_SUMMARY.format(
+            run_id=report.run_id,
+            added=report.added,
+            updated=report.updated,
+            unchanged=report.unchanged,
+            removed=report.removed,
+            chunks=report.chunks,
+            failed=len(report.failed),
+            skipped=len(report.skipped),
+        ),
+        highlight=False,
+    )
+    if report.failed:
+        console.print(texts.FAILED_HEADING, style="bold red")
+        for failure in report.failed:
+            console.print(f"  {failure['source']}: {failure['error']}", highlight=False)
+
+
+@index_app.command("verify", help=texts.VERIFY_HELP)
+def verify_index(
+    repair: Annotated[bool, typer.Option(help=texts.REPAIR_HELP)] = False,
+) -> None:
+    services = _services()
+    consistency = services.indexer.check()
+    if consistency.ok:
+        typer.echo(
+            texts.INDEX_CONSISTENT.format(
+                documents=services.indexer.document_count(),
+                vectors=services.vector_index.count(),
+            )
+        )
+        return
+    typer.echo(
+        texts.INDEX_INCONSISTENT.format(
+            missing=len(consistency.documents_missing_vectors),
+            orphans=len(consistency.orphan_versions),
+        )
+    )
+    if repair:
+        services.indexer.repair(consistency)
+        typer.echo(texts.INDEX_REPAIRED)
+        return
+    raise typer.Exit(1)
+
+
+@app.command(help=texts.DEMO_HELP)
+def demo() -> None:
+    services = _services()
+    demo_root = Path(str(resources.files("casework") / "demo"))
+    notes = IngestOptions(kind=Kind.NOTE, case_id=DEMO_CASE_ID)
+    reports = [
+        services.ingestion.ingest([demo_root / "case-notes"], notes),
+        services.ingestion.ingest([demo_root / "filings"], IngestOptions(kind=Kind.FILING)),
+    ]
+    console = Console()
+    console.print(texts.DEMO_HEADING.format(case_id=DEMO_CASE_ID, title=DEMO_CASE_TITLE))
+    for report in reports:
+        _print_report(report, as_json=False)
+    for row in services.indexer.document_summaries():
+        console.print(texts.DEMO_DOCUMENT_LINE.format(**row), highlight=False)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,92 @@
+"""The composition root: builds Casebot's services from settings, once per process.
+
+Clients (database engine, Chroma, the embedding model) are made here and passed inward; nothing
+inside the project builds its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from sqlalchemy import Engine
+
+from casework.settings import Settings
+from casework.storage.db import SessionFactory, create_registry_engine, migrate, session_factory
+from ingestion.chunking import Chunker
+from ingestion.indexer import Indexer
+from ingestion.loaders.base import LoadLimits
+from ingestion.loaders.catalog import default_registry
+from ingestion.lock import IngestionLock
+from ingestion.pipeline import IngestionService
+from ingestion.preparation import DocumentPreparer
+from retrieval.embeddings import Embedder, SentenceTransformerEmbedder
+from retrieval.vector_store import ChromaIndex, VectorIndex, open_chroma_client
+
+
+@dataclass
+class Services:
+    settings: Settings
+    embedder: Embedder
+    chroma_client: Any = None
+
+    @cached_property
+    def engine(self) -> Engine:
+        engine = create_registry_engine(self.settings.resolved_database_url)
+        migrate(engine)
+        return engine
+
+    @cached_property
+    def sessions(self) -> SessionFactory:
+        return session_factory(self.engine)
+
+    @cached_property
+    def vector_index(self) -> VectorIndex:
+        client = self.chroma_client or open_chroma_client(self.settings)
+        return ChromaIndex(client, self.settings.chroma_collection)
+
+    @cached_property
+    def indexer(self) -> Indexer:
+        return Indexer(self.sessions, self.vector_index)
+
+    @cached_property
+    def chunker(self) -> Chunker:
+        return Chunker(
+            tokenizer=self.embedder.tokenizer,
+            model_max_tokens=self.embedder.max_tokens,
+            chunk_tokens=self.settings.chunk_tokens,
+            overlap_tokens=self.settings.chunk_overlap_tokens,
+        )
+
+    @cached_property
+    def ingestion(self) -> IngestionService:
+        preparer = DocumentPreparer(default_registry(), self.load_limits, lambda: self.chunker)
+        return IngestionService(
+            sessions=self.sessions,
+            indexer=self.indexer,
+            embedder=self.embedder,
+            preparer=preparer,
+            lock=IngestionLock(self.settings.casebot_home / "ingest.lock"),
+        )
+
+    @property
+    def load_limits(self) -> LoadLimits:
+        settings = self.settings
+        return LoadLimits(
+            max_file_bytes=settings.max_file_bytes,
+            archive_max_depth=settings.archive_max_depth,
+            archive_max_members=settings.archive_max_members,
+            archive_max_total_bytes=int(settings.archive_max_total_mb * 1024 * 1024),
+            archive_max_ratio=settings.archive_max_ratio,
+        )
+
+
+def build_services(settings: Settings, embedder: Embedder | None = None) -> Services:
+    return Services(
+        settings=settings,
+        embedder=embedder
+        or SentenceTransformerEmbedder(
+            settings.embedding_model, batch_size=settings.embedding_batch_size
+        ),
+    )

@@ -1,0 +1,1 @@
+"""Casebot's domain: cases, documents, markings and the storage that holds them."""

@@ -1,0 +1,57 @@
+"""Every setting Casebot reads, in one typed object.
+
+The environment (and an optional ``.env`` file) is read once, at the edge, by
+:func:`load_settings`; everything inside the project takes the resulting object or the values it
+needs. ``.env.example`` lists the same fields.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    casebot_home: Path = Field(default=Path(".casebot"), alias="CASEBOT_HOME")
+    database_url: str | None = Field(default=None, alias="DATABASE_URL")
+    chroma_url: str | None = Field(default=None, alias="CHROMA_URL")
+    chroma_collection: str = Field(default="casebot_chunks", alias="CHROMA_COLLECTION")
+    embedding_model: str = Field(default=BUNDLED_MODEL, alias="EMBEDDING_MODEL")
+    embedding_batch_size: int = Field(default=64, ge=1, alias="EMBEDDING_BATCH_SIZE")
+    chunk_tokens: int = Field(default=200, ge=32, alias="CHUNK_TOKENS")
+    chunk_overlap_tokens: int = Field(default=32, ge=0, alias="CHUNK_OVERLAP_TOKENS")
+    max_file_mb: float = Field(default=50.0, gt=0, alias="MAX_FILE_MB")
+    archive_max_depth: int = Field(default=3, ge=1, alias="ARCHIVE_MAX_DEPTH")
+    archive_max_members: int = Field(default=1000, ge=1, alias="ARCHIVE_MAX_MEMBERS")
+    archive_max_total_mb: float = Field(default=200.0, gt=0, alias="ARCHIVE_MAX_TOTAL_MB")
+    archive_max_ratio: float = Field(default=100.0, gt=1, alias="ARCHIVE_MAX_RATIO")
+
+    @field_validator("database_url", "chroma_url", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.casebot_home / 'casebot.sqlite3').resolve()}"
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.casebot_home / "chroma"
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the environment once; keyword overrides win (used by the CLI's options)."""
+    return Settings(**overrides)  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+"""The SQL registry: models, engine and migrations."""

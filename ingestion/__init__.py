@@ -1,0 +1,1 @@
+"""Ingestion: load → chunk → embed → index, with a registry that stays consistent."""

@@ -1,0 +1,58 @@
+"""Chooses the loader for a blob: every loader scores it, the highest wins."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ingestion.errors import (
+    CorruptFileError,
+    EncryptedFileError,
+    IngestError,
+    UnsupportedContentError,
+)
+from ingestion.loaders.base import Blob, Loader
+from ingestion.loaders.sniff import OCTET_STREAM, OLE_STORAGE, sniff_media_type
+
+OOXML_EXTENSIONS = frozenset({"docx", "xlsx", "pptx", "docm", "xlsm"})
+
+
+class UnsupportedFormatError(IngestError):
+    """Neither the content nor the name is a format Casebot reads (an image, a stylesheet).
+    Inside a folder or an archive such a file is skipped rather than failed."""
+
+
+class LoaderRegistry:
+    def __init__(self, loaders: Sequence[Loader]) -> None:
+        self._loaders = list(loaders)
+
+    def blob(self, name: str, data: bytes) -> Blob:
+        return Blob(name=name, data=data, media_type=sniff_media_type(data, name))
+
+    def choose(self, blob: Blob) -> Loader:
+        scored = [(loader.score(blob), index, loader) for index, loader in enumerate(self._loaders)]
+        best_score, _, best = max(scored, key=lambda item: (item[0], -item[1]))
+        if best_score > 0:
+            return best
+        raise self._explain_unsupported(blob)
+
+    def _explain_unsupported(self, blob: Blob) -> IngestError:
+        claimed_by = [loader for loader in self._loaders if blob.extension in loader.extensions]
+        if not claimed_by:
+            return UnsupportedFormatError(
+                f"{blob.media_type} is not a format Casebot reads; "
+                "convert it to PDF, DOCX or text to ingest it"
+            )
+        if blob.media_type == OLE_STORAGE and blob.extension in OOXML_EXTENSIONS:
+            return EncryptedFileError(
+                f"the .{blob.extension} file is password-protected (Office wraps encrypted "
+                "documents in an OLE container); save an unprotected copy and ingest that"
+            )
+        if blob.media_type == OCTET_STREAM:
+            return UnsupportedContentError(
+                f"named .{blob.extension} but the content is binary data, not "
+                f"{claimed_by[0].name.upper()}; check that the file is what its name says"
+            )
+        return CorruptFileError(
+            f"named .{blob.extension} but the content is {blob.media_type}; "
+            "the file is damaged or misnamed: re-export it or fix its name"
+        )

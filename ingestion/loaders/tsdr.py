@@ -1,0 +1,548 @@
+"""USPTO trademark status records (TSDR), read from ST.66 or ST.96 XML and rendered as the record
+an investigator checks before calling goods counterfeit: is the mark registered, who owns it, for
+which goods, and what happened to it at the USPTO.
+
+TSDR has served three schemas; :func:`is_tsdr_record` recognises each by its root element and
+:func:`read_tsdr_record` reads any of them into one :class:`TrademarkRecord`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from lxml import etree
+
+from ingestion.errors import CorruptFileError
+from ingestion.loaders.base import LoadedDocument, Section
+
+ST66_NAMESPACE = "http://www.wipo.int/standards/XMLSchema/trademarks"
+ST96_NAMESPACE = "http://www.wipo.int/standards/XMLSchema/ST96/Trademark"
+# The ST.96 draft (version 1_D3) that TSDR served before adopting the final ST.96 namespaces.
+ST96_DRAFT_NAMESPACE = "http://www.wipo.int/standards/XMLSchema/Trademark/1"
+TSDR_ROOTS = {
+    (ST66_NAMESPACE, "Transaction"): "ST.66",
+    (ST96_NAMESPACE, "TrademarkTransaction"): "ST.96",
+    (ST96_DRAFT_NAMESPACE, "Transaction"): "ST.96",
+}
+ST66_DATA = ("TradeMarkTransactionBody", "TransactionContentDetails", "TransactionData")
+ST96_TRADEMARK = (
+    "TrademarkTransactionBody", "TransactionContentBag", "TransactionData", "TrademarkBag",
+    "Trademark",
+)  # fmt: skip
+ST66_CLASS_DESCRIPTIONS = (
+    "GoodsServicesDetails", "GoodsServices", "ClassDescriptionDetails", "ClassDescription",
+)  # fmt: skip
+ST66_NAME_LINES = ("Name", "FreeFormatName", "FreeFormatNameDetails", "FreeFormatNameLine")
+ST66_OWNER_NAME_LINES = ("ApplicantAddressBook", "FormattedNameAddress", *ST66_NAME_LINES)
+ST66_OWNER_ADDRESS = ("ApplicantAddressBook", "FormattedNameAddress", "Address", "FormattedAddress")
+TITLE_DESCRIPTION_CHARS = 80
+WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Owner:
+    name: str
+    role: str = ""
+    """The USPTO party type: "ORIGINAL APPLICANT", "SUBSEQUENT OWNER AFTER REGISTRATION"..."""
+    role_code: int = 0
+    """USPTO party type code; the owner with the highest is the most recent."""
+    entity_type: str = ""
+    incorporated_in: str = ""
+    address: str = ""
+
+
+@dataclass(frozen=True)
+class GoodsServicesClass:
+    number: str
+    description: str
+    title: str = ""
+    status: str = ""
+
+
+@dataclass(frozen=True)
+class Representative:
+    role: str
+    name: str
+    address: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class MarkEvent:
+    date: date | None
+    code: str
+    description: str
+
+
+@dataclass(frozen=True)
+class TrademarkRecord:
+    schema: str
+    serial_number: str
+    registration_number: str = ""
+    mark: str = ""
+    mark_description: str = ""
+    mark_type: str = ""
+    drawing: str = ""
+    disclaimer: str = ""
+    filing_date: date | None = None
+    registration_date: date | None = None
+    status_code: str = ""
+    status_description: str = ""
+    status_date: date | None = None
+    owners: tuple[Owner, ...] = ()
+    goods_and_services: tuple[GoodsServicesClass, ...] = ()
+    representatives: tuple[Representative, ...] = ()
+    events: tuple[MarkEvent, ...] = ()
+
+    @property
+    def current_owners(self) -> list[Owner]:
+        latest = max((owner.role_code for owner in self.owners), default=0)
+        return [owner for owner in self.owners if owner.role_code == latest]
+
+
+def is_tsdr_record(root: etree._Element) -> bool:
+    name = etree.QName(root)
+    return (name.namespace, name.localname) in TSDR_ROOTS
+
+
+def read_tsdr_record(root: etree._Element) -> TrademarkRecord:
+    name = etree.QName(root)
+    schema = TSDR_ROOTS[(name.namespace or "", name.localname)]
+    return _read_st66(root) if schema == "ST.66" else _read_st96(root)
+
+
+# --- shared XML helpers -----------------------------------------------------------------------
+
+
+def _path(names: tuple[str, ...]) -> str:
+    return "/".join(f"{{*}}{name}" for name in names)
+
+
+def _find(element: etree._Element, *names: str) -> etree._Element | None:
+    return element.find(_path(names))
+
+
+def _findall(element: etree._Element, *names: str) -> list[etree._Element]:
+    return element.findall(_path(names))
+
+
+def _text(element: etree._Element | None, *names: str) -> str:
+    if element is None:
+        return ""
+    found = element.find(_path(names)) if names else element
+    return _clean(found.text) if found is not None else ""
+
+
+def _texts(element: etree._Element, *names: str) -> list[str]:
+    return [text for found in _findall(element, *names) if (text := _clean(found.text))]
+
+
+def _clean(text: str | None) -> str:
+    return WHITESPACE.sub(" ", text or "").strip()
+
+
+def _date(text: str) -> date | None:
+    """TSDR dates carry a zone offset ("1995-02-07-05:00"); only the day matters here."""
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _address(element: etree._Element | None) -> str:
+    return ", ".join(_leaf_texts(element)) if element is not None else ""
+
+
+def _leaf_texts(element: etree._Element) -> Iterator[str]:
+    """Texts of the leaves under ``element`` in document order, skipping the ``*Ext`` extension
+    blocks (which only repeat the country as a name)."""
+    for child in element.iterchildren(tag=etree.Element):
+        if etree.QName(child).localname.endswith("Ext"):
+            continue
+        if len(child):
+            yield from _leaf_texts(child)
+        elif text := _clean(child.text):
+            yield text
+
+
+def _distinct(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(value for value in values if value))
+
+
+def _int(text: str) -> int:
+    return int(text) if text.isdigit() else 0
+
+
+def _missing_trademark() -> CorruptFileError:
+    return CorruptFileError(
+        "is a USPTO TSDR file with no trademark in it; download the status record from TSDR "
+        "again and ingest that"
+    )
+
+
+# --- ST.66 ------------------------------------------------------------------------------------
+
+
+def _read_st66(root: etree._Element) -> TrademarkRecord:
+    data = _find(root, *ST66_DATA)
+    trademark = _find(data, "TradeMarkDetails", "TradeMark") if data is not None else None
+    if data is None or trademark is None:
+        raise _missing_trademark()
+    return TrademarkRecord(
+        schema="ST.66",
+        serial_number=_text(trademark, "ApplicationNumber"),
+        registration_number=_text(trademark, "RegistrationNumber"),
+        mark=_text(trademark, "WordMarkSpecification", "MarkVerbalElementText"),
+        mark_description=_text(trademark, "MarkDescriptionDetails", "MarkDescription"),
+        mark_type=_text(trademark, "KindMark"),
+        drawing=_text(trademark, "MarkFeature"),
+        disclaimer=_text(trademark, "MarkDisclaimerDetails", "MarkDisclaimer"),
+        filing_date=_date(_text(trademark, "ApplicationDate")),
+        registration_date=_date(_text(trademark, "RegistrationDate")),
+        status_code=_text(trademark, "MarkCurrentStatusCode"),
+        status_description=_text(
+            trademark, "TradeMarkExt", "MarkCurrentStatusExternalDescriptionText"
+        ),
+        status_date=_date(_text(trademark, "MarkCurrentStatusDate")),
+        owners=tuple(
+            _st66_owner(owner) for owner in _findall(data, "ApplicantDetails", "Applicant")
+        ),
+        goods_and_services=tuple(
+            _st66_class(description)
+            for description in _findall(trademark, *ST66_CLASS_DESCRIPTIONS)
+        ),
+        representatives=tuple(
+            representative
+            for element in _findall(trademark, "RepresentativeDetails", "Representative")
+            if (representative := _st66_representative(element)).name
+        ),
+        events=tuple(
+            _st66_event(event) for event in _findall(trademark, "MarkEventDetails", "MarkEvent")
+        ),
+    )
+
+
+def _st66_owner(applicant: etree._Element) -> Owner:
+    region = _text(applicant, "ApplicantExt", "IncorporationGeographicRegionName")
+    country = _text(applicant, "ApplicantIncorporationCountryCode")
+    return Owner(
+        name=" ".join(_texts(applicant, *ST66_OWNER_NAME_LINES)),
+        role=_text(applicant, "ApplicantExt", "PartyTypeDescriptionText"),
+        role_code=_int(_text(applicant, "ApplicantExt", "PartyTypeCode")),
+        entity_type=_text(applicant, "ApplicantLegalEntity"),
+        incorporated_in=", ".join(_distinct([region, country])),
+        address=_address(_find(applicant, *ST66_OWNER_ADDRESS)),
+    )
+
+
+def _st66_class(description: etree._Element) -> GoodsServicesClass:
+    return GoodsServicesClass(
+        number=_text(description, "ClassNumber"),
+        description=_text(description, "GoodsServicesDescription"),
+        title=_text(description, "ClassDescriptionExt", "NiceClassTitleText"),
+        status=_text(description, "ClassDescriptionExt", "ClassNumberStatusDescriptionText"),
+    )
+
+
+def _st66_representative(representative: etree._Element) -> Representative:
+    book = _find(representative, "RepresentativeAddressBook")
+    if book is None:
+        return Representative(role=_text(representative, "Comment"), name="")
+    return Representative(
+        role=_text(representative, "Comment"),
+        name=", ".join(_texts(book, "FormattedNameAddress", *ST66_NAME_LINES)),
+        address=_address(_find(book, "FormattedNameAddress", "Address", "FormattedAddress")),
+        email=", ".join(_texts(book, "ContactInformationDetails", "Email")),
+        phone=", ".join(_texts(book, "ContactInformationDetails", "Phone")),
+    )
+
+
+def _st66_event(event: etree._Element) -> MarkEvent:
+    description = _text(event, "MarkEventExt", "MarkEventInternalDescriptionText") or _text(
+        event, "MarkEventDescriptionText"
+    )
+    return MarkEvent(
+        date=_date(_text(event, "MarkEventDate")),
+        code=_text(event, "MarkEventCode"),
+        description=description,
+    )
+
+
+# --- ST.96 (final and 1_D3 draft share their element names) ---------------------------------
+
+
+def _read_st96(root: etree._Element) -> TrademarkRecord:
+    trademark = _find(root, *ST96_TRADEMARK)
+    if trademark is None:
+        raise _missing_trademark()
+    representation = _find(trademark, "MarkRepresentation")
+    return TrademarkRecord(
+        schema="ST.96",
+        serial_number=_text(trademark, "ApplicationNumber", "ApplicationNumberText"),
+        registration_number=_text(trademark, "RegistrationNumber"),
+        mark=_text(
+            representation, "MarkReproduction", "WordMarkSpecification", "MarkVerbalElementText"
+        ),
+        mark_description=_text(representation, "MarkDescriptionBag", "MarkDescriptionText"),
+        mark_type=", ".join(_texts(trademark, "MarkCategory")),
+        drawing=_text(representation, "MarkFeatureCategory"),
+        disclaimer=" ".join(_texts(trademark, "MarkDisclaimerBag", "MarkDisclaimerText")),
+        filing_date=_date(_text(trademark, "ApplicationDate")),
+        registration_date=_date(_text(trademark, "RegistrationDate")),
+        status_code=_text(trademark, "MarkCurrentStatusCode"),
+        status_description=_text(
+            trademark, "NationalTrademarkInformation", "MarkCurrentStatusExternalDescriptionText"
+        ),
+        status_date=_date(_text(trademark, "MarkCurrentStatusDate")),
+        owners=tuple(
+            _st96_owner(owner) for owner in _findall(trademark, "ApplicantBag", "Applicant")
+        ),
+        goods_and_services=_st96_classes(trademark),
+        representatives=_st96_representatives(trademark),
+        events=tuple(
+            _st96_event(event) for event in _findall(trademark, "MarkEventBag", "MarkEvent")
+        ),
+    )
+
+
+def _st96_owner(applicant: etree._Element) -> Owner:
+    contact = _find(applicant, "Contact")
+    state = _text(applicant, "IncorporationState")
+    country = _text(applicant, "IncorporationCountryCode")
+    return Owner(
+        name=_st96_contact_names(contact)[0] if contact is not None else "",
+        # The party type sits in the applicant itself or in a <Version> inside it.
+        role=_text(applicant.find(".//{*}CommentText")),
+        role_code=_int(_sequence_number(applicant)),
+        entity_type=_text(applicant, "LegalEntityName"),
+        incorporated_in=", ".join(_distinct([state, country])),
+        address=_address(_find(applicant, "Contact", "PostalAddressBag", "PostalAddress")),
+    )
+
+
+def _sequence_number(element: etree._Element) -> str:
+    """ST.96 applicants carry the USPTO party type code as their ``com:sequenceNumber``."""
+    for key, value in element.attrib.items():
+        if etree.QName(key).localname == "sequenceNumber":
+            return str(value)
+    return ""
+
+
+def _st96_contact_names(contact: etree._Element) -> list[str]:
+    names = _distinct(
+        [
+            _text(contact, "Name", "PersonName", "PersonFullName"),
+            _text(contact, "Name", "OrganizationName", "OrganizationStandardName"),
+            _text(contact, "Name", "EntityName"),
+        ]
+    )
+    return names or [""]
+
+
+def _st96_classes(trademark: etree._Element) -> tuple[GoodsServicesClass, ...]:
+    """Each class is a <ClassDescription> with a number, followed by one without a number that
+    holds the class's status."""
+    classes: list[GoodsServicesClass] = []
+    for description in _findall(
+        trademark, "GoodsServicesBag", "GoodsServices", "ClassDescriptionBag", "ClassDescription"
+    ):
+        number = _text(description, "ClassNumber")
+        status = _text(
+            description,
+            "NationalStatusBag",
+            "NationalStatus",
+            "NationalStatusExternalDescriptionText",
+        )
+        if number:
+            text = " ".join(_texts(description, "GoodsServicesDescriptionText"))
+            classes.append(GoodsServicesClass(number=number, description=text, status=status))
+        elif classes and status and not classes[-1].status:
+            last = classes[-1]
+            classes[-1] = GoodsServicesClass(last.number, last.description, last.title, status)
+    return tuple(classes)
+
+
+def _st96_representatives(trademark: etree._Element) -> tuple[Representative, ...]:
+    roles = (
+        ("RecordAttorney", "Attorney of record"),
+        ("NationalCorrespondent", "Correspondent"),
+        ("NationalRepresentative", "Domestic representative"),
+    )
+    found: list[Representative] = []
+    for tag, role in roles:
+        for element in _findall(trademark, tag, "Contact"):
+            names = _st96_contact_names(element)
+            if names[0]:
+                found.append(
+                    Representative(
+                        role=role,
+                        name=", ".join(names),
+                        address=_address(_find(element, "PostalAddressBag", "PostalAddress")),
+                        email=", ".join(_texts(element, "EmailAddressBag", "EmailAddressText")),
+                        phone=", ".join(_texts(element, "PhoneNumberBag", "PhoneNumber")),
+                    )
+                )
+    return tuple(found)
+
+
+def _st96_event(event: etree._Element) -> MarkEvent:
+    return MarkEvent(
+        date=_date(_text(event, "MarkEventDate")),
+        code=_text(event, "NationalMarkEvent", "MarkEventCode"),
+        description=_text(event, "NationalMarkEvent", "MarkEventDescriptionText"),
+    )
+
+
+# --- rendering --------------------------------------------------------------------------------
+
+
+def render_trademark(record: TrademarkRecord) -> LoadedDocument:
+    subject = f"{_mark_label(record)} ({_number_label(record)})"
+    sections = [
+        Section(text=_registration_text(record), label="trademark"),
+        Section(text=_owners_text(record, subject), label="owners"),
+        Section(text=_goods_text(record, subject), label="goods and services"),
+        Section(text=_representatives_text(record, subject), label="attorney and correspondent"),
+        Section(text=_events_text(record, subject), label="prosecution history"),
+    ]
+    return LoadedDocument(
+        title=f"{_mark_label(record)} — US trademark {_number_label(record)}",
+        sections=[section for section in sections if section.text],
+        document_date=record.registration_date or record.filing_date,
+        properties={
+            "mark": record.mark or None,
+            "mark_description": record.mark_description or None,
+            "serial_number": record.serial_number,
+            "registration_number": record.registration_number or None,
+            "owners": _distinct([owner.name for owner in record.owners]),
+            "current_owners": _distinct([owner.name for owner in record.current_owners]),
+            "status": record.status_description,
+            "status_code": record.status_code,
+            "schema": record.schema,
+        },
+    )
+
+
+def _mark_label(record: TrademarkRecord) -> str:
+    if record.mark:
+        return record.mark
+    if record.mark_description:
+        return f"Design mark: {_short_description(record.mark_description)}"
+    return "Design mark"
+
+
+def _short_description(description: str) -> str:
+    """ "The mark consists of a stylized dog wearing a beaded necklace, with ..." →
+    "a stylized dog wearing a beaded necklace"."""
+    short = re.sub(r"^the mark consists of\s+", "", description, flags=re.IGNORECASE)
+    short = re.split(r"[.,;]\s", short, maxsplit=1)[0].rstrip(".")
+    if len(short) > TITLE_DESCRIPTION_CHARS:
+        short = short[:TITLE_DESCRIPTION_CHARS].rsplit(" ", 1)[0] + "…"
+    return short
+
+
+def _number_label(record: TrademarkRecord) -> str:
+    if record.registration_number:
+        return f"Reg. No. {record.registration_number}"
+    return f"Serial No. {record.serial_number}"
+
+
+def _registration_text(record: TrademarkRecord) -> str:
+    status = " — ".join(part for part in (record.status_code, record.status_description) if part)
+    if status and record.status_date:
+        status += f" (status date {record.status_date.isoformat()})"
+    fields = [
+        ("Mark", record.mark or "(no words: design mark)"),
+        ("Description of the mark", record.mark_description),
+        ("Mark type", record.mark_type),
+        ("Drawing", record.drawing),
+        ("Disclaimer", record.disclaimer),
+        ("Serial number", record.serial_number),
+        ("Filing date", _iso(record.filing_date)),
+        ("Registration number", record.registration_number or "(not registered)"),
+        ("Registration date", _iso(record.registration_date)),
+        ("Status", status),
+    ]
+    heading = f"{_mark_label(record)} — US trademark {_number_label(record)}"
+    return "\n".join([heading, *(f"{name}: {value}" for name, value in fields if value)])
+
+
+def _owners_text(record: TrademarkRecord, subject: str) -> str:
+    if not record.owners:
+        return ""
+    current = "; ".join(_distinct([owner.name for owner in record.current_owners]))
+    lines = [f"Owners of {subject}:", f"Current owner: {current}"]
+    for (name, entity, address), roles in _owners_with_roles(record.owners).items():
+        lines.append(f"{name} — {'; '.join(roles)}" if roles else name)
+        if entity:
+            lines.append(f"  Entity: {entity}")
+        if address:
+            lines.append(f"  Address: {address}")
+    return "\n".join(lines)
+
+
+def _owners_with_roles(owners: tuple[Owner, ...]) -> dict[tuple[str, str, str], list[str]]:
+    """One entry per owner, with every role it held: TSDR repeats an unchanged owner as
+    original applicant, owner at publication and original registrant."""
+    grouped: dict[tuple[str, str, str], list[str]] = {}
+    for owner in owners:
+        entity = owner.entity_type
+        if owner.incorporated_in:
+            entity += f", incorporated in {owner.incorporated_in}"
+        roles = grouped.setdefault((owner.name, entity, owner.address), [])
+        if owner.role and owner.role not in roles:
+            roles.append(owner.role)
+    return grouped
+
+
+def _goods_text(record: TrademarkRecord, subject: str) -> str:
+    if not record.goods_and_services:
+        return ""
+    lines = [f"Goods and services of {subject}:"]
+    for goods in record.goods_and_services:
+        label = f"Class {goods.number}"
+        if goods.title:
+            # ST.66 titles repeat the number: "009: Electrical and Scientific Apparatus".
+            label += f" ({goods.title.removeprefix(f'{goods.number}:').strip()})"
+        if goods.status:
+            label += f", {goods.status}"
+        lines.append(f"{label}: {goods.description}")
+    return "\n".join(lines)
+
+
+def _representatives_text(record: TrademarkRecord, subject: str) -> str:
+    if not record.representatives:
+        return ""
+    lines = [f"Attorney and correspondent for {subject}:"]
+    for person in record.representatives:
+        email = f"email {person.email}" if person.email else ""
+        phone = f"phone {person.phone}" if person.phone else ""
+        details = (person.name, person.address, email, phone)
+        lines.append(f"{person.role}: {'; '.join(part for part in details if part)}")
+    return "\n".join(lines)
+
+
+def _events_text(record: TrademarkRecord, subject: str) -> str:
+    if not record.events:
+        return ""
+    # TSDR lists the newest event first; a history reads better oldest first.
+    events = list(record.events[::-1])
+    events.sort(key=lambda event: event.date or date.min)
+    return "\n".join([f"Prosecution history of {subject}:", *map(_event_line, events)])
+
+
+def _event_line(event: MarkEvent) -> str:
+    when = _iso(event.date) or "(no date)"
+    return (
+        f"{when} {event.code}: {event.description}"
+        if event.code
+        else f"{when}: {event.description}"
+    )
+
+
+def _iso(value: date | None) -> str:
+    return value.isoformat() if value else ""

@@ -1,0 +1,289 @@
+"""An ingestion run: discover → read → prepare → embed (in batches across files) → index → prune.
+
+One bad file never stops the batch: its error goes into the run record and the report, and
+nothing of it is indexed. Files whose content (sha256) and options are unchanged are skipped
+without loading the embedding model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Protocol
+
+from sqlalchemy import func, select
+
+from casework.cases import ensure_case
+from casework.markings import Kind, Marking
+from casework.storage.db import SessionFactory
+from casework.storage.models import Document, IngestionRun, SourceFile
+from ingestion import messages
+from ingestion.discovery import FoundFile, PathProblem, discover
+from ingestion.errors import FileTooLargeError, IngestError, UnreadableFileError
+from ingestion.indexer import Indexer
+from ingestion.loaders.registry import UnsupportedFormatError
+from ingestion.lock import IngestionLock
+from ingestion.preparation import DocumentPreparer, FileOptions, Preparation
+from retrieval.embeddings import Embedder
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    kind: Kind = Kind.FILING
+    case_id: str | None = None
+    marking: Marking | None = None
+    prune: bool = False
+
+    def file_options(self) -> FileOptions:
+        if self.kind is Kind.NOTE and not self.case_id:
+            raise ValueError(messages.NOTE_NEEDS_CASE)
+        marking = self.marking or (Marking.LES if self.kind is Kind.NOTE else Marking.PUBLIC)
+        return FileOptions(kind=self.kind.value, case_id=self.case_id, marking=marking.value)
+
+
+@dataclass
+class RunReport:
+    run_id: str
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    chunks: int = 0
+    failed: list[dict[str, str]] = field(default_factory=list)
+    skipped: list[dict[str, str]] = field(default_factory=list)
+
+    def fail(self, source: str, error: str) -> None:
+        self.failed.append({"source": source, "error": error})
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "run_id": self.run_id,
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+            "chunks": self.chunks,
+            "failed": self.failed,
+            "skipped": self.skipped,
+        }
+
+
+class Progress(Protocol):
+    def start(self, total: int) -> None: ...
+
+    def advance(self, source: str) -> None: ...
+
+
+class SilentProgress:
+    def start(self, total: int) -> None:
+        pass
+
+    def advance(self, source: str) -> None:
+        pass
+
+
+@dataclass
+class _PendingBatch:
+    preparations: list[Preparation] = field(default_factory=list)
+
+    @property
+    def chunk_count(self) -> int:
+        return sum(prep.file.chunk_count for prep in self.preparations)
+
+
+class IngestionService:
+    def __init__(
+        self,
+        sessions: SessionFactory,
+        indexer: Indexer,
+        embedder: Embedder,
+        preparer: DocumentPreparer,
+        lock: IngestionLock,
+        flush_chunks: int = 512,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self._sessions = sessions
+        self._indexer = indexer
+        self._embedder = embedder
+        self._preparer = preparer
+        self._lock = lock
+        self._flush_chunks = flush_chunks
+        self._clock = clock or (lambda: datetime.now(UTC).replace(tzinfo=None))
+
+    def ingest(
+        self, paths: Sequence[Path], options: IngestOptions, progress: Progress | None = None
+    ) -> RunReport:
+        file_options = options.file_options()
+        progress = progress or SilentProgress()
+        with self._lock:
+            self._indexer.recover()
+            report = self._start_run(paths, file_options)
+            known = self._known_files()
+            found = list(discover(paths))
+            progress.start(len(found))
+            batch = _PendingBatch()
+            for item in found:
+                self._take(item, file_options, known, report, batch)
+                if batch.chunk_count >= self._flush_chunks:
+                    self._flush(batch, report)
+                progress.advance(str(item.path))
+            self._flush(batch, report)
+            if options.prune:
+                report.removed += self._prune(paths)
+            self._finish_run(report)
+        return report
+
+    def _take(
+        self,
+        item: FoundFile | PathProblem,
+        options: FileOptions,
+        known: dict[str, tuple[SourceFile, int]],
+        report: RunReport,
+        batch: _PendingBatch,
+    ) -> None:
+        source = str(item.path)
+        if isinstance(item, PathProblem):
+            report.fail(source, item.error)
+            return
+        try:
+            data = self._read(item)
+            sha256 = hashlib.sha256(data).hexdigest()
+            unchanged = _unchanged_documents(known.get(source), sha256, options)
+            if unchanged is not None:
+                report.unchanged += unchanged
+                return
+            preparation = self._preparer.prepare(source, item.path.name, data, sha256, options)
+        except UnsupportedFormatError as error:
+            report.skipped.append({"source": source, "reason": str(error)})
+            return
+        except IngestError as error:
+            report.fail(source, str(error))
+            return
+        except Exception as error:  # a loader bug must not stop the batch
+            report.fail(source, messages.unexpected(error))
+            return
+        for member, error_text in preparation.member_failures:
+            report.fail(member, error_text)
+        for member, reason in preparation.skipped:
+            report.skipped.append({"source": member, "reason": reason})
+        if preparation.file.documents or not preparation.member_failures:
+            batch.preparations.append(preparation)
+
+    def _read(self, item: FoundFile) -> bytes:
+        limit = self._preparer.max_file_bytes
+        if item.size_bytes > limit:
+            raise FileTooLargeError(messages.too_large(item.size_bytes, limit))
+        try:
+            return item.path.read_bytes()
+        except PermissionError as error:
+            raise UnreadableFileError(messages.PERMISSION_DENIED) from error
+        except OSError as error:
+            raise UnreadableFileError(messages.cannot_read(error)) from error
+
+    def _flush(self, batch: _PendingBatch, report: RunReport) -> None:
+        if not batch.preparations:
+            return
+        try:
+            self._embed(batch)
+        except Exception as error:
+            for preparation in batch.preparations:
+                report.fail(preparation.file.path, messages.unexpected(error))
+            batch.preparations.clear()
+            return
+        for preparation in batch.preparations:
+            self._commit(preparation, report)
+        batch.preparations.clear()
+
+    def _embed(self, batch: _PendingBatch) -> None:
+        documents = [doc for prep in batch.preparations for doc in prep.file.documents]
+        texts = [text for doc in documents for text in doc.plan.embedding_texts()]
+        vectors = self._embedder.embed_documents(texts)
+        offset = 0
+        for document in documents:
+            count = len(document.plan.pieces)
+            document.vectors = vectors[offset : offset + count]
+            offset += count
+
+    def _commit(self, preparation: Preparation, report: RunReport) -> None:
+        prepared = preparation.file
+        try:
+            if prepared.case_id:
+                with self._sessions.begin() as session:
+                    ensure_case(session, prepared.case_id)
+            result = self._indexer.commit_file(prepared, report.run_id)
+        except Exception as error:
+            report.fail(prepared.path, messages.unexpected(error))
+            return
+        report.added += result.added
+        report.updated += result.updated
+        report.removed += result.removed
+        report.chunks += result.chunks
+
+    def _prune(self, paths: Sequence[Path]) -> int:
+        folders = [str(path.absolute()) for path in paths if path.is_dir()]
+        with self._sessions() as session:
+            recorded = list(session.scalars(select(SourceFile.path)))
+        gone = [
+            path
+            for path in recorded
+            if any(path.startswith(folder.rstrip("/") + "/") for folder in folders)
+            and not Path(path).exists()
+        ]
+        return sum(self._indexer.remove_file(path) for path in gone)
+
+    def _known_files(self) -> dict[str, tuple[SourceFile, int]]:
+        with self._sessions() as session:
+            rows = session.execute(
+                select(Document.root_source, func.count()).group_by(Document.root_source)
+            )
+            counts: dict[str, int] = dict(rows.tuples().all())
+            return {
+                row.path: (row, counts.get(row.path, 0))
+                for row in session.scalars(select(SourceFile))
+            }
+
+    def _start_run(self, paths: Sequence[Path], options: FileOptions) -> RunReport:
+        run_id = str(uuid.uuid4())
+        with self._sessions.begin() as session:
+            session.add(
+                IngestionRun(
+                    id=run_id,
+                    started_at=self._clock(),
+                    paths=[str(path) for path in paths],
+                    status="running",
+                )
+            )
+        return RunReport(run_id=run_id)
+
+    def _finish_run(self, report: RunReport) -> None:
+        with self._sessions.begin() as session:
+            run = session.get_one(IngestionRun, report.run_id)
+            run.finished_at = self._clock()
+            run.status = "failed" if report.failed else "succeeded"
+            run.added = report.added
+            run.updated = report.updated
+            run.unchanged = report.unchanged
+            run.removed = report.removed
+            run.chunks_indexed = report.chunks
+            run.errors = list(report.failed)
+
+
+def _unchanged_documents(
+    known: tuple[SourceFile, int] | None, sha256: str, options: FileOptions
+) -> int | None:
+    """How many documents the file holds, if nothing about it changed; else None."""
+    if known is None:
+        return None
+    row, document_count = known
+    same_options = (row.kind, row.case_id, row.marking) == (
+        options.kind,
+        options.case_id,
+        options.marking,
+    )
+    if same_options and row.sha256 == sha256:
+        return document_count
+    return None

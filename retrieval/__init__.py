@@ -1,0 +1,1 @@
+"""Retrieval: embeddings, the vector index, and (later) search and answering."""

