@@ -119,8 +119,8 @@ def run_naive(corpus: Path, work: Path) -> dict[str, Any]:
     from langchain_huggingface import HuggingFaceEmbeddings
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-    from retrieval.embeddings import resolve_model_path
     from casework.settings import BUNDLED_MODEL
+    from retrieval.embeddings import resolve_model_path
 
     embeddings = HuggingFaceEmbeddings(model=resolve_model_path(BUNDLED_MODEL))
     splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
@@ -148,8 +148,17 @@ def run_naive(corpus: Path, work: Path) -> dict[str, Any]:
 
 def child(phase: str, corpus: Path, work: Path) -> dict[str, Any]:
     result = subprocess.run(
-        [sys.executable, "-m", "benchmarks.ingest", "--phase", phase, "--corpus", str(corpus),
-         "--work", str(work)],
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.ingest",
+            "--phase",
+            phase,
+            "--corpus",
+            str(corpus),
+            "--work",
+            str(work),
+        ],
         cwd=REPO_ROOT,
         env={**os.environ, "HF_HUB_OFFLINE": "1"},
         capture_output=True,
@@ -183,7 +192,8 @@ def report(files: int, casebot: dict[str, Any], naive: dict[str, Any]) -> str:
         f"{100 * second['seconds'] / first['seconds']:.0f} % |",
         f"| index entries after the second run | {casebot['index_entries_after_second']} | "
         f"{second['index_entries']} |",
-        f"| peak memory (max RSS), MB | {casebot['peak_rss_mb']:.0f} | {naive['peak_rss_mb']:.0f} |",
+        f"| peak memory (max RSS), MB | {casebot['peak_rss_mb']:.0f} | "
+        f"{naive['peak_rss_mb']:.0f} |",
         f"| files failed | {casebot['failed']} | |",
     ]
     return "\n".join(lines)
@@ -215,7 +225,9 @@ def main() -> None:
 
 def write_section(table: str, limit: int | None) -> None:
     path = REPO_ROOT / "BENCHMARKS.md"
-    command = ".venv/bin/python -m benchmarks.ingest --write" + (f" --limit {limit}" if limit else "")
+    command = ".venv/bin/python -m benchmarks.ingest --write" + (
+        f" --limit {limit}" if limit else ""
+    )
     section = f"## Ingestion\n\nCommand: `{command}`\n\n{table}\n"
     text = path.read_text() if path.exists() else "# Benchmarks\n\n"
     start = text.find("## Ingestion")

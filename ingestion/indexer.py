@@ -71,6 +71,7 @@ class PreparedFile:
     case_id: str | None
     marking: str
     documents: list[PreparedDocument] = field(default_factory=list)
+    member_failures: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def chunk_count(self) -> int:
@@ -316,6 +317,7 @@ def _store_document(
     row.case_id = document.case_id
     row.marking = document.marking
     row.title = document.title[:500]
+    row.url = _url_of(document)
     row.root_source = document.root_source
     row.parent_id = parent_id
     row.sha256 = document.sha256
@@ -356,6 +358,7 @@ def _source_file_row(prepared: PreparedFile, run_id: str, now: datetime) -> Sour
         marking=prepared.marking,
         ingested_at=now,
         run_id=run_id,
+        member_failures=list(prepared.member_failures),
     )
 
 
@@ -386,3 +389,8 @@ def _index_entries(document: PreparedDocument, document_id: str, version: int) -
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _url_of(document: PreparedDocument) -> str | None:
+    url = document.properties.get("url")
+    return url[:2000] if isinstance(url, str) and url.startswith(("http://", "https://")) else None

@@ -24,8 +24,8 @@ def cannot_read(error: OSError) -> str:
 
 def too_large(size_bytes: int, limit_bytes: int) -> str:
     return (
-        f"the file is {size_bytes / 1048576:.1f} MB, "
-        f"over the {limit_bytes / 1048576:.0f} MB limit; "
+        f"the file is {_megabytes(size_bytes)} MB, "
+        f"over the {_megabytes(limit_bytes)} MB limit; "
         "split it, or raise MAX_FILE_MB"
     )
 
@@ -35,3 +35,7 @@ def unexpected(error: Exception) -> str:
         f"could not be ingested ({type(error).__name__}: {error}); the rest of the batch went on. "
         "If the file opens normally elsewhere, report this error"
     )
+
+
+def _megabytes(size_bytes: int) -> str:
+    return f"{size_bytes / 1048576:.3g}"

@@ -27,8 +27,11 @@ from ingestion.errors import FileTooLargeError, IngestError, UnreadableFileError
 from ingestion.indexer import Indexer
 from ingestion.loaders.registry import UnsupportedFormatError
 from ingestion.lock import IngestionLock
+from ingestion.prefetch import Prefetcher
 from ingestion.preparation import DocumentPreparer, FileOptions, Preparation
 from retrieval.embeddings import Embedder
+
+PREFETCH_FILES = 8
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,39 @@ class SilentProgress:
         pass
 
 
+@dataclass(frozen=True)
+class _Outcome:
+    """What examining one file found: exactly one of the fields besides ``source`` is set."""
+
+    source: str
+    preparation: Preparation | None = None
+    unchanged: int | None = None
+    known_failures: tuple[dict[str, str], ...] = ()
+    failure: str | None = None
+    skipped: str | None = None
+
+    def record(self, report: RunReport, batch: _PendingBatch) -> None:
+        if self.failure is not None:
+            report.fail(self.source, self.failure)
+        if self.skipped is not None:
+            report.skipped.append({"source": self.source, "reason": self.skipped})
+        if self.unchanged is not None:
+            report.unchanged += self.unchanged
+            report.failed.extend(self.known_failures)
+        if self.preparation is not None:
+            self._record_preparation(self.preparation, report, batch)
+
+    @staticmethod
+    def _record_preparation(
+        preparation: Preparation, report: RunReport, batch: _PendingBatch
+    ) -> None:
+        report.failed.extend(preparation.file.member_failures)
+        for member, reason in preparation.skipped:
+            report.skipped.append({"source": member, "reason": reason})
+        if preparation.file.documents or not preparation.file.member_failures:
+            batch.preparations.append(preparation)
+
+
 @dataclass
 class _PendingBatch:
     preparations: list[Preparation] = field(default_factory=list)
@@ -126,52 +162,45 @@ class IngestionService:
             found = list(discover(paths))
             progress.start(len(found))
             batch = _PendingBatch()
-            for item in found:
-                self._take(item, file_options, known, report, batch)
+            outcomes = (self._examine(item, file_options, known) for item in found)
+            for outcome in Prefetcher(outcomes, depth=PREFETCH_FILES):
+                outcome.record(report, batch)
                 if batch.chunk_count >= self._flush_chunks:
                     self._flush(batch, report)
-                progress.advance(str(item.path))
+                progress.advance(outcome.source)
             self._flush(batch, report)
             if options.prune:
                 report.removed += self._prune(paths)
             self._finish_run(report)
         return report
 
-    def _take(
+    def _examine(
         self,
         item: FoundFile | PathProblem,
         options: FileOptions,
         known: dict[str, tuple[SourceFile, int]],
-        report: RunReport,
-        batch: _PendingBatch,
-    ) -> None:
+    ) -> _Outcome:
+        """Read, compare and prepare one file. Runs on the prefetch thread: touches no report."""
         source = str(item.path)
         if isinstance(item, PathProblem):
-            report.fail(source, item.error)
-            return
+            return _Outcome(source, failure=item.error)
         try:
             data = self._read(item)
             sha256 = hashlib.sha256(data).hexdigest()
-            unchanged = _unchanged_documents(known.get(source), sha256, options)
-            if unchanged is not None:
-                report.unchanged += unchanged
-                return
+            previous = known.get(source)
+            if previous and _is_unchanged(previous[0], sha256, options):
+                row, document_count = previous
+                return _Outcome(
+                    source, unchanged=document_count, known_failures=tuple(row.member_failures)
+                )
             preparation = self._preparer.prepare(source, item.path.name, data, sha256, options)
         except UnsupportedFormatError as error:
-            report.skipped.append({"source": source, "reason": str(error)})
-            return
+            return _Outcome(source, skipped=str(error))
         except IngestError as error:
-            report.fail(source, str(error))
-            return
+            return _Outcome(source, failure=str(error))
         except Exception as error:  # a loader bug must not stop the batch
-            report.fail(source, messages.unexpected(error))
-            return
-        for member, error_text in preparation.member_failures:
-            report.fail(member, error_text)
-        for member, reason in preparation.skipped:
-            report.skipped.append({"source": member, "reason": reason})
-        if preparation.file.documents or not preparation.member_failures:
-            batch.preparations.append(preparation)
+            return _Outcome(source, failure=messages.unexpected(error))
+        return _Outcome(source, preparation=preparation)
 
     def _read(self, item: FoundFile) -> bytes:
         limit = self._preparer.max_file_bytes
@@ -272,18 +301,7 @@ class IngestionService:
             run.errors = list(report.failed)
 
 
-def _unchanged_documents(
-    known: tuple[SourceFile, int] | None, sha256: str, options: FileOptions
-) -> int | None:
-    """How many documents the file holds, if nothing about it changed; else None."""
-    if known is None:
-        return None
-    row, document_count = known
-    same_options = (row.kind, row.case_id, row.marking) == (
-        options.kind,
-        options.case_id,
-        options.marking,
-    )
-    if same_options and row.sha256 == sha256:
-        return document_count
-    return None
+def _is_unchanged(row: SourceFile, sha256: str, options: FileOptions) -> bool:
+    """Same bytes, ingested under the same kind, case and marking."""
+    recorded = (row.sha256, row.kind, row.case_id, row.marking)
+    return recorded == (sha256, options.kind, options.case_id, options.marking)

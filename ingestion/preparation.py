@@ -25,10 +25,9 @@ class FileOptions:
 
 @dataclass
 class Preparation:
-    """A prepared file, with what went wrong or was passed over inside it."""
+    """A prepared file (its member failures included), with what was passed over inside it."""
 
     file: PreparedFile
-    member_failures: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -101,7 +100,9 @@ class DocumentPreparer:
             except UnsupportedFormatError as error:
                 preparation.skipped.append((child_source, str(error)))
             except IngestError as error:
-                preparation.member_failures.append((child_source, str(error)))
+                preparation.file.member_failures.append(
+                    {"source": child_source, "error": str(error)}
+                )
 
     def _document(
         self,

@@ -100,8 +100,8 @@ class SentenceTransformerEmbedder:
         return _read_max_seq_length(resolve_model_path(self.model_name)) - SPECIAL_TOKENS_PER_INPUT
 
     def _load_tokenizer(self) -> Any:
-        if "model" in self.__dict__:
-            return self.model.tokenizer
+        """A tokenizer of its own: a fast tokenizer used from two threads at once (chunking on
+        the prefetch thread, encoding on the main one) fails with "Already borrowed"."""
         _quiet_transformers()
         from transformers import AutoTokenizer
 

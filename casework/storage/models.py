@@ -42,6 +42,7 @@ class Document(Base):
     marking: Mapped[str] = mapped_column(String(16))
     title: Mapped[str] = mapped_column(String(500))
     source: Mapped[str] = mapped_column(String(2000))
+    url: Mapped[str | None] = mapped_column(String(2000))
     root_source: Mapped[str] = mapped_column(String(2000), index=True)
     parent_id: Mapped[str | None] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), index=True
@@ -121,3 +122,6 @@ class SourceFile(Base):
     marking: Mapped[str] = mapped_column(String(16))
     ingested_at: Mapped[datetime]
     run_id: Mapped[str] = mapped_column(String(36))
+    member_failures: Mapped[list[dict[str, Any]]] = mapped_column(default=list)
+    """Archive members or attachments that could not be ingested: reported again while the
+    file is unchanged, so a skipped re-run never hides them."""

@@ -59,6 +59,7 @@ def upgrade() -> None:
     sa.Column('marking', sa.String(length=16), nullable=False),
     sa.Column('ingested_at', sa.DateTime(), nullable=False),
     sa.Column('run_id', sa.String(length=36), nullable=False),
+    sa.Column('member_failures', sa.JSON(), nullable=False),
     sa.PrimaryKeyConstraint('path')
     )
     op.create_table('documents',
@@ -68,6 +69,7 @@ def upgrade() -> None:
     sa.Column('marking', sa.String(length=16), nullable=False),
     sa.Column('title', sa.String(length=500), nullable=False),
     sa.Column('source', sa.String(length=2000), nullable=False),
+    sa.Column('url', sa.String(length=2000), nullable=True),
     sa.Column('root_source', sa.String(length=2000), nullable=False),
     sa.Column('parent_id', sa.String(length=36), nullable=True),
     sa.Column('sha256', sa.String(length=64), nullable=False),

@@ -1,0 +1,151 @@
+"""The ``casebot`` console script, run as a user runs it: in its own process, with the real model.
+
+Each invocation that embeds loads MiniLM (about ten seconds), so the ingest runs are shared by
+the tests that read their output.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.services import build_services
+from casework.settings import load_settings
+from tests.conftest import SETTING_PREFIXES
+from tests.fakes import HashingEmbedder
+
+CASEBOT = Path(sys.executable).parent / "casebot"
+DEADLINE_SECONDS = 300
+REPORT_KEYS = {"run_id", "added", "updated", "unchanged", "removed", "failed"}
+GOOD_NOTES = {
+    "seizure.txt": "Seizure at the port of Long Beach: 960 counterfeit batteries held.",
+    "interview.md": "# Interview\n\nThe importer named VoltHarbor Direct as the seller.",
+}
+DEMO_DOCUMENT_LINE = re.compile(
+    r"^  (?P<kind>note|filing)\s+(?P<marking>PUBLIC|LES|6E)\s+\d+ chunks  \S", re.MULTILINE
+)
+
+
+def run_casebot(home: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    environment = {
+        name: value for name, value in os.environ.items() if not name.startswith(SETTING_PREFIXES)
+    }
+    environment.update(CASEBOT_HOME=str(home), HF_HUB_OFFLINE="1")
+    return subprocess.run(
+        [str(CASEBOT), *args],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=DEADLINE_SECONDS,
+        check=False,
+    )
+
+
+def the_only_json_object(stdout: str) -> dict[str, Any]:
+    """Fails unless stdout is exactly one JSON object."""
+    report = json.loads(stdout)
+    assert isinstance(report, dict), stdout
+    return report
+
+
+@dataclass(frozen=True)
+class TwoIngests:
+    home: Path
+    cwd: Path
+    empty_file: Path
+    first: subprocess.CompletedProcess[str]
+    second: subprocess.CompletedProcess[str]
+
+
+@pytest.fixture(scope="module")
+def notes_ingested_twice(tmp_path_factory: pytest.TempPathFactory) -> TwoIngests:
+    """``casebot ingest FOLDER --kind note --case CASE-7 --json`` run twice over two good notes
+    and an empty file."""
+    root = tmp_path_factory.mktemp("cli")
+    folder = root / "notes"
+    folder.mkdir()
+    for name, text in GOOD_NOTES.items():
+        (folder / name).write_text(text)
+    empty_file = folder / "empty.txt"
+    empty_file.write_bytes(b"")
+    command = ("ingest", str(folder), "--kind", "note", "--case", "CASE-7", "--json")
+    home = root / "casebot-home"
+    first = run_casebot(home, root, *command)
+    second = run_casebot(home, root, *command)
+    return TwoIngests(home, root, empty_file, first, second)
+
+
+def test_ingest_json_prints_one_report_and_exits_1_when_a_file_fails(
+    notes_ingested_twice: TwoIngests,
+) -> None:
+    result = notes_ingested_twice.first
+
+    assert result.returncode == 1, result.stderr
+    report = the_only_json_object(result.stdout)
+    assert report.keys() >= REPORT_KEYS
+    assert (report["added"], report["updated"], report["unchanged"]) == (2, 0, 0)
+    [failure] = report["failed"]
+    assert set(failure) == {"source", "error"}
+    assert failure["source"] == str(notes_ingested_twice.empty_file)
+    assert "empty" in failure["error"]
+
+
+def test_ingesting_again_finds_the_notes_unchanged_and_still_exits_1_for_the_empty_file(
+    notes_ingested_twice: TwoIngests,
+) -> None:
+    result = notes_ingested_twice.second
+
+    assert result.returncode == 1, result.stderr
+    report = the_only_json_object(result.stdout)
+    assert (report["added"], report["updated"], report["unchanged"]) == (0, 0, 2)
+    assert [failure["source"] for failure in report["failed"]] == [
+        str(notes_ingested_twice.empty_file)
+    ]
+
+
+def test_index_verify_says_the_stores_agree_after_an_ingest(
+    notes_ingested_twice: TwoIngests,
+) -> None:
+    result = run_casebot(notes_ingested_twice.home, notes_ingested_twice.cwd, "index", "verify")
+
+    assert result.returncode == 0, result.stderr
+    assert "agree" in result.stdout
+    assert "2 documents" in result.stdout
+
+
+def test_ingesting_notes_without_a_case_exits_2_asking_for_one(tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "seizure.txt").write_text(GOOD_NOTES["seizure.txt"])
+    home = tmp_path / "casebot-home"
+
+    result = run_casebot(home, tmp_path, "ingest", str(folder), "--kind", "note")
+
+    assert result.returncode == 2
+    assert "--case" in result.stderr
+    services = build_services(load_settings(CASEBOT_HOME=home), embedder=HashingEmbedder())
+    assert services.indexer.document_count() == 0
+
+
+def test_demo_ingests_the_harbor_light_case_and_lists_its_documents(tmp_path: Path) -> None:
+    result = run_casebot(tmp_path / "casebot-home", tmp_path, "demo")
+
+    assert result.returncode == 0, result.stderr
+    assert "OP-HARBOR-LIGHT" in result.stdout
+    summaries = " ".join(result.stdout.split())
+    assert re.findall(r"(\d+) failed", summaries) == ["0", "0"]
+    listed = [
+        (line["kind"], line["marking"]) for line in DEMO_DOCUMENT_LINE.finditer(result.stdout)
+    ]
+    assert len(listed) == 7
+    assert listed.count(("note", "LES")) == 5
+    assert listed.count(("filing", "PUBLIC")) == 2
