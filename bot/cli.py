@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from bot import texts
+from bot.answers import answer_batch, print_answer, viewer_for
 from bot.progress import RichProgress
 from bot.services import Services, build_services
 from casework.markings import Kind, Marking
@@ -80,6 +81,28 @@ def _print_report(report: RunReport, as_json: bool) -> None:
             console.print(f"  {failure['source']}: {failure['error']}", highlight=False)
 
 
+@app.command(help=texts.ASK_HELP)
+def ask(
+    question: Annotated[str | None, typer.Argument(help="The question.")] = None,
+    case: Annotated[str | None, typer.Option(help=texts.ASK_CASE_HELP)] = None,
+    batch: Annotated[Path | None, typer.Option(help=texts.ASK_BATCH_HELP)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=texts.JSON_HELP)] = False,
+) -> None:
+    if (question is None) == (batch is None):
+        Console(stderr=True).print(texts.ASK_NEEDS_QUESTION)
+        raise typer.Exit(2)
+    services = _services()
+    if batch is not None:
+        answer_batch(services, batch, case)
+        return
+    assert question is not None
+    answer = services.answers.ask(question, viewer_for(case))
+    if as_json:
+        typer.echo(json.dumps(answer.as_json()))
+    else:
+        print_answer(Console(), answer)
+
+
 @index_app.command("verify", help=texts.VERIFY_HELP)
 def verify_index(
     repair: Annotated[bool, typer.Option(help=texts.REPAIR_HELP)] = False,
@@ -122,6 +145,11 @@ def demo() -> None:
         _print_report(report, as_json=False)
     for row in services.indexer.document_summaries():
         console.print(texts.DEMO_DOCUMENT_LINE.format(**row), highlight=False)
+    questions = (demo_root / "questions.txt").read_text(encoding="utf-8").splitlines()
+    for question in filter(None, (line.strip() for line in questions)):
+        console.rule()
+        console.print(texts.DEMO_QUESTION.format(question=question), style="bold", highlight=False)
+        print_answer(console, services.answers.ask(question, viewer_for(DEMO_CASE_ID)))
 
 
 def main() -> None:

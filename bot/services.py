@@ -21,7 +21,13 @@ from ingestion.loaders.catalog import default_registry
 from ingestion.lock import IngestionLock
 from ingestion.pipeline import IngestionService
 from ingestion.preparation import DocumentPreparer
+from retrieval.answering.answerability import AnswerabilityModel
+from retrieval.answering.extractive import ExtractiveAnswerer
+from retrieval.answering.llm_factory import build_chat_model
+from retrieval.answering.service import AnswerService
 from retrieval.embeddings import Embedder, SentenceTransformerEmbedder
+from retrieval.lexical import LexicalIndex
+from retrieval.search import HybridSearcher
 from retrieval.vector_store import ChromaIndex, VectorIndex, open_chroma_client
 
 
@@ -68,6 +74,30 @@ class Services:
             embedder=self.embedder,
             preparer=preparer,
             lock=IngestionLock(self.settings.casebot_home / "ingest.lock"),
+            after_run=[self.lexical_index.refresh],
+        )
+
+    @cached_property
+    def lexical_index(self) -> LexicalIndex:
+        return LexicalIndex(self.settings.casebot_home / "lexical", self.sessions)
+
+    @cached_property
+    def searcher(self) -> HybridSearcher:
+        return HybridSearcher(self.embedder, self.vector_index, self.lexical_index, self.sessions)
+
+    @cached_property
+    def extractive_answerer(self) -> ExtractiveAnswerer:
+        return ExtractiveAnswerer(
+            self.embedder, self.lexical_index.idf, AnswerabilityModel.shipped()
+        )
+
+    @cached_property
+    def answers(self) -> AnswerService:
+        return AnswerService(
+            self.searcher,
+            self.extractive_answerer,
+            llm=build_chat_model(self.settings),
+            llm_timeout_seconds=self.settings.llm_timeout_seconds,
         )
 
     @property

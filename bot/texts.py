@@ -25,4 +25,20 @@ INDEX_INCONSISTENT = (
 )
 INDEX_REPAIRED = "Repaired: orphan vectors dropped; documents missing vectors will be re-ingested."
 DEMO_HEADING = "Demo case {case_id}: {title}"
+DEMO_QUESTION = "Q: {question}"
 DEMO_DOCUMENT_LINE = "  {kind:<6} {marking:<6} {chunks:>3} chunks  {title}"
+
+ASK_HELP = "Answer a question from the indexed material, citing document, page and quote."
+ASK_CASE_HELP = "Answer as a member of this case: public material plus this case's notes."
+ASK_BATCH_HELP = "Answer one question per line of FILE ('-' for stdin; plain or JSON lines)."
+ASK_NEEDS_QUESTION = "give a QUESTION, or --batch FILE"
+SOURCES_HEADING = "Sources:"
+CLOSEST_HEADING = "Closest documents:"
+SOURCE_LINE = "  [{n}] {title}{page} ({kind}, {marking}{case})"
+QUOTE_LINE = '      "{quote}"'
+WITHHELD_LINE = (
+    "{documents} restricted document(s) in case {case_id} also matched; "
+    "ask in that case's channel or its lead."
+)
+NOTE_LINE = "Note: {note}"
+BATCH_BAD_LINE = "line {line}: {error}"

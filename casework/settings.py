@@ -8,8 +8,9 @@ needs. ``.env.example`` lists the same fields.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
@@ -32,7 +33,17 @@ class Settings(BaseSettings):
     archive_max_total_mb: float = Field(default=200.0, gt=0, alias="ARCHIVE_MAX_TOTAL_MB")
     archive_max_ratio: float = Field(default=100.0, gt=1, alias="ARCHIVE_MAX_RATIO")
 
-    @field_validator("database_url", "chroma_url", mode="before")
+    llm_provider: Literal["none", "openai", "anthropic", "ollama"] = Field(
+        default="none", alias="LLM_PROVIDER"
+    )
+    llm_base_url: str | None = Field(default=None, alias="LLM_BASE_URL")
+    llm_model: str | None = Field(default=None, alias="LLM_MODEL")
+    llm_api_key: SecretStr | None = Field(default=None, alias="LLM_API_KEY")
+    llm_timeout_seconds: float = Field(default=20.0, gt=0, alias="LLM_TIMEOUT_SECONDS")
+
+    @field_validator(
+        "database_url", "chroma_url", "llm_base_url", "llm_model", "llm_api_key", mode="before"
+    )
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if value == "" else value

@@ -141,6 +141,7 @@ class IngestionService:
         lock: IngestionLock,
         flush_chunks: int = 512,
         clock: Callable[[], datetime] | None = None,
+        after_run: Sequence[Callable[[], None]] = (),
     ) -> None:
         self._sessions = sessions
         self._indexer = indexer
@@ -148,6 +149,7 @@ class IngestionService:
         self._preparer = preparer
         self._lock = lock
         self._flush_chunks = flush_chunks
+        self._after_run = list(after_run)
         self._clock = clock or (lambda: datetime.now(UTC).replace(tzinfo=None))
 
     def ingest(
@@ -172,6 +174,9 @@ class IngestionService:
             if options.prune:
                 report.removed += self._prune(paths)
             self._finish_run(report)
+            if report.added or report.updated or report.removed:
+                for hook in self._after_run:
+                    hook()
         return report
 
     def _examine(

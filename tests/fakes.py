@@ -6,8 +6,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
+from langchain_core.callbacks import CallbackManagerForLLMRun
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.outputs import ChatGeneration, ChatResult
+from pydantic import Field
 
 from retrieval.embeddings import Vectors
 
@@ -57,3 +63,42 @@ class HashingEmbedder:
             vector[int.from_bytes(digest, "little") % self.dimensions] += 1.0
         norm = float(np.linalg.norm(vector))
         return vector / norm if norm else vector
+
+
+class RecordingChatModel(BaseChatModel):
+    """Replies with scripted text and keeps every prompt it was sent."""
+
+    replies: list[str]
+    prompts: list[list[BaseMessage]] = Field(default_factory=list)
+
+    @property
+    def _llm_type(self) -> str:
+        return "recording"
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        self.prompts.append(list(messages))
+        reply = self.replies[min(len(self.prompts), len(self.replies)) - 1]
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=reply))])
+
+
+class FailingChatModel(BaseChatModel):
+    """A model whose server is down."""
+
+    @property
+    def _llm_type(self) -> str:
+        return "failing"
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        raise ConnectionError("connection refused by the model server")

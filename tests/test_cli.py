@@ -136,8 +136,18 @@ def test_ingesting_notes_without_a_case_exits_2_asking_for_one(tmp_path: Path) -
     assert services.indexer.document_count() == 0
 
 
-def test_demo_ingests_the_harbor_light_case_and_lists_its_documents(tmp_path: Path) -> None:
-    result = run_casebot(tmp_path / "casebot-home", tmp_path, "demo")
+@pytest.fixture(scope="module")
+def demo_home(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    root = tmp_path_factory.mktemp("demo")
+    return root / "casebot-home", run_casebot(root / "casebot-home", root, "demo")
+
+
+def test_demo_ingests_the_harbor_light_case_and_lists_its_documents(
+    demo_home: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    _, result = demo_home
 
     assert result.returncode == 0, result.stderr
     assert "OP-HARBOR-LIGHT" in result.stdout
@@ -149,3 +159,73 @@ def test_demo_ingests_the_harbor_light_case_and_lists_its_documents(tmp_path: Pa
     assert len(listed) == 7
     assert listed.count(("note", "LES")) == 5
     assert listed.count(("filing", "PUBLIC")) == 2
+
+
+def test_demo_answers_its_questions_with_sources_and_abstains_on_the_last(
+    demo_home: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    _, result = demo_home
+    answers = result.stdout.split("Q: ")[1:]
+
+    assert len(answers) == 7
+    assert all("Sources:" in answer for answer in answers[:6])
+    assert "No indexed evidence answers this." in answers[6]
+
+
+def test_ask_json_as_a_case_member_cites_the_case_notes(
+    demo_home: tuple[Path, subprocess.CompletedProcess[str]], tmp_path: Path
+) -> None:
+    home, _ = demo_home
+    question = "How many batteries were seized at the Port of Long Beach?"
+
+    result = run_casebot(home, tmp_path, "ask", question, "--case", "OP-HARBOR-LIGHT", "--json")
+
+    assert result.returncode == 0, result.stderr
+    answer = the_only_json_object(result.stdout)
+    assert answer["question"] == question
+    assert answer["abstained"] is False
+    assert "960" in answer["answer"]
+    assert {citation["case_id"] for citation in answer["citations"]} <= {"OP-HARBOR-LIGHT", None}
+
+
+def test_ask_as_another_case_sees_no_harbor_light_notes(
+    demo_home: tuple[Path, subprocess.CompletedProcess[str]], tmp_path: Path
+) -> None:
+    home, _ = demo_home
+
+    result = run_casebot(
+        home,
+        tmp_path,
+        "ask",
+        "How many batteries were seized at the Port of Long Beach?",
+        "--case",
+        "OTHER-CASE",
+        "--json",
+    )
+
+    answer = the_only_json_object(result.stdout)
+    assert "960" not in answer["answer"]
+    assert all(citation["marking"] == "PUBLIC" for citation in answer["citations"])
+    assert answer["withheld"] >= 1
+
+
+def test_ask_batch_prints_one_json_answer_per_line(
+    demo_home: tuple[Path, subprocess.CompletedProcess[str]], tmp_path: Path
+) -> None:
+    home, _ = demo_home
+    batch = tmp_path / "questions.jsonl"
+    batch.write_text(
+        "Which judge is assigned to case 1:26-cr-00123?\n"
+        '{"question": "What were the defendants in the press release charged with?"}\n'
+        '{"no_question": true}\n'
+    )
+
+    result = run_casebot(home, tmp_path, "ask", "--batch", str(batch))
+
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line.get("question") for line in lines[:2]] == [
+        "Which judge is assigned to case 1:26-cr-00123?",
+        "What were the defendants in the press release charged with?",
+    ]
+    assert lines[2] == {"line": 3, "error": 'a JSON line needs a "question" string'}

@@ -12,6 +12,7 @@ from ingestion.loaders.textcodec import decode_text
 MARKDOWN_EXTENSIONS = frozenset({"md", "markdown"})
 MAX_TITLE_LINE_CHARS = 150
 ATX_LEVEL_ONE_HEADING = re.compile(r"^ {0,3}#[ \t]+(?P<title>.+?)(?:[ \t]+#+)?[ \t]*$")
+ANY_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(?P<title>.+?)(?:[ \t]+#+)?[ \t]*$")
 CODE_FENCE = re.compile(r"^ {0,3}(```|~~~)")
 
 
@@ -25,7 +26,7 @@ class TextLoader(BaseLoader):
         text = _normalise_line_ends(decoded.text).strip()
         if not text:
             raise _empty_file_error(blob)
-        heading = markdown_title(text) if _is_markdown(blob) else None
+        heading = _markdown_heading_title(text) if _is_markdown(blob) else None
         return LoadedDocument(
             title=heading or _first_line_title(text) or blob.stem,
             sections=[Section(text=text)],
@@ -44,6 +45,29 @@ def markdown_title(text: str) -> str | None:
         if heading:
             return heading["title"].strip()
     return None
+
+
+def _markdown_heading_title(text: str) -> str | None:
+    """A file that opens with a run of headings (a statute excerpt: title, chapter, section,
+    subsection) is named by its most specific ones, the outermost in brackets, so that chunks of
+    different sections do not all carry the same title."""
+    headings = _leading_headings(text)
+    if len(headings) < 2:
+        return markdown_title(text)
+    specific = " — ".join(headings[-2:] if len(headings) >= 3 else headings[-1:])
+    return f"{specific} ({headings[0]})"
+
+
+def _leading_headings(text: str) -> list[str]:
+    headings = []
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        match = ANY_ATX_HEADING.match(line)
+        if not match:
+            break
+        headings.append(match["title"].strip())
+    return headings
 
 
 def _first_line_title(text: str) -> str | None:

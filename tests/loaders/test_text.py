@@ -59,12 +59,13 @@ def test_a_first_line_too_long_for_a_title_gives_way_to_the_file_name(
     assert document.title == LONG_HEADLINE_RELEASE.removesuffix(".txt")
 
 
-def test_statute_markdown_is_titled_by_its_first_level_one_heading(
+def test_statute_markdown_is_titled_by_its_section_not_only_its_title(
     corpus_dir: Path, limits: LoadLimits
 ) -> None:
     document = load_corpus_file(corpus_dir / STATUTE_2320_OFFENSES, limits)
 
-    assert document.title == "Title 18— CRIMES AND CRIMINAL PROCEDURE"
+    assert document.title.startswith("§\u202f2320. Trafficking in counterfeit goods or services — ")
+    assert document.title.endswith("(Title 18— CRIMES AND CRIMINAL PROCEDURE)")
     # The corpus puts a narrow no-break space after "§"; it must survive decoding.
     assert "§\u202f2320. Trafficking in counterfeit goods or services" in document.sections[0].text
     assert "traffics in goods or services and knowingly uses a counterfeit mark" in (

@@ -1,0 +1,386 @@
+"""Answer quality on the domain question set, side by side with the naive LangChain pipeline.
+
+    .venv/bin/python -m benchmarks.answers [--calibrate] [--write]
+
+Indexes the shared domain corpus (DOJ, DA, statutes, dockets, TSDR) once under
+benchmarks/.work/, then asks every question of benchmarks/data/domain_questions.jsonl as the
+local operator and measures: the expected document among the top 3 retrieved and among the
+answer's citations, the expected facts present in the answer, abstention on unanswerable and
+answering of answerable questions, and warm latency. The naive pipeline
+(RecursiveCharacterTextSplitter(1000, 200) + MiniLM + Chroma.similarity_search(k=3)) is measured
+on the same files. ``--calibrate`` refits the answerability model and writes
+retrieval/answering/answerability.json (leave-one-out accuracy is reported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from benchmarks import results
+from bot.services import Services, build_services
+from casework.access import Viewer
+from casework.settings import BUNDLED_MODEL, load_settings
+from ingestion.pipeline import IngestOptions
+from retrieval.answering.answerability import FEATURES, AnswerabilityModel, Evidence
+from retrieval.answering.model import Answer
+from retrieval.embeddings import resolve_model_path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+CORPUS = REPO_ROOT.parent / "shared" / "corpus"
+WORK = REPO_ROOT / "benchmarks" / ".work"
+QUESTIONS = REPO_ROOT / "benchmarks" / "data" / "domain_questions.jsonl"
+CALIBRATION = REPO_ROOT / "retrieval" / "answering" / "answerability.json"
+DOMAIN_FOLDERS = (
+    "doj-ip-press-releases-pdf/counterfeit_trademark",
+    "doj-ip-press-releases-pdf/other_ip_crime",
+    "county-da-counterfeit-press-releases-txt",
+    "us-code-ip-enforcement-statutes",
+    "pacer-dockets-ip-cases",
+    "uspto-tsdr-trademark-records",
+)
+
+
+@dataclass(frozen=True)
+class QuestionCase:
+    id: str
+    question: str
+    answerable: bool
+    expected_sources: list[str]
+    facts: list[str]
+    kind: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    case: QuestionCase
+    answer: Answer
+    top3_sources: list[str]
+    search_seconds: float
+    answer_seconds: float
+
+    @property
+    def cited_sources(self) -> list[str]:
+        return [citation.source for citation in self.answer.citations]
+
+    @property
+    def found_in_top3(self) -> bool:
+        return _matches_any(self.top3_sources, self.case.expected_sources)
+
+    @property
+    def cited_expected(self) -> bool:
+        return not self.answer.abstained and _matches_any(
+            self.cited_sources, self.case.expected_sources
+        )
+
+    @property
+    def facts_found(self) -> int:
+        text = _normalise(self.answer.text) if not self.answer.abstained else ""
+        return sum(_normalise(fact) in text for fact in self.case.facts)
+
+
+def load_questions() -> list[QuestionCase]:
+    cases = []
+    for line in QUESTIONS.read_text().splitlines():
+        if line.strip():
+            data = json.loads(line)
+            cases.append(
+                QuestionCase(
+                    id=data["id"],
+                    question=data["question"],
+                    answerable=data["answerable"],
+                    expected_sources=data["expected_sources"],
+                    facts=data["facts"],
+                    kind=data.get("kind", ""),
+                )
+            )
+    return cases
+
+
+def domain_services() -> Services:
+    services = build_services(load_settings(CASEBOT_HOME=WORK / "domain-home"))
+    report = services.ingestion.ingest(
+        [CORPUS / folder for folder in DOMAIN_FOLDERS], IngestOptions()
+    )
+    if report.failed:
+        print(f"warning: {len(report.failed)} files failed to ingest: {report.failed[:3]}")
+    services.lexical_index.refresh()
+    return services
+
+
+def ask_all(services: Services, cases: Sequence[QuestionCase]) -> list[Outcome]:
+    viewer = Viewer.operator()
+    services.answers.ask("warm up", viewer)
+    outcomes = []
+    for case in cases:
+        started = time.perf_counter()
+        result = services.searcher.search(case.question, viewer)
+        searched = time.perf_counter()
+        answer = services.extractive_answerer.answer(case.question, result)
+        answered = time.perf_counter()
+        top3 = _distinct_sources([hit.source for hit in result.hits])[:3]
+        outcomes.append(Outcome(case, answer, top3, searched - started, answered - searched))
+    return outcomes
+
+
+def summarise(outcomes: Sequence[Outcome]) -> dict[str, float]:
+    answerable = [o for o in outcomes if o.case.answerable]
+    unanswerable = [o for o in outcomes if not o.case.answerable]
+    facts_total = sum(len(o.case.facts) for o in answerable)
+    total_seconds = [o.search_seconds + o.answer_seconds for o in outcomes]
+    return {
+        "answerable": len(answerable),
+        "unanswerable": len(unanswerable),
+        "top3": _share(o.found_in_top3 for o in answerable),
+        "cited_expected": _share(o.cited_expected for o in answerable),
+        "facts": sum(o.facts_found for o in answerable) / max(facts_total, 1),
+        "answered_answerable": _share(not o.answer.abstained for o in answerable),
+        "abstained_unanswerable": _share(o.answer.abstained for o in unanswerable),
+        "auc": _auc(
+            [o.answer.confidence for o in answerable], [o.answer.confidence for o in unanswerable]
+        ),
+        "p50_ms": 1000 * statistics.median(total_seconds),
+        "p95_ms": 1000 * float(np.percentile(total_seconds, 95)),
+        "search_p50_ms": 1000 * statistics.median(o.search_seconds for o in outcomes),
+        "answer_p50_ms": 1000 * statistics.median(o.answer_seconds for o in outcomes),
+    }
+
+
+def print_failures(outcomes: Sequence[Outcome]) -> None:
+    for o in outcomes:
+        wrong = (
+            o.case.answerable and (o.answer.abstained or o.facts_found < len(o.case.facts))
+        ) or (not o.case.answerable and not o.answer.abstained)
+        if wrong:
+            print(f"\n{o.case.id} [{o.case.kind}] {o.case.question}")
+            print(f"  expected {o.case.expected_sources[:1]} facts {o.case.facts}")
+            print(f"  top3 {[Path(s).name[:50] for s in o.top3_sources]}")
+            print(
+                f"  conf {o.answer.confidence:.2f} abstained {o.answer.abstained}: "
+                f"{o.answer.text[:300]!r}"
+            )
+
+
+def calibrate(services: Services, cases: Sequence[QuestionCase], rounds: int = 3) -> dict[str, Any]:
+    """Fit the answerability model: features of each question's best candidate sentence
+    (best by the current model), label = answerable; repeat, since the choice of best
+    candidate depends on the model."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import LeaveOneOut, cross_val_predict
+
+    viewer = Viewer.operator()
+    candidates = [
+        services.extractive_answerer.evidence_of_candidates(
+            case.question, services.searcher.search(case.question, viewer)
+        )
+        for case in cases
+    ]
+    labels = np.array([case.answerable for case in cases], dtype=int)
+    model = AnswerabilityModel.shipped()
+    for _ in range(rounds):
+        features = np.array([_best(model, evidence).vector() for evidence in candidates])
+        regression = LogisticRegression(C=1.0, max_iter=1000).fit(features, labels)
+        model = AnswerabilityModel(
+            tuple(float(w) for w in regression.coef_[0]), float(regression.intercept_[0]), 0.5
+        )
+    predicted = cross_val_predict(
+        LogisticRegression(C=1.0, max_iter=1000),
+        features,
+        labels,
+        cv=LeaveOneOut(),
+        method="predict_proba",
+    )[:, 1]
+    return {
+        "features": list(FEATURES),
+        "weights": [round(w, 4) for w in model.weights],
+        "bias": round(model.bias, 4),
+        "threshold": 0.5,
+        "fitted_on": (
+            f"{len(cases)} questions of benchmarks/data/domain_questions.jsonl "
+            f"({int(labels.sum())} answerable); logistic regression (C=1) on the features of "
+            "each question's best candidate sentence; leave-one-out accuracy "
+            f"{float(np.mean((predicted >= 0.5) == labels)):.3f}"
+        ),
+    }
+
+
+def _best(model: AnswerabilityModel, evidence: Sequence[Evidence]) -> Evidence:
+    if not evidence:
+        return Evidence(0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+    return max(evidence, key=model.probability)
+
+
+def naive_baseline(cases: Sequence[QuestionCase]) -> dict[str, float]:
+    from langchain_chroma import Chroma
+    from langchain_community.document_loaders import PyPDFLoader
+    from langchain_core.documents import Document
+    from langchain_huggingface import HuggingFaceEmbeddings
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    embeddings = HuggingFaceEmbeddings(model=resolve_model_path(BUNDLED_MODEL))
+    folder = WORK / "naive-chroma"
+    built = folder.exists()
+    store = Chroma(embedding_function=embeddings, persist_directory=str(folder))
+    if not built:
+        pages: list[Document] = []
+        for path in _domain_files():
+            if path.suffix == ".pdf":
+                pages.extend(PyPDFLoader(str(path)).load())
+            elif path.suffix != ".zip":
+                text = path.read_text(errors="replace")
+                pages.append(Document(page_content=text, metadata={"source": str(path)}))
+        chunks = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).split_documents(
+            pages
+        )
+        store.add_documents(chunks)
+    answerable_top1, unanswerable_top1 = [], []
+    found, facts_found, facts_total = 0, 0, 0
+    for case in cases:
+        results = store.similarity_search_with_relevance_scores(case.question, k=3)
+        top1 = results[0][1] if results else 0.0
+        if not case.answerable:
+            unanswerable_top1.append(top1)
+            continue
+        answerable_top1.append(top1)
+        sources = [str(doc.metadata.get("source", "")) for doc, _ in results]
+        found += _matches_any(sources, case.expected_sources)
+        text = _normalise(" ".join(doc.page_content for doc, _ in results))
+        facts_found += sum(_normalise(fact) in text for fact in case.facts)
+        facts_total += len(case.facts)
+    return {
+        "top3": found / max(len(answerable_top1), 1),
+        "facts_in_top3_chunks": facts_found / max(facts_total, 1),
+        "auc_top1_similarity": _auc(answerable_top1, unanswerable_top1),
+    }
+
+
+def _domain_files() -> list[Path]:
+    return sorted(
+        path
+        for folder in DOMAIN_FOLDERS
+        for path in (CORPUS / folder).rglob("*")
+        if path.is_file() and path.name != "SOURCE.txt"
+    )
+
+
+def _matches_any(sources: Sequence[str], expected: Sequence[str]) -> bool:
+    return any(
+        source.split("!/")[0].endswith("/" + wanted) for source in sources for wanted in expected
+    )
+
+
+def _distinct_sources(sources: Sequence[str]) -> list[str]:
+    return list(dict.fromkeys(sources))
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _share(flags: Any) -> float:
+    values = [bool(flag) for flag in flags]
+    return sum(values) / max(len(values), 1)
+
+
+def _auc(positives: Sequence[float], negatives: Sequence[float]) -> float:
+    if not positives or not negatives:
+        return float("nan")
+    wins = sum((p > n) + 0.5 * (p == n) for p in positives for n in negatives)
+    return wins / (len(positives) * len(negatives))
+
+
+def report(ours: dict[str, float], naive: dict[str, float] | None) -> str:
+    naive = naive or {}
+
+    def pct(value: float | None) -> str:
+        return "" if value is None else f"{100 * value:.1f} %"
+
+    rows = [
+        (
+            "questions (answerable / unanswerable)",
+            f"{ours['answerable']:.0f} / {ours['unanswerable']:.0f}",
+            "same",
+        ),
+        (
+            "expected document in the top 3 (target ≥ 95 %)",
+            pct(ours["top3"]),
+            pct(naive.get("top3")),
+        ),
+        ("expected document cited in the answer", pct(ours["cited_expected"]), ""),
+        (
+            "expected facts in the answer (target ≥ 85 %)",
+            pct(ours["facts"]),
+            f"{pct(naive.get('facts_in_top3_chunks'))} (in its top-3 chunks)",
+        ),
+        ("answers answerable questions (target ≥ 95 %)", pct(ours["answered_answerable"]), ""),
+        (
+            "abstains on unanswerable questions (target ≥ 95 %)",
+            pct(ours["abstained_unanswerable"]),
+            "",
+        ),
+        (
+            "AUC answerable vs unanswerable",
+            f"{ours['auc']:.2f} (answer confidence)",
+            f"{naive.get('auc_top1_similarity', float('nan')):.2f} (top-1 similarity)",
+        ),
+        (
+            "ask latency p50 / p95, warm, extractive",
+            f"{ours['p50_ms']:.0f} / {ours['p95_ms']:.0f} ms",
+            "",
+        ),
+        (
+            "of which search / answer composition (p50)",
+            f"{ours['search_p50_ms']:.0f} / {ours['answer_p50_ms']:.0f} ms",
+            "",
+        ),
+    ]
+    lines = ["| measure | Casebot | naive LangChain |", "|---|---|---|"]
+    lines += [f"| {name} | {value} | {baseline} |" for name, value, baseline in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--calibrate", action="store_true")
+    parser.add_argument("--naive", action="store_true", help="also run the naive baseline")
+    parser.add_argument("--failures", action="store_true", help="print every miss")
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args()
+    cases = load_questions()
+    services = domain_services()
+    if args.calibrate:
+        calibration = calibrate(services, cases)
+        CALIBRATION.write_text(json.dumps(calibration, indent=2) + "\n")
+        print(calibration["fitted_on"])
+        services = domain_services()
+        services.__dict__.pop("extractive_answerer", None)
+    outcomes = ask_all(services, cases)
+    ours = summarise(outcomes)
+    naive = naive_baseline(cases) if args.naive else None
+    table = report(ours, naive)
+    print(table)
+    if args.failures:
+        print_failures(outcomes)
+    if args.write:
+        write_section(table, naive is not None)
+
+
+def write_section(table: str, with_naive: bool) -> None:
+    command = ".venv/bin/python -m benchmarks.answers --write" + (" --naive" if with_naive else "")
+    body = (
+        "Questions: `benchmarks/data/domain_questions.jsonl` over the shared DOJ, DA, statute, "
+        f"docket and TSDR corpus.\n\n{table}"
+    )
+    results.write_section("Answer quality: domain questions", command, body)
+
+
+if __name__ == "__main__":
+    main()

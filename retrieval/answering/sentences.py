@@ -1,0 +1,110 @@
+"""Sentence splitting that keeps character offsets and does not break at "U.S." or "No. 4"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ABBREVIATIONS = frozenset(
+    {
+        "u.s",
+        "u.s.c",
+        "no",
+        "nos",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "llc",
+        "v",
+        "vs",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "jr",
+        "sr",
+        "st",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "e.d",
+        "n.d",
+        "s.d",
+        "w.d",
+        "c.d",
+        "d",
+        "cal",
+        "tex",
+        "mo",
+        "ill",
+        "fla",
+        "va",
+        "pa",
+        "sec",
+        "gen",
+        "atty",
+        "dept",
+        "approx",
+        "fed",
+        "r",
+        "crim",
+        "p",
+        "al",
+        "etc",
+        "e.g",
+        "i.e",
+    }
+)
+BOUNDARY = re.compile(
+    r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])"  # a sentence end
+    r"|\n\s*\n"  # a blank line
+    r"|\n(?=\s*[-*•#|])"  # a list item, heading or table row
+    r"|\n(?=[A-Za-z_][\w /()-]{0,40}: )"  # a "field: value" line (rendered rows, records)
+)
+LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")
+MIN_SENTENCE_CHARS = 12
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` with their [start, end) offsets; whitespace trimmed."""
+    sentences: list[Sentence] = []
+    start = 0
+    for boundary in BOUNDARY.finditer(text):
+        if _ends_with_abbreviation(text[start : boundary.start()]):
+            continue
+        _append(sentences, text, start, boundary.start())
+        start = boundary.end()
+    _append(sentences, text, start, len(text))
+    return sentences
+
+
+def _ends_with_abbreviation(fragment: str) -> bool:
+    stripped = fragment.rstrip("\"')] ")
+    match = LAST_WORD.search(stripped)
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    leading = len(piece) - len(piece.lstrip())
+    trailing = len(piece.rstrip())
+    if trailing - leading >= MIN_SENTENCE_CHARS:
+        sentences.append(Sentence(piece[leading:trailing], start + leading, start + trailing))

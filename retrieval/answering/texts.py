@@ -1,0 +1,10 @@
+"""What answers say to their reader, apart from the evidence itself."""
+
+from __future__ import annotations
+
+NO_EVIDENCE = "No indexed evidence answers this."
+LLM_FAILED = (
+    "The language model did not answer ({reason}); this answer was extracted directly from the "
+    "sources instead."
+)
+LLM_UNCITED_DROPPED = "{count} statement(s) without a valid citation were left out."
