@@ -28,9 +28,10 @@ import numpy as np
 from benchmarks import results
 from bot.services import Services, build_services
 from casework.access import Viewer
+from casework.markings import Kind
 from casework.settings import BUNDLED_MODEL, load_settings
 from ingestion.pipeline import IngestOptions
-from retrieval.answering.answerability import FEATURES, AnswerabilityModel, Evidence
+from retrieval.answering.answerability import FEATURES
 from retrieval.answering.model import Answer
 from retrieval.embeddings import resolve_model_path
 
@@ -38,6 +39,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 CORPUS = REPO_ROOT.parent / "shared" / "corpus"
 WORK = REPO_ROOT / "benchmarks" / ".work"
 QUESTIONS = REPO_ROOT / "benchmarks" / "data" / "domain_questions.jsonl"
+DEMO = REPO_ROOT / "casework" / "demo"
 CALIBRATION = REPO_ROOT / "retrieval" / "answering" / "answerability.json"
 DOMAIN_FOLDERS = (
     "doj-ip-press-releases-pdf/counterfeit_trademark",
@@ -87,6 +89,22 @@ class Outcome:
         return sum(_normalise(fact) in text for fact in self.case.facts)
 
 
+def demo_questions() -> list[QuestionCase]:
+    """The demo case's own questions (casework/demo/questions.expected.json)."""
+    data = json.loads((DEMO / "questions.expected.json").read_text())
+    return [
+        QuestionCase(
+            id=f"demo{index}",
+            question=item["question"],
+            answerable=item["expected_source"] is not None,
+            expected_sources=[item["expected_source"]] if item["expected_source"] else [],
+            facts=item["facts"],
+            kind="demo",
+        )
+        for index, item in enumerate(data, start=1)
+    ]
+
+
 def load_questions() -> list[QuestionCase]:
     cases = []
     for line in QUESTIONS.read_text().splitlines():
@@ -105,13 +123,31 @@ def load_questions() -> list[QuestionCase]:
     return cases
 
 
+def staged_corpus() -> Path:
+    """The domain folders, less the corpus's own SOURCE.txt notes, as links under .work/."""
+    staged = WORK / "domain-corpus"
+    for folder in DOMAIN_FOLDERS:
+        for path in (CORPUS / folder).rglob("*"):
+            if path.is_file() and path.name != "SOURCE.txt":
+                link = staged / path.relative_to(CORPUS)
+                if not link.exists():
+                    link.parent.mkdir(parents=True, exist_ok=True)
+                    link.symlink_to(path)
+    return staged
+
+
 def domain_services() -> Services:
     services = build_services(load_settings(CASEBOT_HOME=WORK / "domain-home"))
+    staged = staged_corpus()
     report = services.ingestion.ingest(
-        [CORPUS / folder for folder in DOMAIN_FOLDERS], IngestOptions()
+        [staged / folder for folder in DOMAIN_FOLDERS], IngestOptions()
     )
     if report.failed:
         print(f"warning: {len(report.failed)} files failed to ingest: {report.failed[:3]}")
+    services.ingestion.ingest(
+        [DEMO / "case-notes"], IngestOptions(kind=Kind.NOTE, case_id="OP-HARBOR-LIGHT")
+    )
+    services.ingestion.ingest([DEMO / "filings"], IngestOptions())
     services.lexical_index.refresh()
     return services
 
@@ -169,53 +205,73 @@ def print_failures(outcomes: Sequence[Outcome]) -> None:
             )
 
 
-def calibrate(services: Services, cases: Sequence[QuestionCase], rounds: int = 3) -> dict[str, Any]:
-    """Fit the answerability model: features of each question's best candidate sentence
-    (best by the current model), label = answerable; repeat, since the choice of best
-    candidate depends on the model."""
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import LeaveOneOut, cross_val_predict
+def calibrate(services: Services, cases: Sequence[QuestionCase]) -> dict[str, Any]:
+    """Fit the answerability model on candidate sentences: a sentence of an answerable
+    question's candidates that contains one of its expected facts is a positive, every other
+    candidate (all of an unanswerable question's) a negative. A question's score is its best
+    candidate's probability; the threshold is chosen on out-of-fold scores (folds by question)
+    to maximise the answered rate plus the abstained rate."""
+    from sklearn.model_selection import GroupKFold
 
     viewer = Viewer.operator()
-    candidates = [
-        services.extractive_answerer.evidence_of_candidates(
-            case.question, services.searcher.search(case.question, viewer)
-        )
-        for case in cases
-    ]
-    labels = np.array([case.answerable for case in cases], dtype=int)
-    model = AnswerabilityModel.shipped()
-    for _ in range(rounds):
-        features = np.array([_best(model, evidence).vector() for evidence in candidates])
-        regression = LogisticRegression(C=1.0, max_iter=1000).fit(features, labels)
-        model = AnswerabilityModel(
-            tuple(float(w) for w in regression.coef_[0]), float(regression.intercept_[0]), 0.5
-        )
-    predicted = cross_val_predict(
-        LogisticRegression(C=1.0, max_iter=1000),
-        features,
-        labels,
-        cv=LeaveOneOut(),
-        method="predict_proba",
-    )[:, 1]
+    features, labels, groups = [], [], []
+    for index, case in enumerate(cases):
+        result = services.searcher.search(case.question, viewer)
+        for text, evidence in services.extractive_answerer.evidence_of_candidates(
+            case.question, result
+        ):
+            features.append(evidence.vector())
+            labels.append(int(case.answerable and _has_fact(text, case.facts)))
+            groups.append(index)
+    x, y, g = np.array(features), np.array(labels), np.array(groups)
+    scores = np.zeros(len(cases))
+    for train, test in GroupKFold(n_splits=8).split(x, y, g):
+        fold = _regression().fit(x[train], y[train])
+        for question, probability in zip(g[test], fold.predict_proba(x[test])[:, 1], strict=True):
+            scores[question] = max(scores[question], probability)
+    answerable = np.array([case.answerable for case in cases], dtype=int)
+    threshold, answered, abstained = _balanced_threshold(scores, answerable)
+    final = _regression().fit(x, y)
     return {
         "features": list(FEATURES),
-        "weights": [round(w, 4) for w in model.weights],
-        "bias": round(model.bias, 4),
-        "threshold": 0.5,
+        "weights": [round(float(w), 4) for w in final.coef_[0]],
+        "bias": round(float(final.intercept_[0]), 4),
+        "threshold": round(threshold, 4),
         "fitted_on": (
-            f"{len(cases)} questions of benchmarks/data/domain_questions.jsonl "
-            f"({int(labels.sum())} answerable); logistic regression (C=1) on the features of "
-            "each question's best candidate sentence; leave-one-out accuracy "
-            f"{float(np.mean((predicted >= 0.5) == labels)):.3f}"
+            f"{len(x)} candidate sentences of the {len(cases)} questions in "
+            f"benchmarks/data/domain_questions.jsonl ({int(y.sum())} contain an expected fact); "
+            f"class-balanced logistic regression (C={C}); threshold on 8-fold out-of-fold "
+            f"question scores, where it answers {answered:.1%} of answerable and abstains on "
+            f"{abstained:.1%} of unanswerable questions"
         ),
     }
 
 
-def _best(model: AnswerabilityModel, evidence: Sequence[Evidence]) -> Evidence:
-    if not evidence:
-        return Evidence(0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
-    return max(evidence, key=model.probability)
+C = 1.0
+
+
+def _has_fact(text: str, facts: Sequence[str]) -> bool:
+    normalised = _normalise(text)
+    return any(_normalise(fact) in normalised for fact in facts)
+
+
+def _regression() -> Any:
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
+
+
+def _balanced_threshold(
+    scores: np.ndarray[Any, Any], labels: np.ndarray[Any, Any]
+) -> tuple[float, float, float]:
+    best = (0.5, 0.0, 0.0)
+    best_score = -1.0
+    for threshold in sorted(set(np.round(scores, 4))):
+        answered = float(np.mean(scores[labels == 1] >= threshold))
+        abstained = float(np.mean(scores[labels == 0] < threshold))
+        if answered + abstained > best_score:
+            best, best_score = (float(threshold), answered, abstained), answered + abstained
+    return best
 
 
 def naive_baseline(cases: Sequence[QuestionCase]) -> dict[str, float]:
@@ -354,7 +410,7 @@ def main() -> None:
     parser.add_argument("--failures", action="store_true", help="print every miss")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
-    cases = load_questions()
+    cases = load_questions() + demo_questions()
     services = domain_services()
     if args.calibrate:
         calibration = calibrate(services, cases)
@@ -364,7 +420,7 @@ def main() -> None:
         services.__dict__.pop("extractive_answerer", None)
     outcomes = ask_all(services, cases)
     ours = summarise(outcomes)
-    naive = naive_baseline(cases) if args.naive else None
+    naive = naive_baseline(load_questions()) if args.naive else None
     table = report(ours, naive)
     print(table)
     if args.failures:

@@ -41,6 +41,7 @@ import pytrec_eval
 from benchmarks import results
 from retrieval.analysis import terms
 from retrieval.embeddings import SentenceTransformerEmbedder
+from retrieval.fusion import convex_zscore
 from retrieval.search import SearchSettings
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -262,23 +263,54 @@ def single(scores: Scores, doc_ids: Sequence[str], positive_only: bool = False) 
     return rank
 
 
+@dataclass(frozen=True)
+class RrfSettings:
+    candidates: int
+    rrf_k: int
+    dense_weight: float
+    lexical_weight: float = 1.0
+
+
 def reciprocal_rank_fusion(
-    dense: Scores, lexical: Scores, doc_ids: Sequence[str], settings: SearchSettings
+    dense: Scores, lexical: Scores, doc_ids: Sequence[str], settings: RrfSettings
 ) -> Ranker:
     def rank(query_id: str) -> Ranking:
         fused: dict[int, float] = {}
         lexical_row = lexical.row(query_id)
-        lexical_top = [
-            i for i in top(lexical_row, settings.lexical_candidates) if lexical_row[i] > 0
-        ]
+        lexical_top = [i for i in top(lexical_row, settings.candidates) if lexical_row[i] > 0]
         lists = (
-            (settings.dense_weight, top(dense.row(query_id), settings.dense_candidates)),
+            (settings.dense_weight, top(dense.row(query_id), settings.candidates)),
             (settings.lexical_weight, lexical_top),
         )
         for weight, ranked in lists:
             for position, index in enumerate(int(index) for index in ranked):
                 fused[index] = fused.get(index, 0.0) + weight / (settings.rrf_k + position + 1)
         return {doc_ids[index]: score for index, score in fused.items()}
+
+    return rank
+
+
+def shipped_fusion(
+    dense: Scores, lexical: Scores, doc_ids: Sequence[str], alpha: float | None = None
+) -> Ranker:
+    """Casebot's own fusion code (retrieval.fusion) at its own candidate depths: each side's
+    top candidates, every candidate scored on both sides, z-scores fitted on each side's own."""
+    settings = SearchSettings()
+
+    def rank(query_id: str) -> Ranking:
+        dense_row, lexical_row = dense.row(query_id), lexical.row(query_id)
+        dense_top = top(dense_row, settings.dense_candidates)
+        lexical_top = [
+            i for i in top(lexical_row, settings.lexical_candidates) if lexical_row[i] > 0
+        ]
+        union = {int(i) for i in dense_top} | {int(i) for i in lexical_top}
+        return convex_zscore(
+            {doc_ids[i]: float(dense_row[i]) for i in union},
+            {doc_ids[i]: float(lexical_row[i]) for i in union},
+            dense_reference=[float(dense_row[i]) for i in dense_top],
+            lexical_reference=[float(lexical_row[i]) for i in lexical_top],
+            alpha=settings.fusion_alpha if alpha is None else alpha,
+        )
 
     return rank
 
@@ -360,13 +392,7 @@ def rrf_settings(dense: Scores, lexical: Scores, doc_ids: Sequence[str]) -> list
     settings = []
     for rrf_k in RRF_KS:
         for ratio in DENSE_TO_LEXICAL:
-            search = SearchSettings(
-                dense_candidates=FUSION_CANDIDATES,
-                lexical_candidates=FUSION_CANDIDATES,
-                rrf_k=rrf_k,
-                dense_weight=ratio,
-                lexical_weight=1.0,
-            )
+            search = RrfSettings(candidates=FUSION_CANDIDATES, rrf_k=rrf_k, dense_weight=ratio)
             label = f"rrf_k={rrf_k}, dense_weight={ratio}, lexical_weight=1.0"
             settings.append(Setting(label, reciprocal_rank_fusion(dense, lexical, doc_ids, search)))
     return settings
@@ -384,7 +410,14 @@ def convex_settings(
 def hybrid_outcomes(dense: Scores, lexical: Scores, collection: Collection) -> list[Outcome]:
     doc_ids = collection.doc_ids
     grid = rrf_settings(dense, lexical, doc_ids)
+    shipped = [Setting("as shipped", shipped_fusion(dense, lexical, doc_ids))]
+    shipped_grid = [
+        Setting(f"alpha={alpha} (dense)", shipped_fusion(dense, lexical, doc_ids, alpha))
+        for alpha in ALPHAS
+    ]
     return [
+        tuned("Casebot hybrid search (retrieval.fusion, shipped settings)", shipped, collection),
+        tuned("Casebot hybrid search, alpha tuned on train", shipped_grid, collection),
         tuned("Hybrid RRF, k=60, equal weights", grid[:1], collection),
         tuned("Hybrid RRF (k, weights tuned on train)", grid, collection),
         tuned(

@@ -12,6 +12,9 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from casework.audit import AuditLog
+from casework.cases import CaseDirectory
+from casework.events import EventDeduplicator
 from casework.settings import Settings
 from casework.storage.db import SessionFactory, create_registry_engine, migrate, session_factory
 from ingestion.chunking import Chunker
@@ -46,6 +49,18 @@ class Services:
     @cached_property
     def sessions(self) -> SessionFactory:
         return session_factory(self.engine)
+
+    @cached_property
+    def audit(self) -> AuditLog:
+        return AuditLog(self.sessions)
+
+    @cached_property
+    def cases(self) -> CaseDirectory:
+        return CaseDirectory(self.sessions, self.audit)
+
+    @cached_property
+    def events(self) -> EventDeduplicator:
+        return EventDeduplicator(self.sessions)
 
     @cached_property
     def vector_index(self) -> VectorIndex:

@@ -1,1 +1,2 @@
-"""Casebot's domain: cases, documents, markings and the storage that holds them."""
+"""Casebot's domain: cases and who may see what, documents, markings, the audit log, and the
+storage that holds them."""

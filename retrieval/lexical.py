@@ -17,6 +17,7 @@ import uuid
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,10 @@ class _Loaded:
     chunk_ids: list[str]
     facets: ChunkFacets
     document_frequency: dict[str, int]
+
+    @cached_property
+    def row_of(self) -> dict[str, int]:
+        return {chunk_id: row for row, chunk_id in enumerate(self.chunk_ids)}
 
     def idf(self, term: str) -> float:
         """Inverse document frequency (BM25's, floored at a small positive weight)."""
@@ -78,6 +83,20 @@ class LexicalIndex:
             for index in ranked
             if scores[index] > 0
         ]
+
+    def scores_for(self, query: str, chunk_ids: Sequence[str]) -> dict[str, float]:
+        """BM25 scores of the given chunks for ``query`` (0 for chunks it does not match)."""
+        loaded = self._current()
+        if loaded.retriever is None:
+            return {}
+        known = [term for term in terms(query) if term in loaded.retriever.vocab_dict]
+        if not known:
+            return dict.fromkeys(chunk_ids, 0.0)
+        scores = loaded.retriever.get_scores(known)
+        rows = loaded.row_of
+        return {
+            chunk_id: float(scores[rows[chunk_id]]) for chunk_id in chunk_ids if chunk_id in rows
+        }
 
     def facets(self) -> ChunkFacets:
         return self._current().facets

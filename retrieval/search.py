@@ -1,4 +1,4 @@
-"""Hybrid search: dense (Chroma) and lexical (BM25) candidates fused by reciprocal rank, with
+"""Hybrid search: dense (Chroma) and lexical (BM25) candidates fused by z-scored scores, with
 need-to-know applied inside both indexes and checked again on the way out.
 
 Vector hits are resolved through the registry's chunk rows, so a search never returns a chunk of
@@ -23,6 +23,7 @@ from casework.storage.db import SessionFactory
 from casework.storage.models import Chunk, Document
 from retrieval.embeddings import Embedder, Vectors
 from retrieval.filters import SearchFilters, combine_where
+from retrieval.fusion import DEFAULT_ALPHA, convex_zscore
 from retrieval.lexical import LexicalIndex
 from retrieval.vector_store import VectorIndex
 
@@ -32,13 +33,15 @@ SHINGLE_WORDS = 5
 
 @dataclass(frozen=True)
 class SearchSettings:
-    dense_candidates: int = 40
-    lexical_candidates: int = 40
-    rrf_k: int = 60
-    dense_weight: float = 1.0
-    lexical_weight: float = 1.0
+    dense_candidates: int = 100
+    lexical_candidates: int = 100
+    fusion_alpha: float = DEFAULT_ALPHA
+    """Weight of the dense side in the z-score fusion (see :mod:`retrieval.fusion`)."""
     duplicate_containment: float = 0.6
     withheld_min_similarity: float = 0.45
+    lead_chunks_for_documents: int = 3
+    """The opening chunk of each of the best documents joins the results (after that document's
+    best hit): releases and records state their key facts first."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,8 @@ class SearchResult:
     query: str
     hits: list[Hit]
     withheld: list[WithheldGroup] = field(default_factory=list)
+    query_vector: Vectors | None = None
+    """The query's embedding, so answering does not embed it again."""
 
     @property
     def withheld_documents(self) -> int:
@@ -111,14 +116,18 @@ class HybridSearcher:
         filters = filters or SearchFilters()
         vector = self._embedder.embed_query(query)
         candidates = self._fuse(
+            query,
+            vector,
             self._dense(vector, combine_where(viewer.chroma_scope(), *filters.chroma_clauses())),
             self._lexical_hits(query, viewer, filters),
         )
         hits = self._resolve(candidates, viewer, filters)
+        hits = collapse_near_duplicates(hits, self.settings.duplicate_containment)[:limit]
         return SearchResult(
             query=query,
-            hits=collapse_near_duplicates(hits, self.settings.duplicate_containment)[:limit],
+            hits=self._with_lead_chunks(hits),
             withheld=self._withheld(vector, viewer, filters),
+            query_vector=vector,
         )
 
     def _dense(self, vector: Vectors, where: dict[str, Any] | None) -> list[tuple[str, float]]:
@@ -134,19 +143,32 @@ class HybridSearcher:
         return [(hit.chunk_id, hit.score) for hit in hits]
 
     def _fuse(
-        self, dense: Sequence[tuple[str, float]], lexical: Sequence[tuple[str, float]]
+        self,
+        query: str,
+        vector: Vectors,
+        dense: Sequence[tuple[str, float]],
+        lexical: Sequence[tuple[str, float]],
     ) -> list[_Candidate]:
-        candidates: dict[str, _Candidate] = {}
-        settings = self.settings
-        for rank, (chunk_id, similarity) in enumerate(dense):
-            candidate = candidates.setdefault(chunk_id, _Candidate(chunk_id))
-            candidate.score += settings.dense_weight / (settings.rrf_k + rank + 1)
-            candidate.dense_similarity = similarity
-        for rank, (chunk_id, score) in enumerate(lexical):
-            candidate = candidates.setdefault(chunk_id, _Candidate(chunk_id))
-            candidate.score += settings.lexical_weight / (settings.rrf_k + rank + 1)
-            candidate.lexical_score = score
-        return sorted(candidates.values(), key=lambda candidate: -candidate.score)
+        """Score every candidate on both sides (fetching what one side did not return), then
+        mix the z-scored scores."""
+        dense_scores = dict(dense)
+        lexical_scores = dict(lexical)
+        only_lexical = [key for key in lexical_scores if key not in dense_scores]
+        only_dense = [key for key in dense_scores if key not in lexical_scores]
+        all_dense = dense_scores | self._vectors.similarities(vector, only_lexical)
+        all_lexical = lexical_scores | self._lexical.scores_for(query, only_dense)
+        fused = convex_zscore(
+            all_dense,
+            all_lexical,
+            dense_reference=list(dense_scores.values()),
+            lexical_reference=list(lexical_scores.values()),
+            alpha=self.settings.fusion_alpha,
+        )
+        candidates = [
+            _Candidate(key, score, all_dense.get(key), lexical_scores.get(key))
+            for key, score in fused.items()
+        ]
+        return sorted(candidates, key=lambda candidate: -candidate.score)
 
     def _resolve(
         self, candidates: Sequence[_Candidate], viewer: Viewer, filters: SearchFilters
@@ -164,6 +186,34 @@ class HybridSearcher:
                 continue
             hits.append(_hit(candidate, chunk, document))
         return hits
+
+    def _with_lead_chunks(self, hits: list[Hit]) -> list[Hit]:
+        """Insert each top document's first chunk after its best hit, where it is missing.
+        The lead has the same document, so the same visibility, as the hit it follows."""
+        top_documents = list(dict.fromkeys(hit.document_id for hit in hits))
+        wanted = top_documents[: self.settings.lead_chunks_for_documents]
+        present = {(hit.document_id, hit.chunk_id.rsplit(":", 1)[-1]) for hit in hits}
+        missing = [doc for doc in wanted if (doc, "0") not in present]
+        if not missing:
+            return hits
+        leads = self._lead_rows(missing)
+        expanded: list[Hit] = []
+        for hit in hits:
+            expanded.append(hit)
+            lead = leads.pop(hit.document_id, None)
+            if lead is not None:
+                chunk, document = lead
+                expanded.append(_hit(_Candidate(chunk.id, score=hit.score), chunk, document))
+        return expanded
+
+    def _lead_rows(self, document_ids: list[str]) -> dict[str, tuple[Chunk, Document]]:
+        with self._sessions() as session:
+            result = session.execute(
+                select(Chunk, Document)
+                .join(Document, Chunk.document_id == Document.id)
+                .where(Chunk.document_id.in_(document_ids), Chunk.ordinal == 0)
+            )
+            return {document.id: (chunk, document) for chunk, document in result.tuples()}
 
     def _rows(self, chunk_ids: list[str]) -> dict[str, tuple[Chunk, Document]]:
         if not chunk_ids:

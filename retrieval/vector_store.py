@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import urlparse
 
+import numpy as np
+
 from casework.settings import Settings
 from retrieval.embeddings import Vectors
 
@@ -51,6 +53,10 @@ class VectorIndex(Protocol):
         ...
 
     def count(self) -> int: ...
+
+    def similarities(self, vector: Vectors, ids: Sequence[str]) -> dict[str, float]:
+        """Cosine similarity of ``vector`` to each stored entry among ``ids``."""
+        ...
 
     def query(
         self, vector: Vectors, limit: int, where: dict[str, Any] | None = None
@@ -103,6 +109,15 @@ class ChromaIndex:
 
     def count(self) -> int:
         return int(self._collection.count())
+
+    def similarities(self, vector: Vectors, ids: Sequence[str]) -> dict[str, float]:
+        if not ids:
+            return {}
+        found = self._collection.get(ids=list(ids), include=["embeddings"])
+        stored = np.asarray(found["embeddings"], dtype=np.float32)
+        if stored.size == 0:
+            return {}
+        return dict(zip(found["ids"], (stored @ vector).tolist(), strict=True))
 
     def query(
         self, vector: Vectors, limit: int, where: dict[str, Any] | None = None

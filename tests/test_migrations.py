@@ -6,6 +6,7 @@ from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import text
 
 from casework.storage.db import create_registry_engine, migrate
 from casework.storage.models import Base
@@ -20,3 +21,18 @@ def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
 
     assert differences == []
+
+
+def test_cases_made_before_0002_ingest_shared_files(tmp_path: Path) -> None:
+    engine = create_registry_engine(f"sqlite:///{tmp_path / 'registry.sqlite3'}")
+    migrate(engine, "0001")
+    with engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO cases (id, title, created_at) VALUES ('OLD', '', '2026-01-01')")
+        )
+
+    migrate(engine)
+
+    with engine.connect() as connection:
+        flag = connection.scalar(text("SELECT ingest_shared_files FROM cases WHERE id = 'OLD'"))
+    assert flag == 1

@@ -4,6 +4,10 @@ The registry is the source of truth for what is indexed. The vector store holds 
 chunks listed here; ``index_journal`` records vector-store work that was started but whose
 outcome is not yet reflected here, so that an interrupted run can be finished or rolled back
 (see :mod:`ingestion.indexer`).
+
+It also holds who works on which case (``case_members``, ``case_channels``), the hash-chained
+``audit_log`` (see :mod:`casework.audit`), answer ``feedback`` and the Slack events already
+handled (``processed_events``, see :mod:`casework.events`).
 """
 
 from __future__ import annotations
@@ -11,7 +15,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    true,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -28,8 +42,43 @@ class Case(Base):
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     title: Mapped[str] = mapped_column(String(300), default="")
     created_at: Mapped[datetime]
+    ingest_shared_files: Mapped[bool] = mapped_column(default=True, server_default=true())
+    """Whether files shared in the case's channels are ingested as its notes."""
 
     documents: Mapped[list[Document]] = relationship(back_populates="case")
+    members: Mapped[list[CaseMember]] = relationship(
+        cascade="all, delete-orphan", order_by="CaseMember.user_id"
+    )
+    channels: Mapped[list[CaseChannel]] = relationship(
+        cascade="all, delete-orphan", order_by="CaseChannel.channel_id"
+    )
+
+
+class CaseMember(Base):
+    """Someone who works on a case: sees its ``LES`` material, and its ``6E`` material when
+    6(e)-cleared. Leads may change the case."""
+
+    __tablename__ = "case_members"
+
+    case_id: Mapped[str] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+    lead: Mapped[bool] = mapped_column(default=False)
+    sixe_cleared: Mapped[bool] = mapped_column(default=False)
+    added_at: Mapped[datetime]
+
+
+class CaseChannel(Base):
+    """A channel that is a case's room; a channel is the room of at most one case."""
+
+    __tablename__ = "case_channels"
+
+    channel_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    linked_by: Mapped[str | None] = mapped_column(String(64))
+    """None: the local operator."""
+    linked_at: Mapped[datetime]
 
 
 class Document(Base):
@@ -125,3 +174,44 @@ class SourceFile(Base):
     member_failures: Mapped[list[dict[str, Any]]] = mapped_column(default=list)
     """Archive members or attachments that could not be ingested: reported again while the
     file is unchanged, so a skipped re-run never hides them."""
+
+
+class AuditRecord(Base):
+    """One link of the append-only, hash-chained audit log (see :mod:`casework.audit`).
+
+    ``previous_hash`` is unique: two records can never follow the same one, so a writer that
+    skipped the append lock fails instead of forking the chain."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (UniqueConstraint("previous_hash", name="uq_audit_log_previous_hash"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    user_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    channel_id: Mapped[str | None] = mapped_column(String(64))
+    details: Mapped[dict[str, Any]]
+    previous_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class Feedback(Base):
+    """A thumbs up or down on an answer, pointing at the audit record of its question."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (CheckConstraint("value IN ('up', 'down')", name="ck_feedback_value"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    question_audit_id: Mapped[int] = mapped_column(ForeignKey("audit_log.id"), index=True)
+    user_id: Mapped[str] = mapped_column(String(64))
+    value: Mapped[str] = mapped_column(String(8))
+    at: Mapped[datetime]
+
+
+class ProcessedEvent(Base):
+    """A Slack event some replica has taken on; inserting its id decides which one."""
+
+    __tablename__ = "processed_events"
+
+    event_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(index=True)

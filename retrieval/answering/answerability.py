@@ -23,6 +23,7 @@ FEATURES = (
     "key_term_coverage",
     "answer_type_match",
     "top_chunk_similarity",
+    "typed_key_term_coverage",
 )
 
 
@@ -36,6 +37,11 @@ class Evidence:
     key_term_coverage: float
     answer_type_match: float
     top_chunk_similarity: float
+
+    @property
+    def typed_key_term_coverage(self) -> float:
+        """Both at once: the asked-for kind of answer, in a chunk about the asked-for names."""
+        return self.answer_type_match * self.key_term_coverage
 
     def vector(self) -> list[float]:
         return [float(getattr(self, name)) for name in FEATURES]

@@ -3,6 +3,7 @@ the question, each cited, in document order; or an abstention with the closest d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -12,21 +13,28 @@ from retrieval.analysis import terms
 from retrieval.answering import texts
 from retrieval.answering.answerability import AnswerabilityModel, Evidence
 from retrieval.answering.model import Answer, Citation
-from retrieval.answering.questions import Question
+from retrieval.answering.questions import AnswerType, Question
 from retrieval.answering.sentences import split_sentences
 from retrieval.embeddings import Embedder
 from retrieval.search import Hit, SearchResult
 
+URL = re.compile(r"https?://\S+|www\.\S+")
+MIN_WORDS = 3
+FURNITURE = ("link:", "tittle:", "print version", "search the archive", "home »", "#")
 IdfLookup = Callable[[Sequence[str]], dict[str, float]]
 
 
 @dataclass(frozen=True)
 class ExtractiveSettings:
     hits_considered: int = 6
-    sentences_embedded: int = 24
+    sentences_embedded: int = 12
+    embedded_sentence_chars: int = 400
     max_sentences: int = 3
     max_answer_chars: int = 900
     companion_margin: float = 0.15
+    missing_part_margin: float = 0.4
+    """A sentence that answers a part of the question no chosen sentence answers yet (the
+    restitution, after the prison term) may score this much lower and still be added."""
     closest_documents: int = 3
 
 
@@ -39,8 +47,14 @@ class _Candidate:
     coverage: float
     chunk_coverage: float
     key_coverage: float
-    type_match: float
+    types: frozenset[AnswerType]
+    terms: frozenset[str]
+    answers_primary: bool = False
     similarity: float = 0.0
+
+    @property
+    def type_match(self) -> float:
+        return 1.0 if self.answers_primary else 0.0
 
     def evidence(self, top_chunk_similarity: float) -> Evidence:
         return Evidence(
@@ -77,7 +91,7 @@ class ExtractiveAnswerer:
         candidates = self._candidates(question, result.hits[: self.settings.hits_considered])
         if not candidates:
             return self._abstain(question_text, result, confidence=0.0)
-        self._measure_similarity(question_text, candidates)
+        self._measure_similarity(question_text, result, candidates)
         top_similarity = max((hit.dense_similarity or 0.0) for hit in result.hits)
         scored = sorted(
             candidates,
@@ -87,72 +101,102 @@ class ExtractiveAnswerer:
         confidence = self._model.probability(best.evidence(top_similarity))
         if confidence < self._model.threshold:
             return self._abstain(question_text, result, confidence)
-        chosen = self._with_companions(best, scored, top_similarity, confidence)
+        chosen = self._with_companions(question, best, scored, top_similarity, confidence)
         return _compose(question_text, chosen, result, confidence)
 
-    def evidence_of_candidates(self, question_text: str, result: SearchResult) -> list[Evidence]:
-        """The signals of every candidate sentence, for calibrating the answerability model."""
+    def evidence_of_candidates(
+        self, question_text: str, result: SearchResult
+    ) -> list[tuple[str, Evidence]]:
+        """Every candidate sentence with its signals, for calibrating the answerability model."""
         question = Question.parse(question_text)
         candidates = self._candidates(question, result.hits[: self.settings.hits_considered])
         if not candidates:
             return []
-        self._measure_similarity(question_text, candidates)
+        self._measure_similarity(question_text, result, candidates)
         top_similarity = max((hit.dense_similarity or 0.0) for hit in result.hits)
-        return [candidate.evidence(top_similarity) for candidate in candidates]
+        return [(c.text, c.evidence(top_similarity)) for c in candidates]
 
     def _candidates(self, question: Question, hits: Sequence[Hit]) -> list[_Candidate]:
-        weights = self._idf(question.terms)
-        total = sum(weights.values()) or 1.0
-        key_terms = set(question.key_terms)
+        weights = self._idf(question.terms + question.key_terms)
+        total = sum(weights[term] for term in question.terms) or 1.0
+        key_weights = {term: weights[term] for term in question.key_terms}
+        key_total = sum(key_weights.values())
         candidates = []
         for rank, hit in enumerate(hits):
             chunk_terms = set(terms(f"{hit.title}\n{hit.text}"))
             chunk_coverage = sum(w for t, w in weights.items() if t in chunk_terms) / total
-            key_coverage = len(key_terms & chunk_terms) / len(key_terms) if key_terms else 1.0
+            key_coverage = (
+                sum(w for term, w in key_weights.items() if term in chunk_terms) / key_total
+                if key_total
+                else 1.0
+            )
             for position, sentence in enumerate(split_sentences(hit.text)):
-                sentence_terms = set(terms(sentence.text))
+                if not _says_something(sentence.text):
+                    continue
+                sentence_terms = frozenset(terms(sentence.text))
                 candidates.append(
                     _Candidate(
                         hit_rank=rank,
                         hit=hit,
                         text=sentence.text,
                         position=position,
-                        coverage=sum(w for t, w in weights.items() if t in sentence_terms) / total,
+                        coverage=sum(weights[t] for t in set(question.terms) & sentence_terms)
+                        / total,
                         chunk_coverage=chunk_coverage,
                         key_coverage=key_coverage,
-                        type_match=1.0 if question.is_answered_by(sentence.text) else 0.0,
+                        types=question.types_answered_by(sentence.text),
+                        terms=sentence_terms,
+                        answers_primary=question.answers_primary(sentence.text),
                     )
                 )
         candidates.sort(key=lambda c: -c.prefilter_score)
         return candidates[: self.settings.sentences_embedded]
 
-    def _measure_similarity(self, question: str, candidates: list[_Candidate]) -> None:
-        vectors = self._embedder.embed_documents([c.text for c in candidates])
-        query = self._embedder.embed_query(question)
+    def _measure_similarity(
+        self, question: str, result: SearchResult, candidates: list[_Candidate]
+    ) -> None:
+        limit = self.settings.embedded_sentence_chars
+        vectors = self._embedder.embed_documents([c.text[:limit] for c in candidates])
+        query = (
+            result.query_vector
+            if result.query_vector is not None
+            else self._embedder.embed_query(question)
+        )
         for candidate, similarity in zip(candidates, vectors @ query, strict=True):
             candidate.similarity = float(np.clip(similarity, -1.0, 1.0))
 
     def _with_companions(
         self,
+        question: Question,
         best: _Candidate,
         scored: list[_Candidate],
         top_similarity: float,
         confidence: float,
     ) -> list[_Candidate]:
+        """Add sentences that answer what the best one leaves open, or say more about it."""
         chosen = [best]
+        answered = set(best.types)
+        covered = set(best.terms)
         length = len(best.text)
         for candidate in scored[1:]:
             if len(chosen) >= self.settings.max_sentences:
                 break
             probability = self._model.probability(candidate.evidence(top_similarity))
-            if probability < confidence - self.settings.companion_margin:
-                break
-            if (
-                _repeats(candidate, chosen)
-                or length + len(candidate.text) > self.settings.max_answer_chars
-            ):
+            fills_a_part = bool(candidate.types - answered) and len(question.answer_types) > 1
+            margin = (
+                self.settings.missing_part_margin
+                if fills_a_part
+                else self.settings.companion_margin
+            )
+            if probability < confidence - margin:
+                continue
+            adds_terms = bool((candidate.terms & set(question.terms)) - covered)
+            too_long = length + len(candidate.text) > self.settings.max_answer_chars
+            if too_long or _repeats(candidate, chosen) or not (fills_a_part or adds_terms):
                 continue
             chosen.append(candidate)
+            answered |= candidate.types
+            covered |= candidate.terms
             length += len(candidate.text)
         return sorted(chosen, key=lambda c: (c.hit_rank, c.position))
 
@@ -167,6 +211,12 @@ class ExtractiveAnswerer:
             confidence=confidence,
             answerer=self.name,
         )
+
+
+def _says_something(sentence: str) -> bool:
+    """Not a bare link, page furniture or a field with no value worth quoting."""
+    words = [word for word in URL.sub(" ", sentence).split() if any(c.isalpha() for c in word)]
+    return len(words) >= MIN_WORDS and not sentence.lower().startswith(FURNITURE)
 
 
 def _repeats(candidate: _Candidate, chosen: list[_Candidate]) -> bool:

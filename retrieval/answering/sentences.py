@@ -71,6 +71,8 @@ BOUNDARY = re.compile(
 )
 LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")
 MIN_SENTENCE_CHARS = 12
+SHORT_LINE_CHARS = 60
+RUN_ON_ENDINGS = (",", ";", "-", "(", "and", "or", "of", "the", "to", "a", "in", "for")
 
 
 @dataclass(frozen=True)
@@ -87,10 +89,25 @@ def split_sentences(text: str) -> list[Sentence]:
     for boundary in BOUNDARY.finditer(text):
         if _ends_with_abbreviation(text[start : boundary.start()]):
             continue
-        _append(sentences, text, start, boundary.start())
+        _append_split_at_short_lines(sentences, text, start, boundary.start())
         start = boundary.end()
-    _append(sentences, text, start, len(text))
+    _append_split_at_short_lines(sentences, text, start, len(text))
     return sentences
+
+
+def _append_split_at_short_lines(
+    sentences: list[Sentence], text: str, start: int, end: int
+) -> None:
+    """A short line that does not run on (a heading, a "Date: …" field, a dateline) ends a
+    sentence even without a full stop; long lines are a paragraph wrapped by the PDF."""
+    search_from = start
+    while (newline := text.find("\n", search_from, end)) != -1:
+        line = text[text.rfind("\n", 0, newline) + 1 : newline].strip()
+        if line and len(line) < SHORT_LINE_CHARS and not line.endswith(RUN_ON_ENDINGS):
+            _append(sentences, text, start, newline)
+            start = newline + 1
+        search_from = newline + 1
+    _append(sentences, text, start, end)
 
 
 def _ends_with_abbreviation(fragment: str) -> bool:

@@ -69,6 +69,9 @@ class KillingIndex:
     def count(self) -> int:
         return self._inner.count()
 
+    def similarities(self, vector: Vectors, ids: Sequence[str]) -> dict[str, float]:
+        return self._inner.similarities(vector, ids)
+
     def query(
         self, vector: Vectors, limit: int, where: dict[str, Any] | None = None
     ) -> list[VectorHit]:

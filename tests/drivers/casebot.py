@@ -1,0 +1,30 @@
+"""Runs the ``casebot`` console script as a user runs it: in its own process, with a clean
+environment and its data folder where the test says."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import SETTING_PREFIXES
+
+CASEBOT = Path(sys.executable).parent / "casebot"
+DEADLINE_SECONDS = 300
+
+
+def run_casebot(home: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    environment = {
+        name: value for name, value in os.environ.items() if not name.startswith(SETTING_PREFIXES)
+    }
+    environment.update(CASEBOT_HOME=str(home), HF_HUB_OFFLINE="1")
+    return subprocess.run(
+        [str(CASEBOT), *args],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=DEADLINE_SECONDS,
+        check=False,
+    )
