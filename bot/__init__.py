@@ -1,1 +1,1 @@
-"""Casebot's edges: the command line and (later) the Slack app."""
+"""Casebot's edges: the command line, the Slack app (:mod:`bot.slack`) and the composition root."""

@@ -15,6 +15,7 @@ from bot import texts
 from bot.answers import answer_batch, print_answer, viewer_for
 from bot.cli_audit import audit_app
 from bot.cli_cases import case_app
+from bot.cli_serve import serve
 from bot.progress import RichProgress
 from bot.services import Services, build_services
 from casework.markings import Kind, Marking
@@ -27,6 +28,7 @@ index_app = typer.Typer(no_args_is_help=True, help="Inspect the index.")
 app.add_typer(index_app, name="index")
 app.add_typer(case_app, name="case")
 app.add_typer(audit_app, name="audit")
+app.command(help=texts.SERVE_HELP)(serve)
 
 DEMO_CASE_ID = "OP-HARBOR-LIGHT"
 DEMO_CASE_TITLE = "Operation Harbor Light — counterfeit 'Veloce' e-bike batteries"

@@ -14,6 +14,7 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
+SLACK_API_URL = "https://slack.com/api/"
 
 
 class Settings(BaseSettings):
@@ -24,7 +25,7 @@ class Settings(BaseSettings):
     chroma_url: str | None = Field(default=None, alias="CHROMA_URL")
     chroma_collection: str = Field(default="casebot_chunks", alias="CHROMA_COLLECTION")
     embedding_model: str = Field(default=BUNDLED_MODEL, alias="EMBEDDING_MODEL")
-    embedding_batch_size: int = Field(default=32, ge=1, alias="EMBEDDING_BATCH_SIZE")
+    embedding_batch_size: int = Field(default=16, ge=1, alias="EMBEDDING_BATCH_SIZE")
     chunk_tokens: int = Field(default=200, ge=32, alias="CHUNK_TOKENS")
     chunk_overlap_tokens: int = Field(default=32, ge=0, alias="CHUNK_OVERLAP_TOKENS")
     max_file_mb: float = Field(default=50.0, gt=0, alias="MAX_FILE_MB")
@@ -41,12 +42,35 @@ class Settings(BaseSettings):
     llm_api_key: SecretStr | None = Field(default=None, alias="LLM_API_KEY")
     llm_timeout_seconds: float = Field(default=20.0, gt=0, alias="LLM_TIMEOUT_SECONDS")
 
+    slack_bot_token: SecretStr | None = Field(default=None, alias="SLACK_BOT_TOKEN")
+    slack_app_token: SecretStr | None = Field(default=None, alias="SLACK_APP_TOKEN")
+    slack_signing_secret: SecretStr | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
+    slack_api_url: str = Field(default=SLACK_API_URL, alias="SLACK_API_URL")
+    slack_workers: int = Field(default=4, ge=1, alias="SLACK_WORKERS")
+    slack_queue_limit: int = Field(default=200, ge=0, alias="SLACK_QUEUE_LIMIT")
+    slack_http_threads: int = Field(default=32, ge=1, alias="SLACK_HTTP_THREADS")
+    slack_answer_bots: bool = Field(default=False, alias="SLACK_ANSWER_BOTS")
+
     @field_validator(
-        "database_url", "chroma_url", "llm_base_url", "llm_model", "llm_api_key", mode="before"
+        "database_url",
+        "chroma_url",
+        "llm_base_url",
+        "llm_model",
+        "llm_api_key",
+        "slack_bot_token",
+        "slack_app_token",
+        "slack_signing_secret",
+        mode="before",
     )
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if value == "" else value
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _api_url_ends_with_slash(cls, value: str) -> str:
+        """slack_sdk joins method names onto the base URL: "…/api" must become "…/api/"."""
+        return value if value.endswith("/") else f"{value}/"
 
     @property
     def resolved_database_url(self) -> str:

@@ -76,7 +76,7 @@ class HuggingFaceTokenizer:
 class SentenceTransformerEmbedder:
     """A sentence-transformers model on the CPU, loaded from disk only (never from a hub)."""
 
-    def __init__(self, model_name: str = BUNDLED_MODEL, batch_size: int = 32) -> None:
+    def __init__(self, model_name: str = BUNDLED_MODEL, batch_size: int = 16) -> None:
         self.model_name = model_name
         self.batch_size = batch_size
         self._lock = threading.Lock()

@@ -1,0 +1,72 @@
+"""Buttons on an answer: 👍/👎 (stored with the question's audit id) and "Refer to a partner".
+
+Referrals are not available yet: the button acknowledges and tells the clicker so, naming the
+question's audit id; the referrals issue will open its form here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Ack, App
+
+from bot.slack import replies, texts
+from bot.slack.blocks import FEEDBACK_DOWN_ACTION, FEEDBACK_UP_ACTION, REFER_ACTION
+from bot.slack.deps import Deps
+from bot.slack.mrkdwn import escape
+from casework.errors import CaseworkError
+
+Listener = Callable[..., None]
+FEEDBACK_VALUES = {FEEDBACK_UP_ACTION: "up", FEEDBACK_DOWN_ACTION: "down"}
+
+
+def register(app: App, deps: Deps) -> None:
+    app.action(FEEDBACK_UP_ACTION)(_feedback_listener(deps))
+    app.action(FEEDBACK_DOWN_ACTION)(_feedback_listener(deps))
+    app.action(REFER_ACTION)(_refer_listener(deps))
+
+
+def _feedback_listener(deps: Deps) -> Listener:
+    def on_feedback(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
+        ack()
+        value = FEEDBACK_VALUES[action["action_id"]]
+        user_id, channel_id = body["user"]["id"], _channel(body)
+        try:
+            audit_id = int(action.get("value", ""))
+            deps.services.audit.record_feedback(audit_id, user_id, value, channel_id)
+            text = texts.FEEDBACK_THANKS.format(value=value)
+        except (ValueError, CaseworkError) as error:
+            text = texts.FEEDBACK_FAILED.format(reason=escape(str(error)))
+        _tell_clicker(deps, body, text)
+
+    return on_feedback
+
+
+def _refer_listener(deps: Deps) -> Listener:
+    def on_refer(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
+        ack()
+        audit_id = escape(str(action.get("value", "")))
+        _tell_clicker(deps, body, texts.REFERRALS_UNAVAILABLE.format(audit_id=audit_id))
+
+    return on_refer
+
+
+def _tell_clicker(deps: Deps, body: dict[str, Any], text: str) -> None:
+    container = body.get("container") or {}
+    thread_ts = (body.get("message") or {}).get("thread_ts")
+    deps.pools.notices.submit(
+        lambda: replies.tell(
+            deps.client,
+            _channel(body),
+            body["user"]["id"],
+            text,
+            thread_ts=thread_ts if not container.get("is_ephemeral") else None,
+            response_url=body.get("response_url"),
+        )
+    )
+
+
+def _channel(body: dict[str, Any]) -> str:
+    channel = body.get("channel") or {}
+    return str(channel.get("id") or (body.get("container") or {}).get("channel_id", ""))

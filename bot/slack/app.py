@@ -1,0 +1,81 @@
+"""The Slack app: a bolt ``App`` whose listeners ack at once and answer on bounded pools.
+
+``process_before_response=True``: bolt runs each listener on the thread that received the
+request and sends the ack when it returns. Listeners only read the payload and hand the slow
+work to :class:`~bot.slack.work.Pools`, so the ack leaves within milliseconds whatever the load,
+and the number of threads doing work is fixed (``SLACK_WORKERS``) instead of one per request.
+
+bolt does not deduplicate redelivered events; the workers do, by ``event_id``
+(:func:`bot.slack.queueing.first_delivery`). Every Web API call goes to ``SLACK_API_URL`` and a
+429 is retried after its ``Retry-After``.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Final
+
+from slack_bolt import App
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+)
+
+from bot.services import Services
+from bot.slack import actions, commands, files, home, mentions, texts
+from bot.slack.deps import Deps
+from bot.slack.threads import ThreadMemory
+from bot.slack.work import Pools
+from casework.settings import Settings
+
+RATE_LIMIT_RETRIES: Final = 2
+WEB_API_TIMEOUT_SECONDS: Final = 30
+
+
+class SlackConfigError(RuntimeError):
+    """A setting Slack needs is missing; the message names it."""
+
+
+def build_client(settings: Settings) -> WebClient:
+    """The Web API client: the bot token, ``SLACK_API_URL``, retries on 429 and lost
+    connections."""
+    if settings.slack_bot_token is None:
+        raise SlackConfigError(texts.CONFIG_NO_BOT_TOKEN)
+    return WebClient(
+        token=settings.slack_bot_token.get_secret_value(),
+        base_url=settings.slack_api_url,
+        timeout=WEB_API_TIMEOUT_SECONDS,
+        retry_handlers=[
+            ConnectionErrorRetryHandler(),
+            RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
+        ],
+    )
+
+
+def build_app(
+    settings: Settings,
+    services: Services,
+    client: WebClient | None = None,
+    pools: Pools | None = None,
+) -> App:
+    """Build the app; calls ``auth.test`` once to check the token. Whoever passes ``pools``
+    shuts them down; default pools live as long as the process."""
+    client = client or build_client(settings)
+    deps = Deps(
+        settings=settings,
+        services=services,
+        client=client,
+        pools=pools or Pools.from_settings(settings),
+        threads=ThreadMemory(),
+    )
+    secret = settings.slack_signing_secret
+    app = App(
+        client=client,
+        signing_secret=secret.get_secret_value() if secret is not None else "",
+        process_before_response=True,
+        logger=logging.getLogger("bot.slack.bolt"),
+    )
+    for module in (mentions, commands, actions, files, home):
+        module.register(app, deps)
+    return app

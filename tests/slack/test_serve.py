@@ -1,0 +1,74 @@
+"""``casebot serve --http`` as an operator runs it: its own process, the real model, the
+environment from ``slack_env``; stopped with SIGTERM."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.services import Services
+from tests.conftest import SETTING_PREFIXES
+from tests.drivers.casebot import CASEBOT
+from tests.slack.casebot_app import (
+    OTHER_CHANNEL,
+    PUBLIC_QUESTION,
+    RELEASE_TITLE,
+    blocks_text,
+    index_corpus,
+)
+from tests.slack.fake_web_api import FakeSlackWebAPI
+from tests.slack.payloads import BOT_USER_ID, app_mention_event
+from tests.slack.signing import event_callback, free_port, send, wait_for_http
+
+STARTUP_SECONDS = 120
+
+
+@pytest.fixture
+def served(
+    real_services: Services, slack_env: dict[str, str], tmp_path: Path
+) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    index_corpus(real_services, tmp_path / "corpus")
+    port = free_port()
+    environment = {
+        name: value for name, value in os.environ.items() if not name.startswith(SETTING_PREFIXES)
+    }
+    environment.update(
+        slack_env, CASEBOT_HOME=str(real_services.settings.casebot_home), HF_HUB_OFFLINE="1"
+    )
+    process = subprocess.Popen(
+        [str(CASEBOT), "serve", "--http", "--host", "127.0.0.1", "--port", str(port)],
+        env=environment,
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_for_http(f"http://127.0.0.1:{port}/healthz", timeout=STARTUP_SECONDS)
+        yield f"http://127.0.0.1:{port}/slack/events", process
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait(timeout=30)
+
+
+def test_serve_http_answers_a_mention_and_stops_on_sigterm(
+    served: tuple[str, subprocess.Popen[str]], fake_slack: FakeSlackWebAPI
+) -> None:
+    events_url, process = served
+    mention = app_mention_event(f"<@{BOT_USER_ID}> {PUBLIC_QUESTION}", channel=OTHER_CHANNEL)
+
+    ack = send(events_url, event_callback(mention))
+    [answer] = fake_slack.wait_for("chat.update", timeout=60)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+
+    assert ack.status == 200 and ack.elapsed < 3.0
+    shown = blocks_text(answer)
+    assert "500" in shown and RELEASE_TITLE in shown
+    assert process.returncode == 0, stderr
+    assert "Casebot listening on" in stderr
