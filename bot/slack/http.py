@@ -3,10 +3,10 @@
 
 The raw body is handed to bolt as received, so bolt checks Slack's signature and timestamp over
 the exact bytes (a bad signature or a stale timestamp is answered 401). The server is threaded
-and bounded: at most ``SLACK_HTTP_THREADS`` requests are handled at once, further connections
-wait in the listen backlog; a request has :data:`READ_TIMEOUT_SECONDS` to arrive and at most
-:data:`MAX_BODY_BYTES`. Each response closes its connection, so an idle client holds no thread.
-Run several replicas behind a load balancer for more.
+and bounded: ``SLACK_HTTP_THREADS`` threads, started once and reused, handle the requests;
+further connections wait in the listen backlog. A request has :data:`READ_TIMEOUT_SECONDS` to
+arrive and at most :data:`MAX_BODY_BYTES`. Each response closes its connection, so an idle
+client holds no thread. Run several replicas behind a load balancer for more.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from concurrent.futures import ThreadPoolExecutor
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from socket import socket
 from types import TracebackType
 from typing import Any, Final, Self
@@ -31,29 +32,38 @@ READ_TIMEOUT_SECONDS: Final = 10.0
 LISTEN_BACKLOG: Final = 256
 
 
-class SlackHTTPServer(ThreadingHTTPServer):
-    """A thread per request, at most ``threads`` at once."""
+class SlackHTTPServer(HTTPServer):
+    """Requests handled on a fixed pool of ``threads`` threads, reused from one request to the
+    next; while all are busy the accept loop waits and connections queue in the backlog."""
 
-    daemon_threads = True
     request_queue_size = LISTEN_BACKLOG
 
     def __init__(self, address: tuple[str, int], app: App, threads: int) -> None:
         self.app = app
         self._slots = threading.BoundedSemaphore(threads)
+        self._threads = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="slack-http")
         super().__init__(address, _Handler)
 
     def process_request(self, request: Any, client_address: Any) -> None:
         self._slots.acquire()  # the accept loop waits here while every thread is busy
         try:
-            super().process_request(request, client_address)
+            self._threads.submit(self._handle, request, client_address)
         except BaseException:
             self._slots.release()
+            self.shutdown_request(request)
             raise
 
-    def process_request_thread(self, request: Any, client_address: Any) -> None:
+    def server_close(self) -> None:
+        super().server_close()
+        self._threads.shutdown(wait=False)
+
+    def _handle(self, request: Any, client_address: Any) -> None:
         try:
-            super().process_request_thread(request, client_address)
+            self.finish_request(request, client_address)
+        except Exception:
+            self.handle_error(request, client_address)
         finally:
+            self.shutdown_request(request)
             self._slots.release()
 
 
