@@ -10,12 +10,15 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from bot import texts
 from bot.answers import answer_batch, print_answer, viewer_for
 from bot.cli_audit import audit_app
 from bot.cli_cases import case_app
+from bot.cli_lookup import export_app, hits, lookup
 from bot.cli_serve import serve
+from bot.lookups import hit_line, print_card
 from bot.progress import RichProgress
 from bot.services import Services, build_services
 from casework.markings import Kind, Marking
@@ -28,10 +31,15 @@ index_app = typer.Typer(no_args_is_help=True, help="Inspect the index.")
 app.add_typer(index_app, name="index")
 app.add_typer(case_app, name="case")
 app.add_typer(audit_app, name="audit")
+app.add_typer(export_app, name="export")
 app.command(help=texts.SERVE_HELP)(serve)
+app.command(help=texts.LOOKUP_HELP)(lookup)
+app.command(help=texts.HITS_HELP)(hits)
 
 DEMO_CASE_ID = "OP-HARBOR-LIGHT"
 DEMO_CASE_TITLE = "Operation Harbor Light — counterfeit 'Veloce' e-bike batteries"
+DEMO_OTHER_CASE_ID = "OP-COPPER-RIDGE"
+DEMO_LOOKUP_VALUE = "(312) 555-0142"
 
 
 def _services() -> Services:
@@ -141,9 +149,11 @@ def demo() -> None:
     services = _services()
     demo_root = Path(str(resources.files("casework") / "demo"))
     notes = IngestOptions(kind=Kind.NOTE, case_id=DEMO_CASE_ID)
+    other_case = IngestOptions(kind=Kind.NOTE, case_id=DEMO_OTHER_CASE_ID)
     reports = [
         services.ingestion.ingest([demo_root / "case-notes"], notes),
         services.ingestion.ingest([demo_root / "filings"], IngestOptions(kind=Kind.FILING)),
+        services.ingestion.ingest([demo_root / "copper-ridge"], other_case),
     ]
     console = Console()
     console.print(texts.DEMO_HEADING.format(case_id=DEMO_CASE_ID, title=DEMO_CASE_TITLE))
@@ -156,6 +166,17 @@ def demo() -> None:
         console.rule()
         console.print(texts.DEMO_QUESTION.format(question=question), style="bold", highlight=False)
         print_answer(console, services.answers.ask(question, viewer_for(DEMO_CASE_ID)))
+    _demo_lookup(console, services)
+
+
+def _demo_lookup(console: Console, services: Services) -> None:
+    console.rule()
+    console.print(texts.DEMO_LOOKUP.format(value=DEMO_LOOKUP_VALUE), style="bold", highlight=False)
+    print_card(console, services.lookups.lookup(DEMO_LOOKUP_VALUE, viewer_for(DEMO_CASE_ID)))
+    console.rule()
+    console.print(texts.DEMO_HITS, style="bold", highlight=False)
+    for hit in services.hits.hits():
+        console.print(escape(hit_line(hit)), highlight=False)
 
 
 def main() -> None:

@@ -14,10 +14,13 @@ from sqlalchemy import Engine
 
 from casework.audit import AuditLog
 from casework.cases import CaseDirectory
+from casework.entities.hits import HitDetector, HitNotices
+from casework.entities.lookup import LookupService
 from casework.events import EventDeduplicator
 from casework.settings import Settings
 from casework.storage.db import SessionFactory, create_registry_engine, migrate, session_factory
 from ingestion.chunking import Chunker
+from ingestion.extraction import MentionExtractor
 from ingestion.indexer import Indexer
 from ingestion.loaders.base import LoadLimits
 from ingestion.loaders.catalog import default_registry
@@ -82,15 +85,29 @@ class Services:
 
     @cached_property
     def ingestion(self) -> IngestionService:
-        preparer = DocumentPreparer(default_registry(), self.load_limits, lambda: self.chunker)
+        preparer = DocumentPreparer(
+            default_registry(), self.load_limits, lambda: self.chunker, MentionExtractor()
+        )
         return IngestionService(
             sessions=self.sessions,
             indexer=self.indexer,
             embedder=self.embedder,
             preparer=preparer,
             lock=IngestionLock(self.settings.casebot_home / "ingest.lock"),
-            after_run=[self.lexical_index.refresh],
+            after_run=[self.lexical_index.refresh, self.hit_detector.scan],
         )
+
+    @cached_property
+    def hit_detector(self) -> HitDetector:
+        return HitDetector(self.sessions)
+
+    @cached_property
+    def hits(self) -> HitNotices:
+        return HitNotices(self.sessions)
+
+    @cached_property
+    def lookups(self) -> LookupService:
+        return LookupService(self.sessions, self.audit)
 
     @cached_property
     def lexical_index(self) -> LexicalIndex:

@@ -112,3 +112,57 @@ SERVE_SIGNING_SECRET = "the signing secret from the app's Basic Information page
 SERVE_LISTENING = "Casebot listening on {url} (Ctrl+C stops)"
 SERVE_CONNECTED = "Casebot connected to Slack in Socket Mode (Ctrl+C stops)"
 SERVE_STOPPING = "Stopping: finishing the answers in progress…"
+
+LOOKUP_HELP = (
+    "Everything known about an identifier or a name: where it appears, by case and in public "
+    "filings, and what appears with it. Type `type:value` to say what it is (e.g. "
+    "`phone:312-555-0100`, `company:Acme`)."
+)
+LOOKUP_VALUE_HELP = "An identifier or a name; `type:value` to say which."
+LOOKUP_CASE_HELP = "Look up as a member of this case (its notes plus public material)."
+LOOKUP_HEADING = "{label} {value}{validity}"
+LOOKUP_VALID = " (check digit valid)"
+LOOKUP_INVALID = " (check digit FAILS: probably mistyped)"
+LOOKUP_ALTERNATIVES = "Could also be: {alternatives}. Type `type:value` to choose."
+LOOKUP_NAME_HEADING = "Names matching {query!r}"
+LOOKUP_NAME_MATCH = "  {display} ({kind}), score {score:.0f}: {why}"
+LOOKUP_SEEN = "Seen in {documents} documents, {first} to {last}"
+LOOKUP_CASE_GROUP = "Case {case_id}"
+LOOKUP_PUBLIC_GROUP = "Public filings"
+LOOKUP_MENTION = "  • {title}{page} [{kind}, {marking}]"
+LOOKUP_QUOTE = "    “{quote}”"
+LOOKUP_MORE = "  … and {more} more mentions not shown"
+LOOKUP_WITHHELD = (
+    "{documents} more documents in case {case_id} mention it; they are restricted — ask in "
+    "that case's channel or its lead."
+)
+LOOKUP_RELATED = "Appears most with: {related}"
+LOOKUP_RELATED_ITEM = "{value} ({kind}, {count})"
+LOOKUP_NOT_FOUND = "Nothing indexed mentions {query!r}."
+LOOKUP_NOT_AN_IDENTIFIER = (
+    "{query!r} is not an identifier Casebot recognises and matches no stated name. "
+    "Type `type:value` (e.g. `container:MSCU1234565`) to say what it is."
+)
+
+HITS_HELP = "List cross-case hits: identifiers or names found in the material of two cases."
+HITS_CASE_HELP = "Only hits involving this case."
+HITS_LINE = "{raised_at}  {label} {value}  links {case_a} and {case_b}"
+HITS_NONE = "No cross-case hits yet."
+
+EXPORT_APP_HELP = "Export the index for other tools."
+EXPORT_FTM_HELP = (
+    "Write documents, entities and their links as FollowTheMoney JSON lines (for Aleph)."
+)
+EXPORT_CASE_HELP = "Only the documents of this case."
+EXPORT_OUTPUT_HELP = "Write to FILE instead of standard output."
+EXPORT_FTM_DONE = (
+    "{documents} documents, {entities} entities, {mentions} mentions written to {output}."
+)
+NAME_LABELS = {
+    "person": "person",
+    "company": "company",
+    "legal_entity": "organisation",
+    "name": "name",
+}
+DEMO_LOOKUP = "$ casebot lookup {value!r} --case OP-HARBOR-LIGHT"
+DEMO_HITS = "$ casebot hits"

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, false, or_, true
+
 from casework.markings import Marking
 
 
@@ -60,6 +62,18 @@ class Viewer:
         if self.sixe_cases:
             clauses.append(_marking_in_cases(Marking.SIXE, self.sixe_cases))
         return clauses[0] if len(clauses) == 1 else {"$or": clauses}
+
+    def sql_scope(
+        self, case_column: SQLColumnExpression[str | None], marking_column: SQLColumnExpression[str]
+    ) -> ColumnElement[bool]:
+        """The same rule as :meth:`can_see`, as a SQL condition on the given columns."""
+        if self.every_case:
+            return true()
+        clauses = [marking_column == Marking.PUBLIC.value]
+        for marking, cases in ((Marking.LES, self.les_cases), (Marking.SIXE, self.sixe_cases)):
+            if cases:
+                clauses.append(and_(marking_column == marking.value, case_column.in_(cases)))
+        return or_(false(), *clauses)
 
 
 def hidden_scope(viewer: Viewer) -> dict[str, Any] | None:

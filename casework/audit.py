@@ -56,6 +56,8 @@ FEEDBACK: Final = "feedback"
 ACCESS_DECISION: Final = "access_decision"
 CASE_CHANGE: Final = "case_change"
 FILE_INGESTED: Final = "file_ingested"
+LOOKUP: Final = "lookup"
+HIT_NOTICE: Final = "hit_notice"
 REFERRAL: Final = "referral"
 """Reserved for referrals to partner agencies (not written yet)."""
 ACTIONS: Final = (
@@ -65,6 +67,8 @@ ACTIONS: Final = (
     ACCESS_DECISION,
     CASE_CHANGE,
     FILE_INGESTED,
+    LOOKUP,
+    HIT_NOTICE,
     REFERRAL,
 )
 

@@ -27,9 +27,11 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from casework.entities.store import DocumentScope, MentionRow, replace_mentions
 from casework.storage.db import SessionFactory
 from casework.storage.models import Chunk, Document, IndexJournalEntry, SourceFile
 from ingestion.chunking import ChunkPlan
+from ingestion.extraction import ExtractedMention
 from retrieval.embeddings import Vectors
 from retrieval.vector_store import IndexEntry, MetadataValue, VectorIndex, chunk_id
 
@@ -57,6 +59,7 @@ class PreparedDocument:
     document_date: date | None
     properties: dict[str, Any]
     plan: ChunkPlan
+    mentions: list[ExtractedMention] = field(default_factory=list)
     vectors: Vectors | None = None
 
 
@@ -346,6 +349,25 @@ def _store_document(
         )
         for piece in document.plan.pieces
     )
+    scope = DocumentScope(document_id, document.case_id, document.kind, document.marking)
+    replace_mentions(session, scope, _mention_rows(document, document_id, version), now)
+
+
+def _mention_rows(document: PreparedDocument, document_id: str, version: int) -> list[MentionRow]:
+    pages = {piece.ordinal: piece.page for piece in document.plan.pieces}
+    return [
+        MentionRow(
+            kind=mention.kind,
+            value=mention.value,
+            display=mention.display,
+            chunk_id=chunk_id(document_id, version, mention.ordinal),
+            page=pages.get(mention.ordinal),
+            char_start=mention.char_start,
+            char_end=mention.char_end,
+            detail=mention.detail,
+        )
+        for mention in document.mentions
+    ]
 
 
 def _source_file_row(prepared: PreparedFile, run_id: str, now: datetime) -> SourceFile:

@@ -141,7 +141,7 @@ class IngestionService:
         lock: IngestionLock,
         flush_chunks: int = 512,
         clock: Callable[[], datetime] | None = None,
-        after_run: Sequence[Callable[[], None]] = (),
+        after_run: Sequence[Callable[[], object]] = (),
     ) -> None:
         self._sessions = sessions
         self._indexer = indexer

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from ingestion import messages
 from ingestion.chunking import Chunker
 from ingestion.errors import EmptyFileError, FileTooLargeError, IngestError
+from ingestion.extraction import MentionExtractor
 from ingestion.indexer import PreparedDocument, PreparedFile
 from ingestion.loaders.base import Blob, LoadedDocument, LoadLimits
 from ingestion.loaders.registry import LoaderRegistry, UnsupportedFormatError
@@ -33,11 +34,16 @@ class Preparation:
 
 class DocumentPreparer:
     def __init__(
-        self, registry: LoaderRegistry, limits: LoadLimits, chunker: Callable[[], Chunker]
+        self,
+        registry: LoaderRegistry,
+        limits: LoadLimits,
+        chunker: Callable[[], Chunker],
+        extractor: MentionExtractor,
     ) -> None:
         self._registry = registry
         self._limits = limits
         self._chunker = chunker
+        self._extractor = extractor
 
     @property
     def max_file_bytes(self) -> int:
@@ -132,6 +138,7 @@ class DocumentPreparer:
             document_date=loaded.document_date,
             properties=loaded.properties,
             plan=plan,
+            mentions=self._extractor.extract(plan, loaded.properties),
         )
 
 

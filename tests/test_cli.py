@@ -132,12 +132,12 @@ def test_demo_ingests_the_harbor_light_case_and_lists_its_documents(
     assert result.returncode == 0, result.stderr
     assert "OP-HARBOR-LIGHT" in result.stdout
     summaries = " ".join(result.stdout.split())
-    assert re.findall(r"(\d+) failed", summaries) == ["0", "0"]
+    assert re.findall(r"(\d+) failed", summaries) == ["0", "0", "0"]
     listed = [
         (line["kind"], line["marking"]) for line in DEMO_DOCUMENT_LINE.finditer(result.stdout)
     ]
-    assert len(listed) == 7
-    assert listed.count(("note", "LES")) == 5
+    assert len(listed) == 8
+    assert listed.count(("note", "LES")) == 6
     assert listed.count(("filing", "PUBLIC")) == 2
 
 
@@ -209,3 +209,70 @@ def test_ask_batch_prints_one_json_answer_per_line(
         "What were the defendants in the press release charged with?",
     ]
     assert lines[2] == {"line": 3, "error": 'a JSON line needs a "question" string'}
+
+
+def test_demo_looks_up_the_shared_phone_and_lists_the_cross_case_hit(
+    demo_home: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    _, result = demo_home
+    lookup = result.stdout.split("$ casebot lookup")[1]
+
+    assert "+13125550142" in lookup and "Case OP-HARBOR-LIGHT" in lookup
+    assert "Public filings" in lookup
+    assert "restricted documents" not in lookup or "OP-COPPER-RIDGE" in lookup
+    hits = result.stdout.split("$ casebot hits")[1]
+    assert "OP-COPPER-RIDGE" in hits and "OP-HARBOR-LIGHT" in hits
+
+
+def test_lookup_json_as_a_case_member_withholds_the_other_case(
+    demo_home: tuple[Path, subprocess.CompletedProcess[str]], tmp_path: Path
+) -> None:
+    home, _ = demo_home
+
+    result = run_casebot(
+        home, tmp_path, "lookup", "+1 (312) 555-0142", "--case", "OP-HARBOR-LIGHT", "--json"
+    )
+
+    assert result.returncode == 0, result.stderr
+    card = the_only_json_object(result.stdout)
+    assert (card["type"], card["normalized"], card["valid"]) == ("phone", "+13125550142", True)
+    assert {mention["case_id"] for mention in card["mentions"]} == {"OP-HARBOR-LIGHT", None}
+    assert card["withheld"] == 1
+    assert card["withheld_by_case"] == [{"case_id": "OP-COPPER-RIDGE", "documents": 1}]
+    assert all(
+        set(mention) >= {"document_id", "title", "page", "quote"} for mention in card["mentions"]
+    )
+    assert card["related"] and {"type", "value", "count"} <= set(card["related"][0])
+
+
+def test_lookup_of_something_never_seen_exits_1(
+    demo_home: tuple[Path, subprocess.CompletedProcess[str]], tmp_path: Path
+) -> None:
+    home, _ = demo_home
+
+    result = run_casebot(home, tmp_path, "lookup", "MSCU1234565")
+
+    assert result.returncode == 1
+    assert "Nothing indexed mentions" in result.stdout
+
+
+def test_hits_json_and_ftm_export(
+    demo_home: tuple[Path, subprocess.CompletedProcess[str]], tmp_path: Path
+) -> None:
+    home, _ = demo_home
+
+    hits = run_casebot(home, tmp_path, "hits", "--json")
+    exported = run_casebot(
+        home, tmp_path, "export", "ftm", "--case", "OP-COPPER-RIDGE", "--output", "out.jsonl"
+    )
+
+    assert hits.returncode == 0, hits.stderr
+    phone_hits = [json.loads(line) for line in hits.stdout.splitlines()]
+    assert any(
+        hit["value"] == "+13125550142" and hit["cases"] == ["OP-COPPER-RIDGE", "OP-HARBOR-LIGHT"]
+        for hit in phone_hits
+    )
+    assert exported.returncode == 0, exported.stderr
+    lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert [line["schema"] for line in lines].count("Document") == 1
+    assert "+13125550142" in json.dumps(lines)

@@ -1,0 +1,1 @@
+"""Entities (identifiers and names), where they are mentioned, and the cases they connect."""

@@ -1,0 +1,91 @@
+"""Writing entities and mentions; called inside the transaction that stores a document version,
+so a document's mentions always describe the chunks it has."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, select, tuple_
+from sqlalchemy.orm import Session
+
+from casework.storage.models import Entity, Mention
+
+LOOKUP_BATCH = 400
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    """One mention to store, already placed in a chunk."""
+
+    kind: str
+    value: str
+    display: str
+    chunk_id: str
+    page: int | None
+    char_start: int
+    char_end: int
+    detail: str | None
+
+
+@dataclass(frozen=True)
+class DocumentScope:
+    document_id: str
+    case_id: str | None
+    kind: str
+    marking: str
+
+
+def replace_mentions(
+    session: Session, scope: DocumentScope, rows: Sequence[MentionRow], now: datetime
+) -> None:
+    session.execute(delete(Mention).where(Mention.document_id == scope.document_id))
+    if not rows:
+        return
+    entity_ids = ensure_entities(session, ((row.kind, row.value, row.display) for row in rows), now)
+    session.add_all(
+        Mention(
+            entity_id=entity_ids[(row.kind, row.value)],
+            document_id=scope.document_id,
+            chunk_id=row.chunk_id,
+            page=row.page,
+            char_start=row.char_start,
+            char_end=row.char_end,
+            display=row.display[:500],
+            detail=row.detail[:300] if row.detail else None,
+            case_id=scope.case_id,
+            kind=scope.kind,
+            marking=scope.marking,
+        )
+        for row in rows
+    )
+
+
+def ensure_entities(
+    session: Session, wanted: Iterable[tuple[str, str, str]], now: datetime
+) -> dict[tuple[str, str], int]:
+    """The id of each (kind, value), creating the entities not seen before."""
+    displays: dict[tuple[str, str], str] = {}
+    for kind, value, display in wanted:
+        displays.setdefault((kind, value[:500]), display[:500])
+    keys = list(displays)
+    ids: dict[tuple[str, str], int] = {}
+    for start in range(0, len(keys), LOOKUP_BATCH):
+        batch = keys[start : start + LOOKUP_BATCH]
+        found = session.execute(
+            select(Entity.kind, Entity.value, Entity.id).where(
+                tuple_(Entity.kind, Entity.value).in_(batch)
+            )
+        )
+        ids.update({(kind, value): entity_id for kind, value, entity_id in found})
+    missing = [key for key in keys if key not in ids]
+    if missing:
+        created = [
+            Entity(kind=kind, value=value, display=displays[(kind, value)], created_at=now)
+            for kind, value in missing
+        ]
+        session.add_all(created)
+        session.flush()
+        ids.update({(entity.kind, entity.value): entity.id for entity in created})
+    return ids

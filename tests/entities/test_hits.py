@@ -1,0 +1,81 @@
+"""Cross-case hits: raised once per pair of cases, never from grand-jury material, with notices
+queued for each case's rooms."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from casework.markings import Marking
+from casework.storage.models import HitNotice
+from tests.entities.conftest import (
+    HARBOR,
+    HARBOR_NOTE,
+    HARBOR_ROOM,
+    QUARRY,
+    QUARRY_LEAD,
+    QUARRY_NOTE,
+    QUARRY_ROOM,
+    SHARED_PHONE,
+    World,
+)
+
+
+def _hit_keys(world: World) -> list[tuple[str, str, str, str]]:
+    return [
+        (hit.entity_kind, hit.entity_value, hit.case_a, hit.case_b)
+        for hit in world.services.hits.hits()
+    ]
+
+
+def test_a_phone_in_two_cases_raises_one_hit_and_a_notice_per_room(world: World) -> None:
+    world.note(HARBOR, world.write("harbor/seizure.txt", HARBOR_NOTE))
+    assert _hit_keys(world) == []
+
+    world.note(QUARRY, world.write("quarry/complaint.txt", QUARRY_NOTE))
+
+    assert _hit_keys(world) == [("phone", SHARED_PHONE, HARBOR, QUARRY)]
+    pending = world.services.hits.pending()
+    assert {(notice.channel_id, notice.other_case) for notice in pending} == {
+        (HARBOR_ROOM, QUARRY),
+        (QUARRY_ROOM, HARBOR),
+    }
+    to_harbor = next(notice for notice in pending if notice.channel_id == HARBOR_ROOM)
+    assert to_harbor.other_case_leads == (QUARRY_LEAD,)
+    assert to_harbor.other_side_public is False
+
+
+def test_the_same_hit_is_not_raised_twice(world: World) -> None:
+    world.note(HARBOR, world.write("harbor/seizure.txt", HARBOR_NOTE))
+    quarry = world.write("quarry/complaint.txt", QUARRY_NOTE)
+    world.note(QUARRY, quarry)
+    quarry.write_text(QUARRY_NOTE + "\nFollow-up: same number again.\n", encoding="utf-8")
+    world.note(QUARRY, quarry)
+    world.note(QUARRY, world.write("quarry/second.txt", "Seller phone: 312-555-0100."))
+
+    assert len(_hit_keys(world)) == 1
+    with world.services.sessions() as session:
+        assert len(list(session.scalars(select(HitNotice)))) == 2
+
+
+def test_grand_jury_material_never_raises_a_hit(world: World) -> None:
+    world.note(HARBOR, world.write("harbor/seizure.txt", HARBOR_NOTE))
+    world.note(QUARRY, world.write("quarry/testimony.txt", QUARRY_NOTE), Marking.SIXE)
+
+    assert _hit_keys(world) == []
+
+
+def test_a_notice_is_claimed_once(world: World) -> None:
+    world.note(HARBOR, world.write("harbor/seizure.txt", HARBOR_NOTE))
+    world.note(QUARRY, world.write("quarry/complaint.txt", QUARRY_NOTE))
+    notice = world.services.hits.pending()[0]
+
+    assert world.services.hits.claim(notice.id) is True
+    assert world.services.hits.claim(notice.id) is False
+    assert notice.id not in {pending.id for pending in world.services.hits.pending()}
+
+
+def test_ubiquitous_domains_link_nothing(world: World) -> None:
+    world.note(HARBOR, world.write("harbor/a.txt", "Listing at https://www.amazon.com/dp/x."))
+    world.note(QUARRY, world.write("quarry/b.txt", "Listing at https://amazon.com/gp/y."))
+
+    assert [key for key in _hit_keys(world) if key[0] == "domain"] == []
