@@ -43,7 +43,7 @@ def serve(
     services = build_services(settings)
     _warm_up(services)
     pools = Pools.from_settings(settings)
-    app = build_app(settings, services, pools=pools)
+    app = build_app(settings, services, pools=pools, post_hit_notices=True)
     stop = _stop_on_signals()
     if http:
         _serve_http(app, settings, host, port, stop)

@@ -50,6 +50,7 @@ class Settings(BaseSettings):
     slack_queue_limit: int = Field(default=200, ge=0, alias="SLACK_QUEUE_LIMIT")
     slack_http_threads: int = Field(default=32, ge=1, alias="SLACK_HTTP_THREADS")
     slack_answer_bots: bool = Field(default=False, alias="SLACK_ANSWER_BOTS")
+    slack_hit_notice_seconds: float = Field(default=60.0, ge=0, alias="SLACK_HIT_NOTICE_SECONDS")
 
     @field_validator(
         "database_url",

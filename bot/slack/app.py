@@ -23,8 +23,9 @@ from slack_sdk.http_retry.builtin_handlers import (
 )
 
 from bot.services import Services
-from bot.slack import actions, commands, files, home, mentions, texts
+from bot.slack import actions, commands, files, home, lookup, mentions, texts
 from bot.slack.deps import Deps
+from bot.slack.hit_notices import NoticePoller
 from bot.slack.threads import ThreadMemory
 from bot.slack.work import Pools
 from casework.settings import Settings
@@ -58,9 +59,12 @@ def build_app(
     services: Services,
     client: WebClient | None = None,
     pools: Pools | None = None,
+    post_hit_notices: bool = False,
 ) -> App:
     """Build the app; calls ``auth.test`` once to check the token. Whoever passes ``pools``
-    shuts them down; default pools live as long as the process."""
+    shuts them down; default pools live as long as the process. With ``post_hit_notices``,
+    cross-case hits are posted every ``SLACK_HIT_NOTICE_SECONDS`` (``0``: never) by a daemon
+    thread that lives as long as the process."""
     client = client or build_client(settings)
     deps = Deps(
         settings=settings,
@@ -76,6 +80,8 @@ def build_app(
         process_before_response=True,
         logger=logging.getLogger("bot.slack.bolt"),
     )
-    for module in (mentions, commands, actions, files, home):
+    for module in (mentions, commands, lookup, actions, files, home):
         module.register(app, deps)
+    if post_hit_notices and settings.slack_hit_notice_seconds > 0:
+        NoticePoller(deps, settings.slack_hit_notice_seconds).start()
     return app

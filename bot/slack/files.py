@@ -20,6 +20,7 @@ from bot.slack import texts
 from bot.slack.deps import Deps
 from bot.slack.downloads import FileRefused, SlackFile, download, file_info
 from bot.slack.failures import new_reference
+from bot.slack.hit_notices import post_pending_notices
 from bot.slack.mrkdwn import escape
 from bot.slack.queueing import first_delivery
 from casework.audit import FILE_INGESTED
@@ -75,6 +76,15 @@ def ingest_shared_file(deps: Deps, shared: SharedFile) -> None:
             name=escape(name), case_id=escape(case.id), reason=_reason(error)
         )
     deps.client.chat_postMessage(channel=shared.channel_id, thread_ts=thread_ts, text=text)
+    _post_hits_quietly(deps)
+
+
+def _post_hits_quietly(deps: Deps) -> None:
+    """Cross-case hits the file raised go out now rather than at the next poll."""
+    try:
+        post_pending_notices(deps)
+    except Exception:
+        log.exception("posting cross-case hit notices failed; the poller retries")
 
 
 def _submit(deps: Deps, shared: SharedFile) -> None:

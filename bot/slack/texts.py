@@ -172,6 +172,12 @@ HELP: Final = (
     "• In any other channel: public material only.\n"
     "• In a DM: the notes of your cases and public material.\n"
     "If restricted documents matched, I say how many and where to ask — never what they say.\n\n"
+    "*Lookups*\n"
+    "• `/lookup VALUE`: every place an identifier (phone, e-mail, seller ID, tracking or "
+    "container number, docket number…) or a stated name appears, by case and in public filings, "
+    "and what appears with it. `type:value` says what it is, e.g. `company:Acme Trading`. "
+    "The same need-to-know rules apply; the card is shown to you only.\n"
+    "• When an identifier links two cases, I post a cross-case hit in each case's room.\n\n"
     "*Cases*\n"
     "{case_usage}\n\n"
     "*Files*: files shared in a case's room are added to that case as notes (a lead can turn "
@@ -189,3 +195,44 @@ CONFIG_NO_APP_TOKEN: Final = (
     "SLACK_APP_TOKEN is not set: create an app-level token (xapp-…) with the "
     "connections:write scope on the app's Basic Information page."
 )
+
+LOOKING_UP: Final = "Looking up {value}…"
+EMPTY_LOOKUP: Final = (
+    "Type what to look up: `/lookup +1 312 555 0100`, `/lookup MSCU1234565` or "
+    "`/lookup company:Acme Trading`."
+)
+LOOKUP_FAILED: Final = (
+    "The lookup of {value} failed ({reason}); nothing was shown. Try again; if it keeps failing, "
+    "give an administrator the reference {reference}."
+)
+LOOKUP_HEADING: Final = "*{label}* `{value}`{validity}"
+LOOKUP_VALID: Final = " — check digit valid"
+LOOKUP_INVALID: Final = " — :warning: check digit fails: probably mistyped"
+LOOKUP_ALTERNATIVES: Final = "Could also be: {alternatives}. Type `type:value` to choose."
+LOOKUP_NAME_HEADING: Final = "*Names matching* `{query}`"
+LOOKUP_NAME_MATCH: Final = "• *{display}* ({kind}) — score {score:.0f}: {why}"
+LOOKUP_NOT_FOUND: Final = "Nothing you may see here mentions `{query}`."
+LOOKUP_NO_NAME: Final = (
+    "`{query}` is not an identifier I recognise and matches no stated name. Type `type:value` "
+    "(e.g. `container:MSCU1234565`) to say what it is."
+)
+LOOKUP_SEEN: Final = "Seen in {documents} documents, {first} to {last}"
+LOOKUP_GROUP: Final = "*{heading}*"
+LOOKUP_MENTION: Final = "• {title}{page} · {kind} · {marking}"
+LOOKUP_MORE: Final = "{more} more mentions not shown; `casebot lookup` on the server lists them."
+LOOKUP_RELATED: Final = "*Appears most with:* {related}"
+LOOKUP_RELATED_ITEM: Final = "`{value}` ({kind}, {count})"
+LOOKUP_WITHHELD_IN_CHANNEL: Final = (
+    ":lock: {documents} restricted documents of case {case_id} mention it. Ask in {channels}."
+)
+LOOKUP_WITHHELD_NO_CHANNEL: Final = (
+    ":lock: {documents} restricted documents of case {case_id} mention it. Ask the case's lead."
+)
+
+HIT_NOTICE: Final = (
+    ":link: *Cross-case hit*: the {label} `{value}` in this case's material also appears {where}."
+)
+HIT_OTHER_PUBLIC: Final = "in public material of case {case_id}"
+HIT_OTHER_RESTRICTED_LEADS: Final = "in a case you may not be on; ask its lead ({leads})"
+HIT_OTHER_RESTRICTED: Final = "in a case you may not be on; ask a Casebot administrator"
+USER_MENTION: Final = "<@{user_id}>"
