@@ -20,6 +20,8 @@ from casework.storage.models import Chunk, Document, IndexJournalEntry
 from tests.conftest import REPO_ROOT
 
 FILES = 3
+EVERY_STEP_TIMEOUT = 1800
+"""Two driver processes per step: a few minutes on a quiet machine, far more on a busy one."""
 
 
 def run_driver(home: Path, folder: Path, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -75,6 +77,7 @@ def corpus(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.timeout(EVERY_STEP_TIMEOUT)
 def test_killed_first_ingest_recovers_at_every_step(
     tmp_path: Path, corpus: Path, services: Services
 ) -> None:
@@ -88,6 +91,7 @@ def test_killed_first_ingest_recovers_at_every_step(
         assert_consistent(services_for(home, services), "A")
 
 
+@pytest.mark.timeout(EVERY_STEP_TIMEOUT)
 def test_killed_update_recovers_at_every_step(
     tmp_path: Path, corpus: Path, services: Services
 ) -> None:

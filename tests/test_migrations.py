@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
-from casework.storage.db import create_registry_engine, migrate
+from casework.storage.db import HEAD_REVISION, create_registry_engine, migrate
 from casework.storage.models import Base
 
 
@@ -36,3 +39,10 @@ def test_cases_made_before_0002_ingest_shared_files(tmp_path: Path) -> None:
     with engine.connect() as connection:
         flag = connection.scalar(text("SELECT ingest_shared_files FROM cases WHERE id = 'OLD'"))
     assert flag == 1
+
+
+def test_the_start_up_shortcut_knows_the_newest_migration() -> None:
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("casework") / "migrations"))
+
+    assert ScriptDirectory.from_config(config).get_current_head() == HEAD_REVISION

@@ -16,8 +16,6 @@ from email.utils import getaddresses
 from enum import StrEnum
 from typing import Any
 
-from rigour.names import extract_org_types, normalize_name, replace_org_types_compare
-
 
 class NameKind(StrEnum):
     PERSON = "person"
@@ -66,10 +64,14 @@ def classify(display: str, role: str = "") -> StatedName | None:
 
 
 def normalize(name: str) -> str:
+    from rigour.names import normalize_name, replace_org_types_compare  # 14 MB: load on use
+
     return replace_org_types_compare(normalize_name(name) or "")
 
 
 def _kind_of(display: str) -> NameKind:
+    from rigour.names import extract_org_types
+
     if extract_org_types(display):
         return NameKind.COMPANY
     if GOVERNMENT.search(display):

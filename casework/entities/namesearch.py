@@ -1,15 +1,17 @@
 """Fuzzy search over the stated names, with a score and the reason each candidate matched.
 
-The names are held in memory (they are few next to the mentions) and reloaded when an
-entity has been added since; the scores come from ``rapidfuzz``.
+The names are held in memory (they are few next to the mentions; entities are never deleted, so
+new ones are appended); the scores come from ``rapidfuzz``.
 """
 
 from __future__ import annotations
 
 import threading
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz, process
 from sqlalchemy import func, select
 
 from casework.entities import texts
@@ -19,6 +21,8 @@ from casework.storage.models import Entity
 
 MIN_SCORE = 85.0
 MAX_CANDIDATES = 5
+RARE_WORD_SHARE = 0.01
+RARE_WORD_MIN = 50
 
 
 @dataclass(frozen=True)
@@ -40,19 +44,45 @@ class NameCandidate:
         }
 
 
-@dataclass(frozen=True)
 class _Names:
-    version: tuple[int, int]
-    ids: list[int]
-    kinds: list[str]
-    values: list[str]
-    displays: list[str]
+    """The stated names in memory, with a postings list per word for the rare-word shortcut."""
+
+    def __init__(self) -> None:
+        self.last_id = 0
+        self.ids: list[int] = []
+        self.kinds: list[str] = []
+        self.values: list[str] = []
+        self.displays: list[str] = []
+        self.postings: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, entity_id: int, kind: str, value: str, display: str) -> None:
+        index = len(self.ids)
+        self.ids.append(entity_id)
+        self.kinds.append(kind)
+        self.values.append(value)
+        self.displays.append(display)
+        for word in set(value.split()):
+            self.postings[word].append(index)
+        self.last_id = max(self.last_id, entity_id)
+
+    def shortlist(self, query: str) -> list[int] | None:
+        """The names sharing a rare word with the query (None: no rare word; score them all)."""
+        rare_limit = max(RARE_WORD_MIN, int(len(self.ids) * RARE_WORD_SHARE))
+        postings = [self.postings.get(word, []) for word in set(query.split())]
+        rare = [found for found in postings if 0 < len(found) <= rare_limit]
+        if not rare:
+            return None
+        return sorted({index for found in rare for index in found})
 
 
 class NameSearch:
+    """Scores every stated name against the query, except when the query holds a word few names
+    share (a company's distinctive word, a surname): then only the names holding one of those
+    words are scored. Names are loaded once and then only the entities added since."""
+
     def __init__(self, sessions: SessionFactory) -> None:
         self._sessions = sessions
-        self._names: _Names | None = None
+        self._names = _Names()
         self._lock = threading.Lock()
 
     def search(self, typed: str, kind: str | None = None) -> list[NameCandidate]:
@@ -60,11 +90,15 @@ class NameSearch:
         if not query:
             return []
         names = self._current()
+        shortlist = names.shortlist(query)
+        choices: Sequence[str] | dict[int, str] = (
+            names.values if shortlist is None else {i: names.values[i] for i in shortlist}
+        )
         matches = process.extract(
             query,
-            names.values,
+            choices,
             scorer=fuzz.WRatio,
-            processor=utils.default_process,
+            processor=None,
             score_cutoff=MIN_SCORE,
             limit=MAX_CANDIDATES * 4,
         )
@@ -84,35 +118,22 @@ class NameSearch:
         return candidates[:MAX_CANDIDATES]
 
     def _current(self) -> _Names:
-        with self._lock:
-            version = self._version()
-            if self._names is None or self._names.version != version:
-                self._names = self._load(version)
+        with self._lock, self._sessions() as session:
+            newest = session.scalar(select(func.max(Entity.id))) or 0
+            if newest > self._names.last_id:
+                rows = session.execute(
+                    select(Entity.id, Entity.kind, Entity.value, Entity.display)
+                    .where(
+                        Entity.id > self._names.last_id,
+                        Entity.id <= newest,
+                        Entity.kind.in_(NAME_KINDS),
+                    )
+                    .order_by(Entity.id)
+                )
+                for entity_id, kind, value, display in rows:
+                    self._names.add(entity_id, kind, value, display)
+                self._names.last_id = newest
             return self._names
-
-    def _version(self) -> tuple[int, int]:
-        with self._sessions() as session:
-            top, count = session.execute(
-                select(func.max(Entity.id), func.count(Entity.id)).where(
-                    Entity.kind.in_(NAME_KINDS)
-                )
-            ).one()
-        return (top or 0, count)
-
-    def _load(self, version: tuple[int, int]) -> _Names:
-        with self._sessions() as session:
-            rows = session.execute(
-                select(Entity.id, Entity.kind, Entity.value, Entity.display).where(
-                    Entity.kind.in_(NAME_KINDS)
-                )
-            ).all()
-        return _Names(
-            version=version,
-            ids=[row[0] for row in rows],
-            kinds=[row[1] for row in rows],
-            values=[row[2] for row in rows],
-            displays=[row[3] for row in rows],
-        )
 
 
 def explain(query: str, value: str, score: float) -> str:

@@ -6,12 +6,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 SessionFactory = sessionmaker[Session]
+
+HEAD_REVISION = "0003"
+"""The newest migration; ``tests/test_migrations.py`` checks it against Alembic's head."""
 
 
 def create_registry_engine(url: str) -> Engine:
@@ -33,7 +35,13 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to the newest revision (or to ``revision``); safe to call at every
-    start."""
+    start. Alembic is imported only when there is something to do: a process that finds the
+    schema current does not pay for it."""
+    if revision == "head" and _current_revision(engine) == HEAD_REVISION:
+        return
+    from alembic import command
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(resources.files("casework") / "migrations"))
     with engine.begin() as connection:
@@ -43,3 +51,11 @@ def migrate(engine: Engine, revision: str = "head") -> None:
 
 def session_factory(engine: Engine) -> SessionFactory:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def _current_revision(engine: Engine) -> str | None:
+    try:
+        with engine.connect() as connection:
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except DBAPIError:
+        return None
