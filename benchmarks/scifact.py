@@ -1,4 +1,4 @@
-"""Retrieval quality on BEIR SciFact: BM25, dense, and the two ways of fusing them.
+"""Retrieval quality on BEIR SciFact: BM25, dense, and ways of fusing them.
 
     .venv/bin/python -m benchmarks.scifact [--write] [--limit-docs N]
 
@@ -7,7 +7,9 @@ Documents are ``title + " " + text`` for BM25 (the project's analyzer, ``bm25s``
 of each chunk (one vector per abstract; the model truncates at its 256 tokens). Dense search is an
 exact cosine (normalised dot product) in numpy. Hybrids:
 
-* reciprocal rank fusion over the top 100 of each, the formula of ``HybridSearcher._fuse``;
+* Casebot's own: ``HybridSearcher``'s candidates (the union of the top 100 of each), each scored
+  on both sides and fused by ``retrieval.fusion`` (z-scores fitted on that union);
+* reciprocal rank fusion over the top 100 of each;
 * a convex combination ``alpha * dense + (1 - alpha) * bm25`` of scores normalised per query
   (min-max or z-score, fitted on each method's top 1000) over the union of both top-1000 lists.
 
@@ -293,8 +295,8 @@ def reciprocal_rank_fusion(
 def shipped_fusion(
     dense: Scores, lexical: Scores, doc_ids: Sequence[str], alpha: float | None = None
 ) -> Ranker:
-    """Casebot's own fusion code (retrieval.fusion) at its own candidate depths: each side's
-    top candidates, every candidate scored on both sides, z-scores fitted on each side's own."""
+    """What ``HybridSearcher`` does, at its own candidate depths: the union of each side's top
+    candidates, every candidate scored on both sides, fused by ``retrieval.fusion``."""
     settings = SearchSettings()
 
     def rank(query_id: str) -> Ranking:
@@ -307,8 +309,6 @@ def shipped_fusion(
         return convex_zscore(
             {doc_ids[i]: float(dense_row[i]) for i in union},
             {doc_ids[i]: float(lexical_row[i]) for i in union},
-            dense_reference=[float(dense_row[i]) for i in dense_top],
-            lexical_reference=[float(lexical_row[i]) for i in lexical_top],
             alpha=settings.fusion_alpha if alpha is None else alpha,
         )
 

@@ -13,30 +13,98 @@ import json
 import math
 import shutil
 import threading
+import time
 import uuid
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import bm25s
 import numpy as np
+import numpy.typing as npt
 from sqlalchemy import func, select
 
+from casework.access import Viewer
 from casework.storage.db import SessionFactory
 from casework.storage.models import Chunk, Document
 from retrieval.analysis import terms
-from retrieval.filters import ChunkFacets, Mask
+from retrieval.filters import ChunkFacets, Mask, SearchFilters
 
 META_FILE = "chunks.json"
+SCOPES_KEPT = 32
+IDF_RECHECK_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
 class LexicalHit:
     chunk_id: str
     score: float
+
+
+@dataclass(frozen=True)
+class ChunkScope:
+    """What one search may do with each chunk of the index: show it (the viewer may see it and
+    it matches the filters) or count it as withheld (it matches, the viewer may not see it)."""
+
+    rows: dict[str, int]
+    shown: Mask | None
+    """None: every chunk."""
+    withheld: Mask | None
+    """None: no chunk."""
+    case_ids: npt.NDArray[np.str_]
+
+    @property
+    def shown_share(self) -> float:
+        """The fraction of the index's chunks that may be shown."""
+        if not self.rows:
+            return 0.0
+        return 1.0 if self.shown is None else float(np.count_nonzero(self.shown)) / len(self.rows)
+
+    def shows(self, chunk_id: str) -> bool:
+        row = self.rows.get(chunk_id)
+        return row is not None and (self.shown is None or bool(self.shown[row]))
+
+    def withholding_case(self, chunk_id: str) -> str | None:
+        """The case of a chunk this search must withhold; None for any other chunk."""
+        row = self.rows.get(chunk_id)
+        if row is None or self.withheld is None or not self.withheld[row]:
+            return None
+        return str(self.case_ids[row])
+
+
+@dataclass(frozen=True)
+class QueryScores:
+    """One query's BM25 score of every chunk in the index, zero for chunks not shown."""
+
+    chunk_ids: list[str]
+    scores: npt.NDArray[np.floating[Any]]
+    scope: ChunkScope
+
+    def top(self, limit: int) -> list[LexicalHit]:
+        """The best-scoring chunks shown, best first (chunks that match no term left out)."""
+        limit = min(limit, len(self.scores))
+        if limit <= 0:
+            return []
+        best = np.argpartition(-self.scores, limit - 1)[:limit]
+        ranked = best[np.argsort(-self.scores[best], kind="stable")]
+        return [
+            LexicalHit(self.chunk_ids[row], float(self.scores[row]))
+            for row in ranked
+            if self.scores[row] > 0
+        ]
+
+    def of(self, chunk_ids: Iterable[str]) -> dict[str, float]:
+        """Scores of the given chunks (0 where no term matches). A chunk the index does not
+        hold, or that may not be shown, is left out: it cannot be scored on this side."""
+        rows = self.scope.rows
+        return {
+            chunk_id: float(self.scores[rows[chunk_id]])
+            for chunk_id in chunk_ids
+            if self.scope.shows(chunk_id)
+        }
 
 
 @dataclass
@@ -46,10 +114,37 @@ class _Loaded:
     chunk_ids: list[str]
     facets: ChunkFacets
     document_frequency: dict[str, int]
+    checked_at: float = field(default_factory=time.monotonic)
+    """When the registry's fingerprint last matched this build."""
+    _scopes: dict[tuple[object, ...], ChunkScope] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     @cached_property
     def row_of(self) -> dict[str, int]:
         return {chunk_id: row for row, chunk_id in enumerate(self.chunk_ids)}
+
+    def scope(self, viewer: Viewer | None, filters: SearchFilters) -> ChunkScope:
+        """Each clearance's scope is worked out once per build (a few ms over 100,000 chunks)
+        and kept for the next search, up to :data:`SCOPES_KEPT` of them."""
+        if viewer is None:
+            return ChunkScope(self.row_of, None, None, self.facets.case_ids)
+        key = (viewer.les_cases, viewer.sixe_cases, viewer.every_case, filters)
+        scope = self._scopes.get(key)
+        if scope is None:
+            if len(self._scopes) >= SCOPES_KEPT:
+                self._scopes.clear()
+            scope = self._scopes[key] = self._work_out_scope(viewer, filters)
+        return scope
+
+    def _work_out_scope(self, viewer: Viewer, filters: SearchFilters) -> ChunkScope:
+        visible = self.facets.visible_to(viewer)
+        matching = self.facets.matching(filters)
+        shown: Mask = visible & matching
+        withheld: Mask = matching & ~visible
+        shown.setflags(write=False)
+        withheld.setflags(write=False)
+        return ChunkScope(self.row_of, shown, withheld, self.facets.case_ids)
 
     def idf(self, term: str) -> float:
         """Inverse document frequency (BM25's, floored at a small positive weight)."""
@@ -65,44 +160,37 @@ class LexicalIndex:
         self._loaded: _Loaded | None = None
         self._lock = threading.Lock()
 
-    def search(self, query: str, limit: int, allowed: Mask | None = None) -> list[LexicalHit]:
-        loaded = self._current()
-        if loaded.retriever is None:
-            return []
-        known = [term for term in terms(query) if term in loaded.retriever.vocab_dict]
-        if not known:
-            return []
-        scores = loaded.retriever.get_scores(known)
-        if allowed is not None:
-            scores = np.where(allowed, scores, 0.0)
-        limit = min(limit, len(scores))
-        top = np.argpartition(-scores, limit - 1)[:limit]
-        ranked = top[np.argsort(-scores[top])]
-        return [
-            LexicalHit(loaded.chunk_ids[index], float(scores[index]))
-            for index in ranked
-            if scores[index] > 0
-        ]
+    def search(
+        self,
+        query: str,
+        limit: int,
+        viewer: Viewer | None = None,
+        filters: SearchFilters | None = None,
+    ) -> list[LexicalHit]:
+        return self.score(query, viewer, filters).top(limit)
 
-    def scores_for(self, query: str, chunk_ids: Sequence[str]) -> dict[str, float]:
-        """BM25 scores of the given chunks for ``query`` (0 for chunks it does not match)."""
+    def score(
+        self, query: str, viewer: Viewer | None = None, filters: SearchFilters | None = None
+    ) -> QueryScores:
+        """Score every chunk for ``query`` once. With a viewer, chunks it may not see (or that
+        the filters exclude) are not shown: they score nothing and cannot be looked up."""
         loaded = self._current()
-        if loaded.retriever is None:
-            return {}
-        known = [term for term in terms(query) if term in loaded.retriever.vocab_dict]
-        if not known:
-            return dict.fromkeys(chunk_ids, 0.0)
-        scores = loaded.retriever.get_scores(known)
-        rows = loaded.row_of
-        return {
-            chunk_id: float(scores[rows[chunk_id]]) for chunk_id in chunk_ids if chunk_id in rows
-        }
-
-    def facets(self) -> ChunkFacets:
-        return self._current().facets
+        scope = loaded.scope(viewer, filters or SearchFilters())
+        scores = np.zeros(len(loaded.chunk_ids), dtype=np.float32)
+        if loaded.retriever is not None:
+            known = [term for term in terms(query) if term in loaded.retriever.vocab_dict]
+            if known:
+                scores = loaded.retriever.get_scores(known)
+        if scope.shown is not None:
+            scores = np.where(scope.shown, scores, 0.0)
+        return QueryScores(loaded.chunk_ids, scores, scope)
 
     def idf(self, query_terms: Sequence[str]) -> dict[str, float]:
-        loaded = self._current()
+        """Term weights from the current build, or from one checked less than
+        :data:`IDF_RECHECK_SECONDS` ago (answering asks right after searching, which checked)."""
+        loaded = self._loaded
+        if loaded is None or time.monotonic() - loaded.checked_at > IDF_RECHECK_SECONDS:
+            loaded = self._current()
         return {term: loaded.idf(term) for term in query_terms}
 
     def refresh(self) -> None:
@@ -113,6 +201,7 @@ class LexicalIndex:
         fingerprint = self._fingerprint()
         loaded = self._loaded
         if loaded is not None and loaded.fingerprint == fingerprint:
+            loaded.checked_at = time.monotonic()
             return loaded
         with self._lock:
             if self._loaded is None or self._loaded.fingerprint != fingerprint:

@@ -1,5 +1,8 @@
-"""Hybrid search: dense (Chroma) and lexical (BM25) candidates fused by z-scored scores, with
-need-to-know applied inside both indexes and checked again on the way out.
+"""Hybrid search: dense (Chroma) and lexical (BM25) candidates, each scored on both sides and
+fused by z-scored scores (see :mod:`retrieval.fusion`), with need-to-know applied to every
+candidate on both sides and checked again on the way out. The lexical index's scope (from the
+registry) decides what a search may show and what it withholds; Chroma's ``where`` clause does
+when the viewer may see too little of the index to sort its nearest entries here.
 
 Vector hits are resolved through the registry's chunk rows, so a search never returns a chunk of
 a version that is not (or no longer) committed; near-duplicate chunks (one release rendered
@@ -9,12 +12,12 @@ counted, per case, when it matches the question closely.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from sqlalchemy import select
 
@@ -24,11 +27,12 @@ from casework.storage.models import Chunk, Document
 from retrieval.embeddings import Embedder, Vectors
 from retrieval.filters import SearchFilters, combine_where
 from retrieval.fusion import DEFAULT_ALPHA, convex_zscore
-from retrieval.lexical import LexicalIndex
-from retrieval.vector_store import VectorIndex
+from retrieval.lexical import ChunkScope, LexicalIndex, QueryScores
+from retrieval.vector_store import NearestIds, VectorHit, VectorIndex, document_of
 
 WORD = re.compile(r"[a-z0-9]+")
 SHINGLE_WORDS = 5
+RESOLVE_PAGE = 32
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,14 @@ class SearchSettings:
     lead_chunks_for_documents: int = 3
     """The opening chunk of each of the best documents joins the results (after that document's
     best hit): releases and records state their key facts first."""
+    unfiltered_depth_limit: int = 1000
+    """Chroma's metadata filter costs in proportion to the entries it matches (half a second for
+    a scope of 35,000 of 100,000 chunks on a busy 2-core machine), far more than the search. When
+    the viewer may see enough of the index, the nearest entries are fetched unfiltered instead,
+    this many at most, and sorted into shown and withheld here; a narrower scope is left to
+    Chroma."""
+    unfiltered_margin: float = 1.5
+    """How many more entries than the visible share predicts the unfiltered fetch asks for."""
 
 
 @dataclass(frozen=True)
@@ -115,77 +127,100 @@ class HybridSearcher:
     ) -> SearchResult:
         filters = filters or SearchFilters()
         vector = self._embedder.embed_query(query)
-        candidates = self._fuse(
-            query,
-            vector,
-            self._dense(vector, combine_where(viewer.chroma_scope(), *filters.chroma_clauses())),
-            self._lexical_hits(query, viewer, filters),
+        lexical = self._lexical.score(query, viewer, filters)
+        nearest = self._nearest(vector, viewer, filters, lexical.scope)
+        candidates = self._fuse(vector, nearest.dense, lexical)
+        hits = collapse_near_duplicates(
+            self._resolve(candidates, viewer, filters), self.settings.duplicate_containment, limit
         )
-        hits = self._resolve(candidates, viewer, filters)
-        hits = collapse_near_duplicates(hits, self.settings.duplicate_containment)[:limit]
         return SearchResult(
             query=query,
             hits=self._with_lead_chunks(hits),
-            withheld=self._withheld(vector, viewer, filters),
+            withheld=nearest.withheld,
             query_vector=vector,
         )
 
-    def _dense(self, vector: Vectors, where: dict[str, Any] | None) -> list[tuple[str, float]]:
-        hits = self._vectors.query(vector, self.settings.dense_candidates, where)
-        return [(hit.id, 1.0 - hit.distance) for hit in hits]
+    def _nearest(
+        self, vector: Vectors, viewer: Viewer, filters: SearchFilters, scope: ChunkScope
+    ) -> _Nearest:
+        """The dense candidates this search may show, and the close material it withholds.
 
-    def _lexical_hits(
-        self, query: str, viewer: Viewer, filters: SearchFilters
-    ) -> list[tuple[str, float]]:
-        facets = self._lexical.facets()
-        allowed = facets.visible_to(viewer) & facets.matching(filters)
-        hits = self._lexical.search(query, self.settings.lexical_candidates, allowed)
-        return [(hit.chunk_id, hit.score) for hit in hits]
+        When the viewer may see enough of the index, the nearest entries are fetched unfiltered
+        and sorted by the lexical index's scope (the registry's metadata, the rule Chroma's
+        ``where`` would apply); each half falls back to a filtered query when the fetch cannot be
+        shown to hold all of it. A narrow scope goes to Chroma's filter straight away."""
+        wanted = self.settings.dense_candidates
+        share = scope.shown_share
+        depth = math.ceil(wanted * self.settings.unfiltered_margin / share) if share else 0
+        if viewer.every_case or not wanted <= depth <= self.settings.unfiltered_depth_limit:
+            dense = self._dense(vector, viewer, filters)
+            return _Nearest(dense, self._withheld(vector, viewer, filters))
+        nearest = self._nearest_ids(vector, depth)
+        complete = len(nearest) < depth  # the whole index came back
+        shown = [(key, similarity) for key, similarity in nearest if scope.shows(key)]
+        if len(shown) >= wanted or complete:
+            dense = dict(shown[:wanted])
+        else:
+            dense = self._dense(vector, viewer, filters)
+        threshold = self.settings.withheld_min_similarity
+        if complete or not nearest or nearest[-1][1] < threshold:
+            hidden = [
+                _Withheld(case_id, document_of(key), similarity)
+                for key, similarity in nearest
+                if (case_id := scope.withholding_case(key)) is not None
+            ]
+            withheld = self._withheld_groups(hidden[:wanted])
+        else:
+            withheld = self._withheld(vector, viewer, filters)
+        return _Nearest(dense, withheld)
+
+    def _nearest_ids(self, vector: Vectors, limit: int) -> list[tuple[str, float]]:
+        if isinstance(self._vectors, NearestIds):
+            return self._vectors.nearest(vector, limit)
+        return [(hit.id, 1.0 - hit.distance) for hit in self._vectors.query(vector, limit)]
+
+    def _dense(self, vector: Vectors, viewer: Viewer, filters: SearchFilters) -> dict[str, float]:
+        where = combine_where(viewer.chroma_scope(), *filters.chroma_clauses())
+        hits = self._vectors.query(vector, self.settings.dense_candidates, where)
+        return {hit.id: 1.0 - hit.distance for hit in hits}
 
     def _fuse(
-        self,
-        query: str,
-        vector: Vectors,
-        dense: Sequence[tuple[str, float]],
-        lexical: Sequence[tuple[str, float]],
+        self, vector: Vectors, dense: dict[str, float], lexical: QueryScores
     ) -> list[_Candidate]:
-        """Score every candidate on both sides (fetching what one side did not return), then
-        mix the z-scored scores."""
-        dense_scores = dict(dense)
-        lexical_scores = dict(lexical)
-        only_lexical = [key for key in lexical_scores if key not in dense_scores]
-        only_dense = [key for key in dense_scores if key not in lexical_scores]
-        all_dense = dense_scores | self._vectors.similarities(vector, only_lexical)
-        all_lexical = lexical_scores | self._lexical.scores_for(query, only_dense)
-        fused = convex_zscore(
-            all_dense,
-            all_lexical,
-            dense_reference=list(dense_scores.values()),
-            lexical_reference=list(lexical_scores.values()),
-            alpha=self.settings.fusion_alpha,
-        )
+        """Score every candidate of either side on both sides, then mix the z-scored scores.
+
+        The lexical side only scores chunks in the viewer's scope (and the filters), so a dense
+        candidate outside it is dropped here, and a lexical candidate was in it to begin with:
+        need-to-know holds for every candidate, whichever side found it."""
+        lexical_top = lexical.top(self.settings.lexical_candidates)
+        only_lexical = [hit.chunk_id for hit in lexical_top if hit.chunk_id not in dense]
+        all_dense = dense | self._vectors.similarities(vector, only_lexical)
+        all_lexical = lexical.of(all_dense)
+        fused = convex_zscore(all_dense, all_lexical, alpha=self.settings.fusion_alpha)
         candidates = [
-            _Candidate(key, score, all_dense.get(key), lexical_scores.get(key))
-            for key, score in fused.items()
+            _Candidate(key, score, all_dense[key], all_lexical[key]) for key, score in fused.items()
         ]
         return sorted(candidates, key=lambda candidate: -candidate.score)
 
     def _resolve(
         self, candidates: Sequence[_Candidate], viewer: Viewer, filters: SearchFilters
-    ) -> list[Hit]:
-        rows = self._rows([candidate.chunk_id for candidate in candidates])
-        hits = []
-        for candidate in candidates:
-            row = rows.get(candidate.chunk_id)
-            if row is None:
-                continue  # a version not committed, or already replaced
-            chunk, document = row
-            if not viewer.can_see(document.case_id, document.marking):
-                continue
-            if filters.source_prefix and not document.source.startswith(filters.source_prefix):
-                continue
-            hits.append(_hit(candidate, chunk, document))
-        return hits
+    ) -> Iterator[Hit]:
+        """The candidates as hits, best first, looked up in the registry a page at a time: a
+        search keeps only its first few."""
+        for start in range(0, len(candidates), RESOLVE_PAGE):
+            page = candidates[start : start + RESOLVE_PAGE]
+            rows = self._rows([candidate.chunk_id for candidate in page])
+            for candidate in page:
+                row = rows.get(candidate.chunk_id)
+                if row is None:
+                    continue  # a version not committed, or already replaced
+                chunk, document = row
+                if not viewer.can_see(document.case_id, document.marking):
+                    continue
+                source_prefix = filters.source_prefix
+                if source_prefix and not document.source.startswith(source_prefix):
+                    continue
+                yield _hit(candidate, chunk, document)
 
     def _with_lead_chunks(self, hits: list[Hit]) -> list[Hit]:
         """Insert each top document's first chunk after its best hit, where it is missing.
@@ -233,18 +268,40 @@ class HybridSearcher:
         if scope is None:
             return []
         where = combine_where(scope, *filters.chroma_clauses())
-        close = [
-            hit
-            for hit in self._vectors.query(vector, self.settings.dense_candidates, where)
-            if 1.0 - hit.distance >= self.settings.withheld_min_similarity
-        ]
+        hits = self._vectors.query(vector, self.settings.dense_candidates, where)
+        prefix = filters.source_prefix or ""
+        return self._withheld_groups(
+            _Withheld.of(hit) for hit in hits if str(hit.metadata["source"]).startswith(prefix)
+        )
+
+    def _withheld_groups(self, hidden: Iterable[_Withheld]) -> list[WithheldGroup]:
+        """Restricted documents close to the question, counted per case."""
         documents: dict[str, set[str]] = defaultdict(set)
-        for hit in close:
-            documents[str(hit.metadata["case_id"])].add(str(hit.metadata["document_id"]))
+        for entry in hidden:
+            if entry.similarity >= self.settings.withheld_min_similarity:
+                documents[entry.case_id].add(entry.document_id)
         return [
             WithheldGroup(case_id=case_id, documents=len(ids))
             for case_id, ids in sorted(documents.items())
         ]
+
+
+@dataclass(frozen=True)
+class _Nearest:
+    dense: dict[str, float]
+    withheld: list[WithheldGroup]
+
+
+@dataclass(frozen=True)
+class _Withheld:
+    case_id: str
+    document_id: str
+    similarity: float
+
+    @classmethod
+    def of(cls, hit: VectorHit) -> _Withheld:
+        metadata = hit.metadata
+        return cls(str(metadata["case_id"]), str(metadata["document_id"]), 1.0 - hit.distance)
 
 
 def _hit(candidate: _Candidate, chunk: Chunk, document: Document) -> Hit:
@@ -268,10 +325,15 @@ def _hit(candidate: _Candidate, chunk: Chunk, document: Document) -> Hit:
     )
 
 
-def collapse_near_duplicates(hits: Iterable[Hit], containment: float) -> list[Hit]:
-    """Keep the best-ranked of chunks whose word 5-grams mostly coincide."""
+def collapse_near_duplicates(
+    hits: Iterable[Hit], containment: float, limit: int | None = None
+) -> list[Hit]:
+    """Keep the best-ranked of chunks whose word 5-grams mostly coincide; stop at ``limit``
+    kept (each hit is compared with every one kept before it, so the rest cost only time)."""
     kept: list[tuple[Hit, set[int]]] = []
     for hit in hits:
+        if limit is not None and len(kept) >= limit:
+            break
         shingles = _shingles(hit.text)
         if any(_contained(shingles, other, containment) for _, other in kept):
             continue

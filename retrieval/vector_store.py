@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 from urllib.parse import urlparse
 
 import numpy as np
@@ -24,6 +24,11 @@ PAGE_SIZE = 5000
 
 def chunk_id(document_id: str, version: int, ordinal: int) -> str:
     return f"{document_id}:v{version}:{ordinal}"
+
+
+def document_of(chunk_id: str) -> str:
+    """The document id in a chunk id."""
+    return chunk_id.rsplit(":", 2)[0]
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,17 @@ class VectorIndex(Protocol):
     def query(
         self, vector: Vectors, limit: int, where: dict[str, Any] | None = None
     ) -> list[VectorHit]: ...
+
+
+@runtime_checkable
+class NearestIds(Protocol):
+    """An index that can name its nearest entries without loading their text and metadata:
+    much cheaper than :meth:`VectorIndex.query` for a long list."""
+
+    def nearest(self, vector: Vectors, limit: int) -> list[tuple[str, float]]:
+        """Ids and cosine similarities of the ``limit`` entries nearest ``vector``, nearest
+        first (fewer when the index holds fewer)."""
+        ...
 
 
 class ChromaIndex:
@@ -118,6 +134,15 @@ class ChromaIndex:
         if stored.size == 0:
             return {}
         return dict(zip(found["ids"], (stored @ vector).tolist(), strict=True))
+
+    def nearest(self, vector: Vectors, limit: int) -> list[tuple[str, float]]:
+        result = self._collection.query(
+            query_embeddings=[vector], n_results=limit, include=["distances"]
+        )
+        return [
+            (hit_id, 1.0 - float(distance))
+            for hit_id, distance in zip(result["ids"][0], result["distances"][0], strict=True)
+        ]
 
     def query(
         self, vector: Vectors, limit: int, where: dict[str, Any] | None = None

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot.services import Services, build_services
-from casework.access import Viewer
+from casework.access import Viewer, hidden_scope
 from casework.markings import Kind, Marking
 from casework.settings import load_settings
 from ingestion.pipeline import IngestOptions
-from retrieval.embeddings import SentenceTransformerEmbedder
+from retrieval.embeddings import SentenceTransformerEmbedder, Vectors
 from retrieval.filters import SearchFilters
+from retrieval.search import HybridSearcher, SearchSettings
+from retrieval.vector_store import ChromaIndex, IndexEntry, VectorHit, VectorIndex
 
 PUBLIC_RELEASE = (
     "Press release. John Doe was sentenced today to 37 months in federal prison for trafficking "
@@ -149,3 +154,193 @@ def test_lexical_search_finds_exact_identifiers(indexed: tuple[Services, Path]) 
 
     assert hits[0].text == CASE_A_NOTE
     assert hits[0].lexical_score is not None
+
+
+class RecordingIndex:
+    """The real vector index, recording the ``where`` clause of every query (``"nearest"`` for
+    an unfiltered fetch of ids); a blind one ignores them, like a dense side that returns
+    material outside the viewer's scope."""
+
+    def __init__(self, inner: ChromaIndex, blind: bool = False) -> None:
+        self._inner = inner
+        self._blind = blind
+        self.wheres: list[dict[str, Any] | str | None] = []
+
+    def add(self, entries: Sequence[IndexEntry], vectors: Vectors) -> None:
+        self._inner.add(entries, vectors)
+
+    def delete_version(self, document_id: str, version: int) -> None:
+        self._inner.delete_version(document_id, version)
+
+    def delete_document(self, document_id: str) -> None:
+        self._inner.delete_document(document_id)
+
+    def versions(self) -> Counter[tuple[str, int]]:
+        return self._inner.versions()
+
+    def count(self) -> int:
+        return self._inner.count()
+
+    def similarities(self, vector: Vectors, ids: Sequence[str]) -> dict[str, float]:
+        return self._inner.similarities(vector, ids)
+
+    def nearest(self, vector: Vectors, limit: int) -> list[tuple[str, float]]:
+        self.wheres.append("nearest")
+        return self._inner.nearest(vector, limit)
+
+    def query(
+        self, vector: Vectors, limit: int, where: dict[str, Any] | None = None
+    ) -> list[VectorHit]:
+        self.wheres.append(where)
+        return self._inner.query(vector, limit, None if self._blind else where)
+
+
+def chroma(services: Services) -> ChromaIndex:
+    index = services.vector_index
+    assert isinstance(index, ChromaIndex)
+    return index
+
+
+def searcher(
+    services: Services, settings: SearchSettings | None = None, index: VectorIndex | None = None
+) -> HybridSearcher:
+    return HybridSearcher(
+        services.embedder,
+        index or services.vector_index,
+        services.lexical_index,
+        services.sessions,
+        settings,
+    )
+
+
+def scored(searcher: HybridSearcher, query: str, viewer: Viewer) -> list[tuple[Any, ...]]:
+    return [
+        (hit.chunk_id, hit.score, hit.dense_similarity, hit.lexical_score)
+        for hit in searcher.search(query, viewer).hits
+    ]
+
+
+def assert_same_ranking(first: list[tuple[Any, ...]], second: list[tuple[Any, ...]]) -> None:
+    assert [hit[0] for hit in first] == [hit[0] for hit in second]
+    for ours, theirs in zip(first, second, strict=True):
+        assert ours[1:] == pytest.approx(theirs[1:], abs=1e-4)
+
+
+@pytest.mark.parametrize(
+    "depths",
+    [
+        pytest.param({"dense_candidates": 1}, id="found only lexically"),
+        pytest.param({"lexical_candidates": 1}, id="found only densely"),
+    ],
+)
+def test_a_candidate_one_side_missed_is_scored_by_it_all_the_same(
+    indexed: tuple[Services, Path], depths: dict[str, int]
+) -> None:
+    """Every chunk matches "counterfeit", so either side alone brings in every candidate: the
+    side that took one candidate scores the rest, and the fusion does not change."""
+    services, _ = indexed
+    query = "counterfeit goods"
+    operator = Viewer.operator()
+
+    shallow = scored(searcher(services, SearchSettings(**depths)), query, operator)
+    deep = scored(searcher(services), query, operator)
+
+    assert len(shallow) >= 4
+    assert all(dense is not None and lexical is not None for _, _, dense, lexical in shallow)
+    assert_same_ranking(shallow, deep)
+
+
+def test_material_outside_the_scope_neither_shows_nor_weighs_in_the_fusion(
+    indexed: tuple[Services, Path],
+) -> None:
+    """Even a dense side that ignores need-to-know cannot bring a case-A chunk to a case-B
+    member: the lexical side will not score it, so it is no candidate and shifts no z-score."""
+    services, _ = indexed
+    query = "Which seller shipped counterfeit Veloce batteries to the Carson warehouse?"
+    member_b = Viewer.member("b", ["CASE-B"])
+
+    blind_index = RecordingIndex(chroma(services), blind=True)
+    filtered_only = SearchSettings(unfiltered_depth_limit=0)
+    blind = scored(searcher(services, filtered_only, blind_index), query, member_b)
+    scoped = scored(searcher(services), query, member_b)
+
+    assert_same_ranking(blind, scoped)
+    assert CASE_A_NOTE not in texts_of(services, query, member_b)
+
+
+def test_lexical_scores_are_only_given_inside_the_viewers_scope(
+    indexed: tuple[Services, Path],
+) -> None:
+    services, _ = indexed
+    everything = services.lexical_index.score("counterfeit")
+    chunk_ids = list(everything.of(everything.chunk_ids))
+
+    for_b = services.lexical_index.score("counterfeit", Viewer.member("b", ["CASE-B"]))
+    case_b_only = services.lexical_index.score(
+        "counterfeit", Viewer.operator(), SearchFilters(case_id="CASE-B")
+    )
+
+    assert len(chunk_ids) == 5
+    assert len(for_b.of(chunk_ids)) == 3  # two public renderings and the case-B note
+    assert len(case_b_only.of(chunk_ids)) == 1
+    assert all(hit.chunk_id in for_b.of(chunk_ids) for hit in for_b.top(10))
+
+
+QUESTIONS = (
+    "Which seller shipped counterfeit Veloce batteries to the Carson warehouse?",
+    "How much did the warehouse manager wire to the Ningbo account?",
+    "What sentence did John Doe receive for the counterfeit Cisco routers?",
+    "Who paid Quarrystone Export for handbags?",
+)
+VIEWERS = (
+    Viewer.public(),
+    Viewer.member("a", ["CASE-A"]),
+    Viewer.member("a", ["CASE-A"], sixe_cleared=["CASE-A"]),
+    Viewer.member("b", ["CASE-B"]),
+)
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        pytest.param({}, id="whole index fetched"),
+        pytest.param({"dense_candidates": 1, "unfiltered_margin": 1.0}, id="fetch too shallow"),
+        pytest.param({"dense_candidates": 2, "withheld_min_similarity": 0.0}, id="all close"),
+    ],
+)
+def test_an_unfiltered_fetch_finds_what_chromas_filter_finds(
+    indexed: tuple[Services, Path], settings: dict[str, Any]
+) -> None:
+    """Splitting the nearest entries by viewer here, or falling back to Chroma's ``where``
+    where that split cannot be complete, gives the results of filtering in Chroma."""
+    services, root = indexed
+    unfiltered = RecordingIndex(chroma(services))
+    fast = searcher(services, SearchSettings(**settings), unfiltered)
+    filtered = searcher(services, SearchSettings(**settings, unfiltered_depth_limit=0))
+
+    for viewer, question, filters in itertools.product(VIEWERS, QUESTIONS, filter_sets(root)):
+        ours = fast.search(question, viewer, filters)
+        theirs = filtered.search(question, viewer, filters)
+        assert [hit.chunk_id for hit in ours.hits] == [hit.chunk_id for hit in theirs.hits]
+        assert ours.withheld == theirs.withheld
+    assert "nearest" in unfiltered.wheres
+
+
+def filter_sets(root: Path) -> list[SearchFilters]:
+    return [
+        SearchFilters(),
+        SearchFilters(case_id="CASE-A"),
+        SearchFilters(kind="note"),
+        SearchFilters(source_prefix=str(root / "case-a") + "/"),
+    ]
+
+
+def test_a_narrow_scope_is_left_to_chromas_filter(indexed: tuple[Services, Path]) -> None:
+    services, _ = indexed
+    index = RecordingIndex(chroma(services))
+    member_a = Viewer.member("a", ["CASE-A"])
+
+    narrow = searcher(services, SearchSettings(unfiltered_depth_limit=100), index)
+    narrow.search("Veloce batteries", member_a)
+
+    assert index.wheres == [member_a.chroma_scope(), hidden_scope(member_a)]
