@@ -183,12 +183,16 @@ def _documents(now: datetime) -> Iterator[dict[str, object]]:
             "media_type": "text/plain",
             "loader": "text",
             "size_bytes": 1000,
-            "document_date": date(2024, 1, 1) + timedelta(days=number % 700),
+            "document_date": _document_date(number),
             "status": "indexed",
             "properties": {},
             "created_at": now,
             "updated_at": now,
         }
+
+
+def _document_date(number: int) -> date:
+    return date(2024, 1, 1) + timedelta(days=number % 700)
 
 
 def _chunks() -> Iterator[dict[str, object]]:
@@ -239,6 +243,7 @@ def _mentions(
             "case_id": case_id,
             "kind": kind,
             "marking": marking,
+            "seen_on": _document_date(int(document)),
         }
 
 

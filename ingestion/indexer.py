@@ -349,7 +349,13 @@ def _store_document(
         )
         for piece in document.plan.pieces
     )
-    scope = DocumentScope(document_id, document.case_id, document.kind, document.marking)
+    scope = DocumentScope(
+        document_id,
+        document.case_id,
+        document.kind,
+        document.marking,
+        seen_on=document.document_date or now.date(),
+    )
     replace_mentions(session, scope, _mention_rows(document, document_id, version), now)
 
 

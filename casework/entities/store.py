@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import delete, select, tuple_
 from sqlalchemy.orm import Session
@@ -35,6 +35,7 @@ class DocumentScope:
     case_id: str | None
     kind: str
     marking: str
+    seen_on: date
 
 
 def replace_mentions(
@@ -57,6 +58,7 @@ def replace_mentions(
             case_id=scope.case_id,
             kind=scope.kind,
             marking=scope.marking,
+            seen_on=scope.seen_on,
         )
         for row in rows
     )
