@@ -1,5 +1,5 @@
 """E-mail: RFC 822 messages (.eml, with the stdlib ``email`` package) and Outlook items (.msg,
-with extract_msg).
+with extract_msg, in :mod:`ingestion.loaders.outlook`).
 
 Both become one section: a header block (From, To, Cc, Date, Subject) and then the body, the plain
 text part where there is one and the HTML part turned into text where there is not. Attachments
@@ -9,10 +9,8 @@ child file of its own format (``<subject>.eml`` or ``<subject>.msg``).
 
 from __future__ import annotations
 
-import io
 import mimetypes
 import re
-import struct
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,18 +19,8 @@ from email.errors import HeaderParseError
 from email.headerregistry import Address
 from email.message import EmailMessage, MIMEPart
 from email.parser import BytesParser
-from email.utils import format_datetime, parsedate_to_datetime
+from email.utils import parsedate_to_datetime
 from typing import Any, ClassVar
-
-import extract_msg
-from extract_msg.attachments import AttachmentBase, SignedAttachment
-from extract_msg.enums import ErrorBehavior, RecipientType
-from extract_msg.exceptions import (
-    ExMsgBaseException,
-    UnrecognizedMSGTypeError,
-    UnsupportedMSGTypeError,
-)
-from extract_msg.msg_classes import MessageBase, MSGFile
 
 from ingestion.errors import (
     CorruptFileError,
@@ -50,10 +38,6 @@ FILENAME_MAX_CHARS = 120
 ADDRESS_SPECIALS = re.compile(r'[()<>@,;:\\".\[\]]')
 UNSAFE_FILENAME_CHARS = re.compile(r"[\x00-\x1f\x7f/\\]")
 EIGHT_BIT_ESCAPES = re.compile(r"[\udc80-\udcff]")
-# extract_msg should log, not raise, on parts it cannot read (an RTF body it cannot de-encapsulate,
-# an attachment of an unknown kind): one bad attachment should not lose the whole e-mail.
-MSG_ERROR_BEHAVIOR = ErrorBehavior.ATTACH_SUPPRESS_ALL | ErrorBehavior.RTFDE
-MSG_READ_ERRORS = (ExMsgBaseException, OSError, struct.error, ValueError, KeyError, IndexError)
 
 
 @dataclass(frozen=True)
@@ -115,16 +99,9 @@ class MsgLoader(BaseLoader):
     extensions: ClassVar[frozenset[str]] = frozenset({"msg"})
 
     def load(self, blob: Blob, limits: LoadLimits) -> LoadedDocument:
-        message = _open_msg(blob.data)
-        try:
-            headers = _msg_headers(message)
-            body = _msg_body_text(message, limits)
-            attachments = Attachments(limits.max_file_bytes)
-            _add_msg_attachments(attachments, message)
-        except MSG_READ_ERRORS as error:
-            raise _damaged_msg(error) from error
-        finally:
-            message.close()
+        from ingestion.loaders import outlook  # extract_msg costs 14 MB: only for .msg files
+
+        headers, body, attachments = outlook.read_msg(blob.data, limits)
         return _mail_document(blob, headers, body, attachments)
 
 
@@ -167,7 +144,7 @@ def _header_block(headers: MailHeaders) -> str:
     return "\n".join(f"{name}: {value}" for name, value in lines if value)
 
 
-def _format_address(name: str | None, address: str | None) -> str:
+def format_address(name: str | None, address: str | None) -> str:
     name, address = (name or "").strip(), (address or "").strip()
     if not address or name == address:
         return name or address
@@ -178,12 +155,12 @@ def _format_address(name: str | None, address: str | None) -> str:
     return f"{name} <{address}>"
 
 
-def _safe_filename(name: str) -> str:
+def safe_filename(name: str) -> str:
     name = name.replace("\\", "/").rsplit("/", 1)[-1]
     return UNSAFE_FILENAME_CHARS.sub("_", name).strip(" .")[:FILENAME_MAX_CHARS]
 
 
-def _forwarded_message_name(subject: str | None, extension: str) -> str:
+def forwarded_message_name(subject: str | None, extension: str) -> str:
     stem = UNSAFE_FILENAME_CHARS.sub("_", subject or "").strip(" .")[:FILENAME_MAX_CHARS]
     return f"{stem or NO_SUBJECT}.{extension}"
 
@@ -204,7 +181,7 @@ def _decode(data: bytes, declared_charset: str | None = None) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _html_to_text(html: bytes, charset: str | None, limits: LoadLimits) -> str:
+def html_to_text(html: bytes, charset: str | None, limits: LoadLimits) -> str:
     text = _decode(html, charset or declared_charset(html))
     # Handed over as UTF-8, which the HTML loader tries first, whatever a <meta> tag still says.
     page = Blob(name="body.html", data=text.encode("utf-8"), media_type="text/html")
@@ -235,7 +212,7 @@ def _eml_headers(message: EmailMessage) -> MailHeaders:
         sender=", ".join(senders) or None,
         to=_eml_addresses(message, "To"),
         cc=_eml_addresses(message, "Cc"),
-        sent=_parse_date(str(date_header)) if date_header is not None else None,
+        sent=parse_date(str(date_header)) if date_header is not None else None,
         date_text=str(date_header) if date_header is not None else None,
         subject=_eml_text_header(message, "Subject"),
         message_id=_eml_text_header(message, "Message-ID"),
@@ -269,10 +246,10 @@ def _eml_addresses(message: EmailMessage, name: str) -> list[str]:
     addresses: tuple[Address, ...] | None = getattr(header, "addresses", None)
     if addresses is None:
         return [" ".join(str(header).split())]
-    return [_format_address(address.display_name, address.addr_spec) for address in addresses]
+    return [format_address(address.display_name, address.addr_spec) for address in addresses]
 
 
-def _parse_date(text: str) -> datetime | None:
+def parse_date(text: str) -> datetime | None:
     try:
         return parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
@@ -285,7 +262,7 @@ def _eml_body_text(part: MIMEPart | None, limits: LoadLimits) -> str:
     data = _part_bytes(part)
     charset = part.get_content_charset()
     if part.get_content_subtype() == "html":
-        return _html_to_text(data, charset, limits)
+        return html_to_text(data, charset, limits)
     return _decode(data, charset)
 
 
@@ -311,104 +288,13 @@ def _add_eml_attachment(attachments: Attachments, part: MIMEPart) -> None:
     if part.get_content_type() == "message/rfc822":
         forwarded = part.get_content()
         if isinstance(forwarded, EmailMessage):
-            name = _forwarded_message_name(_eml_text_header(forwarded, "Subject"), "eml")
+            name = forwarded_message_name(_eml_text_header(forwarded, "Subject"), "eml")
             # Written back as parsed, without refolding the headers it arrived with.
             source_policy = policy.default.clone(refold_source="none")
             attachments.add(name, forwarded.as_bytes(policy=source_policy))
         return
-    name = _safe_filename(part.get_filename() or "")
+    name = safe_filename(part.get_filename() or "")
     if not name:
         extension = mimetypes.guess_extension(part.get_content_type()) or ""
         name = f"attachment-{len(attachments.children) + 1}{extension}"
     attachments.add(name, _part_bytes(part))
-
-
-# --- .msg -----------------------------------------------------------------------------------
-
-
-def _open_msg(data: bytes) -> MessageBase:
-    try:
-        # A file object, not the bytes: olefile takes bytes shorter than an OLE header for a path.
-        item = extract_msg.openMsg(io.BytesIO(data), errorBehavior=MSG_ERROR_BEHAVIOR)
-    except (UnrecognizedMSGTypeError, UnsupportedMSGTypeError) as error:
-        raise _not_an_email() from error
-    except MSG_READ_ERRORS as error:
-        raise _damaged_msg(error) from error
-    if not isinstance(item, MessageBase):
-        item.close()
-        raise _not_an_email()
-    return item
-
-
-def _not_an_email() -> UnsupportedContentError:
-    # Calendar items, contacts, tasks and notes are read like e-mails; only item classes that
-    # extract_msg does not know end here.
-    return UnsupportedContentError(
-        "this Outlook file holds a kind of item Casebot cannot read, not an e-mail; "
-        "open it in Outlook and save or print it as PDF to ingest it"
-    )
-
-
-def _damaged_msg(error: Exception) -> CorruptFileError:
-    return CorruptFileError(
-        f"the Outlook message is damaged or not an e-mail ({type(error).__name__}: {error}); "
-        "open it in Outlook and save it again as .msg, or export it as .eml"
-    )
-
-
-def _msg_headers(message: MessageBase) -> MailHeaders:
-    sent = message.date or _msg_header_date(message)
-    return MailHeaders(
-        sender=message.sender or None,
-        to=_msg_recipients(message, RecipientType.TO),
-        cc=_msg_recipients(message, RecipientType.CC),
-        sent=sent,
-        date_text=format_datetime(sent) if sent else None,
-        subject=message.subject or None,
-        message_id=message.messageId or None,
-    )
-
-
-def _msg_header_date(message: MessageBase) -> datetime | None:
-    if not message.headerText:
-        return None
-    date_text = message.header["Date"]
-    return _parse_date(date_text) if date_text else None
-
-
-def _msg_recipients(message: MessageBase, kind: RecipientType) -> list[str]:
-    return [
-        _format_address(recipient.name, recipient.smtpAddress or recipient.email)
-        for recipient in message.recipients
-        if recipient.type == kind
-    ]
-
-
-def _msg_body_text(message: MessageBase, limits: LoadLimits) -> str:
-    if message.body and message.body.strip():
-        return message.body.replace("\r\n", "\n")
-    html = message.htmlBody
-    return _html_to_text(html, None, limits) if html else ""
-
-
-def _add_msg_attachments(attachments: Attachments, message: MSGFile) -> None:
-    for attachment in message.attachments:
-        data = attachment.data
-        if isinstance(data, MSGFile):
-            subject = data.subject if isinstance(data, MessageBase) else None
-            attachments.add(_forwarded_message_name(subject, "msg"), data.exportBytes())
-        elif isinstance(data, bytes) and not _is_unnamed_inline(attachment):
-            attachments.add(_msg_attachment_name(attachment, len(attachments.children)), data)
-
-
-def _is_unnamed_inline(attachment: AttachmentBase | SignedAttachment) -> bool:
-    """An image placed in the body (a logo, a signature) rather than a file that was attached."""
-    return not attachment.name and isinstance(attachment, AttachmentBase) and attachment.hidden
-
-
-def _msg_attachment_name(attachment: AttachmentBase | SignedAttachment, position: int) -> str:
-    name = _safe_filename(attachment.name or "")
-    if name:
-        return name
-    extension = mimetypes.guess_extension(attachment.mimetype or "") or ""
-    return f"attachment-{position + 1}{extension}"
