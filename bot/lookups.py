@@ -26,6 +26,10 @@ def kind_label(kind: str | None) -> str:
         return kind
 
 
+def count_text(count: int, lower_bound: bool) -> str:
+    return f"{count}+" if lower_bound else str(count)
+
+
 def print_card(console: Console, card: EntityCard) -> None:
     for line in card_lines(card):
         console.print(escape(line), highlight=False)
@@ -48,9 +52,11 @@ def card_lines(card: EntityCard) -> list[str]:
         lines.extend(_mention_lines(mentions))
     hidden = card.mention_total - len(card.mentions)
     if hidden > 0:
-        lines.append(texts.LOOKUP_MORE.format(more=hidden))
+        lines.append(texts.LOOKUP_MORE.format(more=count_text(hidden, card.counts_capped)))
     lines.extend(
-        texts.LOOKUP_WITHHELD.format(documents=group.documents, case_id=group.case_id)
+        texts.LOOKUP_WITHHELD.format(
+            documents=count_text(group.documents, card.counts_capped), case_id=group.case_id
+        )
         for group in card.withheld
     )
     if card.related:

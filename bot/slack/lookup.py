@@ -15,7 +15,7 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk.errors import SlackApiError
 
-from bot.lookups import grouped, kind_label
+from bot.lookups import count_text, grouped, kind_label
 from bot.slack import replies, texts
 from bot.slack.blocks import (
     BLOCK_LIMIT,
@@ -84,7 +84,8 @@ def card_message(card: EntityCard, withheld: Sequence[Withheld]) -> Message:
     body, shown = _mention_blocks(card, BLOCK_LIMIT - len(head) - len(tail) - 1)
     left_out = card.mention_total - shown
     if left_out > 0:
-        tail.insert(0, context(texts.LOOKUP_MORE.format(more=left_out)))
+        more = count_text(left_out, card.counts_capped)
+        tail.insert(0, context(texts.LOOKUP_MORE.format(more=more)))
     blocks = [*head, *body, *tail]
     return Message(text=fallback_text(_text(head[0])), blocks=blocks)
 
@@ -175,7 +176,8 @@ def _mention_line(mention: MentionView) -> str:
 def _tail_blocks(card: EntityCard, withheld: Sequence[Withheld]) -> list[Block]:
     blocks: list[Block] = []
     if withheld:
-        blocks.append(section("\n".join(_withheld_line(group) for group in withheld)))
+        lines = [_withheld_line(group, card.counts_capped) for group in withheld]
+        blocks.append(section("\n".join(lines)))
     if card.related:
         related = ", ".join(
             texts.LOOKUP_RELATED_ITEM.format(
@@ -187,17 +189,18 @@ def _tail_blocks(card: EntityCard, withheld: Sequence[Withheld]) -> list[Block]:
     return blocks
 
 
-def _withheld_line(group: Withheld) -> str:
+def _withheld_line(group: Withheld, lower_bound: bool) -> str:
     channels = [
         texts.CHANNEL_MENTION.format(channel_id=channel_id)
         for channel_id in group.channel_ids
         if is_safe_id(channel_id)
     ]
     case_id = escape(group.case_id)
+    documents = count_text(group.documents, lower_bound)
     if not channels:
-        return texts.LOOKUP_WITHHELD_NO_CHANNEL.format(documents=group.documents, case_id=case_id)
+        return texts.LOOKUP_WITHHELD_NO_CHANNEL.format(documents=documents, case_id=case_id)
     return texts.LOOKUP_WITHHELD_IN_CHANNEL.format(
-        documents=group.documents,
+        documents=documents,
         case_id=case_id,
         channels=texts.CHANNEL_SEPARATOR.join(channels),
     )

@@ -25,7 +25,10 @@ from casework.storage.db import SessionFactory
 from casework.storage.models import Chunk, Document, Entity, Mention
 
 MAX_SHOWN_MENTIONS = 50
-SHOWN_SCAN_ROWS = 2000
+SHOWN_SCAN_ROWS = 500
+COUNT_CAP = 1_000
+"""Beyond this many documents a card says "1000+": exact counts would read every mention."""
+WITHHELD_SCAN_ROWS = 5_000
 MAX_RELATED = 5
 RELATED_DOCUMENT_SAMPLE = MAX_SHOWN_MENTIONS
 QUOTE_CONTEXT_CHARS = 90
@@ -82,7 +85,9 @@ class EntityCard:
     matches: list[NameCandidate] = field(default_factory=list)
     mentions: list[MentionView] = field(default_factory=list)
     mention_total: int = 0
-    """Visible mentions (one per document and entity), including those beyond the ones shown."""
+    """Visible documents mentioning it, including those beyond the ones shown."""
+    counts_capped: bool = False
+    """True when the entity is mentioned so often that the counts are lower bounds."""
     withheld: list[WithheldMentions] = field(default_factory=list)
     first_seen: date | None = None
     last_seen: date | None = None
@@ -106,6 +111,7 @@ class EntityCard:
             "matches": [candidate.as_json() for candidate in self.matches],
             "mentions": [mention.as_json() for mention in self.mentions],
             "mention_total": self.mention_total,
+            "counts_are_lower_bounds": self.counts_capped,
             "withheld": self.withheld_documents,
             "withheld_by_case": [
                 {"case_id": group.case_id, "documents": group.documents} for group in self.withheld
@@ -211,11 +217,13 @@ class _Card:
         of_entities = Mention.entity_id.in_(entity_ids)
         shown = self._shown(of_entities, visible)
         first_seen, last_seen = self._seen(of_entities, visible)
-        total = select(func.count(func.distinct(Mention.document_id))).where(of_entities, visible)
+        total = self._document_count(of_entities, visible)
+        withheld, withheld_capped = self._withheld(of_entities, visible)
         return {
             "mentions": self._views(shown),
-            "mention_total": self._session.scalar(total) or 0,
-            "withheld": self._withheld(of_entities, visible),
+            "mention_total": min(total, COUNT_CAP),
+            "counts_capped": total > COUNT_CAP or withheld_capped,
+            "withheld": withheld,
             "first_seen": first_seen,
             "last_seen": last_seen,
             "related": self._related(entity_ids, [mention.document_id for mention, _ in shown]),
@@ -224,38 +232,63 @@ class _Card:
     def _shown(self, of_entities: Any, visible: Any) -> list[tuple[Mention, Document]]:
         """The first mention in each of the newest documents: reads the newest mentions only
         (``ix_mentions_entity_seen``), never all of a much-mentioned entity's."""
-        newest = self._session.scalars(
-            select(Mention)
+        newest = self._session.execute(
+            select(Mention.id, Mention.document_id, Mention.entity_id)
             .where(of_entities, visible)
-            .order_by(Mention.seen_on.desc(), Mention.id)
+            .order_by(Mention.seen_on.desc())
             .limit(SHOWN_SCAN_ROWS)
         )
-        chosen: dict[tuple[str, int], Mention] = {}
-        for mention in newest:
-            chosen.setdefault((mention.document_id, mention.entity_id), mention)
+        chosen: dict[tuple[str, int], int] = {}
+        for mention_id, document_id, entity_id in newest:
+            chosen.setdefault((document_id, entity_id), mention_id)
             if len(chosen) == MAX_SHOWN_MENTIONS:
                 break
+        mentions = {
+            mention.id: mention
+            for mention in self._session.scalars(
+                select(Mention).where(Mention.id.in_(chosen.values()))
+            )
+        }
         ids = list({document_id for document_id, _ in chosen})
         documents = {
             document.id: document
             for document in self._session.scalars(select(Document).where(Document.id.in_(ids)))
         }
-        return [(mention, documents[mention.document_id]) for mention in chosen.values()]
+        return [
+            (mentions[mention_id], documents[document_id])
+            for (document_id, _), mention_id in chosen.items()
+        ]
+
+    def _document_count(self, of_entities: Any, visible: Any) -> int:
+        """Documents the viewer may see, counted up to just past :data:`COUNT_CAP`."""
+        documents = (
+            select(Mention.document_id).where(of_entities, visible).distinct().limit(COUNT_CAP + 1)
+        )
+        return self._session.scalar(select(func.count()).select_from(documents.subquery())) or 0
 
     def _seen(self, of_entities: Any, visible: Any) -> tuple[date | None, date | None]:
-        first, last = self._session.execute(
-            select(func.min(Mention.seen_on), func.max(Mention.seen_on)).where(of_entities, visible)
-        ).one()
+        """The oldest and newest dates, each read from one end of ``ix_mentions_entity_seen``."""
+        seen = select(Mention.seen_on).where(of_entities, visible).limit(1)
+        first = self._session.scalar(seen.order_by(Mention.seen_on))
+        last = self._session.scalar(seen.order_by(Mention.seen_on.desc()))
         return first, last
 
-    def _withheld(self, of_entities: Any, visible: Any) -> list[WithheldMentions]:
-        rows = self._session.execute(
-            select(Mention.case_id, func.count(func.distinct(Mention.document_id)))
+    def _withheld(self, of_entities: Any, visible: Any) -> tuple[list[WithheldMentions], bool]:
+        """Documents the viewer may not see, per case, from at most :data:`WITHHELD_SCAN_ROWS`
+        mentions; True when that limit was reached (the counts are then lower bounds)."""
+        hidden = (
+            select(Mention.case_id, Mention.document_id)
             .where(of_entities, not_(visible))
-            .group_by(Mention.case_id)
-            .order_by(Mention.case_id)
+            .limit(WITHHELD_SCAN_ROWS)
+            .subquery()
         )
-        return [WithheldMentions(case_id=case_id or "", documents=count) for case_id, count in rows]
+        rows = self._session.execute(
+            select(hidden.c.case_id, func.count(func.distinct(hidden.c.document_id)), func.count())
+            .group_by(hidden.c.case_id)
+            .order_by(hidden.c.case_id)
+        ).all()
+        groups = [WithheldMentions(case_id=case or "", documents=count) for case, count, _ in rows]
+        return groups, sum(scanned for _, _, scanned in rows) >= WITHHELD_SCAN_ROWS
 
     def _views(self, shown: Sequence[tuple[Mention, Document]]) -> list[MentionView]:
         chunks = _chunk_texts(self._session, [mention.chunk_id for mention, _ in shown])
