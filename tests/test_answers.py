@@ -93,6 +93,20 @@ def test_extractive_answer_quotes_and_cites_the_sentence(indexed: Services) -> N
     }
 
 
+def test_a_two_part_question_gets_a_cited_sentence_for_each_part(indexed: Services) -> None:
+    answer = indexed.answers.ask(
+        "What sentence did John Doe receive, and how much restitution was he ordered to pay?",
+        Viewer.public(),
+    )
+
+    assert not answer.abstained
+    assert "37 months" in answer.text
+    assert "$1.2 million" in answer.text
+    assert answer.text.index("37 months") < answer.text.index("$1.2 million")
+    assert "\n" not in answer.text
+    assert_citations_are_exact(answer, indexed)
+
+
 def test_a_near_miss_question_abstains_and_names_the_closest_documents(
     indexed: Services,
 ) -> None:

@@ -2,10 +2,13 @@
 
 Top-1 similarity alone cannot tell an answerable question from a near miss (a question about a
 defendant's sentence scores high against the release announcing his plea). The signals here look
-at the best candidate sentence: does it contain the kind of thing asked for (a prison term, an
-amount, a date), how many of the question's terms and key names it and its chunk share, and how
-close it is in meaning. The weights are fitted by ``benchmarks/answers.py --calibrate`` on the
-domain question set and shipped in ``answerability.json``.
+at a candidate sentence and at the document it comes from: does the sentence contain the kind of
+thing asked for (a prison term, an amount, a date), how many of the question's parts the
+document's sentences answer, how many of the question's key names the document has, whether
+dense and lexical retrieval both rank the document first, and how close the sentence is in
+meaning. The weights are fitted by ``benchmarks/answers.py --calibrate`` on the domain question
+set and shipped in ``answerability.json``; none may be negative, as each signal only ever speaks
+for an answer.
 """
 
 from __future__ import annotations
@@ -18,10 +21,10 @@ from typing import Any
 
 FEATURES = (
     "sentence_similarity",
-    "sentence_coverage",
-    "chunk_coverage",
     "key_term_coverage",
     "answer_type_match",
+    "parts_answered",
+    "retrievers_agree",
     "top_chunk_similarity",
     "typed_key_term_coverage",
 )
@@ -32,15 +35,20 @@ class Evidence:
     """The signals measured for one candidate sentence."""
 
     sentence_similarity: float
-    sentence_coverage: float
-    chunk_coverage: float
     key_term_coverage: float
+    """Share of the question's names and numbers (idf-weighted) in the sentence's document."""
     answer_type_match: float
+    """The sentence holds the kind of thing the question's first part asks for."""
+    parts_answered: float
+    """Share of the question's parts that some sentence of the same document answers: none, for
+    a question about a sentence put to the release announcing the plea."""
+    retrievers_agree: float
+    """1 if dense and lexical retrieval both rank the sentence's document first, 0.5 if one."""
     top_chunk_similarity: float
 
     @property
     def typed_key_term_coverage(self) -> float:
-        """Both at once: the asked-for kind of answer, in a chunk about the asked-for names."""
+        """Both at once: the asked-for kind of answer, in a document about the asked-for names."""
         return self.answer_type_match * self.key_term_coverage
 
     def vector(self) -> list[float]:

@@ -1,10 +1,17 @@
-"""What a question asks for: its key terms and, where the wording says, the kind of answer
-(a prison sentence, an amount of money, a date, a count) that a sentence must contain to
-answer it."""
+"""What a question asks for: its key terms and the parts it asks about.
+
+A question can ask several things at once ("what sentence did X receive, and how much
+restitution?", "when was the case filed, and what fee was paid?"). Each part is an
+:class:`Aspect`: the kind of answer its wording calls for (a prison term, an amount of money, a
+date, a count, a name, a number) and its cue, the words that say what that value is about (the
+*sentencing* date, the *filing* fee). A sentence answers a part if it contains that kind of thing
+and, where the part has a cue, one of the cue's words.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -17,44 +24,90 @@ class AnswerType(StrEnum):
     MONEY = "money"
     DATE = "date"
     COUNT = "count"
+    DURATION = "duration"
     PERSON = "person"
+    NUMBER = "number"
 
 
+WH_WORD = (
+    r"(?:what|when|who|whom|whose|which|how|where|to what|on what|from which|for what|"
+    r"under what|in what|by whom|before which|by which|to whom)\b"
+)
+CLAUSE_BREAK = re.compile(rf"(,\s*and\s+|\s+and\s+|,\s*)(?={WH_WORD})", re.I)
+SUBORDINATE = re.compile(
+    r"^\s*(when|if|after|before|once|while|since|although|according|in|under|for|at|as)\b", re.I
+)
+DURATION_WORDS = r"(years?|months?|weeks?|days?|hours?|business days)"
+PRISON_CONTEXT = re.compile(r"\b(sentenc\w*|prison|imprison\w*|jail|incarcerat\w*)\b", re.I)
+MAXIMUM = re.compile(
+    r"\b(maximum|max|cap|up to|at most|faces?|facing|could|can|statutory|penalt(y|ies))\b", re.I
+)
 QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
     (
         AnswerType.PRISON_SENTENCE,
-        re.compile(r"\b(sentence|sentenced to|prison|imprison\w*|probation|jail)\b", re.I),
+        re.compile(
+            r"\b(sentences?|sentenced to|prison|imprison\w*|probation|jail|incarcerat\w*|"
+            rf"how much (prison |jail )?time)\b|\bhow many {DURATION_WORDS}\b.*\b(prison|jail)"
+            r"|\bhow long\b.*\bsentenc",
+            re.I,
+        ),
     ),
     (
         AnswerType.MONEY,
         re.compile(
-            r"\b(fine[ds]?|restitution|how much(?! (do|does|did|is|was|were|are) \w+ (\w+ )*weigh)|"
-            r"forfeit\w*|worth|value[ds]?|paid|cost|bail|fee|"
-            r"price|damages|retail)\b",
+            r"\b(fine[ds]?|restitution|how much(?! (prison |jail )?time)"
+            r"(?! (do|does|did|is|was|were|are) \w+ (\w+ )*weigh)|"
+            r"forfeit\w*|worth|value[ds]?|paid|pay|cost|bail|fee|price|damages|retail|proceeds)\b",
             re.I,
         ),
     ),
     (
         AnswerType.DATE,
-        re.compile(r"\b(when|what date|which date|what day|what year|on what)\b", re.I),
+        re.compile(
+            r"^\s*(?:and\s+)?(?:on |to |by |from |until )?(when|(what|which) (day|year))\b"
+            r"|\bdates?\b",
+            re.I,
+        ),
     ),
-    (AnswerType.COUNT, re.compile(r"\bhow many\b", re.I)),
-    (AnswerType.PERSON, re.compile(r"^\s*(who|whom)\b", re.I)),
+    (AnswerType.DURATION, re.compile(rf"\b(how long|how many {DURATION_WORDS})\b", re.I)),
+    (AnswerType.COUNT, re.compile(rf"\bhow many\b(?! {DURATION_WORDS}\b)", re.I)),
+    (
+        AnswerType.NUMBER,
+        re.compile(r"(?<!the )(?<!a )\b(number|no\.|id|identifier|serial)\b", re.I),
+    ),
+    (
+        AnswerType.PERSON,
+        re.compile(
+            r"^\s*(?:and\s+)?(?:to |by |from |for |under |before |in )?"
+            r"(who|whom|whose|(which|what) ((?!(did|does|do|was|were|is|are|has|had)\b)\w+ ){0,3}"
+            r"(judges?|defendants?|persons?|people|"
+            r"attorneys?|lawyers?|compan(y|ies)|firms?|business(es)?|corporations?|"
+            r"individuals?|m[ae]n|wom[ae]n|agents?|officers?|prosecutors?|owners?|registrants?|"
+            r"applicants?|sellers?|engineers?|employees?|court)\b(?! id\b| number\b)"
+            r"|what (company )?name)",
+            re.I,
+        ),
+    ),
 ]
+TENS = r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 NUMBER_WORDS = (
-    r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-    r"twenty|thirty|forty|fifty|sixty)"
+    rf"(\d+|{TENS}[- ](one|two|three|four|five|six|seven|eight|nine)|{TENS}|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen)"
 )
+DURATION = rf"\b{NUMBER_WORDS}[- ](and[- ]a[- ]half[- ])?{DURATION_WORDS}\b"
+CUSTODY = r"(prison|imprison\w*|incarcerat\w*|jail|custody|behind bars|confinement)"
 ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.PRISON_SENTENCE: re.compile(
-        rf"\bsentenc\w*\b.*?(\b{NUMBER_WORDS}[- ](years?|months?|days?)\b|probation|"
-        r"time served|life in prison|home (confinement|detention))"
-        rf"|\b{NUMBER_WORDS}[- ](years?|months?)\b.*\b(in|of) (federal )?prison\b.*\bsentenc",
-        re.I,
+        rf"\b(sentenc|handed)\w*\b.{{0,200}}?({DURATION}|probation|time served|"
+        r"life in prison|home (confinement|detention))"
+        rf"|{DURATION}[- ](term[- ])?(in|of|behind) (federal |state )?{CUSTODY}",
+        re.I | re.S,
     ),
     AnswerType.MONEY: re.compile(
         r"\$\s?\d|\b\d[\d,.]*\s*(dollars|million|billion)\b"
-        r"|\b(value|retail price|price) of\b|\btimes the\b|\btwice the\b",
+        r"|\b(value|retail price|price) of\b|\btimes the\b|\btwice the\b"
+        r"|\b(not more than|up to|at most) the (value|price|amount)\b",
         re.I,
     ),
     AnswerType.DATE: re.compile(
@@ -63,10 +116,34 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
         re.I,
     ),
     AnswerType.COUNT: re.compile(rf"\b{NUMBER_WORDS}\b", re.I),
-    AnswerType.PERSON: re.compile(r"\b(?:[A-Z]\.|[A-Z][a-z]+)(?: [A-Z]\.?)? [A-Z][a-zA-Z'-]+\b"),
+    AnswerType.DURATION: re.compile(DURATION, re.I),
+    AnswerType.PERSON: re.compile(
+        r"\b(?:[A-Z]\.|[A-Z][a-z]+)(?: [A-Z]\.?)? [A-Z][a-zA-Z'-]+\b"
+        r"|\b[A-Z][A-Z&.'-]+(?: [A-Z][A-Z&.'-]+)+\b"
+    ),
+    AnswerType.NUMBER: re.compile(
+        r"(?<![\d/-])\b(?!(19|20)\d\d\b)\d{4,}\b(?![-/]\d)"  # not a year or a date
+        r"|\b(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z\d]{6,}\b"
+    ),
 }
+VALUES: dict[AnswerType, re.Pattern[str]] = {
+    AnswerType.PRISON_SENTENCE: re.compile(rf"{DURATION}|probation|time served", re.I),
+    AnswerType.DURATION: re.compile(DURATION, re.I),
+    AnswerType.MONEY: re.compile(r"\$\s?\d[\d,.]*(\s(million|billion))?", re.I),
+    AnswerType.DATE: ANSWER_PATTERNS[AnswerType.DATE],
+    AnswerType.COUNT: re.compile(r"\b\d[\d,]*\b"),
+    AnswerType.NUMBER: ANSWER_PATTERNS[AnswerType.NUMBER],
+}
+STATUTORY_TERM = re.compile(
+    rf"\b(imprison\w*|prison|jail|incarcerat\w*)\b[^.;]{{0,80}}?{DURATION}"
+    rf"|{DURATION}[^.;]{{0,30}}\b(in|of) (federal |state )?(prison|jail)\b",
+    re.I,
+)
 MONEY_KINDS = frozenset(
-    terms("fine fined restitution forfeiture forfeit bail damages fee value price paid profit")
+    terms(
+        "fine fined restitution forfeiture forfeit bail damages fee value price paid profit "
+        "proceeds seized"
+    )
 )
 COUNTED = re.compile(
     rf"\b(?P<number>\d[\d,]*|{NUMBER_WORDS[1:-1]})\b(?P<following>(?:\W+\w+){{1,4}})", re.I
@@ -74,87 +151,254 @@ COUNTED = re.compile(
 YEAR = re.compile(r"(19|20)\d\d")
 COUNT_FIELD = re.compile(r"\b(quantity|qty|count|units|pieces|total)\s*[:=]?\s*\d", re.I)
 HYPOTHETICAL_SENTENCE = re.compile(
-    r"\b(faces?|facing|maximum|up to|could|would|may|scheduled|will be|set for|when sentenced)\b",
+    r"\b(faces?|facing|maximum|up to|could|would|may|scheduled|will be|set for|when sentenced|"
+    r"not more than|shall be)\b",
     re.I,
 )
-IMPOSED_SENTENCE = re.compile(r"\b(was|were|been|is|are|and|today|yesterday)\s+sentenced\b", re.I)
-NAME_OR_NUMBER = re.compile(r"(?<!^)(?<![.?!] )\b([A-Z][\w&'-]+|\d[\w:/.,-]*)")
+IMPOSED_SENTENCE = re.compile(
+    r"\b(was|were|been|is|are|and|today|yesterday)\s+sentenced\b|\bhanded (him|her|them|down)\b",
+    re.I,
+)
+NAME_OR_NUMBER = re.compile(r"(?<!^)(?<![?!] )(?<!\w\w\. )\b([A-Z][\w&'-]+|\d[\w:/.,-]*)")
+TYPE_WORDS = frozenset(
+    terms("date day year number id identifier serial long time amount total range name person")
+)
+"""Words that say which kind of answer is wanted, not what it is about: no part of a cue."""
+PLURAL = re.compile(
+    r"\b(who|which|what)\b[^,?]*\b(are|were)\b|\b(defendants|owners|registrants|applicants|"
+    r"sentences|judges|attorneys|people|persons|individuals|companies|engineers|men|women)\b",
+    re.I,
+)
+LABEL = re.compile(r"^\s*([A-Za-z][\w /()-]{0,40}):\s|^[^\n]{1,100} — ([A-Za-z ;]{3,120})")
+"""A record's field label ("Registration date: …") or role ("MySQL AB — ORIGINAL REGISTRANT")."""
+UNCUED = frozenset({AnswerType.PRISON_SENTENCE, AnswerType.MONEY})
+"""Kinds whose own check says enough: an imposed prison term, the kind of money."""
+MODIFIED: dict[AnswerType, re.Pattern[str]] = {
+    AnswerType.NUMBER: re.compile(r"\b(\w+) (number|no\.|id|identifier)\b", re.I),
+    AnswerType.DATE: re.compile(r"\b(\w+) date\b", re.I),
+    AnswerType.COUNT: re.compile(
+        r"\bhow many ((?:(?!(did|does|do|was|were|is|are|has|had|have)\b)[\w-]+ ){1,6})", re.I
+    ),
+    AnswerType.PERSON: re.compile(
+        r"^\s*(?:and\s+)?(?:to |by |from |for |under |before |in )?(?:who|whom|whose|which|what)"
+        r"\s+(?:(?:is|was|are|were|did|does|do|has|had|have)\s+)?"
+        r"(?:(?:the|a|an|his|her|its|their)\s+)?"
+        r"((?:(?!(?:for|of|in|to|the|a|an|at|on|with|by|from|it|him|her|them|and|after|before|"
+        r"when|did|does|do|was|were|is|are|has|had|have)\b)[\w-]+\s*){1,5})",
+        re.I,
+    ),
+}
+MIN_PREFIX = 3
+MAX_SUFFIX = 4
+"""Two stems are one word if the shorter (3 letters or more) starts the longer, at most 4 letters
+longer: "own" and "owner", "reg" and "registr"."""
+
+
+@dataclass(frozen=True)
+class Aspect:
+    """One thing a question asks for: a kind of answer, about its cue words."""
+
+    kind: AnswerType
+    cue: frozenset[str] = frozenset()
+    money_terms: frozenset[str] = frozenset()
+    """Which kind of money the part asks about (a fine, restitution, bail…), as stems."""
+    maximum: bool = False
+    """It asks for a maximum ("faces up to", "not more than"), not what was imposed."""
+    words: frozenset[str] = frozenset()
+    """All the part's words but names, to match a record's field label ("Registration date")."""
+    many: bool = False
+    """It asks for several ("who are the defendants"), so several sentences may answer it."""
 
 
 @dataclass(frozen=True)
 class Question:
     text: str
     terms: list[str]
-    answer_types: tuple[AnswerType, ...]
-    """What the question asks for, in the order its wording names them; (ANY,) if it does not."""
+    aspects: tuple[Aspect, ...]
+    """What the question asks for, in the order its wording names them; one ANY if nothing."""
     key_terms: list[str]
     """Stems of the names and numbers in the question: the things it is about."""
-    money_terms: frozenset[str] = frozenset()
-    """Which kind of money the question asks about (a fine, restitution, bail…), as stems."""
 
     @classmethod
     def parse(cls, text: str) -> Question:
-        found = [
-            (match.start(), order, kind)
-            for order, (kind, pattern) in enumerate(QUESTION_PATTERNS)
-            if (match := pattern.search(text))
-        ]
-        answer_types = tuple(kind for _, _, kind in sorted(found))
         key_terms = sorted({term for word in NAME_OR_NUMBER.findall(text) for term in terms(word)})
-        question_terms = terms(text)
+        maximum = bool(MAXIMUM.search(text))
+        prison_context = bool(PRISON_CONTEXT.search(text))
+        parts = _parts(text)
+        aspects: list[Aspect] = []
+        previous_cue: frozenset[str] = frozenset()
+        for part in parts:
+            part_terms = terms(part)
+            cue = _cue(part_terms, key_terms) or previous_cue
+            money = frozenset(part_terms) & MONEY_KINDS
+            words = frozenset(part_terms) - frozenset(key_terms)
+            many = bool(PLURAL.search(part))
+            for kind in _kinds(part, prison_context) or [AnswerType.ANY]:
+                named = _modifier(kind, part) - frozenset(key_terms)
+                aspect_cue = frozenset() if kind in UNCUED else named or cue
+                aspects.append(Aspect(kind, aspect_cue, money, maximum, words, many))
+            previous_cue = cue
         return cls(
             text=text,
-            terms=question_terms,
-            answer_types=answer_types or (AnswerType.ANY,),
+            terms=terms(text),
+            aspects=tuple(dict.fromkeys(aspects)) or (Aspect(AnswerType.ANY),),
             key_terms=key_terms,
-            money_terms=frozenset(question_terms) & MONEY_KINDS,
         )
 
     @property
-    def primary_type(self) -> AnswerType:
-        """What the question asks for first: the kind its wording names earliest."""
-        return self.answer_types[0]
+    def primary_index(self) -> int:
+        """The part the question asks for first, a specific kind of answer if it names one
+        ("Was he ever caught, and what sentence did he get?" asks for a sentence)."""
+        typed = [i for i, aspect in enumerate(self.aspects) if aspect.kind is not AnswerType.ANY]
+        return typed[0] if typed else 0
 
-    def answers_primary(self, sentence: str) -> bool:
-        return self._contains(self.primary_type, sentence)
+    @property
+    def primary(self) -> Aspect:
+        return self.aspects[self.primary_index]
 
-    def types_answered_by(self, sentence: str) -> frozenset[AnswerType]:
-        """Which of the kinds of thing the question asks for ``sentence`` contains."""
-        return frozenset(kind for kind in self.answer_types if self._contains(kind, sentence))
+    def aspects_answered_by(self, sentence: str, sentence_terms: Iterable[str]) -> frozenset[int]:
+        """Which of the question's parts (indexes into ``aspects``) ``sentence`` answers."""
+        present = frozenset(sentence_terms)
+        return frozenset(
+            index
+            for index, aspect in enumerate(self.aspects)
+            if answers(aspect, sentence, present, self.terms)
+        )
 
-    def _contains(self, kind: AnswerType, sentence: str) -> bool:
-        """An amount answers "what fine" only if it is a fine: the kind of money asked about
-        must be named in the same sentence. A count answers "how many sights" only if the
-        number counts something the question names."""
-        if not _contains(kind, sentence):
-            return False
-        if kind is AnswerType.MONEY and self.money_terms:
-            return bool(self.money_terms & set(terms(sentence)))
-        if kind is AnswerType.COUNT:
-            return self._counts_a_question_noun(sentence)
-        return True
 
-    def _counts_a_question_noun(self, sentence: str) -> bool:
-        if COUNT_FIELD.search(sentence):
-            return True
-        wanted = set(self.terms)
-        for match in COUNTED.finditer(sentence):
-            if YEAR.fullmatch(match.group("number")):
-                continue
-            if wanted & set(terms(match.group("following"))):
-                return True
+def answers(
+    aspect: Aspect, sentence: str, sentence_terms: frozenset[str], question_terms: list[str]
+) -> bool:
+    """Whether ``sentence`` holds the kind of thing ``aspect`` asks for, about its cue.
+
+    An amount answers "what fine" only if it is a fine: the kind of money asked about must be
+    named in the same sentence. A count answers "how many sights" only if the number counts
+    something the question names."""
+    if not _contains(aspect, sentence):
         return False
+    if (
+        aspect.kind is AnswerType.MONEY
+        and aspect.money_terms
+        and not (aspect.money_terms & sentence_terms)
+    ):
+        return False
+    if aspect.kind is AnswerType.COUNT:
+        return _counts(sentence, aspect.cue or frozenset(question_terms))
+    return not aspect.cue or _shares_a_cue(aspect.cue, sentence_terms)
 
-    def is_answered_by(self, sentence: str) -> bool:
-        return bool(self.types_answered_by(sentence))
+
+def _parts(text: str) -> list[str]:
+    """The question's parts: split before each further wh-word. A leading "When he pleaded
+    guilty, …" or "In a civil case, …" is context, not a part: it names no kind of answer."""
+    pieces = CLAUSE_BREAK.split(text)
+    parts = [pieces[0]]
+    for separator, part in zip(pieces[1::2], pieces[2::2], strict=True):
+        if len(parts) == 1 and separator.strip() == "," and SUBORDINATE.match(parts[0]):
+            parts = [part]
+            continue
+        parts.append(part)
+    return parts
 
 
-def _contains(kind: AnswerType, sentence: str) -> bool:
+def _cue(part_terms: list[str], key_terms: list[str]) -> frozenset[str]:
+    return frozenset(
+        term
+        for term in part_terms
+        if len(term) >= MIN_PREFIX and term not in key_terms and term not in TYPE_WORDS
+    )
+
+
+def _modifier(kind: AnswerType, part: str) -> frozenset[str]:
+    """The words naming which number or date is asked for (the *registration* number), what
+    is counted (how many *counterfeit airbags*) or whose name (who *owns*, which *judge*)."""
+    pattern = MODIFIED.get(kind)
+    match = pattern.search(part) if pattern else None
+    return frozenset(terms(match.group(1))) - TYPE_WORDS if match else frozenset()
+
+
+def _kinds(clause: str, prison_context: bool) -> list[AnswerType]:
+    found = sorted(
+        (match.start(), order, kind)
+        for order, (kind, pattern) in enumerate(QUESTION_PATTERNS)
+        if (match := pattern.search(clause))
+    )
+    kinds = [kind for _, _, kind in found]
+    if prison_context:
+        kinds = [AnswerType.PRISON_SENTENCE if k is AnswerType.DURATION else k for k in kinds]
+    return list(dict.fromkeys(kinds))
+
+
+def _shares_a_cue(cue: frozenset[str], sentence_terms: frozenset[str]) -> bool:
+    """A cue word or another form of it ("own" and "owner")."""
+    return any(has_word(word, sentence_terms) for word in cue)
+
+
+def values(aspect: Aspect, sentence: str) -> frozenset[str]:
+    """The values of the asked-for kind in ``sentence`` ("one year", "$5,100", "May 15, 2009"),
+    to tell a sentence that says something new from one that repeats a value."""
+    pattern = VALUES.get(aspect.kind)
+    if pattern is None:
+        return frozenset()
+    found = (match.group(0) for match in pattern.finditer(sentence))
+    return frozenset(" ".join(value.lower().split()) for value in found)
+
+
+def label_share(aspect: Aspect, sentence: str) -> float:
+    """If the sentence is a record field, the share of its label's words that are the part's:
+    "Registration date" is all about "when was it registered", "Filing date" half."""
+    match = LABEL.match(sentence)
+    label = frozenset(terms(match.group(1) or match.group(2))) if match else frozenset()
+    if not label:
+        return 0.0
+    return sum(has_word(word, aspect.words) for word in label) / len(label)
+
+
+def cue_share(aspect: Aspect, sentence_terms: frozenset[str], weights: dict[str, float]) -> float:
+    """How much of the aspect's cue (idf-weighted) the sentence has; 1 with no cue."""
+    total = sum(weights.get(word, 0.0) for word in aspect.cue)
+    if not total:
+        return 1.0
+    present = sum(weights.get(w, 0.0) for w in aspect.cue if has_word(w, sentence_terms))
+    return present / total
+
+
+def has_word(word: str, sentence_terms: frozenset[str]) -> bool:
+    """``word`` or another form of it ("own", "owner") is among ``sentence_terms``."""
+    if word in sentence_terms:
+        return True
+    head = word[:MIN_PREFIX]
+    return any(term.startswith(head) and _same_word(word, term) for term in sentence_terms)
+
+
+def _same_word(first: str, second: str) -> bool:
+    short, long = sorted((first, second), key=len)
+    return (
+        len(short) >= MIN_PREFIX and len(long) - len(short) <= MAX_SUFFIX and long.startswith(short)
+    )
+
+
+def _contains(aspect: Aspect, sentence: str) -> bool:
+    kind = aspect.kind
     pattern = ANSWER_PATTERNS.get(kind)
     if pattern is None:
         return True
+    if kind is AnswerType.PRISON_SENTENCE and aspect.maximum:
+        return bool(pattern.search(sentence) or STATUTORY_TERM.search(sentence))
     if not pattern.search(sentence):
         return False
     if kind is AnswerType.PRISON_SENTENCE and HYPOTHETICAL_SENTENCE.search(sentence):
         return bool(IMPOSED_SENTENCE.search(sentence))
     return True
+
+
+def _counts(sentence: str, counted: frozenset[str]) -> bool:
+    """A number (not an amount of money, not a year) of the things asked about."""
+    if COUNT_FIELD.search(sentence):
+        return True
+    for match in COUNTED.finditer(sentence):
+        number = match.group("number")
+        if YEAR.fullmatch(number) or sentence[: match.start()].rstrip().endswith("$"):
+            continue
+        if _shares_a_cue(counted, frozenset(terms(match.group("following")))):
+            return True
+    return False

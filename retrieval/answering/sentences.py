@@ -61,6 +61,8 @@ ABBREVIATIONS = frozenset(
         "etc",
         "e.g",
         "i.e",
+        "reg",
+        "p.o",
     }
 )
 BOUNDARY = re.compile(
@@ -68,6 +70,9 @@ BOUNDARY = re.compile(
     r"|\n\s*\n"  # a blank line
     r"|\n(?=\s*[-*•#|])"  # a list item, heading or table row
     r"|\n(?=[A-Za-z_][\w /()-]{0,40}: )"  # a "field: value" line (rendered rows, records)
+    r"|\n(?=\d{1,2}/\d{1,2}/\d{2,4} \| )"  # a docket row: "02/15/2018 | 42 | …"
+    r"|\n(?=\d{4}-\d{2}-\d{2} )"  # a dated event line: "2003-05-06 R.PR: REGISTERED"
+    r"|\n(?=[^\n]{1,100} — )"  # a record's "NAME — ROLE" line
 )
 LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")
 MIN_SENTENCE_CHARS = 12

@@ -1,0 +1,255 @@
+"""Candidate sentences for an extractive answer, with the signals that judge them.
+
+Every sentence of the retrieved chunks is a candidate once (overlapping chunks and the two
+renderings of one release repeat sentences). Signals that need the whole document (does it name
+the people asked about, does it answer each part of the question anywhere) are measured over all
+of the document's retrieved chunks.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from retrieval.analysis import terms
+from retrieval.answering.answerability import Evidence
+from retrieval.answering.questions import Question, cue_share, has_word, label_share, values
+from retrieval.answering.sentences import Sentence, split_sentences
+from retrieval.search import Hit
+
+URL = re.compile(r"https?://\S+|www\.\S+")
+MARKDOWN_HEADING = re.compile(r"#+\s")
+FIELD = re.compile(r"^[-*\s]*[A-Za-z][\w /()-]{0,40}:\s+\S")
+MIN_WORDS = 3
+CONTEXT = 2
+"""How many sentences either side of a sentence are its context."""
+FURNITURE = ("link:", "tittle:", "print version", "search the archive", "home »")
+IdfLookup = Callable[[Sequence[str]], dict[str, float]]
+
+
+@dataclass(frozen=True)
+class DocumentSignals:
+    key_coverage: float
+    parts_answered: float
+    retrievers_agree: float
+
+
+@dataclass
+class Candidate:
+    hit_rank: int
+    hit: Hit
+    text: str
+    offset: int
+    """Where the sentence starts in its document."""
+    position: int
+    """Which sentence of its chunk it is."""
+    terms: frozenset[str]
+    coverage: float
+    chunk_coverage: float
+    context_key_coverage: float
+    context_coverage: float
+    """Share of the question's terms in the sentence and the two either side of it: "who was
+    sentenced for selling GBICs" may be answered two sentences before the GBICs."""
+    parts: frozenset[int]
+    """The question's parts (indexes into ``Question.aspects``) the sentence answers."""
+    answers_primary: bool
+    cue_shares: tuple[float, ...]
+    """For each of the question's parts, the share of its cue words in the sentence."""
+    label_shares: tuple[float, ...]
+    """For each part, how well the sentence's field label (if it is a record field) names it."""
+    values: frozenset[str]
+    """The values of the asked-for kinds the sentence holds ("one year", "$5,100")."""
+    document: DocumentSignals
+    similarity: float = 0.0
+    probability: float = 0.0
+    part_probability: float = 0.0
+    """The probability as if the part it answers were the question's first part."""
+
+    @property
+    def document_id(self) -> str:
+        return self.hit.document_id
+
+    def fit_for(self, part: int) -> float:
+        """How specifically the sentence answers ``part`` (0 if it does not)."""
+        if part not in self.parts:
+            return 0.0
+        return 1.0 + self.cue_shares[part] + self.label_shares[part]
+
+    def evidence(self, top_chunk_similarity: float, as_answering_a_part: bool = False) -> Evidence:
+        typed = self.answers_primary or (as_answering_a_part and bool(self.parts))
+        return Evidence(
+            sentence_similarity=self.similarity,
+            key_term_coverage=self.document.key_coverage,
+            answer_type_match=1.0 if typed else 0.0,
+            parts_answered=self.document.parts_answered,
+            retrievers_agree=self.document.retrievers_agree,
+            top_chunk_similarity=top_chunk_similarity,
+        )
+
+    def prefilter_score(self, parts: int) -> float:
+        """How promising the sentence looks before its meaning is compared (which costs)."""
+        return (
+            self.coverage
+            + self.chunk_coverage
+            + self.context_key_coverage
+            + (1.0 if self.answers_primary else 0.0)
+            + 0.5 * len(self.parts) / parts
+            + 0.5 * max(self.label_shares, default=0.0)
+            + 1.0 / (2 + self.hit_rank)
+        )
+
+
+@dataclass(frozen=True)
+class _Weights:
+    terms: dict[str, float]
+    total: float
+    keys: dict[str, float]
+
+    def coverage(self, present: frozenset[str]) -> float:
+        return sum(w for term, w in self.terms.items() if term in present) / self.total
+
+    def key_coverage(self, present: frozenset[str]) -> float:
+        total = sum(self.keys.values())
+        if not total:
+            return 1.0
+        return sum(w for term, w in self.keys.items() if term in present) / total
+
+
+def term_weights(question: Question, idf: IdfLookup) -> dict[str, float]:
+    """The idf of each of the question's terms and key terms."""
+    return idf(list(dict.fromkeys(question.terms + question.key_terms)))
+
+
+def candidates(
+    question: Question, hits: Sequence[Hit], weights: dict[str, float]
+) -> list[Candidate]:
+    """Every sentence of ``hits`` once; ``weights``: the idf of the question's terms."""
+    scale = _Weights(
+        terms={term: weights[term] for term in question.terms},
+        total=sum(weights[term] for term in question.terms) or 1.0,
+        keys={term: weights[term] for term in question.key_terms},
+    )
+    chunks = [_ChunkSentences.of(question, hit) for hit in hits]
+    cue_weights = _cue_weights(question, chunks, weights)
+    documents = _documents(question, hits, chunks, scale)
+    found: list[Candidate] = []
+    seen: set[str] = set()
+    for rank, (hit, chunk) in enumerate(zip(hits, chunks, strict=True)):
+        chunk_coverage = scale.coverage(chunk.terms)
+        for position, (sentence, sentence_terms, parts) in enumerate(chunk.sentences):
+            key = " ".join(sentence.text.lower().split())
+            if not _says_something(sentence.text) or key in seen:
+                continue
+            seen.add(key)
+            found.append(
+                Candidate(
+                    hit_rank=rank,
+                    hit=hit,
+                    text=sentence.text,
+                    offset=hit.char_start + sentence.start,
+                    position=position,
+                    terms=sentence_terms,
+                    coverage=scale.coverage(sentence_terms),
+                    chunk_coverage=chunk_coverage,
+                    context_key_coverage=scale.key_coverage(chunk.leading_to(position)),
+                    context_coverage=scale.coverage(chunk.around(position)),
+                    parts=parts,
+                    answers_primary=question.primary_index in parts,
+                    cue_shares=tuple(
+                        cue_share(aspect, sentence_terms, cue_weights)
+                        for aspect in question.aspects
+                    ),
+                    label_shares=tuple(
+                        label_share(aspect, sentence.text) for aspect in question.aspects
+                    ),
+                    values=frozenset().union(
+                        *(values(question.aspects[part], sentence.text) for part in parts)
+                    ),
+                    document=documents[hit.document_id],
+                )
+            )
+    return found
+
+
+def _cue_weights(
+    question: Question, chunks: Sequence[_ChunkSentences], weights: dict[str, float]
+) -> dict[str, float]:
+    """A cue word's weight: its idf, less where most retrieved sentences have it. A record
+    repeats what it is about in every heading ("Owners of Design mark: a stylized dog…"), so
+    there the words that tell its sentences apart ("owner") are the ones that count."""
+    cue = frozenset().union(*(aspect.cue for aspect in question.aspects))
+    sentences = [present for chunk in chunks for _, present, _ in chunk.sentences]
+    total = len(sentences) + 1
+    return {
+        word: weights.get(word, 0.0)
+        * math.log(total / (1 + sum(has_word(word, present) for present in sentences)))
+        for word in cue
+    }
+
+
+@dataclass(frozen=True)
+class _ChunkSentences:
+    """A chunk's sentences, each with its terms and the question's parts it answers."""
+
+    terms: frozenset[str]
+    sentences: list[tuple[Sentence, frozenset[str], frozenset[int]]]
+
+    @classmethod
+    def of(cls, question: Question, hit: Hit) -> _ChunkSentences:
+        sentences = []
+        for sentence in split_sentences(hit.text):
+            sentence_terms = frozenset(terms(sentence.text))
+            parts = question.aspects_answered_by(sentence.text, sentence_terms)
+            sentences.append((sentence, sentence_terms, parts))
+        return cls(frozenset(terms(f"{hit.title}\n{hit.text}")), sentences)
+
+    def around(self, position: int) -> frozenset[str]:
+        """The terms of a sentence and of the two either side of it."""
+        nearby = self.sentences[max(position - CONTEXT, 0) : position + CONTEXT + 1]
+        return frozenset().union(*(sentence_terms for _, sentence_terms, _ in nearby))
+
+    def leading_to(self, position: int) -> frozenset[str]:
+        """The terms of a sentence and of the two before it, which name whom "he" is."""
+        nearby = self.sentences[max(position - CONTEXT, 0) : position + 1]
+        return frozenset().union(*(sentence_terms for _, sentence_terms, _ in nearby))
+
+
+def _documents(
+    question: Question, hits: Sequence[Hit], chunks: Sequence[_ChunkSentences], scale: _Weights
+) -> dict[str, DocumentSignals]:
+    present: dict[str, frozenset[str]] = defaultdict(frozenset)
+    answered: dict[str, frozenset[int]] = defaultdict(frozenset)
+    for hit, chunk in zip(hits, chunks, strict=True):
+        present[hit.document_id] |= chunk.terms
+        for _, _, parts in chunk.sentences:
+            answered[hit.document_id] |= parts
+    dense_top = _top_document(hits, lambda hit: hit.dense_similarity)
+    lexical_top = _top_document(hits, lambda hit: hit.lexical_score)
+    return {
+        document_id: DocumentSignals(
+            key_coverage=scale.key_coverage(document_terms),
+            parts_answered=len(answered[document_id]) / len(question.aspects),
+            retrievers_agree=0.5 * (document_id == dense_top) + 0.5 * (document_id == lexical_top),
+        )
+        for document_id, document_terms in present.items()
+    }
+
+
+def _top_document(hits: Sequence[Hit], score: Callable[[Hit], float | None]) -> str | None:
+    scored = [(value, hit.document_id) for hit in hits if (value := score(hit)) is not None]
+    return max(scored)[1] if scored else None
+
+
+def _says_something(sentence: str) -> bool:
+    """Not a bare link, page furniture, a markdown heading or a fragment too short to say
+    anything (a record's "Registration date: 2003-05-06" says something)."""
+    words = [word for word in URL.sub(" ", sentence).split() if any(c.isalpha() for c in word)]
+    lowered = sentence.lower()
+    return (
+        (len(words) >= MIN_WORDS or bool(FIELD.match(sentence)))
+        and not lowered.startswith(FURNITURE)
+        and not MARKDOWN_HEADING.match(sentence)
+    )

@@ -1,0 +1,173 @@
+"""How the extractive answerer reads a question and splits and picks sentences; no model needed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import pytest
+
+from retrieval.analysis import terms
+from retrieval.answering.candidates import candidates
+from retrieval.answering.questions import AnswerType, Question, label_share
+from retrieval.answering.sentences import split_sentences
+from retrieval.search import Hit
+
+
+def kinds(question: str) -> list[AnswerType]:
+    return [aspect.kind for aspect in Question.parse(question).aspects]
+
+
+def answered(question: str, sentence: str) -> set[int]:
+    return set(Question.parse(question).aspects_answered_by(sentence, terms(sentence)))
+
+
+def hit(text: str, chunk: str = "d1:0", title: str = "Release") -> Hit:
+    return Hit(
+        chunk_id=chunk,
+        document_id=chunk.split(":")[0],
+        title=title,
+        source=f"/corpus/{chunk.split(':')[0]}.txt",
+        url=None,
+        page=None,
+        kind="public",
+        case_id=None,
+        marking="public",
+        document_date=date(2020, 1, 1),
+        text=text,
+        char_start=0,
+        char_end=len(text),
+        score=1.0,
+        dense_similarity=0.5,
+        lexical_score=1.0,
+    )
+
+
+def flat_idf(query_terms: Sequence[str]) -> dict[str, float]:
+    return dict.fromkeys(query_terms, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "What sentence did Justin DeMatteo receive, and how much restitution?",
+            [AnswerType.PRISON_SENTENCE, AnswerType.MONEY],
+        ),
+        ("How many months in prison did Igor Borodin get?", [AnswerType.PRISON_SENTENCE]),
+        ("How much prison time did Luis Torres get?", [AnswerType.PRISON_SENTENCE]),
+        ("What sentence did Judge Limbaugh impose on Adama Kane?", [AnswerType.PRISON_SENTENCE]),
+        (
+            "To what date was Adama Kane's sentencing reset, and who is his lead defense attorney?",
+            [AnswerType.DATE, AnswerType.PERSON],
+        ),
+        (
+            "What is the registration number and registration date of the BURGER ADDICT mark?",
+            [AnswerType.NUMBER, AnswerType.DATE],
+        ),
+        ("How many units of counterfeit perfume did they import?", [AnswerType.COUNT]),
+        ("What were the defendants in the press release charged with?", [AnswerType.ANY]),
+    ],
+)
+def test_a_question_names_the_kinds_of_answer_it_asks_for(
+    question: str, expected: list[AnswerType]
+) -> None:
+    assert kinds(question) == expected
+
+
+def test_a_leading_when_clause_is_context_not_a_part() -> None:
+    question = Question.parse(
+        "When Peter Picone pleaded guilty to conspiracy, what date was set for his sentencing?"
+    )
+
+    assert [aspect.kind for aspect in question.aspects] == [AnswerType.DATE]
+    assert question.aspects[0].cue >= set(terms("sentencing"))
+    assert not question.aspects[0].cue & set(terms("pleaded guilty"))
+
+
+def test_a_part_is_answered_only_by_its_kind_of_thing_about_its_cue() -> None:
+    question = "To what date was Adama Kane's sentencing reset, and who is his lead attorney?"
+
+    assert answered(question, "Sentencing reset for 6/13/2018 before Judge Limbaugh.") == {0}
+    assert answered(question, "Guilty plea agreement filed on 2/15/2018.") == set()
+    assert answered(question, "Andrew Sottile, lead attorney, attorney to be noticed.") == {1}
+
+
+def test_an_imposed_prison_term_answers_but_a_maximum_only_when_asked() -> None:
+    imposed = "Judge Gilmore handed him a 10-month-term of imprisonment, with five months at home."
+    maximum = "Lance faces a maximum of 10 years in prison and a $250,000 fine."
+
+    assert answered("What prison term did Shane Lance receive?", imposed) == {0}
+    assert answered("What prison term did Shane Lance receive?", maximum) == set()
+    assert answered("What is the maximum prison term he faces?", maximum) == {0}
+
+
+def test_money_of_another_kind_does_not_answer() -> None:
+    question = "What fine was Rosario La Marca ordered to pay?"
+
+    assert answered(question, "He was ordered to pay a $10,000 fine.") == {0}
+    assert answered(question, "He was ordered to pay $5,100 in restitution.") == set()
+
+
+def test_a_count_counts_the_things_asked_about_not_dollars_or_years() -> None:
+    question = "How many counterfeit programmed keys did Katiran Lee sell?"
+
+    assert answered(question, "Lee sold over 35,000 counterfeit programmed keys and fobs.") == {0}
+    assert answered(question, "He sold more than $3 million worth of counterfeit devices.") == set()
+    assert answered(question, "In 2011 keys were seized.") == set()
+
+
+def test_a_registration_number_is_not_a_date() -> None:
+    question = "What is the registration number of the ULTRABOOK trademark?"
+
+    assert answered(question, "Registration number: 4281391") == {0}
+    assert answered(question, "2018-08-27 CNSAO: APPROVED FOR PUB - PRINCIPAL REGISTER") == set()
+
+
+def test_a_record_field_label_that_names_the_part_scores_highest() -> None:
+    part = Question.parse("Who is the registrant of MYSQL, and on what date was it registered?")
+    asked_date = part.aspects[1]
+
+    assert label_share(asked_date, "Registration date: 2003-05-06") == 1.0
+    assert label_share(asked_date, "Filing date: 2001-01-30") == 0.5
+    assert label_share(asked_date, "The mark was registered on 2003-05-06.") == 0.0
+
+
+def test_records_and_dockets_split_into_their_lines() -> None:
+    record = (
+        "Owners of ULTRABOOK (Reg. No. 4281391):\n"
+        "Current owner: Intel Corporation\n"
+        "Intel Corporation — ORIGINAL REGISTRANT; OWNER AT PUBLICATION\n"
+        "  Entity: CORPORATION, incorporated in DE, US\n"
+        "Address: P.O. Box 488, Pittsburgh, PENNSYLVANIA, US, 15230 is a long address line"
+    )
+    docket = (
+        "02/15/2018 | 42 | GUILTY PLEA AGREEMENT by USA, Adama Kane as to Adama Kane (Entered:"
+        " 02/16/2018)\n03/30/2018 | 46 | SCHEDULING ORDER as to Adama Kane Sentencing reset"
+    )
+
+    assert [s.text.split("\n")[0] for s in split_sentences(record)] == [
+        "Owners of ULTRABOOK (Reg. No. 4281391):",
+        "Current owner: Intel Corporation",
+        "Intel Corporation — ORIGINAL REGISTRANT; OWNER AT PUBLICATION",
+        "Address: P.O. Box 488, Pittsburgh, PENNSYLVANIA, US, 15230 is a long address line",
+    ]
+    assert len(split_sentences(docket)) == 2
+
+
+def test_each_sentence_is_a_candidate_once_with_the_parts_it_answers() -> None:
+    release = (
+        "John Doe was sentenced today to 37 months in federal prison. "
+        "He was also ordered to pay $1.2 million in restitution. "
+        "Doe sold counterfeit routers."
+    )
+    question = Question.parse("What sentence did John Doe receive, and how much restitution?")
+
+    weights = flat_idf(question.terms + question.key_terms)
+    found = candidates(question, [hit(release), hit(release, chunk="d2:0")], weights)
+
+    assert [sorted(c.parts) for c in found] == [[0], [1], []]
+    assert all(c.hit.chunk_id == "d1:0" for c in found)
+    restitution = found[1]
+    assert restitution.context_key_coverage == 1.0
+    assert restitution.values == {"$1.2 million"}
