@@ -115,7 +115,7 @@ def _head_blocks(card: EntityCard) -> list[Block]:
             texts.LOOKUP_NAME_MATCH.format(
                 display=escape(match.display),
                 kind=kind_label(match.kind),
-                score=match.score,
+                score=f"{match.score:.0f}",
                 why=escape(match.why),
             )
             for match in card.matches

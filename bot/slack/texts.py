@@ -210,7 +210,7 @@ LOOKUP_VALID: Final = " — check digit valid"
 LOOKUP_INVALID: Final = " — :warning: check digit fails: probably mistyped"
 LOOKUP_ALTERNATIVES: Final = "Could also be: {alternatives}. Type `type:value` to choose."
 LOOKUP_NAME_HEADING: Final = "*Names matching* `{query}`"
-LOOKUP_NAME_MATCH: Final = "• *{display}* ({kind}) — score {score:.0f}: {why}"
+LOOKUP_NAME_MATCH: Final = "• *{display}* ({kind}) — score {score}: {why}"
 LOOKUP_NOT_FOUND: Final = "Nothing you may see here mentions `{query}`."
 LOOKUP_NO_NAME: Final = (
     "`{query}` is not an identifier I recognise and matches no stated name. Type `type:value` "
