@@ -24,13 +24,12 @@ from dataclasses import dataclass
 from slack_sdk.errors import SlackApiError
 
 from bot.slack import replies, texts
-from bot.slack.blocks import Message, Withheld, answer_message
+from bot.slack.blocks import Message, answer_message, withheld_notices
 from bot.slack.deps import Deps
 from bot.slack.failures import explain_answer_failure
 from bot.slack.question import Question
 from bot.slack.records import Visibility, record_answer, record_failure, record_question
 from casework.access import Viewer
-from casework.cases import CaseDirectory
 from casework.markings import Marking
 from retrieval.answering.model import Answer
 
@@ -64,16 +63,6 @@ def answer_command(deps: Deps, question: Question, viewer: Viewer) -> None:
         _report_failure(deps, question, error, None)
 
 
-def withheld_notices(cases: CaseDirectory, answer: Answer) -> list[Withheld]:
-    """Where to ask about each case whose restricted documents matched."""
-    notices = []
-    for group in answer.withheld:
-        case = cases.get(group.case_id)
-        channels = case.channels if case is not None else ()
-        notices.append(Withheld(group.case_id, group.documents, channels))
-    return notices
-
-
 def only_public(answer: Answer) -> bool:
     return all(citation.marking == Marking.PUBLIC for citation in answer.citations)
 
@@ -95,7 +84,7 @@ def _answer(deps: Deps, question: Question, viewer: Viewer, decide: Decide) -> _
     except Exception as error:
         _record_failure_quietly(deps, question, question_id, error)
         raise
-    withheld = withheld_notices(deps.services.cases, answer)
+    withheld = withheld_notices(deps.services.cases, answer.withheld)
     asked_by = (question.user_id, question.text) if visibility is Visibility.CHANNEL else None
     message = answer_message(answer, question_id, withheld, asked_by)
     return _Answered(answer, message, visibility)
@@ -130,14 +119,14 @@ def _post_in_channel(deps: Deps, question: Question, message: Message) -> None:
 
 
 def _post_to_asker(deps: Deps, question: Question, message: Message) -> None:
-    try:
-        replies.post_ephemeral(
-            deps.client, question.channel_id, question.user_id, message, question.thread_ts
-        )
-    except SlackApiError:
-        if not question.response_url:
-            raise
-        replies.respond(question.response_url, message, replies.EPHEMERAL)
+    replies.post_to_asker(
+        deps.client,
+        question.channel_id,
+        question.user_id,
+        message,
+        question.thread_ts,
+        question.response_url,
+    )
 
 
 def _remember_thread(deps: Deps, question: Question, placeholder_ts: str) -> None:

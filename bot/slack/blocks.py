@@ -12,12 +12,13 @@ block budget are left out with a note saying how many.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 from bot.slack import texts
 from bot.slack.mrkdwn import cut, escape, is_safe_id
+from casework.cases import CaseDirectory
 from retrieval.answering.model import Answer, Citation
 
 SECTION_TEXT_LIMIT: Final = 3000
@@ -40,6 +41,26 @@ class Withheld:
     case_id: str
     documents: int
     channel_ids: tuple[str, ...]
+
+
+class WithheldGroup(Protocol):
+    """Restricted documents of one case: what a search or a lookup counted and may not show."""
+
+    @property
+    def case_id(self) -> str: ...
+
+    @property
+    def documents(self) -> int: ...
+
+
+def withheld_notices(cases: CaseDirectory, groups: Iterable[WithheldGroup]) -> list[Withheld]:
+    """Where to ask about each case whose restricted documents matched."""
+    notices = []
+    for group in groups:
+        case = cases.get(group.case_id)
+        channels = case.channels if case is not None else ()
+        notices.append(Withheld(group.case_id, group.documents, channels))
+    return notices
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from slack_bolt import Ack, App
-from slack_sdk.errors import SlackApiError
 
 from bot.lookups import count_text, grouped, kind_label
 from bot.slack import replies, texts
@@ -27,6 +26,7 @@ from bot.slack.blocks import (
     context,
     fallback_text,
     section,
+    withheld_notices,
 )
 from bot.slack.deps import Deps
 from bot.slack.failures import new_reference
@@ -65,8 +65,8 @@ def run_lookup(deps: Deps, command: dict[str, Any], value: str) -> None:
     response_url = command.get("response_url")
     try:
         card = deps.services.lookups.lookup(value, _viewer(deps, command), user_id, channel_id)
-        message = card_message(card, _withheld(deps, card))
-        _post_to_asker(deps, channel_id, user_id, message, response_url)
+        message = card_message(card, withheld_notices(deps.services.cases, card.withheld))
+        replies.post_to_asker(deps.client, channel_id, user_id, message, None, response_url)
     except Exception as error:
         reference = new_reference()
         log.error("lookup of %r failed (reference %s)", value, reference, exc_info=error)
@@ -95,14 +95,6 @@ def _viewer(deps: Deps, command: dict[str, Any]) -> Viewer:
     if command["channel_id"].startswith("D"):
         return cases.viewer_for_dm(command["user_id"])
     return cases.viewer_for_channel(command["channel_id"], command["user_id"])
-
-
-def _withheld(deps: Deps, card: EntityCard) -> list[Withheld]:
-    notices = []
-    for group in card.withheld:
-        case = deps.services.cases.get(group.case_id)
-        notices.append(Withheld(group.case_id, group.documents, case.channels if case else ()))
-    return notices
 
 
 def _head_blocks(card: EntityCard) -> list[Block]:
@@ -204,17 +196,6 @@ def _withheld_line(group: Withheld, lower_bound: bool) -> str:
         case_id=case_id,
         channels=texts.CHANNEL_SEPARATOR.join(channels),
     )
-
-
-def _post_to_asker(
-    deps: Deps, channel_id: str, user_id: str, message: Message, response_url: str | None
-) -> None:
-    try:
-        replies.post_ephemeral(deps.client, channel_id, user_id, message, None)
-    except SlackApiError:
-        if not response_url:
-            raise
-        replies.respond(response_url, message, replies.EPHEMERAL)
 
 
 def _text(block: Block) -> str:

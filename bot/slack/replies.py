@@ -51,6 +51,23 @@ def post_ephemeral(
     )
 
 
+def post_to_asker(
+    client: WebClient,
+    channel_id: str,
+    user_id: str,
+    message: Message,
+    thread_ts: str | None,
+    response_url: str | None,
+) -> None:
+    """Ephemeral to the asker; through the ``response_url`` when Slack refuses (not a member)."""
+    try:
+        post_ephemeral(client, channel_id, user_id, message, thread_ts)
+    except SlackApiError:
+        if not response_url:
+            raise
+        respond(response_url, message, EPHEMERAL)
+
+
 def respond(response_url: str, message: Message, response_type: str) -> None:
     """Answer through a ``response_url`` (works where the bot is not a member)."""
     response = WebhookClient(response_url).send(

@@ -107,13 +107,14 @@ class HitDetector:
     def _raise(self, session: Session, cases_by_entity: dict[int, list[str]]) -> list[Hit]:
         now = self._clock()
         entities = _entities(session, list(cases_by_entity))
+        raised_before = _raised_pairs(session, list(cases_by_entity))
         raised = []
         for entity_id, cases in cases_by_entity.items():
             entity = entities[entity_id]
             if f"{entity.kind}:{entity.value}" in ubiquitous():
                 continue
             for case_a, case_b in itertools.combinations(sorted(cases), 2):
-                if _already_raised(session, entity_id, case_a, case_b):
+                if (entity_id, case_a, case_b) in raised_before:
                     continue
                 row = CrossCaseHit(entity_id=entity_id, case_a=case_a, case_b=case_b, raised_at=now)
                 session.add(row)
@@ -203,17 +204,18 @@ def _entities(session: Session, entity_ids: Sequence[int]) -> dict[int, Entity]:
     return found
 
 
-def _already_raised(session: Session, entity_id: int, case_a: str, case_b: str) -> bool:
-    return (
-        session.scalar(
-            select(CrossCaseHit.id).where(
-                CrossCaseHit.entity_id == entity_id,
-                CrossCaseHit.case_a == case_a,
-                CrossCaseHit.case_b == case_b,
+def _raised_pairs(session: Session, entity_ids: Sequence[int]) -> set[tuple[int, str, str]]:
+    """The hits already raised for these entities, read once per scan."""
+    raised: set[tuple[int, str, str]] = set()
+    for start in range(0, len(entity_ids), ENTITY_BATCH):
+        batch = entity_ids[start : start + ENTITY_BATCH]
+        rows = session.execute(
+            select(CrossCaseHit.entity_id, CrossCaseHit.case_a, CrossCaseHit.case_b).where(
+                CrossCaseHit.entity_id.in_(batch)
             )
         )
-        is not None
-    )
+        raised.update((entity_id, case_a, case_b) for entity_id, case_a, case_b in rows)
+    return raised
 
 
 def _queue_notices(session: Session, hit: CrossCaseHit) -> None:
