@@ -10,8 +10,10 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
@@ -24,14 +26,12 @@ from casework.storage.models import Document, IngestionRun, SourceFile
 from ingestion import messages
 from ingestion.discovery import FoundFile, PathProblem, discover
 from ingestion.errors import FileTooLargeError, IngestError, UnreadableFileError
-from ingestion.indexer import Indexer
+from ingestion.indexer import CommitResult, Indexer
 from ingestion.loaders.registry import UnsupportedFormatError
 from ingestion.lock import IngestionLock
 from ingestion.prefetch import Prefetcher
 from ingestion.preparation import DocumentPreparer, FileOptions, Preparation
 from retrieval.embeddings import Embedder
-
-PREFETCH_FILES = 8
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,11 @@ class _Outcome:
     failure: str | None = None
     skipped: str | None = None
 
+    @property
+    def chunk_count(self) -> int:
+        """What holding this outcome costs until it is embedded; at least 1, to bound memory."""
+        return max(1, self.preparation.file.chunk_count if self.preparation else 0)
+
     def record(self, report: RunReport, batch: _PendingBatch) -> None:
         if self.failure is not None:
             report.fail(self.source, self.failure)
@@ -129,6 +134,64 @@ class _PendingBatch:
     @property
     def chunk_count(self) -> int:
         return sum(prep.file.chunk_count for prep in self.preparations)
+
+    def take(self) -> list[Preparation]:
+        taken = list(self.preparations)
+        self.preparations.clear()
+        return taken
+
+
+@dataclass(frozen=True)
+class _Committed:
+    """One file's commit: its result, or the error that kept it out of the index."""
+
+    path: str
+    result: CommitResult | None = None
+    error: str | None = None
+
+    def record(self, report: RunReport) -> None:
+        if self.result is None:
+            report.fail(self.path, self.error or "")
+            return
+        report.added += self.result.added
+        report.updated += self.result.updated
+        report.removed += self.result.removed
+        report.chunks += self.result.chunks
+
+
+class _BackgroundCommits:
+    """Commits an embedded batch on its own thread while the main thread embeds the next one.
+
+    Writing to the registry and the vector index is the largest cost of ingestion besides the
+    encoder, and overlapping the two keeps the encoder busy. At most one batch is in flight, so
+    files are committed one at a time, in the order they were found, as the journal expects.
+    """
+
+    def __init__(self, commit: Callable[[Preparation], _Committed]) -> None:
+        self._commit = commit
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-commit")
+        self._in_flight: Future[list[_Committed]] | None = None
+
+    def __enter__(self) -> _BackgroundCommits:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._executor.shutdown(wait=True)
+
+    def submit(self, preparations: list[Preparation]) -> list[_Committed]:
+        """Starts committing ``preparations``; returns what the previous batch's commit did."""
+        finished = self.wait()
+        self._in_flight = self._executor.submit(self._commit_all, preparations)
+        return finished
+
+    def wait(self) -> list[_Committed]:
+        if self._in_flight is None:
+            return []
+        in_flight, self._in_flight = self._in_flight, None
+        return in_flight.result()
+
+    def _commit_all(self, preparations: list[Preparation]) -> list[_Committed]:
+        return [self._commit(preparation) for preparation in preparations]
 
 
 class IngestionService:
@@ -165,12 +228,16 @@ class IngestionService:
             progress.start(len(found))
             batch = _PendingBatch()
             outcomes = (self._examine(item, file_options, known) for item in found)
-            for outcome in Prefetcher(outcomes, depth=PREFETCH_FILES):
-                outcome.record(report, batch)
-                if batch.chunk_count >= self._flush_chunks:
-                    self._flush(batch, report)
-                progress.advance(outcome.source)
-            self._flush(batch, report)
+            prefetched = Prefetcher(outcomes, budget=self._flush_chunks, cost=_chunk_count)
+            with _BackgroundCommits(partial(self._commit, run_id=report.run_id)) as commits:
+                for outcome in prefetched:
+                    outcome.record(report, batch)
+                    if batch.chunk_count >= self._flush_chunks:
+                        self._flush(batch, report, commits)
+                    progress.advance(outcome.source)
+                self._flush(batch, report, commits)
+                for committed in commits.wait():
+                    committed.record(report)
             if options.prune:
                 report.removed += self._prune(paths)
             self._finish_run(report)
@@ -218,22 +285,21 @@ class IngestionService:
         except OSError as error:
             raise UnreadableFileError(messages.cannot_read(error)) from error
 
-    def _flush(self, batch: _PendingBatch, report: RunReport) -> None:
-        if not batch.preparations:
+    def _flush(self, batch: _PendingBatch, report: RunReport, commits: _BackgroundCommits) -> None:
+        preparations = batch.take()
+        if not preparations:
             return
         try:
-            self._embed(batch)
+            self._embed(preparations)
         except Exception as error:
-            for preparation in batch.preparations:
+            for preparation in preparations:
                 report.fail(preparation.file.path, messages.unexpected(error))
-            batch.preparations.clear()
             return
-        for preparation in batch.preparations:
-            self._commit(preparation, report)
-        batch.preparations.clear()
+        for committed in commits.submit(preparations):
+            committed.record(report)
 
-    def _embed(self, batch: _PendingBatch) -> None:
-        documents = [doc for prep in batch.preparations for doc in prep.file.documents]
+    def _embed(self, preparations: list[Preparation]) -> None:
+        documents = [doc for prep in preparations for doc in prep.file.documents]
         texts = [text for doc in documents for text in doc.plan.embedding_texts()]
         vectors = self._embedder.embed_documents(texts)
         offset = 0
@@ -242,20 +308,17 @@ class IngestionService:
             document.vectors = vectors[offset : offset + count]
             offset += count
 
-    def _commit(self, preparation: Preparation, report: RunReport) -> None:
+    def _commit(self, preparation: Preparation, run_id: str) -> _Committed:
+        """Runs on the commit thread: touches no report."""
         prepared = preparation.file
         try:
             if prepared.case_id:
                 with self._sessions.begin() as session:
                     ensure_case(session, prepared.case_id)
-            result = self._indexer.commit_file(prepared, report.run_id)
+            result = self._indexer.commit_file(prepared, run_id)
         except Exception as error:
-            report.fail(prepared.path, messages.unexpected(error))
-            return
-        report.added += result.added
-        report.updated += result.updated
-        report.removed += result.removed
-        report.chunks += result.chunks
+            return _Committed(prepared.path, error=messages.unexpected(error))
+        return _Committed(prepared.path, result=result)
 
     def _prune(self, paths: Sequence[Path]) -> int:
         folders = [str(path.absolute()) for path in paths if path.is_dir()]
@@ -304,6 +367,10 @@ class IngestionService:
             run.removed = report.removed
             run.chunks_indexed = report.chunks
             run.errors = list(report.failed)
+
+
+def _chunk_count(outcome: _Outcome) -> int:
+    return outcome.chunk_count
 
 
 def _is_unchanged(row: SourceFile, sha256: str, options: FileOptions) -> bool:
