@@ -286,7 +286,10 @@ def build_index(home: Path, chunks: int, real: SentenceTransformerEmbedder) -> d
     run_id = str(uuid.uuid4())
     commits = max(chunks // (CHUNKS_PER_DOCUMENT * DOCUMENTS_PER_COMMIT), 1)
     for number in range(commits):
-        services.indexer.commit_file(synthetic_file(number, rng, services.embedder), run_id)
+        prepared = synthetic_file(number, rng, services.embedder)
+        [commit] = services.indexer.commit_files([prepared], run_id)
+        if isinstance(commit.outcome, Exception):
+            raise commit.outcome
         if (number + 1) % 10 == 0 or number + 1 == commits:
             done = (number + 1) * CHUNKS_PER_DOCUMENT * DOCUMENTS_PER_COMMIT
             elapsed = time.perf_counter() - started

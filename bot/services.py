@@ -149,6 +149,8 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
         settings=settings,
         embedder=embedder
         or SentenceTransformerEmbedder(
-            settings.embedding_model, batch_size=settings.embedding_batch_size
+            settings.embedding_model,
+            batch_size=settings.embedding_batch_size,
+            threads=settings.embedding_threads,
         ),
     )

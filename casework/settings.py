@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     chroma_collection: str = Field(default="casebot_chunks", alias="CHROMA_COLLECTION")
     embedding_model: str = Field(default=BUNDLED_MODEL, alias="EMBEDDING_MODEL")
     embedding_batch_size: int = Field(default=16, ge=1, alias="EMBEDDING_BATCH_SIZE")
+    embedding_threads: int = Field(default=0, ge=0, alias="EMBEDDING_THREADS")
     chunk_tokens: int = Field(default=200, ge=32, alias="CHUNK_TOKENS")
     chunk_overlap_tokens: int = Field(default=32, ge=0, alias="CHUNK_OVERLAP_TOKENS")
     max_file_mb: float = Field(default=50.0, gt=0, alias="MAX_FILE_MB")

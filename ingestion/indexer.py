@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+import numpy as np
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
@@ -90,6 +92,14 @@ class CommitResult:
 
 
 @dataclass(frozen=True)
+class FileCommit:
+    """What committing one file did, or the error that kept it out of the index."""
+
+    path: str
+    outcome: CommitResult | Exception
+
+
+@dataclass(frozen=True)
 class Consistency:
     documents_missing_vectors: list[str]
     orphan_versions: list[tuple[str, int]]
@@ -112,20 +122,38 @@ class Indexer:
             self._undo_or_finish(entry)
         return len(entries)
 
-    def commit_file(self, prepared: PreparedFile, run_id: str) -> CommitResult:
+    def commit_files(self, files: Sequence[PreparedFile], run_id: str) -> list[FileCommit]:
+        """Commit embedded files, each through the journal protocol above. Steps 1 and 2 are
+        shared by the whole batch (one journal transaction, one vector write: the vector store's
+        cost is mostly per call), steps 3 and 4 are each file's own, so a file that fails fails
+        alone. Raises only when the batch's shared steps fail."""
         with self._sessions() as session:
-            existing = _documents_of_file(session, prepared.path)
-        plan = _VersionPlan.make(prepared, existing)
-        self._journal(ADD, plan.new_versions)
-        self._write_vectors(prepared, plan)
-        self._swap(prepared, plan, run_id)
-        self._drop_vectors(plan.old_versions, plan.removed_ids)
-        return CommitResult(
+            planned = [
+                (prepared, _VersionPlan.make(prepared, _documents_of_file(session, prepared.path)))
+                for prepared in files
+            ]
+        self._journal(ADD, [version for _, plan in planned for version in plan.new_versions])
+        failed = self._write_vectors(planned)
+        return [
+            FileCommit(prepared.path, failed[prepared.path])
+            if prepared.path in failed
+            else self._finish(prepared, plan, run_id)
+            for prepared, plan in planned
+        ]
+
+    def _finish(self, prepared: PreparedFile, plan: _VersionPlan, run_id: str) -> FileCommit:
+        try:
+            self._swap(prepared, plan, run_id)
+            self._drop_vectors(plan.old_versions, plan.removed_ids)
+        except Exception as error:  # left in the journal: the next run rolls it back or redoes it
+            return FileCommit(prepared.path, error)
+        result = CommitResult(
             added=plan.added,
             updated=len(plan.old_versions),
             removed=len(plan.removed_ids),
             chunks=prepared.chunk_count,
         )
+        return FileCommit(prepared.path, result)
 
     def remove_file(self, path: str) -> int:
         """Remove a source file and every document it held; returns how many documents."""
@@ -211,14 +239,31 @@ class Indexer:
                 for doc, version in versions
             )
 
-    def _write_vectors(self, prepared: PreparedFile, plan: _VersionPlan) -> None:
-        for document in prepared.documents:
-            if not document.plan.pieces:
-                continue
-            if document.vectors is None:
-                raise ValueError(f"{document.source} was not embedded before indexing")
-            document_id, version = plan.identity[document.source]
-            self._index.add(_index_entries(document, document_id, version), document.vectors)
+    def _write_vectors(
+        self, planned: Sequence[tuple[PreparedFile, _VersionPlan]]
+    ) -> dict[str, Exception]:
+        """Write every file's vectors in one call; if that fails, file by file, so that only
+        the files the store refuses fail. Returns those files' errors."""
+        try:
+            self._add([_file_vectors(prepared, plan) for prepared, plan in planned])
+            return {}
+        except Exception as error:
+            if len(planned) == 1:
+                return {planned[0][0].path: error}
+        failed: dict[str, Exception] = {}
+        for prepared, plan in planned:
+            try:
+                self._add([_file_vectors(prepared, plan)])
+            except Exception as error:
+                failed[prepared.path] = error
+        return failed
+
+    def _add(self, parts: Sequence[tuple[list[IndexEntry], Vectors]]) -> None:
+        entries = [entry for part_entries, _ in parts for entry in part_entries]
+        if entries:
+            self._index.add(
+                entries, np.concatenate([vectors for _, vectors in parts if len(vectors)])
+            )
 
     def _swap(self, prepared: PreparedFile, plan: _VersionPlan, run_id: str) -> None:
         now = _now()
@@ -390,6 +435,20 @@ def _source_file_row(prepared: PreparedFile, run_id: str, now: datetime) -> Sour
     )
 
 
+def _file_vectors(prepared: PreparedFile, plan: _VersionPlan) -> tuple[list[IndexEntry], Vectors]:
+    entries: list[IndexEntry] = []
+    vectors: list[Vectors] = []
+    for document in prepared.documents:
+        if not document.plan.pieces:
+            continue
+        if document.vectors is None:
+            raise ValueError(f"{document.source} was not embedded before indexing")
+        document_id, version = plan.identity[document.source]
+        entries.extend(_index_entries(document, document_id, version))
+        vectors.append(document.vectors)
+    return entries, np.concatenate(vectors) if vectors else np.zeros((0, 0), dtype=np.float32)
+
+
 def _index_entries(document: PreparedDocument, document_id: str, version: int) -> list[IndexEntry]:
     base: dict[str, MetadataValue] = {
         "document_id": document_id,
@@ -408,9 +467,7 @@ def _index_entries(document: PreparedDocument, document_id: str, version: int) -
         if piece.page is not None:
             metadata["page"] = piece.page
         entries.append(
-            IndexEntry(
-                id=chunk_id(document_id, version, piece.ordinal), text=piece.text, metadata=metadata
-            )
+            IndexEntry(id=chunk_id(document_id, version, piece.ordinal), metadata=metadata)
         )
     return entries
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import partial
 from pathlib import Path
 from typing import Protocol
 
@@ -26,12 +24,14 @@ from casework.storage.models import Document, IngestionRun, SourceFile
 from ingestion import messages
 from ingestion.discovery import FoundFile, PathProblem, discover
 from ingestion.errors import FileTooLargeError, IngestError, UnreadableFileError
-from ingestion.indexer import CommitResult, Indexer
+from ingestion.indexer import FileCommit, Indexer, PreparedFile
 from ingestion.loaders.registry import UnsupportedFormatError
 from ingestion.lock import IngestionLock
 from ingestion.prefetch import Prefetcher
 from ingestion.preparation import DocumentPreparer, FileOptions, Preparation
 from retrieval.embeddings import Embedder
+
+EARLY_FLUSH_CHUNKS = 64
 
 
 @dataclass(frozen=True)
@@ -141,59 +141,6 @@ class _PendingBatch:
         return taken
 
 
-@dataclass(frozen=True)
-class _Committed:
-    """One file's commit: its result, or the error that kept it out of the index."""
-
-    path: str
-    result: CommitResult | None = None
-    error: str | None = None
-
-    def record(self, report: RunReport) -> None:
-        if self.result is None:
-            report.fail(self.path, self.error or "")
-            return
-        report.added += self.result.added
-        report.updated += self.result.updated
-        report.removed += self.result.removed
-        report.chunks += self.result.chunks
-
-
-class _BackgroundCommits:
-    """Commits an embedded batch on its own thread while the main thread embeds the next one.
-
-    Writing to the registry and the vector index is the largest cost of ingestion besides the
-    encoder, and overlapping the two keeps the encoder busy. At most one batch is in flight, so
-    files are committed one at a time, in the order they were found, as the journal expects.
-    """
-
-    def __init__(self, commit: Callable[[Preparation], _Committed]) -> None:
-        self._commit = commit
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-commit")
-        self._in_flight: Future[list[_Committed]] | None = None
-
-    def __enter__(self) -> _BackgroundCommits:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self._executor.shutdown(wait=True)
-
-    def submit(self, preparations: list[Preparation]) -> list[_Committed]:
-        """Starts committing ``preparations``; returns what the previous batch's commit did."""
-        finished = self.wait()
-        self._in_flight = self._executor.submit(self._commit_all, preparations)
-        return finished
-
-    def wait(self) -> list[_Committed]:
-        if self._in_flight is None:
-            return []
-        in_flight, self._in_flight = self._in_flight, None
-        return in_flight.result()
-
-    def _commit_all(self, preparations: list[Preparation]) -> list[_Committed]:
-        return [self._commit(preparation) for preparation in preparations]
-
-
 class IngestionService:
     def __init__(
         self,
@@ -229,15 +176,12 @@ class IngestionService:
             batch = _PendingBatch()
             outcomes = (self._examine(item, file_options, known) for item in found)
             prefetched = Prefetcher(outcomes, budget=self._flush_chunks, cost=_chunk_count)
-            with _BackgroundCommits(partial(self._commit, run_id=report.run_id)) as commits:
-                for outcome in prefetched:
-                    outcome.record(report, batch)
-                    if batch.chunk_count >= self._flush_chunks:
-                        self._flush(batch, report, commits)
-                    progress.advance(outcome.source)
-                self._flush(batch, report, commits)
-                for committed in commits.wait():
-                    committed.record(report)
+            for outcome in prefetched:
+                outcome.record(report, batch)
+                if self._should_flush(batch, prefetched):
+                    self._flush(batch, report)
+                progress.advance(outcome.source)
+            self._flush(batch, report)
             if options.prune:
                 report.removed += self._prune(paths)
             self._finish_run(report)
@@ -285,18 +229,29 @@ class IngestionService:
         except OSError as error:
             raise UnreadableFileError(messages.cannot_read(error)) from error
 
-    def _flush(self, batch: _PendingBatch, report: RunReport, commits: _BackgroundCommits) -> None:
+    def _should_flush(self, batch: _PendingBatch, prefetched: Prefetcher[_Outcome]) -> bool:
+        """A full batch; or, rather than let the encoder wait for the next file to be parsed,
+        a batch worth a few encoder calls (so the first batch starts at once)."""
+        chunks = batch.chunk_count
+        if chunks >= self._flush_chunks:
+            return True
+        return chunks >= EARLY_FLUSH_CHUNKS and not prefetched.has_ready()
+
+    def _flush(self, batch: _PendingBatch, report: RunReport) -> None:
+        """Embed the batch, then commit it (on this thread: the vector store's writes hold the
+        GIL, so committing beside the encoder would only stall it)."""
         preparations = batch.take()
         if not preparations:
             return
         try:
             self._embed(preparations)
+            commits = self._commit([preparation.file for preparation in preparations], report)
         except Exception as error:
             for preparation in preparations:
                 report.fail(preparation.file.path, messages.unexpected(error))
             return
-        for committed in commits.submit(preparations):
-            committed.record(report)
+        for committed in commits:
+            _record_commit(committed, report)
 
     def _embed(self, preparations: list[Preparation]) -> None:
         documents = [doc for prep in preparations for doc in prep.file.documents]
@@ -308,17 +263,13 @@ class IngestionService:
             document.vectors = vectors[offset : offset + count]
             offset += count
 
-    def _commit(self, preparation: Preparation, run_id: str) -> _Committed:
-        """Runs on the commit thread: touches no report."""
-        prepared = preparation.file
-        try:
-            if prepared.case_id:
-                with self._sessions.begin() as session:
-                    ensure_case(session, prepared.case_id)
-            result = self._indexer.commit_file(prepared, run_id)
-        except Exception as error:
-            return _Committed(prepared.path, error=messages.unexpected(error))
-        return _Committed(prepared.path, result=result)
+    def _commit(self, files: list[PreparedFile], report: RunReport) -> list[FileCommit]:
+        case_ids = {prepared.case_id for prepared in files if prepared.case_id}
+        if case_ids:
+            with self._sessions.begin() as session:
+                for case_id in sorted(case_ids):
+                    ensure_case(session, case_id)
+        return self._indexer.commit_files(files, report.run_id)
 
     def _prune(self, paths: Sequence[Path]) -> int:
         folders = [str(path.absolute()) for path in paths if path.is_dir()]
@@ -367,6 +318,17 @@ class IngestionService:
             run.removed = report.removed
             run.chunks_indexed = report.chunks
             run.errors = list(report.failed)
+
+
+def _record_commit(committed: FileCommit, report: RunReport) -> None:
+    result = committed.outcome
+    if isinstance(result, Exception):
+        report.fail(committed.path, messages.unexpected(result))
+        return
+    report.added += result.added
+    report.updated += result.updated
+    report.removed += result.removed
+    report.chunks += result.chunks
 
 
 def _chunk_count(outcome: _Outcome) -> int:

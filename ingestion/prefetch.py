@@ -54,6 +54,11 @@ class Prefetcher(Generic[T]):
                 self._changed.notify_all()
             self._thread.join()
 
+    def has_ready(self) -> bool:
+        """Whether the next item is already waiting (the consumer would not wait for it)."""
+        with self._changed:
+            return bool(self._items)
+
     def _take(self) -> tuple[T] | None:
         with self._changed:
             self._changed.wait_for(lambda: self._items or self._finished)

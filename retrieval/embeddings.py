@@ -76,16 +76,24 @@ class HuggingFaceTokenizer:
 class SentenceTransformerEmbedder:
     """A sentence-transformers model on the CPU, loaded from disk only (never from a hub)."""
 
-    def __init__(self, model_name: str = BUNDLED_MODEL, batch_size: int = 16) -> None:
+    def __init__(
+        self, model_name: str = BUNDLED_MODEL, batch_size: int = 16, threads: int = 0
+    ) -> None:
+        """``threads``: CPU threads for the encoder (torch's setting, for the whole process);
+        0 leaves torch's default, one per core."""
         self.model_name = model_name
         self.batch_size = batch_size
+        self.threads = threads
         self._lock = threading.Lock()
 
     @cached_property
     def model(self) -> SentenceTransformer:
         _quiet_transformers()
+        import torch
         from sentence_transformers import SentenceTransformer
 
+        if self.threads:
+            torch.set_num_threads(self.threads)
         with self._lock:
             return SentenceTransformer(resolve_model_path(self.model_name), device="cpu")
 

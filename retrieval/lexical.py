@@ -1,15 +1,20 @@
 """The lexical (BM25) index over every chunk in the registry.
 
 bm25s has no incremental updates, so the index is rebuilt from the registry whenever the
-registry's fingerprint (documents, chunks, versions, last update) changes: after each ingestion
-run, and lazily by any process that finds its copy stale (several bot replicas each keep their
-own). Builds are written to a new folder and swapped in by rename, so a reader never sees half an
-index.
+registry's fingerprint (documents, chunks, versions, last update) changes. The ingesting process
+rebuilds at the end of its run. Any other process that finds its copy stale (several bot replicas
+each keep one) loads the new build if it is already published in its folder; otherwise it keeps
+searching its copy while one background thread builds the new one, so no question waits for a
+rebuild (tens of seconds at 100,000 chunks). That copy can lack the newest documents for as long
+as the build takes; it never shows anything it should not, as every hit is checked against the
+registry on the way out. Only a process with no copy at all builds before it answers. Builds are
+written to a new folder and swapped in by rename, so a reader never sees half an index.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import math
 import shutil
 import threading
@@ -36,6 +41,8 @@ from retrieval.filters import ChunkFacets, Mask, SearchFilters
 META_FILE = "chunks.json"
 SCOPES_KEPT = 32
 IDF_RECHECK_SECONDS = 1.0
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -159,6 +166,7 @@ class LexicalIndex:
         self._sessions = sessions
         self._loaded: _Loaded | None = None
         self._lock = threading.Lock()
+        self._background: threading.Thread | None = None
 
     def search(
         self,
@@ -195,18 +203,56 @@ class LexicalIndex:
 
     def refresh(self) -> None:
         """Rebuild now if the registry changed (called after each ingestion run)."""
-        self._current()
+        self._current(wait=True)
 
-    def _current(self) -> _Loaded:
+    def wait_for_background_build(self, timeout: float | None = None) -> None:
+        background = self._background
+        if background is not None:
+            background.join(timeout)
+
+    def _current(self, wait: bool = False) -> _Loaded:
+        """The build for the registry as it is now; without ``wait``, a stale copy while the new
+        build is made in the background (see the module's docstring)."""
         fingerprint = self._fingerprint()
         loaded = self._loaded
         if loaded is not None and loaded.fingerprint == fingerprint:
             loaded.checked_at = time.monotonic()
             return loaded
+        if loaded is not None and not wait:
+            published = self._load(fingerprint)
+            if published is None:
+                self._build_in_background(fingerprint)
+                return loaded
+            self._install(published)
+            return published
         with self._lock:
             if self._loaded is None or self._loaded.fingerprint != fingerprint:
                 self._loaded = self._load(fingerprint) or self._build(fingerprint)
             return self._loaded
+
+    def _install(self, build: _Loaded) -> None:
+        with self._lock:
+            self._loaded = build
+
+    def _build_in_background(self, fingerprint: str) -> None:
+        with self._lock:
+            if self._background is not None and self._background.is_alive():
+                return  # the next search after it finishes starts another if still stale
+            self._background = threading.Thread(
+                target=self._build_and_install,
+                args=(fingerprint,),
+                name="lexical-rebuild",
+                daemon=True,
+            )
+            self._background.start()
+
+    def _build_and_install(self, fingerprint: str) -> None:
+        try:
+            build = self._build(fingerprint)
+        except Exception:  # the copy in use stays; the next search tries again
+            log.exception("rebuilding the lexical index failed")
+            return
+        self._install(build)
 
     def _fingerprint(self) -> str:
         with self._sessions() as session:

@@ -2,7 +2,9 @@
 
 Chunk ids are ``<document id>:v<version>:<ordinal>`` and every entry carries the metadata
 retrieval filters on (document, version, kind, case, marking, page, source), so one document
-version can be added or removed as a unit.
+version can be added or removed as a unit. The chunk's text is not stored here: the registry
+holds it, every hit is resolved there, and keeping it out halves the cost of a write (Chroma
+indexes stored text for full-text search) and keeps case notes in one store only.
 """
 
 from __future__ import annotations
@@ -34,7 +36,6 @@ def document_of(chunk_id: str) -> str:
 @dataclass(frozen=True)
 class IndexEntry:
     id: str
-    text: str
     metadata: dict[str, MetadataValue]
 
 
@@ -42,7 +43,6 @@ class IndexEntry:
 class VectorHit:
     id: str
     distance: float
-    text: str
     metadata: dict[str, MetadataValue]
 
 
@@ -95,7 +95,6 @@ class ChromaIndex:
             self._collection.upsert(
                 ids=[entry.id for entry in batch],
                 embeddings=vectors[start : start + len(batch)],
-                documents=[entry.text for entry in batch],
                 metadatas=[entry.metadata for entry in batch],
             )
 
@@ -151,14 +150,13 @@ class ChromaIndex:
             query_embeddings=[vector],
             n_results=limit,
             where=where,
-            include=["distances", "documents", "metadatas"],
+            include=["distances", "metadatas"],
         )
         return [
-            VectorHit(id=hit_id, distance=float(distance), text=text or "", metadata=dict(meta))
-            for hit_id, distance, text, meta in zip(
+            VectorHit(id=hit_id, distance=float(distance), metadata=dict(meta))
+            for hit_id, distance, meta in zip(
                 result["ids"][0],
                 result["distances"][0],
-                result["documents"][0],
                 result["metadatas"][0],
                 strict=True,
             )

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy import select
+
 from bot.services import Services, build_services
 from casework.access import Viewer
+from casework.storage.models import Chunk
 from ingestion.pipeline import IngestOptions
+from retrieval.lexical import LexicalIndex
 
 
 def write(path: Path, text: str) -> Path:
@@ -48,3 +52,41 @@ def test_a_second_process_sees_the_new_index(services: Services, tmp_path: Path)
     services.ingestion.ingest([folder], IngestOptions())
 
     assert any("brake pads" in text for text in search_texts(replica, "brake pads Savannah"))
+
+
+def lexical_texts(services: Services, index: LexicalIndex, query: str) -> list[str]:
+    ids = [hit.chunk_id for hit in index.search(query, 5)]
+    with services.sessions() as session:
+        return list(session.scalars(select(Chunk.text).where(Chunk.id.in_(ids))))
+
+
+def test_a_replica_with_its_own_folder_answers_from_its_copy_while_it_rebuilds(
+    services: Services, tmp_path: Path
+) -> None:
+    folder = tmp_path / "filings"
+    write(folder / "a.txt", "Seizure of counterfeit airbags at Newark.")
+    services.ingestion.ingest([folder], IngestOptions())
+    replica = LexicalIndex(tmp_path / "replica-lexical", services.sessions)
+    assert any("airbags" in text for text in lexical_texts(services, replica, "airbags"))
+
+    write(folder / "b.txt", "Seizure of counterfeit perfume at Memphis.")
+    services.ingestion.ingest([folder], IngestOptions())
+
+    assert lexical_texts(services, replica, "perfume") == []  # its copy, not a wait
+    replica.wait_for_background_build(timeout=60)
+    assert any("perfume" in text for text in lexical_texts(services, replica, "perfume"))
+
+
+def test_a_replica_sharing_the_folder_loads_the_new_build_at_once(
+    services: Services, tmp_path: Path
+) -> None:
+    folder = tmp_path / "filings"
+    write(folder / "a.txt", "Seizure of counterfeit airbags at Newark.")
+    services.ingestion.ingest([folder], IngestOptions())
+    replica = LexicalIndex(services.settings.casebot_home / "lexical", services.sessions)
+    assert lexical_texts(services, replica, "perfume") == []
+
+    write(folder / "b.txt", "Seizure of counterfeit perfume at Memphis.")
+    services.ingestion.ingest([folder], IngestOptions())
+
+    assert any("perfume" in text for text in lexical_texts(services, replica, "perfume"))
