@@ -269,12 +269,15 @@ class LexicalIndex:
         path = self._path_for(fingerprint)
         if not (path / META_FILE).is_file():
             return None
-        meta = json.loads((path / META_FILE).read_text())
-        retriever = (
-            bm25s.BM25.load(str(path / "bm25"), show_progress=False)
-            if (path / "bm25").is_dir()
-            else None
-        )
+        try:
+            meta = json.loads((path / META_FILE).read_text())
+            retriever = (
+                bm25s.BM25.load(str(path / "bm25"), show_progress=False)
+                if (path / "bm25").is_dir()
+                else None
+            )
+        except (OSError, ValueError):  # swept away by a newer build while it was being read
+            return None
         return _Loaded(fingerprint, retriever, meta["chunk_ids"], _facets_from(meta), meta["df"])
 
     def _build(self, fingerprint: str) -> _Loaded:
