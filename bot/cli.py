@@ -58,6 +58,7 @@ def ingest(
     options = IngestOptions(kind=kind, case_id=case, marking=marking, prune=prune)
     services = _services()
     console = Console(stderr=True)
+    hits_before = services.hits.count()
     try:
         if as_json or not sys.stdout.isatty():
             report = services.ingestion.ingest(paths, options)
@@ -67,13 +68,13 @@ def ingest(
     except (ValueError, IngestionBusyError) as error:
         console.print(f"[red]{error}[/red]")
         raise typer.Exit(2) from error
-    _print_report(report, as_json)
+    _print_report(report, as_json, hits_raised=services.hits.count() - hits_before)
     raise typer.Exit(1 if report.failed else 0)
 
 
-def _print_report(report: RunReport, as_json: bool) -> None:
+def _print_report(report: RunReport, as_json: bool, hits_raised: int = 0) -> None:
     if as_json:
-        typer.echo(json.dumps(report.as_json()))
+        typer.echo(json.dumps({**report.as_json(), "hits_raised": hits_raised}))
         return
     console = Console()
     console.print(
@@ -89,6 +90,8 @@ def _print_report(report: RunReport, as_json: bool) -> None:
         ),
         highlight=False,
     )
+    if hits_raised:
+        console.print(texts.HITS_RAISED.format(count=hits_raised), highlight=False)
     if report.failed:
         console.print(texts.FAILED_HEADING, style="bold red")
         for failure in report.failed:

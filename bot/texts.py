@@ -16,6 +16,7 @@ RUN_SUMMARY = (
     "Run {run_id}: {added} added, {updated} updated, {unchanged} unchanged, "
     "{removed} removed, {chunks} chunks indexed, {failed} failed, {skipped} skipped."
 )
+HITS_RAISED = "{count} new cross-case hit(s): `casebot hits` lists them."
 FAILED_HEADING = "Files that could not be ingested:"
 SKIPPED_HEADING = "Passed over (not a format Casebot reads):"
 INDEX_CONSISTENT = "Registry and vector index agree: {documents} documents, {vectors} vectors."

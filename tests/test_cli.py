@@ -276,3 +276,38 @@ def test_hits_json_and_ftm_export(
     lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
     assert [line["schema"] for line in lines].count("Document") == 1
     assert "+13125550142" in json.dumps(lines)
+
+
+def test_ingest_says_how_many_cross_case_hits_it_raised(tmp_path: Path) -> None:
+    home = tmp_path / "casebot-home"
+    for case_id in ("CASE-A", "CASE-B"):
+        folder = tmp_path / case_id
+        folder.mkdir()
+        (folder / "call.txt").write_text(
+            f"{case_id} intake: the seller answered buyers from 312-555-0142 (mobile)."
+        )
+    first = run_casebot(
+        home,
+        tmp_path,
+        "ingest",
+        str(tmp_path / "CASE-A"),
+        "--kind",
+        "note",
+        "--case",
+        "CASE-A",
+        "--json",
+    )
+    second = run_casebot(
+        home,
+        tmp_path,
+        "ingest",
+        str(tmp_path / "CASE-B"),
+        "--kind",
+        "note",
+        "--case",
+        "CASE-B",
+        "--json",
+    )
+
+    assert the_only_json_object(first.stdout)["hits_raised"] == 0
+    assert the_only_json_object(second.stdout)["hits_raised"] == 1

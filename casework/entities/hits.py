@@ -143,6 +143,11 @@ class HitNotices:
         with self._sessions() as session:
             return [_hit_of(hit, entity) for hit, entity in session.execute(query)]
 
+    def count(self) -> int:
+        """How many hits have been raised in all."""
+        with self._sessions() as session:
+            return int(session.scalar(select(func.count()).select_from(CrossCaseHit)) or 0)
+
     def pending(self, limit: int = 50) -> list[PendingNotice]:
         with self._sessions() as session:
             rows = session.execute(
