@@ -2,12 +2,13 @@
 
 The two stores share no transaction, so every change goes through a journal in the registry:
 
-1. Journal ``add (document, new version)`` for each document of a file; commit.
-2. Write the new version's vectors, under ids no committed row points to yet.
-3. In one transaction: the documents' rows, their new chunk rows, the source file's row, the
-   removal of the ``add`` entries, and ``drop (document, old version)`` entries; commit. This is
-   the commit point: before it the new version does not exist, after it the old one does not.
-4. Delete the old versions' vectors, then their ``drop`` entries.
+1. Journal ``add (document, new version)`` for each document of the batch's files; commit.
+2. Write the new versions' vectors, under ids no committed row points to yet.
+3. For each file, in one transaction: its documents' rows, their new chunk rows, the source
+   file's row, the removal of its ``add`` entries, and ``drop (document, old version)`` entries;
+   commit. This is the file's commit point: before it the new version does not exist, after it
+   the old one does not.
+4. Delete the file's old versions' vectors, then their ``drop`` entries.
 
 :meth:`Indexer.recover` runs before every ingestion. An ``add`` left behind means step 3 never
 happened: its vectors are rolled back. A ``drop`` left behind means step 4 did not finish: it is
