@@ -120,30 +120,14 @@ def time_entity_work() -> Stopwatch:
     return stopwatch
 
 
-class DryEmbedder:
+class DryEmbedder(RecordingEmbedder):
     """The real tokenizer and limits, zero vectors: records what the pipeline would embed."""
-
-    def __init__(self, inner: Any) -> None:
-        self._inner = inner
-        self.model_name = inner.model_name
-        self.texts: list[str] = []
-
-    @property
-    def max_tokens(self) -> int:
-        return int(self._inner.max_tokens)
-
-    @property
-    def tokenizer(self) -> Any:
-        return self._inner.tokenizer
 
     def embed_documents(self, texts: Sequence[str]) -> Any:
         import numpy as np
 
         self.texts.extend(texts)
         return np.zeros((len(texts), 8), dtype=np.float32)
-
-    def embed_query(self, text: str) -> Any:
-        raise NotImplementedError
 
 
 def run_texts(corpus: Path, work: Path) -> dict[str, Any]:
