@@ -12,18 +12,12 @@ from rich.console import Console
 from rich.markup import escape
 
 from bot import texts
-from casework.access import Viewer
+from bot.operator import operator_requester
+from casework.usecases.asking import QuestionRequest
 from retrieval.answering.model import Answer
 
 if TYPE_CHECKING:
     from bot.services import Services
-
-
-def viewer_for(case: str | None) -> Viewer:
-    """The command line's user: every case, or one case when --case says so."""
-    if case is None:
-        return Viewer.operator()
-    return Viewer.member(f"cli:{case}", [case], sixe_cleared=[case])
 
 
 def print_answer(console: Console, answer: Answer) -> None:
@@ -49,6 +43,11 @@ def print_answer(console: Console, answer: Answer) -> None:
         console.print(escape(line), style="yellow")
 
 
+def ask_as_operator(services: Services, question: str, case: str | None) -> Answer:
+    requester = operator_requester(services.settings.operator, case)
+    return services.asking.ask(QuestionRequest(text=question, requester=requester)).answer
+
+
 def answer_batch(services: Services, source: Path, case: str | None) -> None:
     """One JSON result per input line; the model is loaded once for the whole batch."""
     for number, line in _lines(source):
@@ -57,7 +56,7 @@ def answer_batch(services: Services, source: Path, case: str | None) -> None:
         except ValueError as error:
             print(json.dumps({"line": number, "error": str(error)}), flush=True)
             continue
-        answer = services.answers.ask(question, viewer_for(line_case or case))
+        answer = ask_as_operator(services, question, line_case or case)
         print(json.dumps(answer.as_json()), flush=True)
 
 

@@ -13,12 +13,12 @@ from rich.console import Console
 from rich.markup import escape
 
 from bot import texts
-from bot.answers import answer_batch, print_answer, viewer_for
+from bot.answers import answer_batch, ask_as_operator, print_answer
 from bot.cli_audit import audit_app
 from bot.cli_cases import case_app
 from bot.cli_lookup import export_app, hits, lookup
 from bot.cli_serve import serve
-from bot.lookups import hit_line, print_card
+from bot.lookups import hit_line, look_up_as_operator, print_card
 from bot.progress import RichProgress
 from bot.services import Services, build_services
 from casework.markings import Kind, Marking
@@ -113,7 +113,7 @@ def ask(
         answer_batch(services, batch, case)
         return
     assert question is not None
-    answer = services.answers.ask(question, viewer_for(case))
+    answer = ask_as_operator(services, question, case)
     if as_json:
         typer.echo(json.dumps(answer.as_json()))
     else:
@@ -168,14 +168,14 @@ def demo() -> None:
     for question in filter(None, (line.strip() for line in questions)):
         console.rule()
         console.print(texts.DEMO_QUESTION.format(question=question), style="bold", highlight=False)
-        print_answer(console, services.answers.ask(question, viewer_for(DEMO_CASE_ID)))
+        print_answer(console, ask_as_operator(services, question, DEMO_CASE_ID))
     _demo_lookup(console, services)
 
 
 def _demo_lookup(console: Console, services: Services) -> None:
     console.rule()
     console.print(texts.DEMO_LOOKUP.format(value=DEMO_LOOKUP_VALUE), style="bold", highlight=False)
-    print_card(console, services.lookups.lookup(DEMO_LOOKUP_VALUE, viewer_for(DEMO_CASE_ID)))
+    print_card(console, look_up_as_operator(services, DEMO_LOOKUP_VALUE, DEMO_CASE_ID).card)
     console.rule()
     console.print(texts.DEMO_HITS, style="bold", highlight=False)
     for hit in services.hits.hits():

@@ -12,8 +12,14 @@ import typer
 
 from bot import texts
 from bot.services import build_services
-from casework.audit import ACTIONS, AuditEntry, AuditLog, ExportFormat, canonical_json
 from casework.settings import load_settings
+from casework.usecases.audit_review import (
+    ACTIONS,
+    AuditEntry,
+    ExportFormat,
+    ReviewingAudit,
+    canonical_json,
+)
 
 audit_app = typer.Typer(no_args_is_help=True, help=texts.AUDIT_APP_HELP)
 _ACTION_NAMES = ", ".join(ACTIONS)
@@ -45,8 +51,8 @@ Since = Annotated[
 Limit = Annotated[int | None, typer.Option(min=1, help=texts.AUDIT_LIMIT_HELP)]
 
 
-def _audit_log() -> AuditLog:
-    return build_services(load_settings()).audit
+def _audit_log() -> ReviewingAudit:
+    return build_services(load_settings()).audit_review
 
 
 @audit_app.command("list", help=texts.AUDIT_LIST_HELP)

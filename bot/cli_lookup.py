@@ -11,8 +11,7 @@ import typer
 from rich.console import Console
 
 from bot import texts
-from bot.answers import viewer_for
-from bot.lookups import hit_line, print_card
+from bot.lookups import hit_line, look_up_as_operator, print_card
 from bot.services import Services, build_services
 from casework.entities.ftm import export_ftm
 from casework.settings import load_settings
@@ -29,7 +28,7 @@ def lookup(
     case: Annotated[str | None, typer.Option(help=texts.LOOKUP_CASE_HELP)] = None,
     as_json: Annotated[bool, typer.Option("--json", help=texts.JSON_HELP)] = False,
 ) -> None:
-    card = _services().lookups.lookup(value, viewer_for(case))
+    card = look_up_as_operator(_services(), value, case).card
     if as_json:
         typer.echo(json.dumps(card.as_json()))
     else:

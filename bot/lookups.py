@@ -4,15 +4,26 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
 
 from bot import texts
+from bot.operator import operator_requester
 from casework.entities.hits import Hit
 from casework.entities.lookup import EntityCard, MentionView
 from casework.identifiers.kinds import IdentifierKind
 from casework.identifiers.labels import label
+from casework.usecases.looking_up import LookupOutcome
+
+if TYPE_CHECKING:
+    from bot.services import Services
+
+
+def look_up_as_operator(services: Services, typed: str, case: str | None) -> LookupOutcome:
+    requester = operator_requester(services.settings.operator, case)
+    return services.looking_up.look_up(typed, requester)
 
 
 def kind_label(kind: str | None) -> str:

@@ -19,6 +19,13 @@ from casework.entities.lookup import LookupService
 from casework.events import EventDeduplicator
 from casework.settings import Settings
 from casework.storage.db import SessionFactory, create_registry_engine, migrate, session_factory
+from casework.usecases.asking import Asking
+from casework.usecases.audit_review import ReviewingAudit
+from casework.usecases.feedback import GivingFeedback
+from casework.usecases.hit_notices import DeliveringHitNotices
+from casework.usecases.looking_up import LookingUp
+from casework.usecases.need_to_know import NeedToKnow
+from casework.usecases.shared_files import IngestingSharedFiles
 from ingestion.chunking import Chunker
 from ingestion.extraction import MentionExtractor
 from ingestion.indexer import Indexer
@@ -107,7 +114,7 @@ class Services:
 
     @cached_property
     def lookups(self) -> LookupService:
-        return LookupService(self.sessions, self.audit)
+        return LookupService(self.sessions)
 
     @cached_property
     def lexical_index(self) -> LexicalIndex:
@@ -131,6 +138,34 @@ class Services:
             llm=build_chat_model(self.settings),
             llm_timeout_seconds=self.settings.llm_timeout_seconds,
         )
+
+    @cached_property
+    def need_to_know(self) -> NeedToKnow:
+        return NeedToKnow(self.cases)
+
+    @cached_property
+    def asking(self) -> Asking:
+        return Asking(self.answers.ask, self.need_to_know, self.audit)
+
+    @cached_property
+    def looking_up(self) -> LookingUp:
+        return LookingUp(self.lookups, self.need_to_know, self.audit)
+
+    @cached_property
+    def feedback(self) -> GivingFeedback:
+        return GivingFeedback(self.audit)
+
+    @cached_property
+    def shared_files(self) -> IngestingSharedFiles:
+        return IngestingSharedFiles(self.cases, self.ingestion, self.audit)
+
+    @cached_property
+    def hit_notice_delivery(self) -> DeliveringHitNotices:
+        return DeliveringHitNotices(self.hits, self.audit)
+
+    @cached_property
+    def audit_review(self) -> ReviewingAudit:
+        return ReviewingAudit(self.audit)
 
     @property
     def load_limits(self) -> LoadLimits:

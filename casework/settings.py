@@ -22,6 +22,7 @@ class Settings(BaseSettings):
 
     casebot_home: Path = Field(default=Path(".casebot"), alias="CASEBOT_HOME")
     database_url: str | None = Field(default=None, alias="DATABASE_URL")
+    operator: str | None = Field(default=None, alias="CASEBOT_OPERATOR")
     chroma_url: str | None = Field(default=None, alias="CHROMA_URL")
     chroma_collection: str = Field(default="casebot_chunks", alias="CHROMA_COLLECTION")
     embedding_model: str = Field(default=BUNDLED_MODEL, alias="EMBEDDING_MODEL")

@@ -6,6 +6,7 @@ the tests that read their output.
 
 from __future__ import annotations
 
+import getpass
 import json
 import re
 import subprocess
@@ -17,6 +18,7 @@ import pytest
 
 from bot.services import build_services
 from casework.settings import load_settings
+from tests.audit_records import ACCESS_DETAILS, ANSWER_DETAILS, QUESTION_DETAILS
 from tests.drivers.casebot import run_casebot
 from tests.fakes import HashingEmbedder
 
@@ -311,3 +313,44 @@ def test_ingest_says_how_many_cross_case_hits_it_raised(tmp_path: Path) -> None:
 
     assert the_only_json_object(first.stdout)["hits_raised"] == 0
     assert the_only_json_object(second.stdout)["hits_raised"] == 1
+
+
+AUDITED_QUESTION = "Who sold the counterfeit batteries to the importer?"
+BATCH_QUESTIONS = ("Which port held the batteries?", "Which judge is assigned to the case?")
+
+
+def test_ask_and_ask_batch_are_audited_as_the_local_operator(
+    demo_home: tuple[Path, subprocess.CompletedProcess[str]], tmp_path: Path
+) -> None:
+    home, _ = demo_home
+    batch = tmp_path / "questions.txt"
+    batch.write_text("\n".join(BATCH_QUESTIONS) + "\n")
+    asked = run_casebot(home, tmp_path, "ask", AUDITED_QUESTION, "--case", "OP-HARBOR-LIGHT")
+    batched = run_casebot(home, tmp_path, "ask", "--batch", str(batch), "--case", "OP-HARBOR-LIGHT")
+    assert asked.returncode == 0 and batched.returncode == 0, asked.stderr + batched.stderr
+
+    listed = run_casebot(home, tmp_path, "audit", "list", "--action", "question", "--json")
+    every = run_casebot(home, tmp_path, "audit", "list", "--json")
+
+    questions = [json.loads(line) for line in listed.stdout.splitlines()]
+    ours = {entry["details"]["question"]: entry for entry in questions}
+    for text in (AUDITED_QUESTION, *BATCH_QUESTIONS):
+        entry = ours[text]
+        assert entry["user_id"] == f"operator:{getpass.getuser()}"
+        assert entry["details"]["surface"] == "command_line"
+        assert entry["details"].keys() == QUESTION_DETAILS | {"case_id"}
+        assert entry["details"]["case_id"] == "OP-HARBOR-LIGHT"
+        access, answer = _records_answering(every.stdout, entry["id"])
+        assert access["details"].keys() == ACCESS_DETAILS
+        assert access["details"]["les_cases"] == ["OP-HARBOR-LIGHT"]
+        assert access["details"]["visibility"] == "terminal"
+        assert answer["details"].keys() == ANSWER_DETAILS
+    assert ours[AUDITED_QUESTION]["id"] < ours[BATCH_QUESTIONS[0]]["id"]
+
+
+def _records_answering(audit_lines: str, question_id: int) -> tuple[dict[str, Any], ...]:
+    """The access decision and the answer recorded for one question, in that order."""
+    entries = [json.loads(line) for line in audit_lines.splitlines()]
+    linked = [e for e in entries if e["details"].get("question_audit_id") == question_id]
+    assert [entry["action"] for entry in linked] == ["access_decision", "answer"]
+    return tuple(linked)

@@ -16,6 +16,7 @@ from bot.slack.blocks import FEEDBACK_DOWN_ACTION, FEEDBACK_UP_ACTION, REFER_ACT
 from bot.slack.deps import Deps
 from bot.slack.mrkdwn import escape
 from casework.errors import CaseworkError
+from casework.usecases.requester import Requester, Surface
 
 Listener = Callable[..., None]
 FEEDBACK_VALUES = {FEEDBACK_UP_ACTION: "up", FEEDBACK_DOWN_ACTION: "down"}
@@ -34,7 +35,8 @@ def _feedback_listener(deps: Deps) -> Listener:
         user_id, channel_id = body["user"]["id"], _channel(body)
         try:
             audit_id = int(action.get("value", ""))
-            deps.services.audit.record_feedback(audit_id, user_id, value, channel_id)
+            requester = Requester.in_slack(user_id, channel_id, Surface.BUTTON)
+            deps.services.feedback.give(audit_id, value, requester)
             text = texts.FEEDBACK_THANKS.format(value=value)
         except (ValueError, CaseworkError) as error:
             text = texts.FEEDBACK_FAILED.format(reason=escape(str(error)))

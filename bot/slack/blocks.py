@@ -12,13 +12,13 @@ block budget are left out with a note saying how many.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Final, Protocol
+from typing import Any, Final
 
 from bot.slack import texts
 from bot.slack.mrkdwn import cut, escape, is_safe_id
-from casework.cases import CaseDirectory
+from casework.usecases.need_to_know import WithheldNotice
 from retrieval.answering.model import Answer, Citation
 
 SECTION_TEXT_LIMIT: Final = 3000
@@ -35,35 +35,6 @@ Block = dict[str, Any]
 
 
 @dataclass(frozen=True)
-class Withheld:
-    """Restricted documents that matched but may not be shown here, and where to ask."""
-
-    case_id: str
-    documents: int
-    channel_ids: tuple[str, ...]
-
-
-class WithheldGroup(Protocol):
-    """Restricted documents of one case: what a search or a lookup counted and may not show."""
-
-    @property
-    def case_id(self) -> str: ...
-
-    @property
-    def documents(self) -> int: ...
-
-
-def withheld_notices(cases: CaseDirectory, groups: Iterable[WithheldGroup]) -> list[Withheld]:
-    """Where to ask about each case whose restricted documents matched."""
-    notices = []
-    for group in groups:
-        case = cases.get(group.case_id)
-        channels = case.channels if case is not None else ()
-        notices.append(Withheld(group.case_id, group.documents, channels))
-    return notices
-
-
-@dataclass(frozen=True)
 class Message:
     """What to send: ``text`` is the notification and fallback text, ``blocks`` the layout."""
 
@@ -74,7 +45,7 @@ class Message:
 def answer_message(
     answer: Answer,
     question_audit_id: int | None,
-    withheld: Sequence[Withheld] = (),
+    withheld: Sequence[WithheldNotice] = (),
     asked_by: tuple[str, str] | None = None,
 ) -> Message:
     """The message for an answer. ``asked_by`` is (user id, question) to show who asked."""
@@ -100,7 +71,7 @@ def context(text: str) -> Block:
     return {"type": "context", "elements": [_mrkdwn(cut(text, SECTION_TEXT_LIMIT, note))]}
 
 
-def withheld_line(group: Withheld) -> str:
+def withheld_line(group: WithheldNotice) -> str:
     case_id = escape(group.case_id)
     channels = [
         texts.CHANNEL_MENTION.format(channel_id=channel_id)
@@ -127,7 +98,7 @@ def _head_blocks(answer: Answer, asked_by: tuple[str, str] | None) -> list[Block
     return blocks
 
 
-def _tail_blocks(withheld: Sequence[Withheld], question_audit_id: int | None) -> list[Block]:
+def _tail_blocks(withheld: Sequence[WithheldNotice], question_audit_id: int | None) -> list[Block]:
     blocks: list[Block] = []
     if withheld:
         blocks.append(section("\n".join(withheld_line(group) for group in withheld)))

@@ -17,7 +17,8 @@ from bot.slack.answering import answer_command
 from bot.slack.case_command import run_case_command
 from bot.slack.deps import Deps
 from bot.slack.mrkdwn import cut, escape, unescape
-from bot.slack.question import Question, Surface
+from bot.slack.question import Question
+from casework.usecases.requester import Surface
 
 Listener = Callable[..., None]
 SHOWN_QUESTION = 200
@@ -45,22 +46,13 @@ def _ask_listener(deps: Deps) -> Listener:
         if not question.text:
             ack(text=texts.EMPTY_ASK)
             return
-        if not deps.pools.answers.submit(lambda: _answer_ask(deps, question)):
+        if not deps.pools.answers.submit(lambda: answer_command(deps, question)):
             ack(text=texts.BUSY)
             return
         shown = cut(escape(question.text), SHOWN_QUESTION, "…")
         ack(text=texts.SEARCHING_FOR.format(question=shown))
 
     return on_ask
-
-
-def _answer_ask(deps: Deps, question: Question) -> None:
-    cases = deps.services.cases
-    if question.in_direct_message:
-        viewer = cases.viewer_for_dm(question.user_id)
-    else:
-        viewer = cases.viewer_for_channel(question.channel_id, question.user_id)
-    answer_command(deps, question, viewer)
 
 
 def _case_listener(deps: Deps) -> Listener:

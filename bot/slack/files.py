@@ -23,11 +23,11 @@ from bot.slack.failures import new_reference
 from bot.slack.hit_notices import post_pending_notices
 from bot.slack.mrkdwn import escape
 from bot.slack.queueing import first_delivery
-from casework.audit import FILE_INGESTED
 from casework.cases import CaseInfo
-from casework.markings import Kind
+from casework.usecases.requester import Requester, Surface
+from casework.usecases.shared_files import DownloadedFile
 from ingestion.lock import IngestionBusyError
-from ingestion.pipeline import IngestOptions, RunReport
+from ingestion.pipeline import RunReport
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +59,8 @@ def on_file_shared_event(deps: Deps, body: dict[str, Any]) -> None:
 
 
 def ingest_shared_file(deps: Deps, shared: SharedFile) -> None:
-    case = deps.services.cases.case_for_channel(shared.channel_id)
-    if case is None or not case.ingest_shared_files:
+    case = deps.services.shared_files.case_taking_files(shared.channel_id)
+    if case is None:
         return
     if not first_delivery(deps, f"file:{shared.channel_id}:{shared.file_id}"):
         return
@@ -96,9 +96,9 @@ def _ingest(deps: Deps, shared: SharedFile, case: CaseInfo, slack_file: SlackFil
     folder = deps.settings.casebot_home / FOLDER / case.id / slack_file.id
     token = deps.client.token or ""
     path = download(slack_file, token, folder, deps.settings.max_file_bytes)
-    options = IngestOptions(kind=Kind.NOTE, case_id=case.id)
-    report = deps.services.ingestion.ingest([path], options)
-    _record(deps, shared, case, slack_file, report)
+    requester = Requester.in_slack(shared.user_id, shared.channel_id, Surface.SHARED_FILE)
+    downloaded = DownloadedFile(file_id=slack_file.id, name=slack_file.name, path=path)
+    report = deps.services.shared_files.ingest(downloaded, case, requester)
     return _outcome(report, slack_file.name, case.id)
 
 
@@ -111,23 +111,6 @@ def _outcome(report: RunReport, name: str, case_id: str) -> str:
     if report.added or report.updated:
         return texts.FILE_INGESTED.format(**fields, chunks=report.chunks)
     return texts.FILE_UNCHANGED.format(**fields)
-
-
-def _record(
-    deps: Deps, shared: SharedFile, case: CaseInfo, slack_file: SlackFile, report: RunReport
-) -> None:
-    details = {
-        "case_id": case.id,
-        "file_id": slack_file.id,
-        "name": slack_file.name,
-        "run_id": report.run_id,
-        "added": report.added,
-        "updated": report.updated,
-        "chunks": report.chunks,
-        "failed": report.failed,
-        "skipped": report.skipped,
-    }
-    deps.services.audit.record(FILE_INGESTED, shared.user_id, shared.channel_id, details)
 
 
 def _share_ts(slack_file: SlackFile, channel_id: str) -> str | None:

@@ -19,7 +19,6 @@ from bot.slack import replies, texts
 from bot.slack.blocks import Message, section
 from bot.slack.deps import Deps
 from bot.slack.mrkdwn import escape, is_safe_id
-from casework.audit import HIT_NOTICE
 from casework.entities.hits import PendingNotice
 from casework.entities.names import NAME_KINDS
 
@@ -28,11 +27,7 @@ log = logging.getLogger(__name__)
 
 def post_pending_notices(deps: Deps) -> int:
     """Post every notice waiting in the outbox; returns how many were posted."""
-    posted = 0
-    for notice in deps.services.hits.pending():
-        if deps.services.hits.claim(notice.id) and _post(deps, notice):
-            posted += 1
-    return posted
+    return deps.services.hit_notice_delivery.deliver_pending(lambda notice: _post(deps, notice))
 
 
 def notice_text(notice: PendingNotice) -> str:
@@ -73,26 +68,13 @@ class NoticePoller:
                 log.exception("posting cross-case hit notices failed; retrying later")
 
 
-def _post(deps: Deps, notice: PendingNotice) -> bool:
+def _post(deps: Deps, notice: PendingNotice) -> str | None:
+    """None when posted; Slack's error code when refused."""
     text = notice_text(notice)
     try:
         replies.post(deps.client, notice.channel_id, Message(text=text, blocks=[section(text)]))
     except SlackApiError as error:
         code = replies.slack_error_code(error)
         log.warning("hit notice %s not posted in %s: %s", notice.id, notice.channel_id, code)
-        deps.services.hits.mark(notice.id, error=code)
-        return False
-    deps.services.audit.record(
-        HIT_NOTICE,
-        None,
-        notice.channel_id,
-        {
-            "hit_id": notice.hit.id,
-            "case_id": notice.case_id,
-            "other_case": notice.other_case,
-            "type": notice.hit.entity_kind,
-            "value": notice.hit.entity_value,
-            "other_case_named": notice.other_side_public,
-        },
-    )
-    return True
+        return code
+    return None

@@ -22,17 +22,16 @@ from bot.slack.blocks import (
     TITLE_LIMIT,
     Block,
     Message,
-    Withheld,
     context,
     fallback_text,
     section,
-    withheld_notices,
 )
 from bot.slack.deps import Deps
 from bot.slack.failures import new_reference
 from bot.slack.mrkdwn import cut, escape, is_safe_id, unescape
-from casework.access import Viewer
 from casework.entities.lookup import EntityCard, MentionView
+from casework.usecases.need_to_know import WithheldNotice
+from casework.usecases.requester import Requester, Surface
 
 log = logging.getLogger(__name__)
 
@@ -64,8 +63,9 @@ def run_lookup(deps: Deps, command: dict[str, Any], value: str) -> None:
     user_id, channel_id = command["user_id"], command["channel_id"]
     response_url = command.get("response_url")
     try:
-        card = deps.services.lookups.lookup(value, _viewer(deps, command), user_id, channel_id)
-        message = card_message(card, withheld_notices(deps.services.cases, card.withheld))
+        requester = Requester.in_slack(user_id, channel_id, Surface.LOOKUP)
+        outcome = deps.services.looking_up.look_up(value, requester)
+        message = card_message(outcome.card, outcome.withheld)
         replies.post_to_asker(deps.client, channel_id, user_id, message, None, response_url)
     except Exception as error:
         reference = new_reference()
@@ -78,7 +78,7 @@ def run_lookup(deps: Deps, command: dict[str, Any], value: str) -> None:
         replies.tell(deps.client, channel_id, user_id, text, response_url=response_url)
 
 
-def card_message(card: EntityCard, withheld: Sequence[Withheld]) -> Message:
+def card_message(card: EntityCard, withheld: Sequence[WithheldNotice]) -> Message:
     head = _head_blocks(card)
     tail = _tail_blocks(card, withheld)
     body, shown = _mention_blocks(card, BLOCK_LIMIT - len(head) - len(tail) - 1)
@@ -88,13 +88,6 @@ def card_message(card: EntityCard, withheld: Sequence[Withheld]) -> Message:
         tail.insert(0, context(texts.LOOKUP_MORE.format(more=more)))
     blocks = [*head, *body, *tail]
     return Message(text=fallback_text(_text(head[0])), blocks=blocks)
-
-
-def _viewer(deps: Deps, command: dict[str, Any]) -> Viewer:
-    cases = deps.services.cases
-    if command["channel_id"].startswith("D"):
-        return cases.viewer_for_dm(command["user_id"])
-    return cases.viewer_for_channel(command["channel_id"], command["user_id"])
 
 
 def _head_blocks(card: EntityCard) -> list[Block]:
@@ -165,7 +158,7 @@ def _mention_line(mention: MentionView) -> str:
     )
 
 
-def _tail_blocks(card: EntityCard, withheld: Sequence[Withheld]) -> list[Block]:
+def _tail_blocks(card: EntityCard, withheld: Sequence[WithheldNotice]) -> list[Block]:
     blocks: list[Block] = []
     if withheld:
         lines = [_withheld_line(group, card.counts_capped) for group in withheld]
@@ -181,7 +174,7 @@ def _tail_blocks(card: EntityCard, withheld: Sequence[Withheld]) -> list[Block]:
     return blocks
 
 
-def _withheld_line(group: Withheld, lower_bound: bool) -> str:
+def _withheld_line(group: WithheldNotice, lower_bound: bool) -> str:
     channels = [
         texts.CHANNEL_MENTION.format(channel_id=channel_id)
         for channel_id in group.channel_ids

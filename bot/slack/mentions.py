@@ -19,10 +19,10 @@ from bot.slack import files, texts
 from bot.slack.answering import answer_in_conversation
 from bot.slack.deps import Deps
 from bot.slack.mrkdwn import unescape, without_mention
-from bot.slack.question import Question, Surface
+from bot.slack.question import Question
 from bot.slack.queueing import first_delivery, submit_answer, tell_soon
-from bot.slack.records import Visibility
 from bot.slack.threads import first_question_of_bot_thread
+from casework.usecases.requester import Surface
 
 Listener = Callable[..., None]
 ANSWERED_SUBTYPES = frozenset({None, "thread_broadcast"})
@@ -90,8 +90,7 @@ def _on_direct_message(deps: Deps, body: dict[str, Any], bot_user_id: str) -> No
 
     def answer() -> None:
         if first_delivery(deps, question.event_id):
-            viewer = deps.services.cases.viewer_for_dm(question.user_id)
-            answer_in_conversation(deps, question, viewer, Visibility.DIRECT_MESSAGE)
+            answer_in_conversation(deps, question)
 
     _submit(deps, question, answer)
 
@@ -120,8 +119,7 @@ def _on_thread_message(deps: Deps, body: dict[str, Any], bot_user_id: str) -> No
 
 def _answer_in_channel(deps: Deps, question: Question) -> None:
     if first_delivery(deps, question.event_id):
-        viewer = deps.services.cases.viewer_for_channel(question.channel_id, question.user_id)
-        answer_in_conversation(deps, question, viewer, Visibility.THREAD)
+        answer_in_conversation(deps, question)
 
 
 def _submit(deps: Deps, question: Question, task: Callable[[], None]) -> None:

@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
-from bot.slack.threads import with_context
-
-
-class Surface(StrEnum):
-    MENTION = "mention"
-    THREAD = "thread_follow_up"
-    DM = "direct_message"
-    ASK = "slash_ask"
+from casework.usecases.asking import QuestionRequest
+from casework.usecases.requester import Requester, Surface
 
 
 @dataclass(frozen=True)
@@ -30,9 +23,15 @@ class Question:
     event_id: str | None = None
 
     @property
-    def for_retrieval(self) -> str:
-        return with_context(self.context, self.text)
+    def requester(self) -> Requester:
+        return Requester.in_slack(self.user_id, self.channel_id, self.surface)
 
     @property
-    def in_direct_message(self) -> bool:
-        return self.channel_id.startswith("D")
+    def request(self) -> QuestionRequest:
+        return QuestionRequest(
+            text=self.text,
+            requester=self.requester,
+            thread_ts=self.thread_ts,
+            thread_question=self.context,
+            event_id=self.event_id,
+        )

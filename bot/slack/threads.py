@@ -73,10 +73,3 @@ def first_question_of_bot_thread(
     question = without_mention(unescape(text), bot_user_id)
     memory.remember(channel_id, thread_ts, question)
     return question
-
-
-def with_context(first_question: str | None, follow_up: str) -> str:
-    """What to search for: the thread's first question, then the follow-up."""
-    if not first_question or first_question == follow_up:
-        return follow_up
-    return f"{first_question}\n{follow_up}"

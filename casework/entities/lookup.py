@@ -17,7 +17,6 @@ from sqlalchemy import func, not_, select
 from sqlalchemy.orm import Session
 
 from casework.access import Viewer
-from casework.audit import LOOKUP, AuditLog
 from casework.entities.names import NAME_KINDS
 from casework.entities.namesearch import NameCandidate, NameSearch
 from casework.identifiers import ParsedQuery, parse_query
@@ -126,30 +125,15 @@ class EntityCard:
 
 
 class LookupService:
-    """With an :class:`AuditLog`, every lookup is recorded: who, where, what was typed, which
-    documents were shown and how many were withheld."""
+    """Entity cards under a viewer's need-to-know. Auditing is the caller's: see
+    :class:`casework.usecases.looking_up.LookingUp`."""
 
-    def __init__(
-        self,
-        sessions: SessionFactory,
-        audit: AuditLog | None = None,
-        names: NameSearch | None = None,
-    ) -> None:
+    def __init__(self, sessions: SessionFactory, names: NameSearch | None = None) -> None:
         self._sessions = sessions
-        self._audit = audit
         self._names = names or NameSearch(sessions)
 
-    def lookup(
-        self,
-        typed: str,
-        viewer: Viewer,
-        user_id: str | None = None,
-        channel_id: str | None = None,
-    ) -> EntityCard:
-        card = self._card(" ".join(typed.split()), viewer)
-        if self._audit is not None:
-            self._audit.record(LOOKUP, user_id, channel_id, _audit_details(card, viewer))
-        return card
+    def lookup(self, typed: str, viewer: Viewer) -> EntityCard:
+        return self._card(" ".join(typed.split()), viewer)
 
     def _card(self, typed: str, viewer: Viewer) -> EntityCard:
         name_kind, name = _name_prefix(typed)
@@ -329,18 +313,6 @@ class _Card:
             .limit(MAX_RELATED)
         )
         return [Related(kind=kind, value=value, count=count) for kind, value, count in rows]
-
-
-def _audit_details(card: EntityCard, viewer: Viewer) -> dict[str, Any]:
-    return {
-        "query": card.query,
-        "type": card.kind,
-        "normalized": card.normalized,
-        "viewer": viewer.label,
-        "document_ids": sorted({mention.document_id for mention in card.mentions}),
-        "withheld": card.withheld_documents,
-        "withheld_cases": [group.case_id for group in card.withheld],
-    }
 
 
 def _name_prefix(typed: str) -> tuple[str | None, str | None]:

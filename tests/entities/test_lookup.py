@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from casework.access import Viewer
 from casework.audit import LOOKUP
+from casework.usecases.requester import Requester, Surface
 from tests.entities.conftest import (
     HARBOR,
     HARBOR_NOTE,
@@ -100,7 +101,8 @@ def test_names_match_fuzzily_and_say_why(world: World) -> None:
 def test_every_lookup_is_audited_with_what_was_shown(world: World) -> None:
     _ingest_all(world)
 
-    world.services.lookups.lookup("312-555-0100", Viewer.public(), "U0ASKER", "C0GENERAL")
+    asker = Requester.in_slack("U0ASKER", "C0GENERAL", Surface.LOOKUP)
+    world.services.looking_up.look_up("312-555-0100", asker)
 
     [entry] = world.services.audit.entries(action=LOOKUP)
     assert (entry.user_id, entry.channel_id) == ("U0ASKER", "C0GENERAL")

@@ -7,11 +7,11 @@ import json
 from bot.slack.blocks import (
     BLOCK_LIMIT,
     SECTION_TEXT_LIMIT,
-    Withheld,
     answer_message,
     withheld_line,
 )
 from bot.slack.mrkdwn import cut, escape, unescape, without_mention
+from casework.usecases.need_to_know import WithheldNotice
 from retrieval.answering.model import Answer, Citation
 from tests.slack.casebot_app import NOTICE_QUESTION, OTHER_CHANNEL, RunningCasebot, said_to_slack
 from tests.slack.payloads import BOT_USER_ID, app_mention_event
@@ -60,7 +60,7 @@ def texts_in(blocks: list[dict[str, object]]) -> list[str]:
 def test_long_answer_and_many_sources_fit_slacks_limits() -> None:
     answer = answer_of("x & y " * 2000, [citation(n, "quote " * 400) for n in range(1, 41)])
 
-    message = answer_message(answer, 7, [Withheld("OP-1", 2, ("C1",))])
+    message = answer_message(answer, 7, [WithheldNotice("OP-1", 2, ("C1",))])
 
     assert len(message.blocks) <= BLOCK_LIMIT
     assert all(len(text) <= SECTION_TEXT_LIMIT for text in texts_in(message.blocks))
@@ -75,7 +75,7 @@ def test_document_text_cannot_ping_or_link() -> None:
     hostile = " ".join(PINGS)
     answer = answer_of(f"{hostile} [1]", [citation(1, hostile, url="https://ok.example/a?b=1&c=2")])
 
-    message = answer_message(answer, 1, [Withheld("OP-<!channel>", 1, ("C1", "<!here>"))])
+    message = answer_message(answer, 1, [WithheldNotice("OP-<!channel>", 1, ("C1", "<!here>"))])
 
     rendered = message.text + json.dumps(message.blocks)
     for ping in PINGS:
@@ -91,8 +91,8 @@ def test_unsafe_links_are_dropped() -> None:
 
 
 def test_withheld_line_names_the_case_room_without_content() -> None:
-    line = withheld_line(Withheld("OP-HARBOR", 3, ("CCASE1",)))
-    nowhere = withheld_line(Withheld("OP-HARBOR", 1, ()))
+    line = withheld_line(WithheldNotice("OP-HARBOR", 3, ("CCASE1",)))
+    nowhere = withheld_line(WithheldNotice("OP-HARBOR", 1, ()))
 
     assert line == (
         ":lock: 3 restricted document(s) in case OP-HARBOR matched; ask in <#CCASE1> or its lead."

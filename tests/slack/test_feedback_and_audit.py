@@ -7,6 +7,7 @@ from sqlalchemy import select, text
 from bot.slack.blocks import FEEDBACK_DOWN_ACTION, FEEDBACK_UP_ACTION, REFER_ACTION
 from casework.audit import ACCESS_DECISION, ANSWER, FEEDBACK, QUESTION
 from casework.storage.models import Feedback
+from tests.audit_records import ACCESS_DETAILS, ANSWER_DETAILS, QUESTION_DETAILS
 from tests.slack.casebot_app import (
     CASE_CHANNEL,
     CASE_ID,
@@ -80,6 +81,9 @@ def test_question_access_decision_and_answer_are_audited(casebot: RunningCasebot
     assert [entry.action for entry in entries] == [QUESTION, ACCESS_DECISION, ANSWER]
     assert {(entry.user_id, entry.channel_id) for entry in entries} == {(MEMBER, CASE_CHANNEL)}
     assert question.details["question"] == SECRET_QUESTION
+    assert question.details.keys() == QUESTION_DETAILS | {"thread_ts", "event_id"}
+    assert access.details.keys() == ACCESS_DETAILS
+    assert answer.details.keys() == ANSWER_DETAILS
     assert access.details["les_cases"] == [CASE_ID]
     assert access.details["visibility"] == "thread"
     assert len(answer.details["document_ids"]) == 1
