@@ -7,55 +7,98 @@ needs. ``.env.example`` lists the same fields.
 
 from __future__ import annotations
 
+import os
+import warnings
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, field_validator
+from dotenv import dotenv_values
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from casework import texts
+
 BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
+ENV_FILE = ".env"
+PREFIX = "CASEBOT_"
+LEGACY_NAMES: dict[str, str] = {}
+"""Unprefixed names still read for one release, each to its ``CASEBOT_`` name."""
+
+
+def _prefixed(legacy_name: str) -> AliasChoices:
+    """``CASEBOT_<NAME>``, or the unprefixed ``<NAME>`` of earlier releases when that is unset."""
+    LEGACY_NAMES[legacy_name] = f"{PREFIX}{legacy_name}"
+    return AliasChoices(f"{PREFIX}{legacy_name}", legacy_name)
+
+
 SLACK_API_URL = "https://slack.com/api/"
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+    model_config = SettingsConfigDict(env_file=ENV_FILE, extra="ignore", populate_by_name=True)
 
-    casebot_home: Path = Field(default=Path(".casebot"), alias="CASEBOT_HOME")
-    database_url: str | None = Field(default=None, alias="DATABASE_URL")
-    operator: str | None = Field(default=None, alias="CASEBOT_OPERATOR")
-    chroma_url: str | None = Field(default=None, alias="CHROMA_URL")
-    chroma_collection: str = Field(default="casebot_chunks", alias="CHROMA_COLLECTION")
-    embedding_model: str = Field(default=BUNDLED_MODEL, alias="EMBEDDING_MODEL")
-    embedding_batch_size: int = Field(default=16, ge=1, alias="EMBEDDING_BATCH_SIZE")
-    embedding_threads: int = Field(default=0, ge=0, alias="EMBEDDING_THREADS")
-    chunk_tokens: int = Field(default=200, ge=32, alias="CHUNK_TOKENS")
-    chunk_overlap_tokens: int = Field(default=32, ge=0, alias="CHUNK_OVERLAP_TOKENS")
-    max_file_mb: float = Field(default=50.0, gt=0, alias="MAX_FILE_MB")
-    archive_max_depth: int = Field(default=3, ge=1, alias="ARCHIVE_MAX_DEPTH")
-    archive_max_members: int = Field(default=1000, ge=1, alias="ARCHIVE_MAX_MEMBERS")
-    archive_max_total_mb: float = Field(default=200.0, gt=0, alias="ARCHIVE_MAX_TOTAL_MB")
-    archive_max_ratio: float = Field(default=100.0, gt=1, alias="ARCHIVE_MAX_RATIO")
+    casebot_home: Path = Field(default=Path(".casebot"), validation_alias="CASEBOT_HOME")
+    database_url: str | None = Field(default=None, validation_alias=_prefixed("DATABASE_URL"))
+    operator: str | None = Field(default=None, validation_alias="CASEBOT_OPERATOR")
+    chroma_url: str | None = Field(default=None, validation_alias=_prefixed("CHROMA_URL"))
+    chroma_collection: str = Field(
+        default="casebot_chunks", validation_alias=_prefixed("CHROMA_COLLECTION")
+    )
+    embedding_model: str = Field(
+        default=BUNDLED_MODEL, validation_alias=_prefixed("EMBEDDING_MODEL")
+    )
+    embedding_batch_size: int = Field(
+        default=16, ge=1, validation_alias=_prefixed("EMBEDDING_BATCH_SIZE")
+    )
+    embedding_threads: int = Field(default=0, ge=0, validation_alias=_prefixed("EMBEDDING_THREADS"))
+    chunk_tokens: int = Field(default=200, ge=32, validation_alias=_prefixed("CHUNK_TOKENS"))
+    chunk_overlap_tokens: int = Field(
+        default=32, ge=0, validation_alias=_prefixed("CHUNK_OVERLAP_TOKENS")
+    )
+    max_file_mb: float = Field(default=50.0, gt=0, validation_alias=_prefixed("MAX_FILE_MB"))
+    archive_max_depth: int = Field(default=3, ge=1, validation_alias=_prefixed("ARCHIVE_MAX_DEPTH"))
+    archive_max_members: int = Field(
+        default=1000, ge=1, validation_alias=_prefixed("ARCHIVE_MAX_MEMBERS")
+    )
+    archive_max_total_mb: float = Field(
+        default=200.0, gt=0, validation_alias=_prefixed("ARCHIVE_MAX_TOTAL_MB")
+    )
+    archive_max_ratio: float = Field(
+        default=100.0, gt=1, validation_alias=_prefixed("ARCHIVE_MAX_RATIO")
+    )
 
     llm_provider: Literal["none", "openai", "anthropic", "ollama"] = Field(
-        default="none", alias="LLM_PROVIDER"
+        default="none", validation_alias=_prefixed("LLM_PROVIDER")
     )
-    llm_base_url: str | None = Field(default=None, alias="LLM_BASE_URL")
-    llm_model: str | None = Field(default=None, alias="LLM_MODEL")
-    llm_api_key: SecretStr | None = Field(default=None, alias="LLM_API_KEY")
-    llm_timeout_seconds: float = Field(default=20.0, gt=0, alias="LLM_TIMEOUT_SECONDS")
+    llm_base_url: str | None = Field(default=None, validation_alias=_prefixed("LLM_BASE_URL"))
+    llm_model: str | None = Field(default=None, validation_alias=_prefixed("LLM_MODEL"))
+    llm_api_key: SecretStr | None = Field(default=None, validation_alias=_prefixed("LLM_API_KEY"))
+    llm_timeout_seconds: float = Field(
+        default=20.0, gt=0, validation_alias=_prefixed("LLM_TIMEOUT_SECONDS")
+    )
 
-    slack_bot_token: SecretStr | None = Field(default=None, alias="SLACK_BOT_TOKEN")
-    slack_app_token: SecretStr | None = Field(default=None, alias="SLACK_APP_TOKEN")
-    slack_signing_secret: SecretStr | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
-    slack_api_url: str = Field(default=SLACK_API_URL, alias="SLACK_API_URL")
-    slack_workers: int = Field(default=4, ge=1, alias="SLACK_WORKERS")
-    slack_queue_limit: int = Field(default=200, ge=0, alias="SLACK_QUEUE_LIMIT")
-    slack_http_threads: int = Field(default=32, ge=1, alias="SLACK_HTTP_THREADS")
-    slack_answer_bots: bool = Field(default=False, alias="SLACK_ANSWER_BOTS")
-    slack_hit_notice_seconds: float = Field(default=60.0, ge=0, alias="SLACK_HIT_NOTICE_SECONDS")
+    slack_bot_token: SecretStr | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
+    slack_app_token: SecretStr | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
+    slack_signing_secret: SecretStr | None = Field(
+        default=None, validation_alias="SLACK_SIGNING_SECRET"
+    )
+    slack_api_url: str = Field(default=SLACK_API_URL, validation_alias=_prefixed("SLACK_API_URL"))
+    slack_workers: int = Field(default=4, ge=1, validation_alias=_prefixed("SLACK_WORKERS"))
+    slack_queue_limit: int = Field(
+        default=200, ge=0, validation_alias=_prefixed("SLACK_QUEUE_LIMIT")
+    )
+    slack_http_threads: int = Field(
+        default=32, ge=1, validation_alias=_prefixed("SLACK_HTTP_THREADS")
+    )
+    slack_answer_bots: bool = Field(default=False, validation_alias=_prefixed("SLACK_ANSWER_BOTS"))
+    slack_hit_notice_seconds: float = Field(
+        default=60.0, ge=0, validation_alias=_prefixed("SLACK_HIT_NOTICE_SECONDS")
+    )
 
     @field_validator(
         "database_url",
+        "operator",
         "chroma_url",
         "llm_base_url",
         "llm_model",
@@ -91,5 +134,24 @@ class Settings(BaseSettings):
 
 
 def load_settings(**overrides: object) -> Settings:
-    """Read the environment once; keyword overrides win (used by the CLI's options)."""
+    """Read the environment once; keyword overrides win (used by the CLI's options). An
+    unprefixed name of an earlier release is still read, with a warning naming its new name."""
+    warn_about_legacy_names(_names_set_outside(overrides))
     return Settings(**overrides)  # type: ignore[arg-type]
+
+
+def warn_about_legacy_names(names: Iterable[str]) -> None:
+    names = set(names)
+    for name in sorted(names & LEGACY_NAMES.keys()):
+        if LEGACY_NAMES[name] in names:
+            continue  # the new name is set too, and wins
+        message = texts.LEGACY_SETTING.format(old=name, new=LEGACY_NAMES[name])
+        warnings.warn(message, FutureWarning, stacklevel=3)
+
+
+def _names_set_outside(overrides: dict[str, object]) -> set[str]:
+    """Setting names in the environment and the ``.env`` file (what overrides do not replace)."""
+    names = {name.upper() for name in os.environ}
+    if Path(ENV_FILE).is_file():
+        names |= {name.upper() for name in dotenv_values(ENV_FILE)}
+    return names - {name.upper() for name in overrides}

@@ -61,3 +61,7 @@ FIRST_RECORD_UNLINKED = (
     "record {record_id} is the first record but links to an earlier one: "
     "the records before it were deleted"
 )
+
+LEGACY_SETTING = (
+    "the setting {old} is read under its old name for this release only; rename it to {new}"
+)
