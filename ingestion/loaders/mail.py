@@ -22,6 +22,7 @@ from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
 from typing import Any, ClassVar
 
+from ingestion import messages
 from ingestion.errors import (
     CorruptFileError,
     EmptyFileError,
@@ -198,10 +199,7 @@ def html_to_text(html: bytes, charset: str | None, limits: LoadLimits) -> str:
 def _parse_eml(data: bytes) -> EmailMessage:
     message = BytesParser(policy=policy.default).parsebytes(data)
     if not any(name in message for name in ("From", "To", "Subject", "Date", "Message-ID")):
-        raise CorruptFileError(
-            "the e-mail has none of the headers every message has (From, To, Subject, Date); "
-            "the file is damaged or not an e-mail: export the message again from the mail client"
-        )
+        raise CorruptFileError(messages.EML_WITHOUT_HEADERS)
     return message
 
 
