@@ -134,6 +134,10 @@ def pdf_without_text_layer(page_count: int) -> str:
 
 
 # Word (word.py).
+DOCX_WITHOUT_TEXT = (
+    "is a Word document with no text in its body (text boxes, headers and pictures are not "
+    "read); check that it is the right file, or save it as PDF and ingest that"
+)
 DOCX_WITHOUT_MAIN_PART = (
     "the Word document has no main text part; open it in Word to repair it, "
     "or ask the sender for a fresh copy"
@@ -167,6 +171,10 @@ EML_WITHOUT_HEADERS = (
     "the e-mail has none of the headers every message has (From, To, Subject, Date); "
     "the file is damaged or not an e-mail: export the message again from the mail client"
 )
+MAIL_WITHOUT_CONTENT = (
+    "is an e-mail with nothing in it: no sender, recipient, subject, body or attachment; "
+    "export the message again from the mail client and ingest that"
+)
 MSG_NOT_AN_EMAIL = (
     "this Outlook file holds a kind of item Casebot cannot read, not an e-mail; "
     "open it in Outlook and save or print it as PDF to ingest it"
@@ -181,6 +189,12 @@ def msg_damaged(error: Exception) -> str:
 
 
 # ZIP archives (archive.py).
+ARCHIVE_WITHOUT_FILES = (
+    "is a ZIP archive with no files in it (at most empty folders); check that it was made or "
+    "downloaded completely and ingest it again"
+)
+
+
 def archive_nested_too_deep(max_depth: int) -> str:
     return (
         f"archives are nested more than {max_depth} deep; "
@@ -270,6 +284,10 @@ XML_WITHOUT_TEXT = (
     "exported and ingest it again"
 )
 XML_WITHOUT_ROOT = "has no XML root element; the file is damaged: export it again and ingest that"
+DOCKET_WITHOUT_CONTENT = (
+    "is a court docket with no case details, parties or entries in it; download the docket "
+    "again (from PACER, CourtListener or RECAP) and ingest that"
+)
 TSDR_WITHOUT_TRADEMARK = (
     "is a USPTO TSDR file with no trademark in it; download the status record from TSDR "
     "again and ingest that"

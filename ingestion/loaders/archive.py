@@ -14,7 +14,12 @@ from pathlib import PurePosixPath
 from typing import ClassVar
 
 from ingestion import messages
-from ingestion.errors import CorruptFileError, EncryptedFileError, UnsafeArchiveError
+from ingestion.errors import (
+    CorruptFileError,
+    EmptyFileError,
+    EncryptedFileError,
+    UnsafeArchiveError,
+)
 from ingestion.loaders.base import BaseLoader, Blob, ChildFile, LoadedDocument, LoadLimits
 
 READ_CHUNK_BYTES = 1 << 20
@@ -32,6 +37,8 @@ class ZipLoader(BaseLoader):
         try:
             with zipfile.ZipFile(io.BytesIO(blob.data)) as archive:
                 members = _checked_members(archive, limits)
+                if not members:
+                    raise EmptyFileError(messages.ARCHIVE_WITHOUT_FILES)
                 children = list(_read_members(archive, members, blob, limits))
         except zipfile.BadZipFile as error:
             raise CorruptFileError(messages.archive_damaged(error)) from error

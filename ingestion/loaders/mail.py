@@ -122,15 +122,17 @@ def _mail_document(
     }
     if attachments.skipped:
         properties["skipped_attachments"] = attachments.skipped
-    text = _header_block(headers)
-    if body.strip():
-        text = f"{text}\n\n{body.strip()}"
+    text = "\n\n".join(part for part in (_header_block(headers), body.strip()) if part)
+    if not text and not attachments.children:
+        raise EmptyFileError(messages.MAIL_WITHOUT_CONTENT)
     return LoadedDocument(
         title=headers.subject or f"{NO_SUBJECT} {blob.stem}",
-        sections=[Section(text=text, label=BODY_LABEL)],
+        sections=[Section(text=text, label=BODY_LABEL)] if text else [],
         document_date=headers.sent.date() if headers.sent else None,
         properties=properties,
         children=attachments.children,
+        # Nothing but attachments: they are the documents, the message only carried them.
+        has_own_text=bool(text),
     )
 
 

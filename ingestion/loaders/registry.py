@@ -26,6 +26,11 @@ class LoaderRegistry:
     def __init__(self, loaders: Sequence[Loader]) -> None:
         self._loaders = list(loaders)
 
+    @property
+    def loaders(self) -> tuple[Loader, ...]:
+        """Every loader, in the order ties between equal scores are settled."""
+        return tuple(self._loaders)
+
     def blob(self, name: str, data: bytes) -> Blob:
         return Blob(name=name, data=data, media_type=sniff_media_type(data, name))
 

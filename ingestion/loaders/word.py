@@ -26,7 +26,12 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from ingestion import messages
-from ingestion.errors import CorruptFileError, UnsafeArchiveError, UnsupportedContentError
+from ingestion.errors import (
+    CorruptFileError,
+    EmptyFileError,
+    UnsafeArchiveError,
+    UnsupportedContentError,
+)
 from ingestion.loaders.base import BaseLoader, Blob, LoadedDocument, LoadLimits, Section
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -59,6 +64,8 @@ class DocxLoader(BaseLoader):
         _refuse_oversized_expansion(blob.data, limits)
         package = _open_package(blob.data)
         blocks = list(_read_blocks(_main_document(package)))
+        if not blocks:
+            raise EmptyFileError(messages.DOCX_WITHOUT_TEXT)
         core = _core_properties(package)
         created = core.created if core else None
         return LoadedDocument(
