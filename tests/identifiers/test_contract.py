@@ -152,8 +152,9 @@ def recogniser(request: pytest.FixtureRequest) -> Recogniser:
     return registered
 
 
-@pytest.fixture
-def example(recogniser: Recogniser) -> Example:
+def example_for(recogniser: Recogniser) -> Example:
+    """Called in each test rather than as a fixture, so that a missing example fails the test
+    instead of erroring in its setup."""
     if recogniser.kind not in EXAMPLES:
         pytest.fail(
             f"the recogniser of {recogniser.kind} has no example: add one to EXAMPLES in "
@@ -166,18 +167,16 @@ def found_as(kind: IdentifierKind, text: str) -> list[IdentifierMatch]:
     return [match for match in find_identifiers(text) if match.kind is kind]
 
 
-def test_a_valid_example_is_found_in_running_text_normalised(
-    recogniser: Recogniser, example: Example
-) -> None:
+def test_a_valid_example_is_found_in_running_text_normalised(recogniser: Recogniser) -> None:
+    example = example_for(recogniser)
     found = found_as(recogniser.kind, example.text)
 
     assert [(match.display, match.value) for match in found] == [(example.written, example.value)]
     assert example.text[found[0].start : found[0].end] == example.written
 
 
-def test_a_valid_example_typed_into_a_lookup_is_accepted(
-    recogniser: Recogniser, example: Example
-) -> None:
+def test_a_valid_example_typed_into_a_lookup_is_accepted(recogniser: Recogniser) -> None:
+    example = example_for(recogniser)
     parsed = parse_query(example.written)
 
     assert (parsed.kind, parsed.value, parsed.valid) == (recogniser.kind, example.value, True)
@@ -185,15 +184,17 @@ def test_a_valid_example_typed_into_a_lookup_is_accepted(
 
 @pytest.mark.parametrize("in_capitals", [False, True], ids=["lower-case", "capitals"])
 def test_the_example_is_accepted_under_the_kinds_own_name(
-    recogniser: Recogniser, example: Example, in_capitals: bool
+    recogniser: Recogniser, in_capitals: bool
 ) -> None:
+    example = example_for(recogniser)
     name = recogniser.kind.upper() if in_capitals else str(recogniser.kind)
     parsed = parse_query(f"{name}:{example.written}")
 
     assert (parsed.kind, parsed.value, parsed.valid) == (recogniser.kind, example.value, True)
 
 
-def test_the_example_is_accepted_under_each_alias(recogniser: Recogniser, example: Example) -> None:
+def test_the_example_is_accepted_under_each_alias(recogniser: Recogniser) -> None:
+    example = example_for(recogniser)
     # Typed as a user would: "reg no: 1,234,567", "u.s. reg: 1,234,567".
     readings = {
         alias: parse_query(f"{alias.replace('_', ' ')}: {example.written}")
@@ -206,16 +207,16 @@ def test_the_example_is_accepted_under_each_alias(recogniser: Recogniser, exampl
     )
 
 
-def test_finder_and_lookup_give_the_same_value(recogniser: Recogniser, example: Example) -> None:
+def test_finder_and_lookup_give_the_same_value(recogniser: Recogniser) -> None:
+    example = example_for(recogniser)
     found = found_as(recogniser.kind, example.text)
 
     assert found, f"{recogniser.kind} not found in {example.text!r}"
     assert {parse_query(match.display).value for match in found} == {match.value for match in found}
 
 
-def test_a_broken_check_digit_is_rejected_by_both_paths(
-    recogniser: Recogniser, example: Example
-) -> None:
+def test_a_broken_check_digit_is_rejected_by_both_paths(recogniser: Recogniser) -> None:
+    example = example_for(recogniser)
     has_check_digit = parse_query(example.written).checked
     if not has_check_digit:
         assert example.broken is None, (
