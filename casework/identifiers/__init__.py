@@ -3,7 +3,8 @@
 
 Precision comes first: an identifier whose check digit fails is not a match, and numbers with no
 check digit, or a weak one, count only with their keyword nearby ("DHL", "Reg. No.", "EIN").
-Each family of identifiers has its own module; :mod:`.finder` and :mod:`.query` choose among them.
+Each family of identifiers has its own module; :mod:`.registry` lists their recognisers once, and
+:mod:`.finder` and :mod:`.query` choose among them.
 """
 
 from __future__ import annotations

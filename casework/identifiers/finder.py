@@ -11,73 +11,12 @@ bare domains, which inside an address are only part of it.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
 
-from casework.identifiers import (
-    banking,
-    companies,
-    contact,
-    crypto,
-    dockets,
-    freight,
-    marketplace,
-    parcels,
-    trademarks,
-    web,
-)
 from casework.identifiers.kinds import IdentifierKind, IdentifierMatch
+from casework.identifiers.registry import RECOGNISERS, text_finders
 
-Recogniser = Callable[[str], Iterable[IdentifierMatch]]
-
-RECOGNISERS: tuple[Recogniser, ...] = (
-    contact.find_emails,
-    web.find_urls,
-    crypto.find_ethereum_addresses,
-    crypto.find_bitcoin_addresses,
-    banking.find_ibans,
-    companies.find_usccs,
-    parcels.find_lettered,
-    parcels.find_digit_numbers,
-    freight.find_containers,
-    dockets.find_dockets,
-    freight.find_air_waybills,
-    freight.find_imo_numbers,
-    marketplace.find_asins,
-    marketplace.find_seller_ids,
-    banking.find_bics,
-    freight.find_hts_codes,
-    trademarks.find_serial_numbers,
-    trademarks.find_registration_numbers,
-    companies.find_eins,
-    web.find_domains,
-    contact.find_phones,
-)
-PRECEDENCE: tuple[IdentifierKind, ...] = (
-    IdentifierKind.EMAIL,
-    IdentifierKind.URL,
-    IdentifierKind.ETHEREUM,
-    IdentifierKind.BITCOIN,
-    IdentifierKind.IBAN,
-    IdentifierKind.USCC,
-    IdentifierKind.UPS_TRACKING,
-    IdentifierKind.USPS_TRACKING,
-    IdentifierKind.FEDEX_TRACKING,
-    IdentifierKind.DHL_TRACKING,
-    IdentifierKind.CONTAINER,
-    IdentifierKind.DOCKET,
-    IdentifierKind.AIR_WAYBILL,
-    IdentifierKind.IMO,
-    IdentifierKind.ASIN,
-    IdentifierKind.AMAZON_SELLER_ID,
-    IdentifierKind.BIC,
-    IdentifierKind.HTS_CODE,
-    IdentifierKind.USPTO_SERIAL,
-    IdentifierKind.USPTO_REGISTRATION,
-    IdentifierKind.EIN,
-    IdentifierKind.DOMAIN,
-    IdentifierKind.PHONE,
-)
-RANK = {kind: rank for rank, kind in enumerate(PRECEDENCE)}
+FINDERS = text_finders()
+RANK = {recogniser.kind: rank for rank, recogniser in enumerate(RECOGNISERS)}
 CONTAINERS = frozenset({IdentifierKind.EMAIL, IdentifierKind.URL})
 NOT_INSIDE = {
     IdentifierKind.EMAIL: frozenset({IdentifierKind.DOMAIN, IdentifierKind.PHONE}),
@@ -87,7 +26,7 @@ NOT_INSIDE = {
 
 def find_identifiers(text: str) -> list[IdentifierMatch]:
     """Every valid identifier in ``text``, in order of position."""
-    candidates = [match for recognise in RECOGNISERS for match in recognise(text)]
+    candidates = [match for find in FINDERS for match in find(text)]
     return sorted(_settle_overlaps(candidates), key=lambda match: (match.start, RANK[match.kind]))
 
 

@@ -3,93 +3,19 @@
 No keyword is needed here, the user has said they are looking something up. ``kind:value``
 (``phone:312-555-0100``, ``container:MSCU1234565``) settles the kind. Otherwise every kind reads
 the string; a reading whose check digit holds beats one with no check digit, which beats one
-whose check fails; ties go to the more specific kind (``PRIORITY``). The other readings are
-offered as alternatives: ``3318810025`` is a DHL waybill whose check digit holds, and also a
+whose check fails; ties go to the kind earlier in ``registry.TYPED_PRIORITY``. The other readings
+are offered as alternatives: ``3318810025`` is a DHL waybill whose check digit holds, and also a
 phone number.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from casework.identifiers import (
-    banking,
-    companies,
-    contact,
-    crypto,
-    dockets,
-    freight,
-    marketplace,
-    parcels,
-    trademarks,
-    web,
-)
 from casework.identifiers.kinds import IdentifierKind, ParsedQuery, Reading
+from casework.identifiers.registry import ALIASES, BY_KIND, RECOGNISERS, TYPED_PRIORITY
 
-Reader = Callable[[str], Reading | None]
-
-READERS: dict[IdentifierKind, Reader] = {
-    IdentifierKind.EMAIL: contact.read_email,
-    IdentifierKind.URL: web.read_url,
-    IdentifierKind.ETHEREUM: crypto.read_ethereum,
-    IdentifierKind.BITCOIN: crypto.read_bitcoin,
-    IdentifierKind.IBAN: banking.read_iban,
-    IdentifierKind.USCC: companies.read_uscc,
-    IdentifierKind.UPS_TRACKING: parcels.read_ups,
-    IdentifierKind.USPS_TRACKING: parcels.read_usps,
-    IdentifierKind.CONTAINER: freight.read_container,
-    IdentifierKind.DOCKET: dockets.read_docket,
-    IdentifierKind.AIR_WAYBILL: freight.read_air_waybill,
-    IdentifierKind.HTS_CODE: freight.read_hts,
-    IdentifierKind.IMO: freight.read_imo,
-    IdentifierKind.ASIN: marketplace.read_asin,
-    IdentifierKind.AMAZON_SELLER_ID: marketplace.read_seller_id,
-    IdentifierKind.BIC: banking.read_bic,
-    IdentifierKind.FEDEX_TRACKING: parcels.read_fedex,
-    IdentifierKind.DHL_TRACKING: parcels.read_dhl,
-    IdentifierKind.PHONE: contact.read_phone,
-    IdentifierKind.EIN: companies.read_ein,
-    IdentifierKind.USPTO_SERIAL: trademarks.read_serial_number,
-    IdentifierKind.USPTO_REGISTRATION: trademarks.read_registration_number,
-    IdentifierKind.DOMAIN: web.read_domain,
-}
-PRIORITY = {kind: rank for rank, kind in enumerate(READERS)}
-"""Insertion order of READERS: most specific first."""
-EXPLICIT_READERS: dict[IdentifierKind, Reader] = {
-    IdentifierKind.HTS_CODE: freight.read_hts_digits,
-    IdentifierKind.DHL_TRACKING: parcels.read_dhl_spaced,
-}
-"""Readings too loose to offer unasked, e.g. ``640399`` as an HTS code: only with ``hts:``."""
-ALIASES: dict[str, IdentifierKind] = {
-    "tel": IdentifierKind.PHONE,
-    "mailto": IdentifierKind.EMAIL,
-    "ups": IdentifierKind.UPS_TRACKING,
-    "fedex": IdentifierKind.FEDEX_TRACKING,
-    "usps": IdentifierKind.USPS_TRACKING,
-    "dhl": IdentifierKind.DHL_TRACKING,
-    "awb": IdentifierKind.AIR_WAYBILL,
-    "mawb": IdentifierKind.AIR_WAYBILL,
-    "hawb": IdentifierKind.AIR_WAYBILL,
-    "hts": IdentifierKind.HTS_CODE,
-    "htsus": IdentifierKind.HTS_CODE,
-    "serial": IdentifierKind.USPTO_SERIAL,
-    "serial_no": IdentifierKind.USPTO_SERIAL,
-    "registration": IdentifierKind.USPTO_REGISTRATION,
-    "registration_no": IdentifierKind.USPTO_REGISTRATION,
-    "reg": IdentifierKind.USPTO_REGISTRATION,
-    "reg_no": IdentifierKind.USPTO_REGISTRATION,
-    "u.s._reg": IdentifierKind.USPTO_REGISTRATION,
-    "seller": IdentifierKind.AMAZON_SELLER_ID,
-    "swift": IdentifierKind.BIC,
-    "btc": IdentifierKind.BITCOIN,
-    "eth": IdentifierKind.ETHEREUM,
-    "case": IdentifierKind.DOCKET,
-    "case_no": IdentifierKind.DOCKET,
-    "docket_no": IdentifierKind.DOCKET,
-}
-"""Names a user may give a kind, besides its own value (``ein:``, ``imo:``): as a ``name:``
-prefix, or as the label pasted with the number (``Reg. No. 1,234,567``)."""
+PRIORITY = {kind: rank for rank, kind in enumerate(TYPED_PRIORITY)}
 PREFIX = re.compile(r"([A-Za-z][A-Za-z_ -]{1,23}?)\s*:\s*(\S.*)", re.DOTALL)
 LABEL = re.compile(
     r"((?:U\.S\.\s*)?[A-Za-z]{2,12})\.?(?:\s*(No|Nr|number)\.?)?\s*[#:]?\s*(\S.*)",
@@ -158,9 +84,10 @@ def _parse_as(typed: str, kind: IdentifierKind, rest: str) -> ParsedQuery:
 def _read_as(kind: IdentifierKind, rest: str) -> Reading | None:
     """``rest`` as ``kind``, also in its loose form (``hts:640399``) or in capitals
     (``bic:deutdeff``)."""
-    readers = [READERS[kind]]
-    if kind in EXPLICIT_READERS:
-        readers.append(EXPLICIT_READERS[kind])
+    recogniser = BY_KIND[kind]
+    readers = [recogniser.read]
+    if recogniser.read_when_named is not None:
+        readers.append(recogniser.read_when_named)
     attempts = (read(candidate) for read in readers for candidate in (rest, rest.upper()))
     reading = next((attempt for attempt in attempts if attempt is not None), None)
     return reading if reading is not None and reading.kind is kind else None
@@ -168,8 +95,8 @@ def _read_as(kind: IdentifierKind, rest: str) -> Reading | None:
 
 def _readings(text: str) -> list[Reading]:
     readings = []
-    for read in READERS.values():
-        reading = read(text)
+    for recogniser in RECOGNISERS:
+        reading = recogniser.read(text)
         if reading is not None:
             readings.append(reading)
     return readings

@@ -13,7 +13,13 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 from typing import ClassVar
 
-from ingestion.errors import CorruptFileError, EncryptedFileError, UnsafeArchiveError
+from ingestion import messages
+from ingestion.errors import (
+    CorruptFileError,
+    EmptyFileError,
+    EncryptedFileError,
+    UnsafeArchiveError,
+)
 from ingestion.loaders.base import BaseLoader, Blob, ChildFile, LoadedDocument, LoadLimits
 
 READ_CHUNK_BYTES = 1 << 20
@@ -27,18 +33,15 @@ class ZipLoader(BaseLoader):
 
     def load(self, blob: Blob, limits: LoadLimits) -> LoadedDocument:
         if blob.depth >= limits.archive_max_depth:
-            raise UnsafeArchiveError(
-                f"archives are nested more than {limits.archive_max_depth} deep; "
-                "unpack the inner archives and ingest them directly"
-            )
+            raise UnsafeArchiveError(messages.archive_nested_too_deep(limits.archive_max_depth))
         try:
             with zipfile.ZipFile(io.BytesIO(blob.data)) as archive:
                 members = _checked_members(archive, limits)
+                if not members:
+                    raise EmptyFileError(messages.ARCHIVE_WITHOUT_FILES)
                 children = list(_read_members(archive, members, blob, limits))
         except zipfile.BadZipFile as error:
-            raise CorruptFileError(
-                f"the ZIP archive is damaged ({error}); download or copy it again"
-            ) from error
+            raise CorruptFileError(messages.archive_damaged(error)) from error
         return LoadedDocument(
             title=blob.stem,
             sections=[],
@@ -56,16 +59,12 @@ def _checked_members(archive: zipfile.ZipFile, limits: LoadLimits) -> list[zipfi
     ]
     if len(members) > limits.archive_max_members:
         raise UnsafeArchiveError(
-            f"the archive holds {len(members)} files, over the limit of "
-            f"{limits.archive_max_members}; split it into smaller archives"
+            messages.archive_too_many_members(len(members), limits.archive_max_members)
         )
     for info in members:
         _check_member_name(info.filename)
         if info.flag_bits & 0x1:
-            raise EncryptedFileError(
-                f"the archive member {info.filename!r} is password-protected; "
-                "unpack it with the password and ingest the files"
-            )
+            raise EncryptedFileError(messages.archive_member_encrypted(info.filename))
     return members
 
 
@@ -73,10 +72,7 @@ def _check_member_name(name: str) -> None:
     normalised = name.replace("\\", "/")
     parts = PurePosixPath(normalised).parts
     if normalised.startswith("/") or ".." in parts or (len(name) > 1 and name[1] == ":"):
-        raise UnsafeArchiveError(
-            f"the archive member {name!r} points outside the archive (path traversal); "
-            "the archive was refused: do not trust its source"
-        )
+        raise UnsafeArchiveError(messages.archive_member_escapes(name))
 
 
 def _read_members(
@@ -102,10 +98,9 @@ class _ExpansionBudget:
         self._used += size
         if self._used > self._limit:
             raise UnsafeArchiveError(
-                "the archive expands far beyond its own size (a zip bomb, or over the "
-                f"{self._limits.archive_max_total_bytes / 1048576:.0f} MB / "
-                f"{self._limits.archive_max_ratio:.0f}x limits); the archive was refused. "
-                "If it is genuine, unpack it and ingest the files"
+                messages.archive_expands_too_far(
+                    self._limits.archive_max_total_bytes, self._limits.archive_max_ratio
+                )
             )
 
 

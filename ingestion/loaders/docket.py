@@ -15,6 +15,8 @@ from typing import Any
 
 from lxml import etree
 
+from ingestion import messages
+from ingestion.errors import EmptyFileError
 from ingestion.loaders.base import LoadedDocument, Section
 
 RECAP_ROOT_TAG = "gov_uscourts_docket"
@@ -298,9 +300,12 @@ def render_docket(docket: Docket) -> LoadedDocument:
         Section(text=_parties_text(docket), label="parties"),
         Section(text=_entries_text(docket), label="docket entries"),
     ]
+    sections = [section for section in sections if section.text]
+    if not sections:
+        raise EmptyFileError(messages.DOCKET_WITHOUT_CONTENT)
     return LoadedDocument(
         title=f"{case} ({docket.court}, No. {docket.docket_number or 'unknown'})",
-        sections=[section for section in sections if section.text],
+        sections=sections,
         document_date=docket.date_filed,
         properties={
             "court": docket.court,

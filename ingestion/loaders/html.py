@@ -14,6 +14,7 @@ from typing import ClassVar
 import lxml.html
 from lxml import etree
 
+from ingestion import messages
 from ingestion.errors import EmptyFileError
 from ingestion.loaders.base import BaseLoader, Blob, LoadedDocument, LoadLimits, Section
 from ingestion.loaders.textcodec import decode_text
@@ -203,8 +204,4 @@ def _collapse_whitespace(text: str) -> str:
 
 
 def _no_text_error() -> EmptyFileError:
-    return EmptyFileError(
-        "is an HTML page with no readable text (only markup, scripts or navigation); open it in "
-        "a browser to check, save the page again with its content, or print it to PDF and "
-        "ingest that"
-    )
+    return EmptyFileError(messages.HTML_WITHOUT_TEXT)

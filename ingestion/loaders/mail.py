@@ -22,6 +22,7 @@ from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
 from typing import Any, ClassVar
 
+from ingestion import messages
 from ingestion.errors import (
     CorruptFileError,
     EmptyFileError,
@@ -121,15 +122,17 @@ def _mail_document(
     }
     if attachments.skipped:
         properties["skipped_attachments"] = attachments.skipped
-    text = _header_block(headers)
-    if body.strip():
-        text = f"{text}\n\n{body.strip()}"
+    text = "\n\n".join(part for part in (_header_block(headers), body.strip()) if part)
+    if not text and not attachments.children:
+        raise EmptyFileError(messages.MAIL_WITHOUT_CONTENT)
     return LoadedDocument(
         title=headers.subject or f"{NO_SUBJECT} {blob.stem}",
-        sections=[Section(text=text, label=BODY_LABEL)],
+        sections=[Section(text=text, label=BODY_LABEL)] if text else [],
         document_date=headers.sent.date() if headers.sent else None,
         properties=properties,
         children=attachments.children,
+        # Nothing but attachments: they are the documents, the message only carried them.
+        has_own_text=bool(text),
     )
 
 
@@ -198,10 +201,7 @@ def html_to_text(html: bytes, charset: str | None, limits: LoadLimits) -> str:
 def _parse_eml(data: bytes) -> EmailMessage:
     message = BytesParser(policy=policy.default).parsebytes(data)
     if not any(name in message for name in ("From", "To", "Subject", "Date", "Message-ID")):
-        raise CorruptFileError(
-            "the e-mail has none of the headers every message has (From, To, Subject, Date); "
-            "the file is damaged or not an e-mail: export the message again from the mail client"
-        )
+        raise CorruptFileError(messages.EML_WITHOUT_HEADERS)
     return message
 
 

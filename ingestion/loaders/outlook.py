@@ -18,6 +18,7 @@ from extract_msg.exceptions import (
 )
 from extract_msg.msg_classes import MessageBase, MSGFile
 
+from ingestion import messages
 from ingestion.errors import CorruptFileError, UnsupportedContentError
 from ingestion.loaders.base import LoadLimits
 from ingestion.loaders.mail import (
@@ -67,17 +68,11 @@ def _open_msg(data: bytes) -> MessageBase:
 def _not_an_email() -> UnsupportedContentError:
     # Calendar items, contacts, tasks and notes are read like e-mails; only item classes that
     # extract_msg does not know end here.
-    return UnsupportedContentError(
-        "this Outlook file holds a kind of item Casebot cannot read, not an e-mail; "
-        "open it in Outlook and save or print it as PDF to ingest it"
-    )
+    return UnsupportedContentError(messages.MSG_NOT_AN_EMAIL)
 
 
 def _damaged_msg(error: Exception) -> CorruptFileError:
-    return CorruptFileError(
-        f"the Outlook message is damaged or not an e-mail ({type(error).__name__}: {error}); "
-        "open it in Outlook and save it again as .msg, or export it as .eml"
-    )
+    return CorruptFileError(messages.msg_damaged(error))
 
 
 def _msg_headers(message: MessageBase) -> MailHeaders:

@@ -15,6 +15,7 @@ from typing import ClassVar
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from ingestion import messages
 from ingestion.errors import CorruptFileError, EmptyFileError, EncryptedFileError, IngestError
 from ingestion.loaders.base import BaseLoader, Blob, LoadedDocument, LoadLimits, Section
 
@@ -116,10 +117,7 @@ def _open_document(data: bytes) -> pdfium.PdfDocument:
     document = pdfium.PdfDocument(raw_document)
     if len(document) == 0:
         document.close()
-        raise EmptyFileError(
-            "is a PDF with no pages; check that it was exported or downloaded completely and "
-            "ingest it again"
-        )
+        raise EmptyFileError(messages.PDF_WITHOUT_PAGES)
     return document
 
 
@@ -186,32 +184,15 @@ def _first_substantial_line(text: str) -> str | None:
 
 def _load_error(error_code: int) -> IngestError:
     if error_code == pdfium_c.FPDF_ERR_PASSWORD:
-        return EncryptedFileError(
-            "is password-protected; remove the password (or ask the sender for an unprotected "
-            "copy) and ingest it again"
-        )
+        return EncryptedFileError(messages.PDF_PASSWORD_PROTECTED)
     if error_code == pdfium_c.FPDF_ERR_SECURITY:
-        return EncryptedFileError(
-            "is encrypted with a security scheme Casebot cannot open; ask the sender for an "
-            "unprotected copy and ingest that"
-        )
-    return CorruptFileError(
-        "is a damaged or truncated PDF that cannot be opened; get a fresh copy from its source "
-        "(or re-save it from a PDF viewer) and ingest it again"
-    )
+        return EncryptedFileError(messages.PDF_UNKNOWN_SECURITY)
+    return CorruptFileError(messages.PDF_DAMAGED)
 
 
 def _unreadable_page_error(index: int) -> CorruptFileError:
-    return CorruptFileError(
-        f"is a damaged PDF: page {index + 1} cannot be read; get a fresh copy from its source "
-        "(or re-save it from a PDF viewer) and ingest it again"
-    )
+    return CorruptFileError(messages.pdf_page_unreadable(index + 1))
 
 
 def _no_text_layer_error(page_count: int) -> EmptyFileError:
-    pages = "its page has" if page_count == 1 else f"none of its {page_count} pages has"
-    return EmptyFileError(
-        f"is a PDF with no text layer ({pages} extractable text; it is probably a scan); run it "
-        "through OCR first (e.g. ocrmypdf, or your scanner's 'searchable PDF' option) and ingest "
-        "the OCR'd copy"
-    )
+    return EmptyFileError(messages.pdf_without_text_layer(page_count))

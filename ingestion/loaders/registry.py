@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ingestion import messages
 from ingestion.errors import (
     CorruptFileError,
     EncryptedFileError,
@@ -25,6 +26,11 @@ class LoaderRegistry:
     def __init__(self, loaders: Sequence[Loader]) -> None:
         self._loaders = list(loaders)
 
+    @property
+    def loaders(self) -> tuple[Loader, ...]:
+        """Every loader, in the order ties between equal scores are settled."""
+        return tuple(self._loaders)
+
     def blob(self, name: str, data: bytes) -> Blob:
         return Blob(name=name, data=data, media_type=sniff_media_type(data, name))
 
@@ -38,21 +44,13 @@ class LoaderRegistry:
     def _explain_unsupported(self, blob: Blob) -> IngestError:
         claimed_by = [loader for loader in self._loaders if blob.extension in loader.extensions]
         if not claimed_by:
-            return UnsupportedFormatError(
-                f"{blob.media_type} is not a format Casebot reads; "
-                "convert it to PDF, DOCX or text to ingest it"
-            )
+            return UnsupportedFormatError(messages.unsupported_format(blob.media_type))
         if blob.media_type == OLE_STORAGE and blob.extension in OOXML_EXTENSIONS:
-            return EncryptedFileError(
-                f"the .{blob.extension} file is password-protected (Office wraps encrypted "
-                "documents in an OLE container); save an unprotected copy and ingest that"
-            )
+            return EncryptedFileError(messages.office_file_encrypted(blob.extension))
         if blob.media_type == OCTET_STREAM:
             return UnsupportedContentError(
-                f"named .{blob.extension} but the content is binary data, not "
-                f"{claimed_by[0].name.upper()}; check that the file is what its name says"
+                messages.binary_named_as(blob.extension, claimed_by[0].name)
             )
         return CorruptFileError(
-            f"named .{blob.extension} but the content is {blob.media_type}; "
-            "the file is damaged or misnamed: re-export it or fix its name"
+            messages.content_does_not_match_name(blob.extension, blob.media_type)
         )

@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 
 from lxml import etree
 
+from ingestion import messages
 from ingestion.errors import CorruptFileError, EmptyFileError
 from ingestion.loaders.base import BaseLoader, Blob, LoadedDocument, LoadLimits, Section
 from ingestion.loaders.docket import (
@@ -35,18 +36,13 @@ class JsonLoader(BaseLoader):
     def load(self, blob: Blob, limits: LoadLimits) -> LoadedDocument:
         text = decode_text(blob.data).text
         if not text.strip():
-            raise EmptyFileError(
-                "is an empty JSON file; check that it was exported completely and ingest it again"
-            )
+            raise EmptyFileError(messages.EMPTY_JSON_FILE)
         data = parse_json(text)
         if looks_like_docket_json(data):
             return render_docket(docket_from_json(data))
         lines = [f"{path}: {value}" if path else value for path, value in flatten_json(data)]
         if not lines:
-            raise EmptyFileError(
-                "is JSON with no values in it (only empty objects, lists or nulls); check "
-                "that the right data was exported and ingest it again"
-            )
+            raise EmptyFileError(messages.JSON_WITHOUT_VALUES)
         return LoadedDocument(title=blob.stem, sections=[Section(text="\n".join(lines))])
 
 
@@ -60,13 +56,10 @@ def parse_json(text: str) -> Any:
             if records is not None:
                 return records
         raise CorruptFileError(
-            f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}; "
-            "fix it there (or export it again) and ingest it again"
+            messages.json_invalid(error.msg, error.lineno, error.colno)
         ) from error
     except RecursionError as error:
-        raise CorruptFileError(
-            "is JSON nested too deeply to read; export it with less nesting and ingest it again"
-        ) from error
+        raise CorruptFileError(messages.JSON_TOO_DEEP) from error
 
 
 def _parse_json_lines(text: str) -> list[Any] | None:
@@ -115,9 +108,7 @@ class XmlLoader(BaseLoader):
 
     def load(self, blob: Blob, limits: LoadLimits) -> LoadedDocument:
         if not blob.data.strip():
-            raise EmptyFileError(
-                "is an empty XML file; check that it was exported completely and ingest it again"
-            )
+            raise EmptyFileError(messages.EMPTY_XML_FILE)
         root = parse_xml_safely(blob.data)
         if is_tsdr_record(root):
             return render_trademark(read_tsdr_record(root))
@@ -125,10 +116,7 @@ class XmlLoader(BaseLoader):
             return render_docket(docket_from_recap_xml(root))
         lines = [f"{path}: {text}" for path, text in flatten_xml(root)]
         if not lines:
-            raise EmptyFileError(
-                "is XML with elements but no text in them; check that the right data was "
-                "exported and ingest it again"
-            )
+            raise EmptyFileError(messages.XML_WITHOUT_TEXT)
         return LoadedDocument(title=blob.stem, sections=[Section(text="\n".join(lines))])
 
 
@@ -148,9 +136,7 @@ def parse_xml_safely(data: bytes) -> etree._Element:
     except etree.XMLSyntaxError as error:
         raise _xml_error(error) from error
     if root is None:
-        raise CorruptFileError(
-            "has no XML root element; the file is damaged: export it again and ingest that"
-        )
+        raise CorruptFileError(messages.XML_WITHOUT_ROOT)
     return root
 
 
@@ -158,15 +144,8 @@ def _xml_error(error: etree.XMLSyntaxError) -> CorruptFileError:
     line, column = error.position
     reason = LXML_POSITION_SUFFIX.sub("", error.msg)
     if "entity" in reason.lower():
-        return CorruptFileError(
-            f"declares XML entities that Casebot will not expand ({reason}, line {line}); "
-            "such entities can read local files or blow up to gigabytes, so the file is "
-            "refused: ask the sender for an export without a DTD and ingest that"
-        )
-    return CorruptFileError(
-        f"is not well-formed XML: {reason} (line {line}, column {column}); "
-        "the file is damaged or cut short: export it again and ingest that"
-    )
+        return CorruptFileError(messages.xml_entities_refused(reason, line))
+    return CorruptFileError(messages.xml_malformed(reason, line, column))
 
 
 def flatten_xml(root: etree._Element) -> Iterator[tuple[str, str]]:

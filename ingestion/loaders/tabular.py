@@ -17,6 +17,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ingestion import messages
 from ingestion.errors import CorruptFileError, EmptyFileError, UnsafeArchiveError
 from ingestion.loaders.base import BaseLoader, Blob, LoadedDocument, LoadLimits, Section
 from ingestion.loaders.textcodec import decode_text
@@ -36,7 +37,6 @@ DAMAGED_WORKBOOK_ERRORS = (
 )
 # Excel keeps 15 significant digits; more only shows binary floating-point noise.
 EXCEL_FLOAT_FORMAT = ".15g"
-MEGABYTE = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -87,17 +87,12 @@ class CsvLoader(BaseLoader):
 
     def load(self, blob: Blob, limits: LoadLimits) -> LoadedDocument:
         if not blob.data.strip():
-            raise EmptyFileError(
-                "is an empty table file; check that it was exported completely and ingest it again"
-            )
+            raise EmptyFileError(messages.EMPTY_TABLE_FILE)
         decoded = decode_text(blob.data)
         delimiter = _delimiter(blob, decoded.text)
         table = table_from_rows(_read_csv(decoded.text, delimiter), _numbered_column)
         if table is None:
-            raise EmptyFileError(
-                "is a table with no data rows (at most a header); export it again with its rows "
-                "and ingest that"
-            )
+            raise EmptyFileError(messages.TABLE_WITHOUT_ROWS)
         return LoadedDocument(
             title=blob.stem,
             sections=[Section(text="\n".join(table.lines))],
@@ -128,10 +123,7 @@ def _read_csv(text: str, delimiter: str) -> list[list[str]]:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         return [[_one_line(cell) for cell in row] for row in reader]
     except csv.Error as error:
-        raise CorruptFileError(
-            f"could not be read as a table: {error}; open it in a spreadsheet program and "
-            "export it again as CSV, then ingest that"
-        ) from error
+        raise CorruptFileError(messages.csv_unreadable(error)) from error
 
 
 def _numbered_column(index: int) -> str:
@@ -159,10 +151,7 @@ class XlsxLoader(BaseLoader):
         sheets = _read_workbook(blob.data)
         filled = [(sheet.name, sheet.table) for sheet in sheets if sheet.table is not None]
         if not filled:
-            raise EmptyFileError(
-                "is a workbook with no sheet holding data rows (at most a header); check that it "
-                "is the right workbook, fill it and ingest it again"
-            )
+            raise EmptyFileError(messages.WORKBOOK_WITHOUT_ROWS)
         return LoadedDocument(
             title=blob.stem,
             sections=[Section(text="\n".join(table.lines), label=name) for name, table in filled],
@@ -183,9 +172,7 @@ def _refuse_zip_bomb(data: bytes, limits: LoadLimits) -> None:
         raise _damaged_workbook(error) from error
     if expanded > limits.archive_max_total_bytes:
         raise UnsafeArchiveError(
-            f"is a workbook that expands to {expanded // MEGABYTE} MB, over the "
-            f"{limits.archive_max_total_bytes // MEGABYTE} MB limit; it may be a zip bomb. "
-            "Split it into smaller workbooks (or export the sheets as CSV) and ingest those"
+            messages.workbook_expands_too_far(expanded, limits.archive_max_total_bytes)
         )
 
 
@@ -234,8 +221,4 @@ def _cell_text(value: object) -> str:
 
 
 def _damaged_workbook(error: Exception) -> CorruptFileError:
-    return CorruptFileError(
-        f"is not a readable XLSX workbook ({type(error).__name__}: {error}); the file is "
-        "damaged: open it in Excel or LibreOffice, save it again (or export it as CSV) and "
-        "ingest that"
-    )
+    return CorruptFileError(messages.workbook_damaged(error))

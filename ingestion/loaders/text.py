@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from ingestion import messages
 from ingestion.errors import EmptyFileError
 from ingestion.loaders.base import BaseLoader, Blob, LoadedDocument, LoadLimits, Section
 from ingestion.loaders.textcodec import decode_text
@@ -85,10 +86,5 @@ def _normalise_line_ends(text: str) -> str:
 
 def _empty_file_error(blob: Blob) -> EmptyFileError:
     if not blob.data:
-        return EmptyFileError(
-            "is empty (0 bytes); check that it was saved or copied completely and ingest it again"
-        )
-    return EmptyFileError(
-        "contains only blank space, no text; check that it was saved or exported completely "
-        "and ingest it again"
-    )
+        return EmptyFileError(messages.EMPTY_TEXT_FILE)
+    return EmptyFileError(messages.BLANK_TEXT_FILE)

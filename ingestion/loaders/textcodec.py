@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 import charset_normalizer
 
+from ingestion import messages
 from ingestion.errors import IngestError, TextDecodingError, UnsupportedContentError
 
 # UTF-32 LE first: its BOM begins with the UTF-16 LE one.
@@ -69,9 +70,7 @@ def _decode_by_byte_order_mark(data: bytes) -> DecodedText | None:
                 return DecodedText(data[len(mark) :].decode(encoding), encoding)
             except UnicodeDecodeError as error:
                 raise TextDecodingError(
-                    f"starts with a {encoding.upper()} byte-order mark but is not valid "
-                    f"{encoding.upper()} after it ({error.reason}); the file is damaged or "
-                    "mislabelled: re-save it as UTF-8 and ingest it again"
+                    messages.broken_byte_order_mark(encoding, error.reason)
                 ) from error
     return None
 
@@ -169,14 +168,8 @@ def _looks_binary(text: str) -> bool:
 def _undetectable_error(data: bytes) -> IngestError:
     if _looks_binary(data.decode("latin-1")):
         return _binary_data_error()
-    return TextDecodingError(
-        "is not UTF-8 and its character encoding could not be recognised; open it in a text "
-        "editor, re-save it as UTF-8 and ingest it again"
-    )
+    return TextDecodingError(messages.UNKNOWN_ENCODING)
 
 
 def _binary_data_error() -> UnsupportedContentError:
-    return UnsupportedContentError(
-        "looks like binary data, not text; check that the file is what its name says, or "
-        "export it from the program that made it as PDF or plain text"
-    )
+    return UnsupportedContentError(messages.BINARY_NOT_TEXT)

@@ -15,6 +15,7 @@ from datetime import date
 
 from lxml import etree
 
+from ingestion import messages
 from ingestion.errors import CorruptFileError
 from ingestion.loaders.base import LoadedDocument, Section
 
@@ -178,10 +179,7 @@ def _int(text: str) -> int:
 
 
 def _missing_trademark() -> CorruptFileError:
-    return CorruptFileError(
-        "is a USPTO TSDR file with no trademark in it; download the status record from TSDR "
-        "again and ingest that"
-    )
+    return CorruptFileError(messages.TSDR_WITHOUT_TRADEMARK)
 
 
 # --- ST.66 ------------------------------------------------------------------------------------

@@ -25,7 +25,13 @@ from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from ingestion.errors import CorruptFileError, UnsafeArchiveError, UnsupportedContentError
+from ingestion import messages
+from ingestion.errors import (
+    CorruptFileError,
+    EmptyFileError,
+    UnsafeArchiveError,
+    UnsupportedContentError,
+)
 from ingestion.loaders.base import BaseLoader, Blob, LoadedDocument, LoadLimits, Section
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -58,6 +64,8 @@ class DocxLoader(BaseLoader):
         _refuse_oversized_expansion(blob.data, limits)
         package = _open_package(blob.data)
         blocks = list(_read_blocks(_main_document(package)))
+        if not blocks:
+            raise EmptyFileError(messages.DOCX_WITHOUT_TEXT)
         core = _core_properties(package)
         created = core.created if core else None
         return LoadedDocument(
@@ -80,9 +88,7 @@ def _refuse_oversized_expansion(data: bytes, limits: LoadLimits) -> None:
         return  # reported as damage by _open_package
     if expanded > limits.archive_max_total_bytes:
         raise UnsafeArchiveError(
-            f"the Word document expands to {expanded / 1048576:.0f} MB, over the "
-            f"{limits.archive_max_total_bytes / 1048576:.0f} MB limit, and was refused as a "
-            "possible zip bomb; if it is genuine, split it or save it as PDF"
+            messages.docx_expands_too_far(expanded, limits.archive_max_total_bytes)
         )
 
 
@@ -91,29 +97,16 @@ def _open_package(data: bytes) -> Package:
         # Every XML part is parsed here, so damage anywhere in the package surfaces now.
         return Package.open(io.BytesIO(data))
     except PACKAGE_ERRORS as error:
-        raise CorruptFileError(
-            f"the Word document is damaged and cannot be read ({_describe(error)}); "
-            "open it in Word to repair it, or ask the sender for a fresh copy"
-        ) from error
-
-
-def _describe(error: Exception) -> str:
-    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        raise CorruptFileError(messages.docx_damaged(error)) from error
 
 
 def _main_document(package: Package) -> WordDocument:
     try:
         main_part = package.main_document_part
     except KeyError as error:
-        raise CorruptFileError(
-            "the Word document has no main text part; open it in Word to repair it, "
-            "or ask the sender for a fresh copy"
-        ) from error
+        raise CorruptFileError(messages.DOCX_WITHOUT_MAIN_PART) from error
     if main_part.content_type != CONTENT_TYPE.WML_DOCUMENT_MAIN:
-        raise UnsupportedContentError(
-            f"this is a Word file of another kind ({main_part.content_type}), such as a "
-            "macro-enabled document or a template; open it in Word and save it as .docx"
-        )
+        raise UnsupportedContentError(messages.docx_of_another_kind(main_part.content_type))
     document: WordDocument = cast(DocumentPart, main_part).document
     return document
 

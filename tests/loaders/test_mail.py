@@ -9,8 +9,7 @@ read back by extract_msg like any .msg file: no Outlook-made .msg is available t
 from __future__ import annotations
 
 import io
-import struct
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -20,22 +19,14 @@ from pathlib import Path
 
 import pytest
 from extract_msg.ole_writer import OleWriter
-from pypdf import PdfWriter
 
 from ingestion.errors import CorruptFileError, UnsupportedContentError
 from ingestion.loaders.base import Blob, LoadedDocument, LoadLimits
 from ingestion.loaders.mail import EmlLoader, MsgLoader
 from ingestion.loaders.sniff import sniff_media_type
+from tests.loaders.samples import RECIPIENT_CC, RECIPIENT_TO, MsgBuilder, PropertyStorage, blank_pdf
 
 # --- fixtures: e-mails ---------------------------------------------------------------------
-
-
-def _tiny_pdf() -> bytes:
-    writer = PdfWriter()
-    writer.add_blank_page(width=72, height=72)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
 
 
 SHIPMENTS_CSV = b"container,port,items\r\nMSKU4488123,Newark,1200\r\n"
@@ -66,7 +57,7 @@ def _case_email() -> EmailMessage:
     )
     message.add_alternative("<html><body><p>HTML <b>version</b></p></body></html>", subtype="html")
     message.add_attachment(
-        _tiny_pdf(), maintype="application", subtype="pdf", filename="invoice.pdf"
+        blank_pdf(side=72), maintype="application", subtype="pdf", filename="invoice.pdf"
     )
     message.add_attachment(SHIPMENTS_CSV, maintype="text", subtype="csv", filename="shipments.csv")
     message.add_attachment(_forwarded_tip())
@@ -134,7 +125,7 @@ def test_attachments_become_children_with_their_exact_bytes(case_email: LoadedDo
     children = {child.name: child for child in case_email.children}
 
     assert list(children) == ["invoice.pdf", "shipments.csv", "Shipment 7731: fake Coach bags.eml"]
-    assert children["invoice.pdf"].data == _tiny_pdf()
+    assert children["invoice.pdf"].data == blank_pdf(side=72)
     assert children["shipments.csv"].data == SHIPMENTS_CSV
     assert all(child.depth == 1 for child in case_email.children)
 
@@ -298,142 +289,23 @@ def test_binary_junk_named_eml_is_reported_as_damaged(limits: LoadLimits) -> Non
     assert "export the message again" in str(raised.value)
 
 
-# --- fixtures: Outlook .msg files --------------------------------------------------------------
-
-PT_LONG, PT_SYSTIME, PT_OBJECT = 0x0003, 0x0040, 0x000D
-PT_STRING8, PT_UNICODE, PT_BINARY = 0x001E, 0x001F, 0x0102
-PROPERTY_READABLE_WRITABLE = 0x6
-RECIPIENT_TO, RECIPIENT_CC = 1, 2
-ATTACH_BY_VALUE, ATTACH_EMBEDDED_MESSAGE = 1, 5
-FILETIME_EPOCH = datetime(1601, 1, 1, tzinfo=UTC)
-
-
-@dataclass
-class _PropertyStorage:
-    """The properties of one MSG object (message, recipient, attachment) as MS-OXMSG stores them:
-    fixed-size values in ``__properties_version1.0``, strings and binaries in streams of their own.
-    ``string_encoding`` None writes Unicode strings, a code page name writes 8-bit ones."""
-
-    string_encoding: str | None = None
-    entries: list[bytes] = field(default_factory=list)
-    streams: dict[str, bytes] = field(default_factory=dict)
-
-    def string(self, property_id: int, text: str) -> _PropertyStorage:
-        if self.string_encoding is None:
-            data, kind, terminator = text.encode("utf-16-le"), PT_UNICODE, 2
-        else:
-            data, kind, terminator = text.encode(self.string_encoding), PT_STRING8, 1
-        return self._variable(property_id, kind, data, len(data) + terminator)
-
-    def binary(self, property_id: int, data: bytes) -> _PropertyStorage:
-        return self._variable(property_id, PT_BINARY, data, len(data))
-
-    def long(self, property_id: int, value: int) -> _PropertyStorage:
-        return self._fixed(property_id, PT_LONG, struct.pack("<iI", value, 0))
-
-    def time(self, property_id: int, moment: datetime) -> _PropertyStorage:
-        ticks = int((moment - FILETIME_EPOCH).total_seconds() * 10_000_000)
-        return self._fixed(property_id, PT_SYSTIME, struct.pack("<Q", ticks))
-
-    def embedded_message(self) -> _PropertyStorage:
-        return self._fixed(0x3701, PT_OBJECT, struct.pack("<II", 0xFFFFFFFF, 0))
-
-    def write(self, writer: OleWriter, path: list[str], header: bytes) -> None:
-        for name, data in self.streams.items():
-            writer.addEntry([*path, name], data)
-        writer.addEntry([*path, "__properties_version1.0"], header + b"".join(self.entries))
-
-    def _variable(self, property_id: int, kind: int, data: bytes, size: int) -> _PropertyStorage:
-        self.streams[f"__substg1.0_{property_id:04X}{kind:04X}"] = data
-        return self._fixed(property_id, kind, struct.pack("<II", size, 0))
-
-    def _fixed(self, property_id: int, kind: int, value: bytes) -> _PropertyStorage:
-        tag = (property_id << 16) | kind
-        self.entries.append(struct.pack("<II", tag, PROPERTY_READABLE_WRITABLE) + value)
-        return self
-
-
-@dataclass
-class _MsgBuilder:
-    string_encoding: str | None = None
-    code_page: int | None = None
-    message: _PropertyStorage = field(init=False)
-    recipients: list[_PropertyStorage] = field(default_factory=list)
-    attachments: list[tuple[_PropertyStorage, _MsgBuilder | None]] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.message = self._storage().string(0x001A, "IPM.Note")
-        if self.code_page is not None:
-            self.message.long(0x3FFD, self.code_page)
-
-    def headers(self, subject: str, sender: tuple[str, str], sent: datetime) -> _MsgBuilder:
-        self.message.string(0x0037, subject).string(0x0C1A, sender[0]).string(0x5D01, sender[1])
-        self.message.time(0x0039, sent).long(0x0E07, 1)  # "read": a sent message, not a draft
-        return self
-
-    def recipient(self, name: str, address: str, kind: int) -> _MsgBuilder:
-        storage = self._storage().string(0x3001, name).string(0x39FE, address)
-        self.recipients.append(storage.long(0x0C15, kind))
-        return self
-
-    def attach(self, filename: str, data: bytes) -> _MsgBuilder:
-        storage = self._storage().string(0x3707, filename).binary(0x3701, data)
-        self.attachments.append((storage.long(0x3705, ATTACH_BY_VALUE), None))
-        return self
-
-    def attach_message(self, inner: _MsgBuilder) -> _MsgBuilder:
-        storage = self._storage().long(0x3705, ATTACH_EMBEDDED_MESSAGE).embedded_message()
-        self.attachments.append((storage, inner))
-        return self
-
-    def build(self) -> bytes:
-        writer = OleWriter()
-        writer.addEntry(["__nameid_version1.0"], storage=True)
-        for stream in ("00020102", "00030102", "00040102"):
-            writer.addEntry(["__nameid_version1.0", f"__substg1.0_{stream}"], b"")
-        self._write_message(writer, [], top_level=True)
-        buffer = io.BytesIO()
-        writer.write(buffer)
-        return buffer.getvalue()
-
-    def _write_message(self, writer: OleWriter, path: list[str], top_level: bool) -> None:
-        for index, recipient in enumerate(self.recipients):
-            storage = [*path, f"__recip_version1.0_#{index:08X}"]
-            writer.addEntry(storage, storage=True)
-            recipient.write(writer, storage, header=bytes(8))
-        for index, (attachment, inner) in enumerate(self.attachments):
-            storage = [*path, f"__attach_version1.0_#{index:08X}"]
-            writer.addEntry(storage, storage=True)
-            attachment.write(writer, storage, header=bytes(8))
-            if inner is not None:
-                inner_path = [*storage, "__substg1.0_3701000D"]
-                writer.addEntry(inner_path, storage=True)
-                inner._write_message(writer, inner_path, top_level=False)
-        counts = len(self.recipients), len(self.attachments)
-        header = bytes(8) + struct.pack("<IIII", *counts, *counts)
-        self.message.write(writer, path, header + bytes(8) if top_level else header)
-
-    def _storage(self) -> _PropertyStorage:
-        return _PropertyStorage(self.string_encoding)
-
-
 SENT = datetime(2024, 3, 4, 9, 15, tzinfo=UTC)
 
 
-def _outlook_message() -> _MsgBuilder:
+def _outlook_message() -> MsgBuilder:
     forwarded = (
-        _MsgBuilder()
+        MsgBuilder()
         .headers("Shipment 7731: fake Coach bags", ("Tipline", "tips@example.com"), SENT)
         .recipient("Ann Agent", "ann.agent@casework.example", RECIPIENT_TO)
     )
     forwarded.message.string(0x1000, "The container leaves Ningbo on Monday.")
     builder = (
-        _MsgBuilder()
+        MsgBuilder()
         .headers("Re: Größe der Lieferung", ("Ann Agent", "ann.agent@casework.example"), SENT)
         .recipient("Bob Buyer", "bob@example.com", RECIPIENT_TO)
         .recipient("Doe, John", "john.doe@example.org", RECIPIENT_TO)
         .recipient("Legal", "legal@casework.example", RECIPIENT_CC)
-        .attach("invoice.pdf", _tiny_pdf())
+        .attach("invoice.pdf", blank_pdf(side=72))
         .attach_message(forwarded)
     )
     builder.message.string(0x1000, "Schöne Grüße aus Hamburg.\r\nZweite Zeile.")
@@ -492,7 +364,7 @@ def test_msg_attachments_and_forwarded_messages_become_children(
 ) -> None:
     pdf, forwarded = outlook_message.children
 
-    assert (pdf.name, pdf.data) == ("invoice.pdf", _tiny_pdf())
+    assert (pdf.name, pdf.data) == ("invoice.pdf", blank_pdf(side=72))
     assert forwarded.name == "Shipment 7731: fake Coach bags.msg"
     loaded = _load_msg(forwarded.data, limits, name=forwarded.name)
     assert loaded.title == "Shipment 7731: fake Coach bags"
@@ -514,7 +386,7 @@ def test_msg_attachment_over_the_size_limit_is_skipped_and_recorded(limits: Load
 
 
 def test_msg_with_8_bit_strings_is_decoded_with_its_code_page(limits: LoadLimits) -> None:
-    builder = _MsgBuilder(string_encoding="cp1251", code_page=1251).headers(
+    builder = MsgBuilder(string_encoding="cp1251", code_page=1251).headers(
         "Прайс на сумки", ("Поставщик", "supplier@example.ru"), SENT
     )
     builder.message.string(0x1000, "Сумки готовы к отправке.")
@@ -527,7 +399,7 @@ def test_msg_with_8_bit_strings_is_decoded_with_its_code_page(limits: LoadLimits
 
 
 def test_msg_with_only_an_html_body_is_read_as_text(limits: LoadLimits) -> None:
-    builder = _MsgBuilder().headers("Price list", ("Seller", "seller@market.example"), SENT)
+    builder = MsgBuilder().headers("Price list", ("Seller", "seller@market.example"), SENT)
     html = '<html><head><meta charset="windows-1252"></head><body><p>Bags: 40 €</p></body></html>'
     builder.message.binary(0x1013, html.encode("cp1252"))
 
@@ -550,8 +422,8 @@ def test_an_ole_file_that_is_not_a_message_is_reported_as_damaged(limits: LoadLi
 
 
 def test_an_outlook_contact_is_read_like_an_e_mail(limits: LoadLimits) -> None:
-    contact = _MsgBuilder()
-    contact.message = _PropertyStorage().string(0x001A, "IPM.Contact").string(0x0037, "Li Wei")
+    contact = MsgBuilder()
+    contact.message = PropertyStorage().string(0x001A, "IPM.Contact").string(0x0037, "Li Wei")
     contact.message.string(0x1000, "Freight forwarder, Ningbo. Met at the trade fair.")
 
     loaded = _load_msg(contact.build(), limits)
@@ -564,8 +436,8 @@ def test_an_outlook_contact_is_read_like_an_e_mail(limits: LoadLimits) -> None:
 def test_an_outlook_item_of_an_unknown_kind_is_refused_with_advice(
     item_class: str, limits: LoadLimits
 ) -> None:
-    item = _MsgBuilder()
-    item.message = _PropertyStorage().string(0x001A, item_class)
+    item = MsgBuilder()
+    item.message = PropertyStorage().string(0x001A, item_class)
 
     with pytest.raises(UnsupportedContentError) as raised:
         _load_msg(item.build(), limits)

@@ -13,6 +13,7 @@ from ingestion.errors import CorruptFileError, EmptyFileError, EncryptedFileErro
 from ingestion.loaders.base import Blob, LoadedDocument, LoadLimits
 from ingestion.loaders.pdf import PdfLoader
 from ingestion.loaders.sniff import sniff_media_type
+from tests.loaders.samples import pdf_with_lines
 
 COUNTERFEIT_RELEASES = "doj-ip-press-releases-pdf/counterfeit_trademark"
 # Releases are named by their corpus prefix (cfNNN_); the full names run past 90 characters.
@@ -40,37 +41,6 @@ def encrypted(data: bytes, user_password: str) -> bytes:
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
-
-
-def pdf_with_lines(lines: list[str], title: str | None = None) -> bytes:
-    """A one-page PDF showing ``lines`` in Helvetica, with ``title`` in its Info dictionary."""
-    shown = " ".join(f"({line}) Tj T*" for line in lines)
-    content = f"BT /F1 12 Tf 14 TL 72 720 Td {shown} ET".encode("latin-1")
-    info = f"<< /Title ({title}) >>" if title is not None else "<< >>"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        info.encode("latin-1"),
-    ]
-    return _assemble_pdf(objects)
-
-
-def _assemble_pdf(objects: list[bytes]) -> bytes:
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref_at = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\n" % (len(objects) + 1, len(objects))
-    out += b"startxref\n%d\n%%%%EOF\n" % xref_at
-    return bytes(out)
 
 
 @pytest.fixture

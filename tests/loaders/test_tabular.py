@@ -10,13 +10,13 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from ingestion.errors import CorruptFileError, EmptyFileError, UnsafeArchiveError
 from ingestion.loaders.base import Blob, LoadedDocument, LoadLimits
 from ingestion.loaders.sniff import sniff_media_type
 from ingestion.loaders.tabular import CsvLoader, XlsxLoader
+from tests.loaders.samples import workbook_bytes
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -35,18 +35,6 @@ def load_xlsx(name: str, data: bytes, limits: LoadLimits) -> LoadedDocument:
 
 def lines_of(document: LoadedDocument) -> list[str]:
     return [line for section in document.sections for line in section.text.splitlines()]
-
-
-def workbook_bytes(sheets: dict[str, list[list[object]]]) -> bytes:
-    workbook = openpyxl.Workbook()
-    workbook.remove(workbook.active)  # type: ignore[arg-type]
-    for title, rows in sheets.items():
-        sheet = workbook.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 # --- the shared corpus ------------------------------------------------------------------------

@@ -16,12 +16,7 @@ from ingestion.errors import CorruptFileError, UnsafeArchiveError, UnsupportedCo
 from ingestion.loaders.base import Blob, LoadedDocument, LoadLimits
 from ingestion.loaders.sniff import sniff_media_type
 from ingestion.loaders.word import DOCX_MEDIA_TYPE, DocxLoader
-
-
-def _docx_bytes(document: WordDocument) -> bytes:
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+from tests.loaders.samples import docx_bytes
 
 
 def _seizure_report() -> WordDocument:
@@ -64,7 +59,7 @@ def _rewrite_zip(data: bytes, replace: dict[str, bytes | None]) -> bytes:
 
 
 def test_docx_is_sniffed_and_claimed_by_the_loader() -> None:
-    data = _docx_bytes(_seizure_report())
+    data = docx_bytes(_seizure_report())
     blob = Blob(name="report.docx", data=data, media_type=sniff_media_type(data, "report.docx"))
 
     assert blob.media_type == DOCX_MEDIA_TYPE
@@ -72,7 +67,7 @@ def test_docx_is_sniffed_and_claimed_by_the_loader() -> None:
 
 
 def test_paragraphs_tables_and_headings_come_out_in_document_order(limits: LoadLimits) -> None:
-    loaded = _load(_docx_bytes(_seizure_report()), "report.docx", limits)
+    loaded = _load(docx_bytes(_seizure_report()), "report.docx", limits)
 
     text = "\n".join(section.text for section in loaded.sections)
     assert text == (
@@ -87,7 +82,7 @@ def test_paragraphs_tables_and_headings_come_out_in_document_order(limits: LoadL
 
 
 def test_each_heading_starts_a_section_labelled_with_it(limits: LoadLimits) -> None:
-    loaded = _load(_docx_bytes(_seizure_report()), "report.docx", limits)
+    loaded = _load(docx_bytes(_seizure_report()), "report.docx", limits)
 
     assert [section.label for section in loaded.sections] == [
         "Port of Newark seizure report",
@@ -104,7 +99,7 @@ def test_text_before_the_first_heading_is_a_section_without_label(limits: LoadLi
     document.add_heading("Interview notes", level=1)
     document.add_paragraph("The witness named two suppliers.")
 
-    loaded = _load(_docx_bytes(document), "notes.docx", limits)
+    loaded = _load(docx_bytes(document), "notes.docx", limits)
 
     assert [(section.label, section.text) for section in loaded.sections] == [
         (None, "CONFIDENTIAL"),
@@ -116,13 +111,13 @@ def test_title_is_the_core_title_when_the_author_set_one(limits: LoadLimits) -> 
     document = _seizure_report()
     document.core_properties.title = "Operation Long Haul: seizure 17"
 
-    loaded = _load(_docx_bytes(document), "report.docx", limits)
+    loaded = _load(docx_bytes(document), "report.docx", limits)
 
     assert loaded.title == "Operation Long Haul: seizure 17"
 
 
 def test_title_falls_back_to_the_first_heading(limits: LoadLimits) -> None:
-    loaded = _load(_docx_bytes(_seizure_report()), "report.docx", limits)
+    loaded = _load(docx_bytes(_seizure_report()), "report.docx", limits)
 
     assert loaded.title == "Port of Newark seizure report"
 
@@ -137,19 +132,19 @@ def test_title_falls_back_to_a_short_first_paragraph_then_to_the_file_name(
     long.core_properties.title = ""
     long.add_paragraph("The defendant imported " + "counterfeit goods " * 20)
 
-    assert _load(_docx_bytes(short), "memo.docx", limits).title == "Memo to the task force"
-    assert _load(_docx_bytes(long), "case-17/memo-draft.docx", limits).title == "memo-draft"
+    assert _load(docx_bytes(short), "memo.docx", limits).title == "Memo to the task force"
+    assert _load(docx_bytes(long), "case-17/memo-draft.docx", limits).title == "memo-draft"
 
 
 def test_author_and_creation_date_are_kept(limits: LoadLimits) -> None:
-    loaded = _load(_docx_bytes(_seizure_report()), "report.docx", limits)
+    loaded = _load(docx_bytes(_seizure_report()), "report.docx", limits)
 
     assert loaded.properties == {"author": "Dana Whitfield", "created": "2023-11-14T09:30:00+00:00"}
     assert loaded.document_date == date(2023, 11, 14)
 
 
 def test_a_file_without_core_properties_gets_no_invented_ones(limits: LoadLimits) -> None:
-    data = _docx_bytes(_seizure_report())
+    data = docx_bytes(_seizure_report())
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         package_rels = archive.read("_rels/.rels").decode()
     package_rels = re.sub(r"<Relationship [^>]*core-properties[^>]*/>", "", package_rels)
@@ -173,13 +168,13 @@ def test_a_merged_cell_is_printed_once(limits: LoadLimits) -> None:
     ):
         cell.text = value
 
-    loaded = _load(_docx_bytes(document), "manifest.docx", limits)
+    loaded = _load(docx_bytes(document), "manifest.docx", limits)
 
     assert loaded.sections[0].text == "Shipper | Consignee\nLucky Star Trading | Ltd | J. Ortiz"
 
 
 def test_a_macro_enabled_document_is_refused_with_advice(limits: LoadLimits) -> None:
-    data = _docx_bytes(_seizure_report())
+    data = docx_bytes(_seizure_report())
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         content_types = archive.read("[Content_Types].xml")
     macro_enabled = content_types.replace(
@@ -192,7 +187,7 @@ def test_a_macro_enabled_document_is_refused_with_advice(limits: LoadLimits) -> 
 
 
 def test_a_document_expanding_past_the_archive_budget_is_refused(limits: LoadLimits) -> None:
-    data = _docx_bytes(_seizure_report())
+    data = docx_bytes(_seizure_report())
     tight = replace(limits, archive_max_total_bytes=len(data))
 
     with pytest.raises(UnsafeArchiveError, match="possible zip bomb"):
@@ -200,7 +195,7 @@ def test_a_document_expanding_past_the_archive_budget_is_refused(limits: LoadLim
 
 
 def test_garbage_document_xml_is_reported_as_a_damaged_file(limits: LoadLimits) -> None:
-    data = _docx_bytes(_seizure_report())
+    data = docx_bytes(_seizure_report())
     damaged = _rewrite_zip(data, {"word/document.xml": b"<w:document><w:body>\x00\xff garbage"})
 
     with pytest.raises(CorruptFileError) as raised:
@@ -212,7 +207,7 @@ def test_garbage_document_xml_is_reported_as_a_damaged_file(limits: LoadLimits) 
 
 
 def test_a_truncated_file_is_reported_as_a_damaged_file(limits: LoadLimits) -> None:
-    data = _docx_bytes(_seizure_report())
+    data = docx_bytes(_seizure_report())
 
     with pytest.raises(CorruptFileError, match="damaged"):
         DocxLoader().load(Blob("report.docx", data[: len(data) // 2], DOCX_MEDIA_TYPE), limits)
