@@ -1,21 +1,35 @@
-"""Errors of the casework domain. Each message says what to do next (texts in
-:mod:`casework.texts`); each error also carries its facts as attributes, so an edge (the command
-line, Slack) can render its own message::
+"""Casebot's errors. Every error Casebot raises on purpose is a :class:`CasebotError`, so an edge
+can tell "something a person can act on" from a defect with one ``except``. Each message says
+what to do next (casework's texts in :mod:`casework.texts`, ingestion's in
+:mod:`ingestion.messages`); each error also carries its facts as attributes, so an edge (the
+command line, Slack) can render its own message::
 
-    CaseworkError                   anything a person can act on
-    ├── InvalidIdError              an empty, over-long or spaced case, user or channel id
-    ├── CaseError                   about one case in the directory
-    │   ├── UnknownCaseError        no case has this id
-    │   ├── CaseExistsError         create() with an id already in use
-    │   ├── InvalidTitleError       a title longer than the registry holds
-    │   ├── ChannelTakenError       the channel is already another case's room
-    │   ├── ChannelNotLinkedError   unlinking a channel the case does not have
-    │   ├── NotCaseMemberError      removing someone who is not a member
-    │   ├── NotCaseLeadError        a change asked for by someone who is not a lead
-    │   └── LastLeadError           a change that would leave the case without a lead
-    └── AuditError                  about the audit log
-        ├── UnknownAuditRecordError feedback on an audit record that does not exist
-        └── InvalidFeedbackError    feedback other than "up" or "down"
+    CasebotError                        casework/errors.py
+    ├── CaseworkError                   anything about cases and the audit log
+    │   ├── InvalidIdError              an empty, over-long or spaced case, user or channel id
+    │   ├── CaseError                   about one case in the directory
+    │   │   ├── UnknownCaseError        no case has this id
+    │   │   ├── CaseExistsError         create() with an id already in use
+    │   │   ├── InvalidTitleError       a title longer than the registry holds
+    │   │   ├── ChannelTakenError       the channel is already another case's room
+    │   │   ├── ChannelNotLinkedError   unlinking a channel the case does not have
+    │   │   ├── NotCaseMemberError      removing someone who is not a member
+    │   │   ├── NotCaseLeadError        a change asked for by someone who is not a lead
+    │   │   └── LastLeadError           a change that would leave the case without a lead
+    │   └── AuditError                  about the audit log
+    │       ├── UnknownAuditRecordError feedback on an audit record that does not exist
+    │       └── InvalidFeedbackError    feedback other than "up" or "down"
+    ├── InvalidFtMEntityError           an export entity FollowTheMoney rejects (casework/entities)
+    ├── IngestError                     a file could not be ingested (ingestion/errors.py)
+    │   └── …                           unreadable, too large, empty, corrupt, encrypted, …
+    ├── IngestionBusyError              another ingestion holds the data folder (ingestion/lock.py)
+    ├── AnsweringError                  answering went wrong (retrieval/answering/errors.py)
+    │   ├── CitationLeakError           an answer cited what its viewer may not see: a defect
+    │   ├── LlmAnswerRejectedError      the model's reply cited no real source
+    │   ├── LlmSettingsError            an LLM provider without the settings it needs
+    │   └── PromptError                 a prompt template that is missing or malformed
+    ├── SlackConfigError                a setting Slack needs is missing (bot/slack/app.py)
+    └── FileRefused                     a file shared in Slack that cannot be fetched
 """
 
 from __future__ import annotations
@@ -25,7 +39,11 @@ from collections.abc import Sequence
 from casework import texts
 
 
-class CaseworkError(Exception):
+class CasebotError(Exception):
+    """Anything Casebot raises on purpose; ``str(error)`` says what to do."""
+
+
+class CaseworkError(CasebotError):
     """Anything a person can act on; ``str(error)`` says what to do."""
 
 

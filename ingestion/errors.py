@@ -1,5 +1,6 @@
 """Errors raised while ingesting, each meant to be shown to the person who ran the ingest.
 
+    CasebotError                (casework/errors.py draws the whole tree)
     IngestError                 a file (or archive member) could not be ingested
     ├── UnreadableFileError     the file system refused: permissions, symlink loop, vanished
     ├── FileTooLargeError       over MAX_FILE_MB
@@ -15,8 +16,10 @@ Each message says what is wrong and what to do about it.
 
 from __future__ import annotations
 
+from casework.errors import CasebotError
 
-class IngestError(Exception):
+
+class IngestError(CasebotError):
     """A file could not be ingested; the message is shown to the user as is."""
 
 

@@ -7,11 +7,12 @@ import os
 from pathlib import Path
 from types import TracebackType
 
+from casework.errors import CasebotError
 from ingestion import messages
 
 
-class IngestionBusyError(RuntimeError):
-    pass
+class IngestionBusyError(CasebotError, RuntimeError):
+    """Another ingestion holds this data folder; the message says to wait and retry."""
 
 
 class IngestionLock:

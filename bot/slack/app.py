@@ -28,13 +28,14 @@ from bot.slack.deps import Deps
 from bot.slack.hit_notices import NoticePoller
 from bot.slack.threads import ThreadMemory
 from bot.slack.work import Pools
+from casework.errors import CasebotError
 from casework.settings import Settings
 
 RATE_LIMIT_RETRIES: Final = 2
 WEB_API_TIMEOUT_SECONDS: Final = 30
 
 
-class SlackConfigError(RuntimeError):
+class SlackConfigError(CasebotError, RuntimeError):
     """A setting Slack needs is missing; the message names it."""
 
 

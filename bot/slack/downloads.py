@@ -21,6 +21,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.slack import texts
 from bot.slack.replies import slack_error_code
+from casework.errors import CasebotError
 
 DOWNLOAD_TIMEOUT_SECONDS: Final = 60.0
 _UNSAFE_NAME = re.compile(r"[^\w.\- ]+")
@@ -28,7 +29,7 @@ NAME_LIMIT: Final = 120
 MEGABYTE: Final = 1024 * 1024
 
 
-class FileRefused(Exception):  # noqa: N818 - a refusal, told to the user as it is
+class FileRefused(CasebotError):  # noqa: N818 - a refusal, told to the user as it is
     """The file cannot be fetched or is not acceptable; ``str()`` is the user's message."""
 
 

@@ -23,6 +23,7 @@ from followthemoney import model
 from followthemoney.proxy import EntityProxy
 from sqlalchemy import select
 
+from casework.errors import CasebotError
 from casework.storage.db import SessionFactory
 from casework.storage.models import Document, Entity, Mention
 
@@ -32,7 +33,7 @@ DOCUMENT_PROPERTY = {"email": "emailMentioned", "phone": "phoneMentioned", "iban
 NAMES_PROPERTY = {"person": "peopleMentioned", "company": "companiesMentioned"}
 
 
-class InvalidFtMEntityError(ValueError):
+class InvalidFtMEntityError(CasebotError, ValueError):
     """An entity Casebot built does not validate against its FollowTheMoney schema."""
 
 
