@@ -128,7 +128,13 @@ class Services:
         return AnswerService(
             self.searcher,
             self.extractive_answerer,
-            llm=build_chat_model(self.settings),
+            llm=build_chat_model(
+                self.settings.llm_provider,
+                model=self.settings.llm_model,
+                base_url=self.settings.llm_base_url,
+                api_key=self.settings.llm_api_key,
+                timeout_seconds=self.settings.llm_timeout_seconds,
+            ),
             llm_timeout_seconds=self.settings.llm_timeout_seconds,
         )
 
