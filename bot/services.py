@@ -67,7 +67,9 @@ class Services:
 
     @cached_property
     def vector_index(self) -> VectorIndex:
-        client = self.chroma_client or open_chroma_client(self.settings)
+        client = self.chroma_client or open_chroma_client(
+            self.settings.chroma_url, self.settings.chroma_path
+        )
         return ChromaIndex(client, self.settings.chroma_collection)
 
     @cached_property
