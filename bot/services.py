@@ -74,7 +74,9 @@ class Services:
 
     @cached_property
     def vector_index(self) -> VectorIndex:
-        client = self.chroma_client or open_chroma_client(self.settings)
+        client = self.chroma_client or open_chroma_client(
+            self.settings.chroma_url, self.settings.chroma_path
+        )
         return ChromaIndex(client, self.settings.chroma_collection)
 
     @cached_property
@@ -135,7 +137,13 @@ class Services:
         return AnswerService(
             self.searcher,
             self.extractive_answerer,
-            llm=build_chat_model(self.settings),
+            llm=build_chat_model(
+                self.settings.llm_provider,
+                model=self.settings.llm_model,
+                base_url=self.settings.llm_base_url,
+                api_key=self.settings.llm_api_key,
+                timeout_seconds=self.settings.llm_timeout_seconds,
+            ),
             llm_timeout_seconds=self.settings.llm_timeout_seconds,
         )
 

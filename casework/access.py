@@ -2,14 +2,14 @@
 
 ``PUBLIC`` material is visible to everyone. ``LES`` material only to members of its case; ``6E``
 (grand-jury) material only to members of its case who are 6(e)-cleared. Retrieval applies a
-:class:`Viewer` inside every search, so a caller cannot forget to.
+:class:`Viewer` inside every search, so a caller cannot forget to; :mod:`retrieval.scope` renders
+the rule for the vector index.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import ColumnElement, SQLColumnExpression, and_, false, or_, true
 
@@ -52,17 +52,6 @@ class Viewer:
             return case_id in self.les_cases
         return case_id in self.sixe_cases
 
-    def chroma_scope(self) -> dict[str, Any] | None:
-        """The same rule as :meth:`can_see`, as a Chroma ``where`` clause (None: no restriction)."""
-        if self.every_case:
-            return None
-        clauses: list[dict[str, Any]] = [{"marking": Marking.PUBLIC.value}]
-        if self.les_cases:
-            clauses.append(_marking_in_cases(Marking.LES, self.les_cases))
-        if self.sixe_cases:
-            clauses.append(_marking_in_cases(Marking.SIXE, self.sixe_cases))
-        return clauses[0] if len(clauses) == 1 else {"$or": clauses}
-
     def sql_scope(
         self, case_column: SQLColumnExpression[str | None], marking_column: SQLColumnExpression[str]
     ) -> ColumnElement[bool]:
@@ -74,25 +63,3 @@ class Viewer:
             if cases:
                 clauses.append(and_(marking_column == marking.value, case_column.in_(cases)))
         return or_(false(), *clauses)
-
-
-def hidden_scope(viewer: Viewer) -> dict[str, Any] | None:
-    """Restricted material this viewer may not see, as a Chroma ``where`` clause (None: none)."""
-    if viewer.every_case:
-        return None
-    return {
-        "$or": [
-            _marking_outside_cases(Marking.LES, viewer.les_cases),
-            _marking_outside_cases(Marking.SIXE, viewer.sixe_cases),
-        ]
-    }
-
-
-def _marking_outside_cases(marking: Marking, cases: frozenset[str]) -> dict[str, Any]:
-    if not cases:
-        return {"marking": marking.value}
-    return {"$and": [{"marking": marking.value}, {"case_id": {"$nin": sorted(cases)}}]}
-
-
-def _marking_in_cases(marking: Marking, cases: frozenset[str]) -> dict[str, Any]:
-    return {"$and": [{"marking": marking.value}, {"case_id": {"$in": sorted(cases)}}]}

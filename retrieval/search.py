@@ -21,13 +21,14 @@ from datetime import date
 
 from sqlalchemy import select
 
-from casework.access import Viewer, hidden_scope
+from casework.access import Viewer
 from casework.storage.db import SessionFactory
 from casework.storage.models import Chunk, Document
 from retrieval.embeddings import Embedder, Vectors
 from retrieval.filters import SearchFilters, combine_where
 from retrieval.fusion import DEFAULT_ALPHA, convex_zscore
 from retrieval.lexical import ChunkScope, LexicalIndex, QueryScores
+from retrieval.scope import hidden_where, visible_where
 from retrieval.vector_store import NearestIds, VectorHit, VectorIndex, document_of
 
 WORD = re.compile(r"[a-z0-9]+")
@@ -180,7 +181,7 @@ class HybridSearcher:
         return [(hit.id, 1.0 - hit.distance) for hit in self._vectors.query(vector, limit)]
 
     def _dense(self, vector: Vectors, viewer: Viewer, filters: SearchFilters) -> dict[str, float]:
-        where = combine_where(viewer.chroma_scope(), *filters.chroma_clauses())
+        where = combine_where(visible_where(viewer), *filters.chroma_clauses())
         hits = self._vectors.query(vector, self.settings.dense_candidates, where)
         return {hit.id: 1.0 - hit.distance for hit in hits}
 
@@ -264,7 +265,7 @@ class HybridSearcher:
     def _withheld(
         self, vector: Vectors, viewer: Viewer, filters: SearchFilters
     ) -> list[WithheldGroup]:
-        scope = hidden_scope(viewer)
+        scope = hidden_where(viewer)
         if scope is None:
             return []
         where = combine_where(scope, *filters.chroma_clauses())

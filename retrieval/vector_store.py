@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 from urllib.parse import urlparse
 
 import numpy as np
 
-from casework.settings import Settings
 from retrieval.embeddings import Vectors
 
 MetadataValue = str | int | float | bool
@@ -172,19 +172,20 @@ class ChromaIndex:
             offset += PAGE_SIZE
 
 
-def open_chroma_client(settings: Settings) -> Any:
-    """A persistent Chroma under CASEBOT_HOME, or an HTTP client when CHROMA_URL is set."""
+def open_chroma_client(url: str | None, path: Path) -> Any:
+    """An HTTP client of the Chroma server at ``url`` when one is given, else a persistent Chroma
+    in the folder ``path``."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
-    if settings.chroma_url:
-        url = urlparse(settings.chroma_url)
+    if url:
+        parts = urlparse(url)
         return chromadb.HttpClient(
-            host=url.hostname or "localhost",
-            port=url.port or (443 if url.scheme == "https" else 8000),
-            ssl=url.scheme == "https",
+            host=parts.hostname or "localhost",
+            port=parts.port or (443 if parts.scheme == "https" else 8000),
+            ssl=parts.scheme == "https",
             settings=chroma_settings,
         )
-    settings.chroma_path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)

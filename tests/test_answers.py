@@ -3,21 +3,35 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
+from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.outputs import ChatGeneration, ChatResult
+from pydantic import Field
 
 from bot.services import Services, build_services
 from casework.access import Viewer
 from casework.markings import Kind
 from casework.settings import load_settings
 from ingestion.pipeline import IngestOptions
+from retrieval.answering.llm import NO_ANSWER
 from retrieval.answering.model import Answer
-from retrieval.answering.service import AnswerService
+from retrieval.answering.service import (
+    AnswerService,
+    AnswerServiceClosedError,
+    CitationLeakError,
+)
 from retrieval.embeddings import SentenceTransformerEmbedder
+from retrieval.filters import SearchFilters
+from retrieval.search import HybridSearcher, SearchResult
 from tests.fakes import FailingChatModel, RecordingChatModel
 
 RELEASE = (
@@ -52,10 +66,65 @@ def indexed(
     yield services
 
 
-def with_llm(services: Services, model: BaseChatModel, timeout: float = 10.0) -> AnswerService:
-    return AnswerService(
-        services.searcher, services.extractive_answerer, llm=model, llm_timeout_seconds=timeout
-    )
+WithLlm = Callable[..., AnswerService]
+
+
+@pytest.fixture
+def with_llm() -> Iterator[WithLlm]:
+    """Builds answer services with the given model, and closes them after the test."""
+    built: list[AnswerService] = []
+
+    def build(services: Services, model: BaseChatModel, timeout: float = 10.0) -> AnswerService:
+        service = AnswerService(
+            services.searcher,
+            services.extractive_answerer,
+            llm=model,
+            llm_timeout_seconds=timeout,
+        )
+        built.append(service)
+        return service
+
+    yield build
+    for service in built:
+        service.close()
+
+
+class HangingChatModel(BaseChatModel):
+    """A model that replies only once released, and keeps the threads it was called on."""
+
+    release: threading.Event = Field(default_factory=threading.Event)
+    threads: list[threading.Thread] = Field(default_factory=list)
+
+    @property
+    def _llm_type(self) -> str:
+        return "hanging"
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        self.threads.append(threading.current_thread())
+        self.release.wait(timeout=30)
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=NO_ANSWER))])
+
+
+class SearcherIgnoringScope(HybridSearcher):
+    """A defective searcher: searches as the local operator, whoever asks."""
+
+    def __init__(self, searcher: HybridSearcher) -> None:
+        self._searcher = searcher
+
+    def search(
+        self,
+        query: str,
+        viewer: Viewer,
+        filters: SearchFilters | None = None,
+        limit: int = 8,
+    ) -> SearchResult:
+        return self._searcher.search(query, Viewer.operator(), filters, limit)
 
 
 def assert_citations_are_exact(answer: Answer, services: Services) -> None:
@@ -123,7 +192,7 @@ def test_an_off_topic_question_abstains(indexed: Services) -> None:
     assert answer.abstained
 
 
-def test_llm_answer_keeps_only_cited_statements(indexed: Services) -> None:
+def test_llm_answer_keeps_only_cited_statements(indexed: Services, with_llm: WithLlm) -> None:
     model = RecordingChatModel(
         replies=[
             "John Doe was sentenced to 37 months in prison [1]. He led a cartel [7]. "
@@ -140,7 +209,7 @@ def test_llm_answer_keeps_only_cited_statements(indexed: Services) -> None:
     assert answer.note is not None and "2 statement(s)" in answer.note
 
 
-def test_llm_saying_no_answer_means_abstention(indexed: Services) -> None:
+def test_llm_saying_no_answer_means_abstention(indexed: Services, with_llm: WithLlm) -> None:
     answer = with_llm(indexed, FakeListChatModel(responses=["NO_ANSWER"])).ask(
         "What sentence did Richard Roe receive?", Viewer.public()
     )
@@ -149,7 +218,9 @@ def test_llm_saying_no_answer_means_abstention(indexed: Services) -> None:
     assert answer.text == "No indexed evidence answers this."
 
 
-def test_a_failing_llm_still_gets_the_user_an_extractive_answer(indexed: Services) -> None:
+def test_a_failing_llm_still_gets_the_user_an_extractive_answer(
+    indexed: Services, with_llm: WithLlm
+) -> None:
     answer = with_llm(indexed, FailingChatModel()).ask(SENTENCE_QUESTION, Viewer.public())
 
     assert answer.answerer == "extractive"
@@ -157,7 +228,9 @@ def test_a_failing_llm_still_gets_the_user_an_extractive_answer(indexed: Service
     assert answer.note is not None and "connection refused" in answer.note
 
 
-def test_a_slow_llm_times_out_into_the_extractive_answer(indexed: Services) -> None:
+def test_a_slow_llm_times_out_into_the_extractive_answer(
+    indexed: Services, with_llm: WithLlm
+) -> None:
     slow = FakeListChatModel(responses=["John Doe got 37 months [1]."], sleep=3.0)
 
     answer = with_llm(indexed, slow, timeout=0.3).ask(SENTENCE_QUESTION, Viewer.public())
@@ -166,7 +239,7 @@ def test_a_slow_llm_times_out_into_the_extractive_answer(indexed: Services) -> N
     assert answer.note is not None and "timed out" in answer.note
 
 
-def test_an_llm_reply_citing_nothing_real_falls_back(indexed: Services) -> None:
+def test_an_llm_reply_citing_nothing_real_falls_back(indexed: Services, with_llm: WithLlm) -> None:
     model = FakeListChatModel(responses=["John Doe was acquitted [9]. Case closed."])
 
     answer = with_llm(indexed, model).ask(SENTENCE_QUESTION, Viewer.public())
@@ -176,7 +249,7 @@ def test_an_llm_reply_citing_nothing_real_falls_back(indexed: Services) -> None:
     assert answer.note is not None
 
 
-def test_injected_instructions_stay_quoted_data(indexed: Services) -> None:
+def test_injected_instructions_stay_quoted_data(indexed: Services, with_llm: WithLlm) -> None:
     model = RecordingChatModel(replies=["John Doe was sentenced to 37 months [1]."])
     question = "What does the customs bulletin say about John Doe?"
 
@@ -216,3 +289,51 @@ def test_answers_respect_need_to_know(
     assert all(c.case_id != "CASE-B" for c in outsider.citations)
     assert [(g.case_id, g.documents) for g in outsider.withheld] == [("CASE-B", 1)]
     assert "40,000" in member.text
+
+
+def test_closing_abandons_a_hanging_llm_call_and_its_worker_ends_with_the_call(
+    indexed: Services,
+) -> None:
+    model = HangingChatModel()
+    service = AnswerService(
+        indexed.searcher, indexed.extractive_answerer, llm=model, llm_timeout_seconds=0.3
+    )
+    answer = service.ask(SENTENCE_QUESTION, Viewer.public())
+
+    started = time.monotonic()
+    service.close()
+    closing_took = time.monotonic() - started
+    model.release.set()
+    [worker] = model.threads
+    worker.join(timeout=10)
+
+    assert answer.note is not None and "timed out" in answer.note
+    assert closing_took < 0.5
+    assert not worker.is_alive()
+
+
+def test_a_closed_service_refuses_questions_and_closes_again_harmlessly(
+    indexed: Services, with_llm: WithLlm
+) -> None:
+    service = with_llm(indexed, RecordingChatModel(replies=["John Doe got 37 months [1]."]))
+    service.close()
+    service.close()
+
+    with pytest.raises(AnswerServiceClosedError):
+        service.ask(SENTENCE_QUESTION, Viewer.public())
+
+
+def test_a_citation_outside_the_viewers_scope_is_never_returned(
+    tmp_path: Path, real_embedder: SentenceTransformerEmbedder
+) -> None:
+    services = build_services(load_settings(CASEBOT_HOME=tmp_path / "h"), embedder=real_embedder)
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "kline.txt").write_text(
+        "Maria Kline paid 40,000 dollars to Quarrystone Export for 600 counterfeit handbags."
+    )
+    services.ingestion.ingest([notes], IngestOptions(kind=Kind.NOTE, case_id="CASE-B"))
+    leaky = AnswerService(SearcherIgnoringScope(services.searcher), services.extractive_answerer)
+
+    with pytest.raises(CitationLeakError):
+        leaky.ask("How much did Maria Kline pay Quarrystone Export?", Viewer.public())

@@ -22,7 +22,8 @@ class RecordingIndex(ChromaIndex):
     """The real index; counts writes and refuses entries of sources containing a marker."""
 
     def __init__(self, settings: Settings, refuse: str | None = None) -> None:
-        super().__init__(open_chroma_client(settings), settings.chroma_collection)
+        client = open_chroma_client(settings.chroma_url, settings.chroma_path)
+        super().__init__(client, settings.chroma_collection)
         self.refuse = refuse
         self.writes: list[set[str]] = []
 

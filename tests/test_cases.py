@@ -20,6 +20,7 @@ from casework.errors import (
     UnknownCaseError,
 )
 from casework.markings import Marking
+from retrieval.scope import visible_where
 
 CASE = "OP-HARBOR-LIGHT"
 OTHER_CASE = "OP-QUARRY"
@@ -248,7 +249,7 @@ def test_in_another_channel_everyone_sees_public_material_only(
     for user_id in (LEAD, AGENT, CLEARED_AGENT, OUTSIDER):
         viewer = directory.viewer_for_channel("C-GENERAL", user_id)
         assert viewer.les_cases == viewer.sixe_cases == frozenset()
-        assert viewer.chroma_scope() == {"marking": Marking.PUBLIC.value}
+        assert visible_where(viewer) == {"marking": Marking.PUBLIC.value}
 
 
 def test_a_member_asking_in_another_cases_room_sees_public_material_only(

@@ -11,12 +11,13 @@ from typing import Any
 import pytest
 
 from bot.services import Services, build_services
-from casework.access import Viewer, hidden_scope
+from casework.access import Viewer
 from casework.markings import Kind, Marking
 from casework.settings import load_settings
 from ingestion.pipeline import IngestOptions
 from retrieval.embeddings import SentenceTransformerEmbedder, Vectors
 from retrieval.filters import SearchFilters
+from retrieval.scope import hidden_where, visible_where
 from retrieval.search import HybridSearcher, SearchSettings
 from retrieval.vector_store import ChromaIndex, IndexEntry, VectorHit, VectorIndex
 
@@ -343,4 +344,4 @@ def test_a_narrow_scope_is_left_to_chromas_filter(indexed: tuple[Services, Path]
     narrow = searcher(services, SearchSettings(unfiltered_depth_limit=100), index)
     narrow.search("Veloce batteries", member_a)
 
-    assert index.wheres == [member_a.chroma_scope(), hidden_scope(member_a)]
+    assert index.wheres == [visible_where(member_a), hidden_where(member_a)]

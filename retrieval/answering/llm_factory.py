@@ -3,10 +3,12 @@ OpenAI endpoint, llama.cpp server, Azure), Anthropic, or Ollama's own API."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from langchain_core.language_models import BaseChatModel
+from pydantic import SecretStr
 
-from casework.settings import Settings
-
+Provider = Literal["none", "openai", "anthropic", "ollama"]
 NO_KEY = "not-needed"
 
 
@@ -14,37 +16,48 @@ class LlmSettingsError(ValueError):
     pass
 
 
-def build_chat_model(settings: Settings) -> BaseChatModel | None:
-    provider = settings.llm_provider
+def build_chat_model(
+    provider: Provider,
+    *,
+    model: str | None,
+    base_url: str | None = None,
+    api_key: SecretStr | None = None,
+    timeout_seconds: float = 20.0,
+) -> BaseChatModel | None:
+    """The chat model, its client bounded by ``timeout_seconds``; None for provider ``none``."""
     if provider == "none":
         return None
-    if not settings.llm_model:
+    if not model:
         raise LlmSettingsError(f"LLM_PROVIDER={provider} needs LLM_MODEL (the model's name)")
-    api_key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
     if provider == "openai":
         from langchain_openai import ChatOpenAI
 
         return ChatOpenAI(
-            model=settings.llm_model,
-            base_url=settings.llm_base_url,
-            api_key=api_key or NO_KEY,  # type: ignore[arg-type]
-            timeout=settings.llm_timeout_seconds,
+            model=model,
+            base_url=base_url,
+            api_key=api_key or SecretStr(NO_KEY),
+            timeout=timeout_seconds,
             max_retries=0,
             temperature=0,
         )
     if provider == "anthropic":
         from langchain_anthropic import ChatAnthropic
 
-        if settings.llm_api_key is None:
+        if api_key is None:
             raise LlmSettingsError("LLM_PROVIDER=anthropic needs LLM_API_KEY")
         return ChatAnthropic(  # type: ignore[call-arg]
-            model=settings.llm_model,
-            base_url=settings.llm_base_url,
-            api_key=settings.llm_api_key,
-            timeout=settings.llm_timeout_seconds,
+            model=model,
+            base_url=base_url,
+            api_key=api_key,
+            timeout=timeout_seconds,
             max_retries=0,
             temperature=0,
         )
     from langchain_ollama import ChatOllama
 
-    return ChatOllama(model=settings.llm_model, base_url=settings.llm_base_url, temperature=0)
+    return ChatOllama(
+        model=model,
+        base_url=base_url,
+        temperature=0,
+        client_kwargs={"timeout": timeout_seconds},
+    )

@@ -1,18 +1,16 @@
-"""Question → retrieve → answer → validated answer, as a LangChain runnable pipeline.
+"""Question → retrieve → answer → checked answer.
 
-With an LLM configured, the answer step is the LLM answerer with the extractive answerer as its
-fallback: a failure, a timeout or an unusable reply still gets the user an answer, with a note
-saying so. The last step checks every citation against the viewer once more.
+With an LLM configured, the LLM answerer answers and the extractive answerer stands in for it: a
+failure, a timeout or an unusable reply still gets the user an answer, with a note saying so. The
+last step checks every citation against the viewer once more.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
-from dataclasses import dataclass, replace
-from typing import Any
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.runnables import Runnable, RunnableLambda
 
 from casework.access import Viewer
 from retrieval.answering import texts
@@ -23,24 +21,16 @@ from retrieval.answering.prompts import load_prompt
 from retrieval.filters import SearchFilters
 from retrieval.search import HybridSearcher, SearchResult
 
+LLM_WORKERS = 4
+"""LLM calls in flight at once; a call past its timeout keeps its worker until it returns."""
+
 
 class CitationLeakError(RuntimeError):
     """An answer cited material its viewer may not see: a defect, never shown."""
 
 
-STATE = "state"
-ERROR = "error"
-Step = dict[str, Any]
-"""What flows between the steps: the state, and the LLM's error in the fallback."""
-
-
-@dataclass(frozen=True)
-class _State:
-    question: str
-    viewer: Viewer
-    filters: SearchFilters
-    result: SearchResult | None = None
-    answer: Answer | None = None
+class AnswerServiceClosedError(RuntimeError):
+    """The service was asked a question after :meth:`AnswerService.close`."""
 
 
 class AnswerService:
@@ -55,65 +45,63 @@ class AnswerService:
         self._extractive = extractive
         self._llm = LlmAnswerer(llm, load_prompt("answer")) if llm is not None else None
         self._llm_timeout = llm_timeout_seconds
-        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=4, thread_name_prefix="llm")
-        self.chain = self._build_chain()
+        # The model is called on a worker so that a model that hangs cannot hold the asker past
+        # the timeout, whatever its client enforces. Threads start on the first call only.
+        self._llm_workers = ThreadPoolExecutor(LLM_WORKERS, thread_name_prefix="llm-answer")
+        self._closed = False
 
     def ask(self, question: str, viewer: Viewer, filters: SearchFilters | None = None) -> Answer:
-        state = _State(question=question, viewer=viewer, filters=filters or SearchFilters())
-        final: Step = self.chain.invoke({STATE: state})
-        answer: Answer | None = final[STATE].answer
-        assert answer is not None
+        if self._closed:
+            raise AnswerServiceClosedError("the answer service is closed")
+        result = self._searcher.search(question, viewer, filters or SearchFilters())
+        answer = self._answer(question, result)
+        check_citations(answer, viewer)
         return answer
 
-    def _build_chain(self) -> Runnable[Step, Step]:
-        answer: Runnable[Step, Step] = RunnableLambda(self._answer_extractively)
-        if self._llm is not None:
-            answer = RunnableLambda(self._answer_with_llm).with_fallbacks(
-                [RunnableLambda(self._answer_after_llm_failure)], exception_key=ERROR
-            )
-        return RunnableLambda(self._retrieve) | answer | RunnableLambda(self._validate)
+    def close(self) -> None:
+        """Stop the LLM workers. Calls still running are abandoned, not awaited: each worker
+        ends when its call returns. Closing twice is harmless."""
+        self._closed = True
+        self._llm_workers.shutdown(wait=False, cancel_futures=True)
 
-    def _retrieve(self, step: Step) -> Step:
-        state: _State = step[STATE]
-        result = self._searcher.search(state.question, state.viewer, state.filters)
-        return {STATE: replace(state, result=result)}
+    def _answer(self, question: str, result: SearchResult) -> Answer:
+        if self._llm is None:
+            return self._extractive.answer(question, result)
+        try:
+            return self._answer_with_llm(self._llm, question, result)
+        except Exception as error:  # whatever went wrong, the asker gets the extractive answer
+            return self._answer_after_llm_failure(question, result, error)
 
-    def _answer_extractively(self, step: Step) -> Step:
-        state: _State = step[STATE]
-        assert state.result is not None
-        return {STATE: replace(state, answer=self._extractive.answer(state.question, state.result))}
-
-    def _answer_with_llm(self, step: Step) -> Step:
-        state: _State = step[STATE]
-        assert state.result is not None and self._llm is not None
-        future = self._pool.submit(self._llm.answer, state.question, state.result)
-        answer = future.result(timeout=self._llm_timeout)
+    def _answer_with_llm(self, llm: LlmAnswerer, question: str, result: SearchResult) -> Answer:
+        call = self._llm_workers.submit(llm.answer, question, result)
+        try:
+            answer = call.result(timeout=self._llm_timeout)
+        except TimeoutError:
+            call.cancel()  # not started yet (all workers busy): it never will be
+            raise
         if answer is None:
-            answer = replace(
-                self._extractive.answer(state.question, state.result),
-                text=texts.NO_EVIDENCE,
-                abstained=True,
-            )
-        return {STATE: replace(state, answer=answer)}
+            return self._abstention(question, result)
+        return answer
 
-    def _answer_after_llm_failure(self, step: Step) -> Step:
-        answered: _State = self._answer_extractively(step)[STATE]
-        assert answered.answer is not None
-        note = texts.LLM_FAILED.format(reason=_describe(step.get(ERROR)))
-        return {STATE: replace(answered, answer=replace(answered.answer, note=note))}
+    def _abstention(self, question: str, result: SearchResult) -> Answer:
+        """The model found no answer in the sources: abstain, citing the closest ones."""
+        closest = self._extractive.answer(question, result)
+        return replace(closest, text=texts.NO_EVIDENCE, abstained=True)
 
-    def _validate(self, step: Step) -> Step:
-        state: _State = step[STATE]
-        assert state.answer is not None
-        for citation in state.answer.citations:
-            if not state.viewer.can_see(citation.case_id, citation.marking):
-                raise CitationLeakError(f"citation {citation.n} is outside the viewer's scope")
-        return step
+    def _answer_after_llm_failure(
+        self, question: str, result: SearchResult, error: Exception
+    ) -> Answer:
+        answer = self._extractive.answer(question, result)
+        return replace(answer, note=texts.LLM_FAILED.format(reason=describe_failure(error)))
 
 
-def _describe(error: BaseException | None) -> str:
-    if error is None:
-        return "unknown error"
-    if isinstance(error, concurrent.futures.TimeoutError | TimeoutError):
+def check_citations(answer: Answer, viewer: Viewer) -> None:
+    for citation in answer.citations:
+        if not viewer.can_see(citation.case_id, citation.marking):
+            raise CitationLeakError(f"citation {citation.n} is outside the viewer's scope")
+
+
+def describe_failure(error: Exception) -> str:
+    if isinstance(error, TimeoutError):
         return "it timed out"
     return f"{type(error).__name__}: {error}"
