@@ -23,11 +23,10 @@ command line, Slack) can render its own message::
     ├── IngestError                     a file could not be ingested (ingestion/errors.py)
     │   └── …                           unreadable, too large, empty, corrupt, encrypted, …
     ├── IngestionBusyError              another ingestion holds the data folder (ingestion/lock.py)
-    ├── AnsweringError                  answering went wrong (retrieval/answering/errors.py)
-    │   ├── CitationLeakError           an answer cited what its viewer may not see: a defect
-    │   ├── LlmAnswerRejectedError      the model's reply cited no real source
-    │   ├── LlmSettingsError            an LLM provider without the settings it needs
-    │   └── PromptError                 a prompt template that is missing or malformed
+    ├── RetrievalError                  the model is missing, answering failed (retrieval/errors.py)
+    │   ├── ModelNotOnDiskError         the embedding model is not on this machine
+    │   └── AnsweringError              a citation leak (a defect), a rejected LLM reply, an LLM
+    │                                   setting or prompt template that is wrong, a closed service
     ├── SlackConfigError                a setting Slack needs is missing (bot/slack/app.py)
     └── FileRefused                     a file shared in Slack that cannot be fetched
 """

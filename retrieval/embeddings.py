@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from casework.settings import BUNDLED_MODEL
+from retrieval.errors import RetrievalError
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -49,7 +50,7 @@ class Embedder(Protocol):
     def embed_query(self, text: str) -> Vectors: ...
 
 
-class ModelNotOnDiskError(OSError):
+class ModelNotOnDiskError(RetrievalError, OSError):
     """The embedding model is neither bundled, a folder, nor in the local Hugging Face cache."""
 
 

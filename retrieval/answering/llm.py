@@ -20,6 +20,7 @@ from retrieval.answering import texts
 from retrieval.answering.model import Answer, Citation
 from retrieval.answering.prompts import PromptTemplate
 from retrieval.answering.sentences import split_sentences
+from retrieval.errors import AnsweringError
 from retrieval.search import Hit, SearchResult
 
 MAX_SOURCES = 6
@@ -27,7 +28,7 @@ NO_ANSWER = "NO_ANSWER"
 MARKER = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
 
 
-class LlmAnswerRejectedError(RuntimeError):
+class LlmAnswerRejectedError(AnsweringError):
     """The model's reply could not be used (nothing in it cited a source)."""
 
 

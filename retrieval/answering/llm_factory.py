@@ -8,11 +8,13 @@ from typing import Literal
 from langchain_core.language_models import BaseChatModel
 from pydantic import SecretStr
 
+from retrieval.errors import AnsweringError
+
 Provider = Literal["none", "openai", "anthropic", "ollama"]
 NO_KEY = "not-needed"
 
 
-class LlmSettingsError(ValueError):
+class LlmSettingsError(AnsweringError, ValueError):
     pass
 
 

@@ -15,10 +15,12 @@ from importlib import resources
 import yaml
 from pydantic import BaseModel, ConfigDict
 
+from retrieval.errors import AnsweringError
+
 PARTS = ("system", "user")
 
 
-class PromptError(ValueError):
+class PromptError(AnsweringError, ValueError):
     pass
 
 

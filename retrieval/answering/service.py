@@ -18,6 +18,7 @@ from retrieval.answering.extractive import ExtractiveAnswerer
 from retrieval.answering.llm import LlmAnswerer
 from retrieval.answering.model import Answer
 from retrieval.answering.prompts import load_prompt
+from retrieval.errors import AnsweringError
 from retrieval.filters import SearchFilters
 from retrieval.search import HybridSearcher, SearchResult
 
@@ -25,11 +26,11 @@ LLM_WORKERS = 4
 """LLM calls in flight at once; a call past its timeout keeps its worker until it returns."""
 
 
-class CitationLeakError(RuntimeError):
+class CitationLeakError(AnsweringError):
     """An answer cited material its viewer may not see: a defect, never shown."""
 
 
-class AnswerServiceClosedError(RuntimeError):
+class AnswerServiceClosedError(AnsweringError):
     """The service was asked a question after :meth:`AnswerService.close`."""
 
 
