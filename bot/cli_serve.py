@@ -51,6 +51,7 @@ def serve(
         _serve_socket_mode(app, settings, stop)
     typer.echo(texts.SERVE_STOPPING, err=True)
     pools.shutdown(wait=True)
+    services.close()
 
 
 def _serve_http(app: App, settings: Settings, host: str, port: int, stop: threading.Event) -> None:

@@ -175,6 +175,11 @@ class Services:
     def audit_review(self) -> ReviewingAudit:
         return ReviewingAudit(self.audit)
 
+    def close(self) -> None:
+        """Stop the workers of what was built (nothing is built just to be closed)."""
+        if "answers" in vars(self):
+            self.answers.close()
+
     @property
     def load_limits(self) -> LoadLimits:
         settings = self.settings

@@ -188,6 +188,9 @@ class BrokenAnswers(AnswerService):
     def ask(self, question: str, viewer: Viewer, filters: SearchFilters | None = None) -> Answer:
         raise ConnectionError("the vector index is unreachable")
 
+    def close(self) -> None:
+        pass
+
 
 @pytest.fixture
 def broken_casebot(
