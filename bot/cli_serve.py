@@ -86,7 +86,7 @@ def _require_settings(settings: Settings, http: bool) -> None:
 def _warm_up(services: Services) -> None:
     """Migrate the registry and load the model and the indexes now, not on the first question."""
     services.embedder.embed_query("warm up")
-    _ = services.answers, services.cases, services.events
+    _ = services.answers, services.cases, services.claims
 
 
 def _stop_on_signals() -> threading.Event:

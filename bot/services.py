@@ -14,9 +14,9 @@ from sqlalchemy import Engine
 
 from casework.audit import AuditLog
 from casework.cases import CaseDirectory
+from casework.claims import OnceOnlyClaims
 from casework.entities.hits import HitDetector, HitNotices
 from casework.entities.lookup import LookupService
-from casework.events import EventDeduplicator
 from casework.settings import Settings
 from casework.storage.db import SessionFactory, create_registry_engine, migrate, session_factory
 from casework.usecases.asking import Asking
@@ -69,8 +69,8 @@ class Services:
         return CaseDirectory(self.sessions, self.audit)
 
     @cached_property
-    def events(self) -> EventDeduplicator:
-        return EventDeduplicator(self.sessions)
+    def claims(self) -> OnceOnlyClaims:
+        return OnceOnlyClaims(self.sessions)
 
     @cached_property
     def vector_index(self) -> VectorIndex:

@@ -24,6 +24,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 
 from bot.services import Services
 from bot.slack import actions, commands, files, home, lookup, mentions, texts
+from bot.slack.dedupe import SlackDedupe
 from bot.slack.deps import Deps
 from bot.slack.hit_notices import NoticePoller
 from bot.slack.threads import ThreadMemory
@@ -73,6 +74,7 @@ def build_app(
         client=client,
         pools=pools or Pools.from_settings(settings),
         threads=ThreadMemory(),
+        dedupe=SlackDedupe(services.claims),
     )
     secret = settings.slack_signing_secret
     app = App(

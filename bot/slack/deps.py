@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from slack_sdk import WebClient
 
 from bot.services import Services
+from bot.slack.dedupe import SlackDedupe
 from bot.slack.threads import ThreadMemory
 from bot.slack.work import Pools
 from casework.settings import Settings
@@ -19,3 +20,4 @@ class Deps:
     client: WebClient
     pools: Pools
     threads: ThreadMemory
+    dedupe: SlackDedupe

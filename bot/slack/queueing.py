@@ -27,10 +27,10 @@ def tell_soon(deps: Deps, question: Question, text: str) -> None:
 
 def first_delivery(deps: Deps, event_id: str | None) -> bool:
     """False for an event Slack delivered again (or another replica took); see
-    :class:`casework.events.EventDeduplicator`."""
+    :class:`bot.slack.dedupe.SlackDedupe`."""
     if not event_id:
         return True
-    if deps.services.events.first_time(event_id):
+    if deps.dedupe.first_time(event_id):
         return True
     log.info("event %s delivered again: ignored", event_id)
     return False

@@ -1,4 +1,5 @@
-"""Slack retry dedupe on real SQLite: one handler per event id, across replicas."""
+"""Once-only claims on real SQLite, and Slack's dedupe on them: one handler per event id,
+across replicas."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 from bot.services import Services, build_services
-from casework.events import KEEP_FOR, EventDeduplicator
+from bot.slack.dedupe import KEEP_FOR, SlackDedupe
 from casework.settings import Settings
 from tests.fakes import HashingEmbedder
 
@@ -19,8 +20,12 @@ class SteppingClock:
         return self.now
 
 
+def dedupe_of(services: Services) -> SlackDedupe:
+    return SlackDedupe(services.claims)
+
+
 def test_an_event_is_new_exactly_once(services: Services) -> None:
-    events = services.events
+    events = dedupe_of(services)
 
     assert events.first_time("Ev-1") is True
     assert events.first_time("Ev-1") is False
@@ -30,8 +35,8 @@ def test_an_event_is_new_exactly_once(services: Services) -> None:
 def test_a_second_replica_sees_the_event_as_handled(services: Services, settings: Settings) -> None:
     other_replica = build_services(settings, embedder=HashingEmbedder())
 
-    assert services.events.first_time("Ev-1") is True
-    assert other_replica.events.first_time("Ev-1") is False
+    assert dedupe_of(services).first_time("Ev-1") is True
+    assert dedupe_of(other_replica).first_time("Ev-1") is False
 
 
 def test_replicas_racing_for_one_event_let_exactly_one_win(settings: Settings) -> None:
@@ -43,7 +48,8 @@ def test_replicas_racing_for_one_event_let_exactly_one_win(settings: Settings) -
 
     def claim(replica: Services) -> None:
         start.wait()
-        wins.extend(replica.events.first_time(f"Ev-{n}") for n in range(20))
+        events = dedupe_of(replica)
+        wins.extend(events.first_time(f"Ev-{n}") for n in range(20))
 
     threads = [threading.Thread(target=claim, args=(replica,)) for replica in replicas]
     for thread in threads:
@@ -57,7 +63,7 @@ def test_replicas_racing_for_one_event_let_exactly_one_win(settings: Settings) -
 
 def test_event_ids_older_than_a_day_are_purged_by_the_next_call(services: Services) -> None:
     clock = SteppingClock(datetime(2026, 3, 1, 9, 0))
-    events = EventDeduplicator(services.sessions, clock=clock)
+    events = SlackDedupe(services.claims, clock=clock)
     events.first_time("Ev-old")
 
     clock.now += KEEP_FOR + timedelta(minutes=1)
@@ -68,7 +74,7 @@ def test_event_ids_older_than_a_day_are_purged_by_the_next_call(services: Servic
 
 
 def test_purge_counts_what_it_forgot(services: Services) -> None:
-    events = services.events
+    events = dedupe_of(services)
     for n in range(3):
         events.first_time(f"Ev-{n}")
 
