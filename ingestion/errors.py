@@ -3,7 +3,7 @@
     CasebotError                (casework/errors.py draws the whole tree)
     IngestError                 a file (or archive member) could not be ingested
     ├── UnreadableFileError     the file system refused: permissions, symlink loop, vanished
-    ├── FileTooLargeError       over MAX_FILE_MB
+    ├── FileTooLargeError       over CASEBOT_MAX_FILE_MB
     ├── EmptyFileError          zero bytes, or no text at all after extraction
     ├── UnsupportedContentError the content is not a format Casebot reads (e.g. binary junk)
     ├── CorruptFileError        the format was recognised but the file is damaged

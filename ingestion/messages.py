@@ -26,7 +26,7 @@ def too_large(size_bytes: int, limit_bytes: int) -> str:
     return (
         f"the file is {_megabytes(size_bytes)} MB, "
         f"over the {_megabytes(limit_bytes)} MB limit; "
-        "split it, or raise MAX_FILE_MB"
+        "split it, or raise CASEBOT_MAX_FILE_MB"
     )
 
 

@@ -3,11 +3,12 @@
 ``process_before_response=True``: bolt runs each listener on the thread that received the
 request and sends the ack when it returns. Listeners only read the payload and hand the slow
 work to :class:`~bot.slack.work.Pools`, so the ack leaves within milliseconds whatever the load,
-and the number of threads doing work is fixed (``SLACK_WORKERS``) instead of one per request.
+and the number of threads doing work is fixed (``CASEBOT_SLACK_WORKERS``) instead of one per
+request.
 
 bolt does not deduplicate redelivered events; the workers do, by ``event_id``
-(:func:`bot.slack.queueing.first_delivery`). Every Web API call goes to ``SLACK_API_URL`` and a
-429 is retried after its ``Retry-After``.
+(:func:`bot.slack.queueing.first_delivery`). Every Web API call goes to
+``CASEBOT_SLACK_API_URL`` and a 429 is retried after its ``Retry-After``.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ class SlackConfigError(CasebotError, RuntimeError):
 
 
 def build_client(settings: Settings) -> WebClient:
-    """The Web API client: the bot token, ``SLACK_API_URL``, retries on 429 and lost
+    """The Web API client: the bot token, ``CASEBOT_SLACK_API_URL``, retries on 429 and lost
     connections."""
     if settings.slack_bot_token is None:
         raise SlackConfigError(texts.CONFIG_NO_BOT_TOKEN)
@@ -65,7 +66,7 @@ def build_app(
 ) -> App:
     """Build the app; calls ``auth.test`` once to check the token. Whoever passes ``pools``
     shuts them down; default pools live as long as the process. With ``post_hit_notices``,
-    cross-case hits are posted every ``SLACK_HIT_NOTICE_SECONDS`` (``0``: never) by a daemon
+    cross-case hits are posted every ``CASEBOT_SLACK_HIT_NOTICE_SECONDS`` (``0``: never) by a daemon
     thread that lives as long as the process."""
     client = client or build_client(settings)
     deps = Deps(

@@ -1,5 +1,5 @@
 """Posting cross-case hits in the case rooms (the outbox :class:`~casework.entities.hits.
-HitNotices`), after each shared file is ingested and every ``SLACK_HIT_NOTICE_SECONDS``.
+HitNotices`), after each shared file is ingested and every ``CASEBOT_SLACK_HIT_NOTICE_SECONDS``.
 
 A notice is claimed before it is posted, so with several replicas each is posted once. The room
 of case A sees only what it may: the identifier (from its own material) and, for the other case,

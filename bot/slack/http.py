@@ -3,7 +3,7 @@
 
 The raw body is handed to bolt as received, so bolt checks Slack's signature and timestamp over
 the exact bytes (a bad signature or a stale timestamp is answered 401). The server is threaded
-and bounded: ``SLACK_HTTP_THREADS`` threads, started once and reused, handle the requests;
+and bounded: ``CASEBOT_SLACK_HTTP_THREADS`` threads, started once and reused, handle the requests;
 further connections wait in the listen backlog. A request has :data:`READ_TIMEOUT_SECONDS` to
 arrive and at most :data:`MAX_BODY_BYTES`. Each response closes its connection, so an idle
 client holds no thread. Run several replicas behind a load balancer for more.

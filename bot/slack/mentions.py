@@ -3,7 +3,7 @@ answered (no mention needed), and direct messages.
 
 Listeners only read the event and hand the work to the answers pool; the ack goes back to Slack
 at once. Messages from bots (other than Casebot itself, which bolt already ignores) are ignored
-unless ``SLACK_ANSWER_BOTS`` is set. A channel message that mentions Casebot is left to the
+unless ``CASEBOT_SLACK_ANSWER_BOTS`` is set. A channel message that mentions Casebot is left to the
 ``app_mention`` listener, so it is answered once.
 """
 
@@ -134,7 +134,7 @@ def _question_text(event: dict[str, Any], bot_user_id: str) -> str:
 
 
 def _ignored_sender(deps: Deps, event: dict[str, Any], context: BoltContext) -> bool:
-    """Casebot itself always; other bots unless SLACK_ANSWER_BOTS; events without a user."""
+    """Casebot itself always; other bots unless CASEBOT_SLACK_ANSWER_BOTS; events without a user."""
     if not event.get("user") or event.get("user") == context.bot_user_id:
         return True
     from_bot = bool(event.get("bot_id")) or event.get("subtype") == "bot_message"

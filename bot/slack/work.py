@@ -11,7 +11,7 @@ the threads that receive Slack's requests, so on a busy machine the acks still l
 (``benchmarks/slack.py``: with it, the ack p99 of 50 concurrent ``/ask`` fell from about 195 ms
 to 100-160 ms, answer throughput unchanged).
 
-:class:`Pools` holds the three pools the app uses: answers (``SLACK_WORKERS`` threads), file
+:class:`Pools` holds the three pools the app uses: answers (``CASEBOT_SLACK_WORKERS`` threads), file
 ingestion (one thread: ingestion runs one at a time per data folder anyway) and notices (one
 thread for the "busy" replies, so those never wait behind answers).
 """

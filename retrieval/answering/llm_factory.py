@@ -8,6 +8,7 @@ from typing import Literal
 from langchain_core.language_models import BaseChatModel
 from pydantic import SecretStr
 
+from retrieval.answering import texts
 from retrieval.errors import AnsweringError
 
 Provider = Literal["none", "openai", "anthropic", "ollama"]
@@ -30,7 +31,7 @@ def build_chat_model(
     if provider == "none":
         return None
     if not model:
-        raise LlmSettingsError(f"LLM_PROVIDER={provider} needs LLM_MODEL (the model's name)")
+        raise LlmSettingsError(texts.LLM_NEEDS_MODEL.format(provider=provider))
     if provider == "openai":
         from langchain_openai import ChatOpenAI
 
@@ -46,7 +47,7 @@ def build_chat_model(
         from langchain_anthropic import ChatAnthropic
 
         if api_key is None:
-            raise LlmSettingsError("LLM_PROVIDER=anthropic needs LLM_API_KEY")
+            raise LlmSettingsError(texts.LLM_NEEDS_API_KEY)
         return ChatAnthropic(  # type: ignore[call-arg]
             model=model,
             base_url=base_url,

@@ -8,3 +8,8 @@ LLM_FAILED = (
     "sources instead."
 )
 LLM_UNCITED_DROPPED = "{count} statement(s) without a valid citation were left out."
+LLM_NEEDS_MODEL = (
+    "CASEBOT_LLM_PROVIDER={provider} needs CASEBOT_LLM_MODEL (the model's name); set it, or set "
+    "CASEBOT_LLM_PROVIDER=none to answer extractively"
+)
+LLM_NEEDS_API_KEY = "CASEBOT_LLM_PROVIDER=anthropic needs CASEBOT_LLM_API_KEY; set it"
