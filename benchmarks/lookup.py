@@ -32,7 +32,9 @@ from benchmarks import results
 from bot.services import Services, build_services
 from casework.access import Viewer
 from casework.settings import load_settings
-from casework.storage.models import Case, Chunk, Document, Entity, Mention
+from casework.storage.cases import Case
+from casework.storage.entities import Entity, Mention
+from casework.storage.registry import Chunk, Document
 from tests.fakes import HashingEmbedder
 
 WORK = Path(__file__).resolve().parents[1] / "benchmarks" / ".work"

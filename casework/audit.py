@@ -47,8 +47,8 @@ from sqlalchemy.orm import Session
 
 from casework import texts
 from casework.errors import InvalidFeedbackError, UnknownAuditRecordError
+from casework.storage.audit_log import AuditRecord, Feedback
 from casework.storage.db import SessionFactory
-from casework.storage.models import AuditRecord, Feedback
 
 QUESTION: Final = "question"
 ANSWER: Final = "answer"

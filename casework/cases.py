@@ -30,8 +30,8 @@ from casework.errors import (
     NotCaseMemberError,
     UnknownCaseError,
 )
+from casework.storage.cases import Case, CaseChannel, CaseMember
 from casework.storage.db import SessionFactory
-from casework.storage.models import Case, CaseChannel, CaseMember
 
 ID_LIMIT: Final = 64
 TITLE_LIMIT: Final = 300

@@ -14,8 +14,8 @@ from datetime import datetime
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 
+from casework.storage.claims import ProcessedEvent
 from casework.storage.db import SessionFactory
-from casework.storage.models import ProcessedEvent
 
 
 class OnceOnlyClaims:

@@ -32,7 +32,8 @@ from sqlalchemy.orm import Session
 
 from casework.entities.store import DocumentScope, MentionRow, replace_mentions
 from casework.storage.db import SessionFactory
-from casework.storage.models import Chunk, Document, IndexJournalEntry, SourceFile
+from casework.storage.ingestion_journal import IndexJournalEntry, SourceFile
+from casework.storage.registry import Chunk, Document
 from ingestion.chunking import ChunkPlan
 from ingestion.extraction import ExtractedMention
 from retrieval.embeddings import Vectors

@@ -20,7 +20,8 @@ from sqlalchemy import func, select
 from casework.cases import ensure_case
 from casework.markings import Kind, Marking
 from casework.storage.db import SessionFactory
-from casework.storage.models import Document, IngestionRun, SourceFile
+from casework.storage.ingestion_journal import IngestionRun, SourceFile
+from casework.storage.registry import Document
 from ingestion import messages
 from ingestion.discovery import FoundFile, PathProblem, discover
 from ingestion.errors import FileTooLargeError, IngestError, UnreadableFileError

@@ -34,7 +34,7 @@ from sqlalchemy import func, select
 
 from casework.access import Viewer
 from casework.storage.db import SessionFactory
-from casework.storage.models import Chunk, Document
+from casework.storage.registry import Chunk, Document
 from retrieval.analysis import terms
 from retrieval.filters import ChunkFacets, Mask, SearchFilters
 

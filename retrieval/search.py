@@ -23,7 +23,7 @@ from sqlalchemy import select
 
 from casework.access import Viewer
 from casework.storage.db import SessionFactory
-from casework.storage.models import Chunk, Document
+from casework.storage.registry import Chunk, Document
 from retrieval.embeddings import Embedder, Vectors
 from retrieval.filters import SearchFilters, combine_where
 from retrieval.fusion import DEFAULT_ALPHA, convex_zscore

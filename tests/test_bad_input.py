@@ -26,7 +26,8 @@ from sqlalchemy import select
 
 from bot.services import Services, build_services
 from casework.settings import load_settings
-from casework.storage.models import Chunk, Document, IngestionRun, SourceFile
+from casework.storage.ingestion_journal import IngestionRun, SourceFile
+from casework.storage.registry import Chunk, Document
 from ingestion.pipeline import IngestOptions, RunReport
 from tests.conftest import REPO_ROOT
 from tests.fakes import HashingEmbedder

@@ -16,7 +16,8 @@ from sqlalchemy import func, select
 
 from bot.services import Services, build_services
 from casework.settings import load_settings
-from casework.storage.models import Chunk, Document, IndexJournalEntry
+from casework.storage.ingestion_journal import IndexJournalEntry
+from casework.storage.registry import Chunk, Document
 from tests.conftest import REPO_ROOT
 
 FILES = 3

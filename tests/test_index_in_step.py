@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from bot.services import Services, build_services
 from casework.access import Viewer
-from casework.storage.models import Chunk
+from casework.storage.registry import Chunk
 from ingestion.pipeline import IngestOptions
 from retrieval.lexical import LexicalIndex
 

@@ -10,7 +10,9 @@ from sqlalchemy import select
 
 from bot.services import Services
 from casework.markings import Kind, Marking
-from casework.storage.models import Case, Chunk, Document, IngestionRun
+from casework.storage.cases import Case
+from casework.storage.ingestion_journal import IngestionRun
+from casework.storage.registry import Chunk, Document
 from ingestion.pipeline import IngestOptions
 from tests.fakes import HashingEmbedder
 

@@ -11,8 +11,8 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
+from casework.storage.base import Base
 from casework.storage.db import HEAD_REVISION, create_registry_engine, migrate
-from casework.storage.models import Base
 
 
 def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:

@@ -25,7 +25,8 @@ from sqlalchemy import select
 
 from casework.errors import CasebotError
 from casework.storage.db import SessionFactory
-from casework.storage.models import Document, Entity, Mention
+from casework.storage.entities import Entity, Mention
+from casework.storage.registry import Document
 
 PREFIX = "casebot"
 NAME_SCHEMATA = {"person": "Person", "company": "Company", "legal_entity": "LegalEntity"}

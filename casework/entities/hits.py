@@ -8,7 +8,7 @@ pair is unique in the table, so a hit is never raised twice. Grand-jury (``6E``)
 leaves its case, so it never raises a hit. Entities too common to mean anything
 (``ubiquitous.txt``: marketplaces, mail providers) are passed over.
 
-Each hit queues a notice for every channel of both cases (:class:`~casework.storage.models.
+Each hit queues a notice for every channel of both cases (:class:`~casework.storage.entities.
 HitNotice`); the Slack app posts them (:meth:`HitNotices.pending`, :meth:`HitNotices.mark`).
 """
 
@@ -26,16 +26,9 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from casework.markings import Marking
+from casework.storage.cases import CaseChannel, CaseMember
 from casework.storage.db import SessionFactory
-from casework.storage.models import (
-    CaseChannel,
-    CaseMember,
-    CrossCaseHit,
-    Entity,
-    HitNotice,
-    Mention,
-    ScanMark,
-)
+from casework.storage.entities import CrossCaseHit, Entity, HitNotice, Mention, ScanMark
 
 Clock = Callable[[], datetime]
 

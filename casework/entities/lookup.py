@@ -21,7 +21,8 @@ from casework.entities.names import NAME_KINDS
 from casework.entities.namesearch import NameCandidate, NameSearch
 from casework.identifiers import ParsedQuery, parse_query
 from casework.storage.db import SessionFactory
-from casework.storage.models import Chunk, Document, Entity, Mention
+from casework.storage.entities import Entity, Mention
+from casework.storage.registry import Chunk, Document
 
 MAX_SHOWN_MENTIONS = 50
 SHOWN_SCAN_ROWS = 500

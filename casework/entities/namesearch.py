@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from casework.entities import texts
 from casework.entities.names import NAME_KINDS, normalize
 from casework.storage.db import SessionFactory
-from casework.storage.models import Entity
+from casework.storage.entities import Entity
 
 MIN_SCORE = 85.0
 MAX_CANDIDATES = 5

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from sqlalchemy import delete, select, tuple_
 from sqlalchemy.orm import Session
 
-from casework.storage.models import Entity, Mention
+from casework.storage.entities import Entity, Mention
 
 LOOKUP_BATCH = 400
 

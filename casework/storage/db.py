@@ -10,6 +10,8 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from casework.storage import schema  # noqa: F401 - every table mapped before the first session
+
 SessionFactory = sessionmaker[Session]
 
 HEAD_REVISION = "0003"

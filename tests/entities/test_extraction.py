@@ -6,7 +6,8 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from casework.markings import Kind
-from casework.storage.models import Chunk, Entity, Mention
+from casework.storage.entities import Entity, Mention
+from casework.storage.registry import Chunk
 from ingestion.pipeline import IngestOptions
 from tests.entities.conftest import HARBOR, HARBOR_NOTE, SHARED_PHONE, World
 

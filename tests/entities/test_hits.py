@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from casework.markings import Marking
-from casework.storage.models import HitNotice
+from casework.storage.entities import HitNotice
 from tests.entities.conftest import (
     HARBOR,
     HARBOR_NOTE,

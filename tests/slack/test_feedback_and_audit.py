@@ -6,7 +6,7 @@ from sqlalchemy import select, text
 
 from bot.slack.blocks import FEEDBACK_DOWN_ACTION, FEEDBACK_UP_ACTION, REFER_ACTION
 from casework.audit import ACCESS_DECISION, ANSWER, FEEDBACK, QUESTION
-from casework.storage.models import Feedback
+from casework.storage.audit_log import Feedback
 from tests.audit_records import ACCESS_DETAILS, ANSWER_DETAILS, QUESTION_DETAILS
 from tests.slack.casebot_app import (
     CASE_CHANNEL,
