@@ -3,7 +3,7 @@ channel, usually a Slack Connect channel shared with the partner; an e-mail addr
 webhook URL with a shared secret), and a :class:`Sender` per kind of target delivers the package.
 
 Deliveries go through a durable outbox (one row per referral and target), so a sender only has
-to deliver once or raise :class:`DeliveryFailed`; the outbox retries, backs off and gives up.
+to deliver once or raise :class:`DeliveryFailedError`; the outbox retries, backs off and gives up.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ class Rendered:
         return f"referral-{self.package.referral_id}-v{self.package.version}.pdf"
 
 
-class DeliveryFailed(CasebotError):
+class DeliveryFailedError(CasebotError):
     """A delivery did not go through. ``permanent``: retrying cannot help (a refused address,
     a channel the app is not in); otherwise the outbox tries again later."""
 
@@ -63,5 +63,5 @@ class Sender(Protocol):
 
     def send(self, target: DeliveryTarget, rendered: Rendered) -> str | None:
         """Deliver; returns a reference the partner's side gave (a message ts, a message id),
-        or None. Raises :class:`DeliveryFailed`."""
+        or None. Raises :class:`DeliveryFailedError`."""
         ...
