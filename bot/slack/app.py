@@ -26,7 +26,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 from bot.services import Services
 from bot.slack import actions, commands, files, home, lookup, mentions, texts
 from bot.slack.dedupe import SlackDedupe
-from bot.slack.deps import Deps
+from bot.slack.deps import Deps, SlackOptions
 from bot.slack.hit_notices import NoticePoller
 from bot.slack.threads import ThreadMemory
 from bot.slack.work import Pools
@@ -34,6 +34,7 @@ from casework.errors import CasebotError
 from casework.settings import Settings
 
 RATE_LIMIT_RETRIES: Final = 2
+SHARED_FILES_FOLDER: Final = "slack-files"
 WEB_API_TIMEOUT_SECONDS: Final = 30
 
 
@@ -70,7 +71,11 @@ def build_app(
     thread that lives as long as the process."""
     client = client or build_client(settings)
     deps = Deps(
-        settings=settings,
+        options=SlackOptions(
+            answer_bots=settings.slack_answer_bots,
+            max_file_bytes=settings.max_file_bytes,
+            files_folder=settings.casebot_home / SHARED_FILES_FOLDER,
+        ),
         services=services,
         client=client,
         pools=pools or Pools.from_settings(settings),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from slack_sdk import WebClient
 
@@ -10,12 +11,22 @@ from bot.services import Services
 from bot.slack.dedupe import SlackDedupe
 from bot.slack.threads import ThreadMemory
 from bot.slack.work import Pools
-from casework.settings import Settings
+
+
+@dataclass(frozen=True)
+class SlackOptions:
+    """The few settings the listeners act on."""
+
+    answer_bots: bool
+    """Answer messages posted by other bots."""
+    max_file_bytes: int
+    files_folder: Path
+    """Where files shared in case rooms are downloaded before they are ingested."""
 
 
 @dataclass(frozen=True)
 class Deps:
-    settings: Settings
+    options: SlackOptions
     services: Services
     client: WebClient
     pools: Pools

@@ -31,8 +31,6 @@ from ingestion.pipeline import RunReport
 
 log = logging.getLogger(__name__)
 
-FOLDER = "slack-files"
-
 
 @dataclass(frozen=True)
 class SharedFile:
@@ -66,7 +64,7 @@ def ingest_shared_file(deps: Deps, shared: SharedFile) -> None:
         return
     name = shared.file_id
     try:
-        slack_file = file_info(deps.client, shared.file_id, deps.settings.max_file_bytes)
+        slack_file = file_info(deps.client, shared.file_id, deps.options.max_file_bytes)
         name = slack_file.name
         thread_ts = shared.thread_ts or _share_ts(slack_file, shared.channel_id)
         text = _ingest(deps, shared, case, slack_file)
@@ -93,9 +91,9 @@ def _submit(deps: Deps, shared: SharedFile) -> None:
 
 
 def _ingest(deps: Deps, shared: SharedFile, case: CaseInfo, slack_file: SlackFile) -> str:
-    folder = deps.settings.casebot_home / FOLDER / case.id / slack_file.id
+    folder = deps.options.files_folder / case.id / slack_file.id
     token = deps.client.token or ""
-    path = download(slack_file, token, folder, deps.settings.max_file_bytes)
+    path = download(slack_file, token, folder, deps.options.max_file_bytes)
     requester = Requester.in_slack(shared.user_id, shared.channel_id, Surface.SHARED_FILE)
     downloaded = DownloadedFile(file_id=slack_file.id, name=slack_file.name, path=path)
     report = deps.services.shared_files.ingest(downloaded, case, requester)

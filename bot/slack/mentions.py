@@ -138,4 +138,4 @@ def _ignored_sender(deps: Deps, event: dict[str, Any], context: BoltContext) -> 
     if not event.get("user") or event.get("user") == context.bot_user_id:
         return True
     from_bot = bool(event.get("bot_id")) or event.get("subtype") == "bot_message"
-    return from_bot and not deps.settings.slack_answer_bots
+    return from_bot and not deps.options.answer_bots
