@@ -33,7 +33,7 @@ from bot.services import Services, build_services
 from casework.access import Viewer
 from casework.settings import load_settings
 from casework.storage.models import Case, Chunk, Document, Entity, Mention
-from tests.fakes import HashingEmbedder
+from retrieval.testing import HashingEmbedder
 
 WORK = Path(__file__).resolve().parents[1] / "benchmarks" / ".work"
 CASES = 200

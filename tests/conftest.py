@@ -12,7 +12,7 @@ from bot.services import Services, build_services
 from casework.settings import Settings, load_settings
 from ingestion.loaders.base import LoadLimits
 from retrieval.embeddings import SentenceTransformerEmbedder
-from tests.fakes import HashingEmbedder
+from retrieval.testing import HashingEmbedder
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SETTING_PREFIXES = ("CASEBOT_", "DATABASE_URL", "CHROMA_", "EMBEDDING_", "SLACK_", "LLM_")

@@ -28,7 +28,7 @@ from casework.audit import (
 from casework.errors import InvalidFeedbackError, UnknownAuditRecordError
 from casework.settings import Settings
 from casework.storage.models import Feedback
-from tests.fakes import HashingEmbedder
+from retrieval.testing import HashingEmbedder
 
 
 @pytest.fixture

@@ -28,8 +28,8 @@ from bot.services import Services, build_services
 from casework.settings import load_settings
 from casework.storage.models import Chunk, Document, IngestionRun, SourceFile
 from ingestion.pipeline import IngestOptions, RunReport
+from retrieval.testing import HashingEmbedder
 from tests.conftest import REPO_ROOT
-from tests.fakes import HashingEmbedder
 
 COUNTERFEIT_RELEASES = "doj-ip-press-releases-pdf/counterfeit_trademark"
 GUTHRIE_INDICTMENT = "cf002_"  # "DEFENDANT FACES 18-COUNT INDICTMENT ..."

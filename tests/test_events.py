@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from bot.services import Services, build_services
 from casework.events import KEEP_FOR, EventDeduplicator
 from casework.settings import Settings
-from tests.fakes import HashingEmbedder
+from retrieval.testing import HashingEmbedder
 
 
 class SteppingClock:

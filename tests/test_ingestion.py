@@ -12,7 +12,7 @@ from bot.services import Services
 from casework.markings import Kind, Marking
 from casework.storage.models import Case, Chunk, Document, IngestionRun
 from ingestion.pipeline import IngestOptions
-from tests.fakes import HashingEmbedder
+from retrieval.testing import HashingEmbedder
 
 NOTE = "Seizure at the port of Long Beach: 960 counterfeit batteries in container ZQLU4826158."
 FILING = "The defendant pleaded guilty to trafficking in counterfeit goods."

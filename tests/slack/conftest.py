@@ -29,7 +29,7 @@ from bot.slack.app import build_app
 from bot.slack.http import HttpServer
 from bot.slack.work import Pools
 from casework.settings import load_settings
-from tests.fakes import HashingEmbedder
+from retrieval.testing import HashingEmbedder
 from tests.slack.casebot_app import RunningCasebot, index_corpus, slack_settings
 from tests.slack.fake_socket_mode import FakeSocketModeServer
 from tests.slack.fake_web_api import FakeSlackWebAPI

@@ -15,7 +15,7 @@ from bot.slack.work import Pools
 from casework.markings import Kind
 from casework.settings import load_settings
 from ingestion.pipeline import IngestOptions
-from tests.fakes import HashingEmbedder
+from retrieval.testing import HashingEmbedder
 from tests.slack.casebot_app import (
     CASE_CHANNEL,
     CASE_ID,
