@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from bot.services import Services
+from bot.testing.fake_slack import FakeSlackWebAPI, RecordedCall
+from bot.testing.payloads import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
+from bot.testing.signing import HttpResponse, SlackRequest, send
 from casework.markings import Kind
 from casework.settings import Settings, load_settings
 from ingestion.pipeline import IngestOptions
-from tests.slack.fake_web_api import FakeSlackWebAPI, RecordedCall
-from tests.slack.payloads import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
-from tests.slack.signing import HttpResponse, SlackRequest, send
 
 CASE_ID = "OP-HARBOR"
 CASE_TITLE = "Counterfeit router imports"

@@ -3,6 +3,8 @@ reach another channel or the public, and what was withheld is counted, never sho
 
 from __future__ import annotations
 
+from bot.testing.payloads import BOT_USER_ID, app_mention_event, message_event
+from bot.testing.signing import event_callback, slash_command
 from tests.slack.casebot_app import (
     CASE_CHANNEL,
     CASE_ID,
@@ -17,8 +19,6 @@ from tests.slack.casebot_app import (
     blocks_text,
     said_to_slack,
 )
-from tests.slack.payloads import BOT_USER_ID, app_mention_event, message_event
-from tests.slack.signing import event_callback, slash_command
 
 
 def test_ask_with_public_sources_is_posted_in_the_channel(casebot: RunningCasebot) -> None:

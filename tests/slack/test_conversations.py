@@ -11,6 +11,9 @@ from bot.services import Services
 from bot.slack.app import build_app
 from bot.slack.http import HttpServer
 from bot.slack.work import Pools
+from bot.testing.fake_slack import FakeSlackWebAPI
+from bot.testing.payloads import BOT_ID, BOT_USER_ID, app_mention_event, message_event, new_ts
+from bot.testing.signing import event_callback
 from casework.access import Viewer
 from casework.audit import QUESTION
 from retrieval.answering.model import Answer
@@ -27,9 +30,6 @@ from tests.slack.casebot_app import (
     blocks_text,
     slack_settings,
 )
-from tests.slack.fake_web_api import FakeSlackWebAPI
-from tests.slack.payloads import BOT_ID, BOT_USER_ID, app_mention_event, message_event, new_ts
-from tests.slack.signing import event_callback
 
 PLACEHOLDER_TS = "1700000000.000100"
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.testing.fake_slack import FILE_DOWNLOAD
+from bot.testing.payloads import BOT_TOKEN, message_event
+from bot.testing.signing import event_callback
 from casework.access import Viewer
 from casework.audit import FILE_INGESTED
 from tests.slack.casebot_app import CASE_CHANNEL, CASE_ID, MEMBER, OTHER_CHANNEL, RunningCasebot
-from tests.slack.fake_web_api import FILE_DOWNLOAD
-from tests.slack.payloads import BOT_TOKEN, message_event
-from tests.slack.signing import event_callback
 
 INVOICE = b"Invoice 42: 300 counterfeit airbags shipped by Lumen Parts to the Elm Street warehouse."
 

@@ -21,16 +21,15 @@ from slack_sdk.socket_mode.client import BaseSocketModeClient
 from slack_sdk.socket_mode.request import SocketModeRequest
 from slack_sdk.socket_mode.response import SocketModeResponse
 
-from tests.slack.fake_socket_mode import FakeSocketModeServer
-from tests.slack.fake_web_api import FILE_DOWNLOAD, RESPONSE_URL, FakeSlackWebAPI
-from tests.slack.payloads import (
+from bot.testing.fake_slack import FILE_DOWNLOAD, RESPONSE_URL, FakeSlackWebAPI
+from bot.testing.payloads import (
     APP_TOKEN,
     BOT_TOKEN,
     BOT_USER_ID,
     app_mention_event,
     message_event,
 )
-from tests.slack.signing import (
+from bot.testing.signing import (
     SlackRequest,
     block_action,
     event_callback,
@@ -39,6 +38,7 @@ from tests.slack.signing import (
     slash_command,
     url_verification,
 )
+from tests.slack.fake_socket_mode import FakeSocketModeServer
 
 
 @pytest.fixture

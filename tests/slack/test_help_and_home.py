@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.testing.signing import event_callback, slash_command
 from tests.slack.casebot_app import MEMBER, OTHER_CHANNEL, RunningCasebot, blocks_text
-from tests.slack.signing import event_callback, slash_command
 
 
 def app_home_opened(user: str, tab: str = "home") -> dict[str, Any]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from http.client import HTTPConnection
 from urllib.parse import urlsplit
 
+from bot.testing.payloads import app_mention_event
+from bot.testing.signing import event_callback, get, post, send, slash_command, url_verification
 from tests.slack.casebot_app import RunningCasebot
-from tests.slack.payloads import app_mention_event
-from tests.slack.signing import event_callback, get, post, send, slash_command, url_verification
 
 
 def test_url_verification_echoes_the_challenge(casebot: RunningCasebot) -> None:

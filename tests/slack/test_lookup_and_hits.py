@@ -12,6 +12,8 @@ from bot.services import Services, build_services
 from bot.slack.app import build_app
 from bot.slack.http import HttpServer
 from bot.slack.work import Pools
+from bot.testing.fake_slack import FakeSlackWebAPI
+from bot.testing.signing import slash_command
 from casework.markings import Kind
 from casework.settings import load_settings
 from ingestion.pipeline import IngestOptions
@@ -28,8 +30,6 @@ from tests.slack.casebot_app import (
     index_corpus,
     slack_settings,
 )
-from tests.slack.fake_web_api import FakeSlackWebAPI
-from tests.slack.signing import slash_command
 
 PHONE_NOTE = f"""# Warehouse lease
 

@@ -6,7 +6,7 @@ Point the app's `WebClient(base_url=...)` at `FakeSlackWebAPI.url`
 nested values such as `blocks` sent as JSON strings) or JSON POST (`api_call(json=...)`); all
 end up in `RecordedCall.params`.
 
-Answers, with fixed identities from `tests.slack.payloads`:
+Answers, with fixed identities from `bot.testing.payloads`:
 
 ====================================  =====================================================
 `auth.test`                           ok, user_id "UBOT", bot_id "BBOT", team_id "T1", url
@@ -69,7 +69,7 @@ from types import TracebackType
 from typing import Any, Self
 from urllib.parse import parse_qs, urlsplit
 
-from tests.slack.payloads import (
+from bot.testing.payloads import (
     APP_ID,
     APP_TOKEN,
     BOT_ID,
