@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.services import Services
+from bot.slack.work import Pools
 from bot.testing.fake_slack import FakeSlackWebAPI, RecordedCall
 from bot.testing.payloads import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
 from bot.testing.signing import HttpResponse, SlackRequest, send
@@ -78,11 +79,12 @@ def index_corpus(services: Services, root: Path) -> None:
 
 @dataclass
 class RunningCasebot:
-    """The app's URL, the fake Slack it talks to and the services behind it."""
+    """The app's URL, the fake Slack it talks to, the services behind it and its work pools."""
 
     events_url: str
     slack: FakeSlackWebAPI
     services: Services
+    pools: Pools | None = None
 
     def send(self, request: SlackRequest) -> HttpResponse:
         response = send(self.events_url, request)
@@ -95,6 +97,16 @@ class RunningCasebot:
     ) -> RecordedCall:
         """The ``count``-th placeholder replaced with an answer (matching ``predicate``)."""
         return self.slack.wait_for("chat.update", predicate, count=count)[count - 1]
+
+    def finish_work(self, timeout: float = 10.0) -> None:
+        """Wait until nothing runs or waits on the app's pools.
+
+        `answer()` returns as soon as the fake receives the answer, while the worker still has
+        steps to take after it (remembering the thread the answer started, for follow-ups), as a
+        person reading the answer before replying would never notice.
+        """
+        assert self.pools is not None, "this RunningCasebot was built without its pools"
+        assert self.pools.wait_idle(timeout), f"the app's pools still busy after {timeout} s"
 
 
 def blocks_text(call: RecordedCall) -> str:

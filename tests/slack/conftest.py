@@ -102,5 +102,5 @@ def casebot(
     settings = slack_settings(slack_services.settings.casebot_home, fake_slack.url)
     app = build_app(settings, slack_services, pools=pools)
     with HttpServer(app, "127.0.0.1", 0, threads=8) as server:
-        yield RunningCasebot(server.events_url, fake_slack, slack_services)
+        yield RunningCasebot(server.events_url, fake_slack, slack_services, pools)
         pools.wait_idle(timeout=10)

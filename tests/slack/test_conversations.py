@@ -59,6 +59,7 @@ def test_follow_up_in_the_thread_needs_no_mention(casebot: RunningCasebot) -> No
     mention = app_mention_event(f"<@{BOT_USER_ID}> {PUBLIC_QUESTION}", channel=OTHER_CHANNEL)
     casebot.send(event_callback(mention))
     casebot.answer()
+    casebot.finish_work()
 
     follow_up = message_event("in which month?", channel=OTHER_CHANNEL, thread_ts=mention["ts"])
     casebot.send(event_callback(follow_up))
