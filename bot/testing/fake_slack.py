@@ -314,32 +314,6 @@ class FakeSlackWebAPI:
                     )
                 self._changed.wait(remaining)
 
-    def assert_quiet(
-        self,
-        method: str,
-        predicate: Predicate | None = None,
-        allowed: int = 0,
-        within: float = 1.0,
-    ) -> None:
-        """Fail as soon as more than `allowed` matching calls of `method` exist in `within` s.
-
-        For negative checks ("the redelivered event posted no second reply"): it necessarily
-        waits the whole `within` when all is well.
-        """
-        deadline = time.monotonic() + within
-        with self._changed:
-            while True:
-                matching = self._matching(method, predicate)
-                if len(matching) > allowed:
-                    raise AssertionError(
-                        f"expected at most {allowed} matching {method} call(s), got "
-                        f"{len(matching)}: {[call.params for call in matching]}"
-                    )
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    return
-                self._changed.wait(remaining)
-
     def quiet_until_marker(
         self,
         method: str,
