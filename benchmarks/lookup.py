@@ -35,7 +35,7 @@ from casework.settings import load_settings
 from casework.storage.cases import Case
 from casework.storage.entities import Entity, Mention
 from casework.storage.registry import Chunk, Document
-from tests.fakes import HashingEmbedder
+from retrieval.testing import HashingEmbedder
 
 WORK = Path(__file__).resolve().parents[1] / "benchmarks" / ".work"
 CASES = 200

@@ -5,7 +5,7 @@ every answer delivered.
 
 The app is ``casebot serve --http`` on 127.0.0.1, in its own process as in production (real
 model, real SQLite, Chroma and BM25 over the demo case), pointed at the recording fake Slack Web
-API of ``tests/slack``, which runs in this process with the client, so neither competes with
+API of ``bot.testing``, which runs in this process with the client, so neither competes with
 the server for its interpreter lock. Every request is a signed ``/ask`` from its own channel;
 all are released at once by a barrier. Ack latency is the time to the HTTP response; answer
 latency runs from sending the request to the fake receiving the answer (``chat.postMessage``,
@@ -30,14 +30,13 @@ from pathlib import Path
 
 from benchmarks import results
 from bot.services import Services, build_services
+from bot.testing.environment import CASEBOT, PROXY_VARIABLES, scrubbed_environment
+from bot.testing.fake_slack import FakeSlackWebAPI, RecordedCall
+from bot.testing.payloads import BOT_TOKEN, SIGNING_SECRET
+from bot.testing.signing import HttpResponse, free_port, send, slash_command, wait_for_http
 from casework.markings import Kind
 from casework.settings import Settings, load_settings
 from ingestion.pipeline import IngestOptions
-from tests.conftest import SETTING_PREFIXES
-from tests.drivers.casebot import CASEBOT
-from tests.slack.fake_web_api import FakeSlackWebAPI, RecordedCall
-from tests.slack.payloads import BOT_TOKEN, SIGNING_SECRET
-from tests.slack.signing import HttpResponse, free_port, send, slash_command, wait_for_http
 
 WORK = Path(__file__).resolve().parents[1] / "benchmarks" / ".work" / "slack"
 DEMO_CASE = "OP-HARBOR-LIGHT"
@@ -68,10 +67,7 @@ def questions() -> list[str]:
 def served(home: Path, slack: FakeSlackWebAPI, workers: int) -> Iterator[str]:
     """``casebot serve --http`` in its own process; yields its events URL."""
     port = free_port()
-    environment = {
-        name: value for name, value in os.environ.items() if not name.startswith(SETTING_PREFIXES)
-    }
-    environment.update(
+    environment = scrubbed_environment(
         CASEBOT_HOME=str(home),
         HF_HUB_OFFLINE="1",
         SLACK_BOT_TOKEN=BOT_TOKEN,
@@ -79,7 +75,7 @@ def served(home: Path, slack: FakeSlackWebAPI, workers: int) -> Iterator[str]:
         SLACK_API_URL=slack.url,
         SLACK_WORKERS=str(workers),
     )
-    for proxy in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY"):
+    for proxy in PROXY_VARIABLES:
         environment.pop(proxy, None)
     command = [str(CASEBOT), "serve", "--http", "--port", str(port)]
     process = subprocess.Popen(command, env=environment, stderr=subprocess.DEVNULL)
@@ -202,7 +198,7 @@ def main() -> None:
     if options.write:
         note = (
             "`casebot serve --http` in its own process (real model, demo case) against the "
-            "fake Slack Web API of `tests/slack`; all requests released at once. Ack: time to "
+            "fake Slack Web API of `bot.testing`; all requests released at once. Ack: time to "
             "the HTTP response. Answer: from sending to the fake receiving the answer.\n\n"
         )
         results.write_section(

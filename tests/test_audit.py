@@ -28,7 +28,7 @@ from casework.audit import (
 from casework.errors import InvalidFeedbackError, UnknownAuditRecordError
 from casework.settings import Settings
 from casework.storage.audit_log import Feedback
-from tests.fakes import HashingEmbedder
+from retrieval.testing import HashingEmbedder
 
 
 @pytest.fixture

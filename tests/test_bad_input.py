@@ -29,8 +29,8 @@ from casework.settings import load_settings
 from casework.storage.ingestion_journal import IngestionRun, SourceFile
 from casework.storage.registry import Chunk, Document
 from ingestion.pipeline import IngestOptions, RunReport
+from retrieval.testing import HashingEmbedder
 from tests.conftest import REPO_ROOT
-from tests.fakes import HashingEmbedder
 
 COUNTERFEIT_RELEASES = "doj-ip-press-releases-pdf/counterfeit_trademark"
 GUTHRIE_INDICTMENT = "cf002_"  # "DEFENDANT FACES 18-COUNT INDICTMENT ..."

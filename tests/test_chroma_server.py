@@ -15,7 +15,7 @@ import pytest
 from bot.services import build_services
 from casework.settings import load_settings
 from ingestion.pipeline import IngestOptions
-from tests.fakes import HashingEmbedder
+from retrieval.testing import HashingEmbedder
 
 CHROMA_CLI = Path(sys.executable).parent / "chroma"
 

@@ -9,7 +9,7 @@ import pytest
 from ingestion.chunking import Chunker
 from ingestion.loaders.base import Section
 from retrieval.embeddings import SentenceTransformerEmbedder
-from tests.fakes import WordTokenizer
+from retrieval.testing import WordTokenizer
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from bot.services import Services, build_services
 from bot.slack.dedupe import KEEP_FOR, SlackDedupe
 from casework.settings import Settings
-from tests.fakes import HashingEmbedder
+from retrieval.testing import HashingEmbedder
 
 
 class SteppingClock:

@@ -18,9 +18,9 @@ import pytest
 
 from bot.services import build_services
 from casework.settings import load_settings
+from retrieval.testing import HashingEmbedder
 from tests.audit_records import ACCESS_DETAILS, ANSWER_DETAILS, QUESTION_DETAILS
 from tests.drivers.casebot import run_casebot
-from tests.fakes import HashingEmbedder
 
 REPORT_KEYS = {"run_id", "added", "updated", "unchanged", "removed", "failed"}
 GOOD_NOTES = {

@@ -18,8 +18,8 @@ from bot.services import Services, build_services
 from casework.audit import QUESTION, read_export, verify_chain
 from casework.cases import MemberInfo
 from casework.settings import load_settings
+from retrieval.testing import HashingEmbedder
 from tests.drivers.casebot import run_casebot
-from tests.fakes import HashingEmbedder
 
 CREATE_HARBOR_LIGHT = (
     "case",

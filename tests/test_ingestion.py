@@ -14,7 +14,7 @@ from casework.storage.cases import Case
 from casework.storage.ingestion_journal import IngestionRun
 from casework.storage.registry import Chunk, Document
 from ingestion.pipeline import IngestOptions
-from tests.fakes import HashingEmbedder
+from retrieval.testing import HashingEmbedder
 
 NOTE = "Seizure at the port of Long Beach: 960 counterfeit batteries in container ZQLU4826158."
 FILING = "The defendant pleaded guilty to trafficking in counterfeit goods."

@@ -35,8 +35,10 @@ def answer_in_conversation(deps: Deps, question: Question) -> None:
     try:
         placeholder = replies.post_placeholder(deps.client, question.channel_id, question.thread_ts)
         outcome = deps.services.asking.ask(question.request)
-        replies.replace(deps.client, question.channel_id, placeholder, _message(question, outcome))
+        # Remembered before the answer shows, so a follow-up sent the moment it appears is
+        # known to be in Casebot's thread.
         _remember_thread(deps, question, placeholder)
+        replies.replace(deps.client, question.channel_id, placeholder, _message(question, outcome))
     except Exception as error:
         _report_failure(deps, question, error, placeholder)
 

@@ -3,22 +3,16 @@ environment and its data folder where the test says."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import SETTING_PREFIXES
+from bot.testing.environment import CASEBOT, scrubbed_environment
 
-CASEBOT = Path(sys.executable).parent / "casebot"
 DEADLINE_SECONDS = 300
 
 
 def run_casebot(home: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    environment = {
-        name: value for name, value in os.environ.items() if not name.startswith(SETTING_PREFIXES)
-    }
-    environment.update(CASEBOT_HOME=str(home), HF_HUB_OFFLINE="1")
+    environment = scrubbed_environment(CASEBOT_HOME=str(home), HF_HUB_OFFLINE="1")
     return subprocess.run(
         [str(CASEBOT), *args],
         cwd=cwd,

@@ -24,8 +24,8 @@ from bot.services import build_services
 from casework.settings import load_settings
 from ingestion.pipeline import IngestOptions
 from retrieval.embeddings import Vectors
+from retrieval.testing import HashingEmbedder
 from retrieval.vector_store import IndexEntry, VectorHit, VectorIndex
-from tests.fakes import HashingEmbedder
 
 
 class KillSwitch:

@@ -15,12 +15,19 @@ from pathlib import Path
 from typing import Any
 
 from bot.services import Services
+from bot.slack.work import Pools
+from bot.testing.fake_slack import FakeSlackWebAPI, RecordedCall
+from bot.testing.payloads import (
+    APP_TOKEN,
+    BOT_TOKEN,
+    BOT_USER_ID,
+    SIGNING_SECRET,
+    app_mention_event,
+)
+from bot.testing.signing import HttpResponse, SlackRequest, event_callback, send, slash_command
 from casework.markings import Kind
 from casework.settings import Settings, load_settings
 from ingestion.pipeline import IngestOptions
-from tests.slack.fake_web_api import FakeSlackWebAPI, RecordedCall
-from tests.slack.payloads import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
-from tests.slack.signing import HttpResponse, SlackRequest, send
 
 CASE_ID = "OP-HARBOR"
 CASE_TITLE = "Counterfeit router imports"
@@ -50,6 +57,14 @@ The warehouse raid is planned for the first week of May.
 PUBLIC_QUESTION = "How many counterfeit routers did customs seize at the Port of Newark?"
 SECRET_QUESTION = "What is the informant codename for the warehouse raid?"
 
+MARKER_CHANNEL = "CMARKER"
+"""No case's room and no test's channel: a negative check's marker question is asked there, so
+its reply is told apart from anything else by its channel (see `quiet_until_marker`)."""
+ANSWERS_POOL_SETTLE = 0.3
+"""The answers pool has several workers, so an event queued just before the marker may still be
+worked on when the marker's reply arrives; a negative check through that pool keeps counting for
+this many seconds after it. The files and notices pools have one worker: no settling needed."""
+
 
 def slack_settings(home: Path, api_url: str, **overrides: object) -> Settings:
     return load_settings(
@@ -78,11 +93,12 @@ def index_corpus(services: Services, root: Path) -> None:
 
 @dataclass
 class RunningCasebot:
-    """The app's URL, the fake Slack it talks to and the services behind it."""
+    """The app's URL, the fake Slack it talks to, the services behind it and its work pools."""
 
     events_url: str
     slack: FakeSlackWebAPI
     services: Services
+    pools: Pools | None = None
 
     def send(self, request: SlackRequest) -> HttpResponse:
         response = send(self.events_url, request)
@@ -95,6 +111,33 @@ class RunningCasebot:
     ) -> RecordedCall:
         """The ``count``-th placeholder replaced with an answer (matching ``predicate``)."""
         return self.slack.wait_for("chat.update", predicate, count=count)[count - 1]
+
+    def finish_work(self, timeout: float = 10.0) -> None:
+        """Wait until nothing runs or waits on the app's pools.
+
+        `answer()` returns as soon as the fake receives the answer, while the worker still has
+        steps to take after it (remembering the thread the answer started, for follow-ups), as a
+        person reading the answer before replying would never notice.
+        """
+        assert self.pools is not None, "this RunningCasebot was built without its pools"
+        assert self.pools.wait_idle(timeout), f"the app's pools still busy after {timeout} s"
+
+
+def marker_mention() -> SlackRequest:
+    """A public question to Casebot in `MARKER_CHANNEL`: its placeholder (`chat.postMessage`)
+    comes from the answers pool, like every mention, thread follow-up and direct message."""
+    mention = app_mention_event(f"<@{BOT_USER_ID}> {PUBLIC_QUESTION}", channel=MARKER_CHANNEL)
+    return event_callback(mention)
+
+
+def marker_ask() -> SlackRequest:
+    """``/ask`` a public question in `MARKER_CHANNEL`: answered in the channel
+    (`chat.postMessage`) from the answers pool."""
+    return slash_command("/ask", PUBLIC_QUESTION, MEMBER, MARKER_CHANNEL)
+
+
+def in_marker_channel(call: RecordedCall) -> bool:
+    return call.params.get("channel") == MARKER_CHANNEL
 
 
 def blocks_text(call: RecordedCall) -> str:

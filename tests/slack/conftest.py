@@ -3,7 +3,7 @@
 - `fake_slack`: a fresh `FakeSlackWebAPI` per test; `.url` is "http://127.0.0.1:PORT/api/" and
   its `apps.connections.open` hands out `fake_socket`'s URL.
 - `fake_socket`: a fresh `FakeSocketModeServer` per test.
-- `signing_secret`: the secret the requests from `tests.slack.signing` are signed with.
+- `signing_secret`: the secret the requests from `bot.testing.signing` are signed with.
 - `slack_env`: the environment to start Casebot with (`subprocess.Popen(env={**os.environ,
   **slack_env})`, or `monkeypatch.setenv` for an in-process app).
 
@@ -28,21 +28,13 @@ from bot.services import Services, build_services
 from bot.slack.app import build_app
 from bot.slack.http import HttpServer
 from bot.slack.work import Pools
+from bot.testing.environment import PROXY_VARIABLES
+from bot.testing.fake_slack import FakeSlackWebAPI
+from bot.testing.payloads import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
 from casework.settings import load_settings
-from tests.fakes import HashingEmbedder
+from retrieval.testing import HashingEmbedder
 from tests.slack.casebot_app import RunningCasebot, index_corpus, slack_settings
 from tests.slack.fake_socket_mode import FakeSocketModeServer
-from tests.slack.fake_web_api import FakeSlackWebAPI
-from tests.slack.payloads import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
-
-PROXY_VARIABLES = (
-    "HTTPS_PROXY",
-    "https_proxy",
-    "HTTP_PROXY",
-    "http_proxy",
-    "ALL_PROXY",
-    "all_proxy",
-)
 
 
 @pytest.fixture(autouse=True)
@@ -110,5 +102,5 @@ def casebot(
     settings = slack_settings(slack_services.settings.casebot_home, fake_slack.url)
     app = build_app(settings, slack_services, pools=pools)
     with HttpServer(app, "127.0.0.1", 0, threads=8) as server:
-        yield RunningCasebot(server.events_url, fake_slack, slack_services)
+        yield RunningCasebot(server.events_url, fake_slack, slack_services, pools)
         pools.wait_idle(timeout=10)

@@ -11,7 +11,7 @@ How Socket Mode works, and what this fake does of it:
        {"envelope_id": "...", "type": "events_api" | "slash_commands" | "interactive",
         "payload": {...}, "accepts_response_payload": false}
 
-   `payload` is exactly the body Slack would POST in HTTP mode (`tests.slack.payloads`), except
+   `payload` is exactly the body Slack would POST in HTTP mode (`bot.testing.payloads`), except
    that slash command fields arrive as a JSON object rather than a form.
 4. The app acks each envelope within three seconds with a text frame
    `{"envelope_id": "..."}`, adding `"payload": {...}` (for example the immediate reply to a
@@ -42,7 +42,7 @@ from typing import Any, Self
 from websockets.asyncio.server import ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 
-from tests.slack.payloads import (
+from bot.testing.payloads import (
     APP_ID,
     UNSET_RESPONSE_URL,
     block_action_payload,

@@ -3,7 +3,10 @@ reach another channel or the public, and what was withheld is counted, never sho
 
 from __future__ import annotations
 
+from bot.testing.payloads import BOT_USER_ID, app_mention_event, message_event
+from bot.testing.signing import event_callback, slash_command
 from tests.slack.casebot_app import (
+    ANSWERS_POOL_SETTLE,
     CASE_CHANNEL,
     CASE_ID,
     MEMBER,
@@ -15,10 +18,10 @@ from tests.slack.casebot_app import (
     SECRET_WORD,
     RunningCasebot,
     blocks_text,
+    in_marker_channel,
+    marker_ask,
     said_to_slack,
 )
-from tests.slack.payloads import BOT_USER_ID, app_mention_event, message_event
-from tests.slack.signing import event_callback, slash_command
 
 
 def test_ask_with_public_sources_is_posted_in_the_channel(casebot: RunningCasebot) -> None:
@@ -39,7 +42,10 @@ def test_ask_citing_case_notes_is_shown_to_the_asker_only(casebot: RunningCasebo
     [ephemeral] = casebot.slack.wait_for("chat.postEphemeral")
     assert (ephemeral.params["channel"], ephemeral.params["user"]) == (CASE_CHANNEL, MEMBER)
     assert SECRET_WORD in blocks_text(ephemeral)
-    casebot.slack.assert_quiet("chat.postMessage", within=0.5)
+    casebot.send(marker_ask())
+    casebot.slack.quiet_until_marker(
+        "chat.postMessage", in_marker_channel, settle=ANSWERS_POOL_SETTLE
+    )
 
 
 def test_ask_in_a_direct_message_is_shown_to_the_asker_only(casebot: RunningCasebot) -> None:
@@ -53,8 +59,12 @@ def test_ask_in_a_direct_message_is_shown_to_the_asker_only(casebot: RunningCase
 def test_empty_ask_says_how_to_ask(casebot: RunningCasebot) -> None:
     ack = casebot.send(slash_command("/ask", "   ", MEMBER, OTHER_CHANNEL))
 
+    casebot.send(marker_ask())
+
     assert "/ask" in ack.text
-    casebot.slack.assert_quiet("chat.postMessage", within=0.3)
+    casebot.slack.quiet_until_marker(
+        "chat.postMessage", in_marker_channel, settle=ANSWERS_POOL_SETTLE
+    )
 
 
 def test_case_notes_never_reach_another_channel(casebot: RunningCasebot) -> None:

@@ -11,11 +11,11 @@ from bot.slack.blocks import (
     withheld_line,
 )
 from bot.slack.mrkdwn import cut, escape, unescape, without_mention
+from bot.testing.payloads import BOT_USER_ID, app_mention_event
+from bot.testing.signing import event_callback
 from casework.usecases.need_to_know import WithheldNotice
 from retrieval.answering.model import Answer, Citation
 from tests.slack.casebot_app import NOTICE_QUESTION, OTHER_CHANNEL, RunningCasebot, said_to_slack
-from tests.slack.payloads import BOT_USER_ID, app_mention_event
-from tests.slack.signing import event_callback
 
 PINGS = ("<!channel>", "<!here>", "<!everyone>", "<@U999>", "<#C999>", "<https://evil.example|x>")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+from bot.testing.signing import slash_command
 from casework.audit import CASE_CHANGE
 from casework.cases import CaseInfo
 from tests.slack.casebot_app import (
@@ -15,7 +16,6 @@ from tests.slack.casebot_app import (
     OTHER_CHANNEL,
     RunningCasebot,
 )
-from tests.slack.signing import slash_command
 
 _numbers = itertools.count(1)
 

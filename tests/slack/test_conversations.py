@@ -11,12 +11,16 @@ from bot.services import Services
 from bot.slack.app import build_app
 from bot.slack.http import HttpServer
 from bot.slack.work import Pools
+from bot.testing.fake_slack import FakeSlackWebAPI
+from bot.testing.payloads import BOT_ID, BOT_USER_ID, app_mention_event, message_event, new_ts
+from bot.testing.signing import event_callback
 from casework.access import Viewer
 from casework.audit import QUESTION
 from retrieval.answering.model import Answer
 from retrieval.answering.service import AnswerService
 from retrieval.filters import SearchFilters
 from tests.slack.casebot_app import (
+    ANSWERS_POOL_SETTLE,
     MEMBER,
     OTHER_CHANNEL,
     PUBLIC_QUESTION,
@@ -25,11 +29,10 @@ from tests.slack.casebot_app import (
     SECRET_WORD,
     RunningCasebot,
     blocks_text,
+    in_marker_channel,
+    marker_mention,
     slack_settings,
 )
-from tests.slack.fake_web_api import FakeSlackWebAPI
-from tests.slack.payloads import BOT_ID, BOT_USER_ID, app_mention_event, message_event, new_ts
-from tests.slack.signing import event_callback
 
 PLACEHOLDER_TS = "1700000000.000100"
 
@@ -59,6 +62,7 @@ def test_follow_up_in_the_thread_needs_no_mention(casebot: RunningCasebot) -> No
     mention = app_mention_event(f"<@{BOT_USER_ID}> {PUBLIC_QUESTION}", channel=OTHER_CHANNEL)
     casebot.send(event_callback(mention))
     casebot.answer()
+    casebot.finish_work()
 
     follow_up = message_event("in which month?", channel=OTHER_CHANNEL, thread_ts=mention["ts"])
     casebot.send(event_callback(follow_up))
@@ -107,7 +111,10 @@ def test_threads_casebot_did_not_answer_are_left_alone(casebot: RunningCasebot) 
     casebot.send(event_callback(top_level))
 
     casebot.slack.wait_for("conversations.replies")
-    casebot.slack.assert_quiet("chat.postMessage", within=0.5)
+    casebot.send(marker_mention())
+    casebot.slack.quiet_until_marker(
+        "chat.postMessage", in_marker_channel, settle=ANSWERS_POOL_SETTLE
+    )
 
 
 def test_direct_message_is_answered_with_the_askers_cases(casebot: RunningCasebot) -> None:
@@ -131,11 +138,17 @@ def test_bots_and_casebot_itself_are_not_answered(casebot: RunningCasebot) -> No
     edited = message_event(
         PUBLIC_QUESTION, channel="D1", channel_type="im", subtype="message_changed"
     )
+    human = message_event(PUBLIC_QUESTION, user=MEMBER, channel="D0MARKER", channel_type="im")
 
     for event in (other_bot, itself, edited):
         casebot.send(event_callback(event))
+    casebot.send(event_callback(human))  # the marker: a direct message, as the bots' were
 
-    casebot.slack.assert_quiet("chat.postMessage", within=0.5)
+    casebot.slack.quiet_until_marker(
+        "chat.postMessage",
+        lambda call: call.params.get("channel") == "D0MARKER",
+        settle=ANSWERS_POOL_SETTLE,
+    )
 
 
 def test_other_bots_are_answered_when_configured(
@@ -163,7 +176,11 @@ def test_redelivered_event_is_answered_once(casebot: RunningCasebot) -> None:
     )
 
     casebot.answer()
-    casebot.slack.assert_quiet("chat.postMessage", allowed=1, within=1.0)
+    casebot.send(marker_mention())
+    [placeholder] = casebot.slack.quiet_until_marker(
+        "chat.postMessage", in_marker_channel, expected=1, settle=ANSWERS_POOL_SETTLE
+    )
+    assert placeholder.params["thread_ts"] == mention["ts"]
 
 
 def test_rate_limited_placeholder_is_retried_after_retry_after(casebot: RunningCasebot) -> None:

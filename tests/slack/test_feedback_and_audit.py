@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select, text
 
 from bot.slack.blocks import FEEDBACK_DOWN_ACTION, FEEDBACK_UP_ACTION, REFER_ACTION
+from bot.testing.payloads import BOT_USER_ID, app_mention_event
+from bot.testing.signing import block_action, event_callback
 from casework.audit import ACCESS_DECISION, ANSWER, FEEDBACK, QUESTION
 from casework.storage.audit_log import Feedback
 from tests.audit_records import ACCESS_DETAILS, ANSWER_DETAILS, QUESTION_DETAILS
@@ -18,8 +20,6 @@ from tests.slack.casebot_app import (
     RunningCasebot,
     button_value,
 )
-from tests.slack.payloads import BOT_USER_ID, app_mention_event
-from tests.slack.signing import block_action, event_callback
 
 
 def ask_by_mention(casebot: RunningCasebot, question: str, channel: str) -> int:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.testing.fake_slack import FILE_DOWNLOAD, Predicate
+from bot.testing.payloads import BOT_TOKEN, message_event, new_id
+from bot.testing.signing import event_callback
 from casework.access import Viewer
 from casework.audit import FILE_INGESTED
 from tests.slack.casebot_app import CASE_CHANNEL, CASE_ID, MEMBER, OTHER_CHANNEL, RunningCasebot
-from tests.slack.fake_web_api import FILE_DOWNLOAD
-from tests.slack.payloads import BOT_TOKEN, message_event
-from tests.slack.signing import event_callback
 
 INVOICE = b"Invoice 42: 300 counterfeit airbags shipped by Lumen Parts to the Elm Street warehouse."
 
@@ -27,6 +27,16 @@ def file_shared(file_id: str, channel: str) -> dict[str, Any]:
         "channel_id": channel,
         "event_ts": "1700000000.000300",
     }
+
+
+def share_marker_file(casebot: RunningCasebot) -> Predicate:
+    """Share in the case room a file Slack no longer has; returns what tells its error reply.
+
+    The one-thread files pool must answer it, and only after every file shared before it.
+    """
+    marker = share({"id": new_id("F"), "name": "marker.txt"}, CASE_CHANNEL)
+    casebot.send(event_callback(marker))
+    return lambda call: call.params.get("thread_ts") == marker["ts"]
 
 
 def test_file_shared_in_a_case_room_is_ingested_as_a_case_note(casebot: RunningCasebot) -> None:
@@ -56,7 +66,9 @@ def test_file_shared_in_a_case_room_is_ingested_as_a_case_note(casebot: RunningC
         if entry.details["file_id"] == "F0INVOICE"
     ]
     assert (record.user_id, record.channel_id) == (MEMBER, CASE_CHANNEL)
-    casebot.slack.assert_quiet("chat.postMessage", allowed=1, within=0.5)
+    marker = share_marker_file(casebot)
+    [only] = casebot.slack.quiet_until_marker("chat.postMessage", marker, expected=1)
+    assert only == confirmation
 
 
 def test_file_shared_event_alone_confirms_in_the_channel(casebot: RunningCasebot) -> None:
@@ -73,9 +85,12 @@ def test_files_in_other_channels_are_ignored(casebot: RunningCasebot) -> None:
 
     casebot.send(event_callback(share(file, OTHER_CHANNEL)))
     casebot.send(event_callback(file_shared("F0ELSEWHERE", OTHER_CHANNEL)))
+    marker = share_marker_file(casebot)
 
-    casebot.slack.assert_quiet("chat.postMessage", within=0.5)
-    assert not casebot.slack.calls(FILE_DOWNLOAD) and not casebot.slack.calls("files.info")
+    casebot.slack.quiet_until_marker("chat.postMessage", marker)
+    assert not casebot.slack.calls(FILE_DOWNLOAD)
+    looked_up = [call.params.get("file") for call in casebot.slack.calls("files.info")]
+    assert "F0ELSEWHERE" not in looked_up
 
 
 def test_a_file_slack_no_longer_has_gets_a_clear_error(casebot: RunningCasebot) -> None:

@@ -21,16 +21,15 @@ from slack_sdk.socket_mode.client import BaseSocketModeClient
 from slack_sdk.socket_mode.request import SocketModeRequest
 from slack_sdk.socket_mode.response import SocketModeResponse
 
-from tests.slack.fake_socket_mode import FakeSocketModeServer
-from tests.slack.fake_web_api import FILE_DOWNLOAD, RESPONSE_URL, FakeSlackWebAPI
-from tests.slack.payloads import (
+from bot.testing.fake_slack import FILE_DOWNLOAD, RESPONSE_URL, FakeSlackWebAPI, RecordedCall
+from bot.testing.payloads import (
     APP_TOKEN,
     BOT_TOKEN,
     BOT_USER_ID,
     app_mention_event,
     message_event,
 )
-from tests.slack.signing import (
+from bot.testing.signing import (
     SlackRequest,
     block_action,
     event_callback,
@@ -39,6 +38,7 @@ from tests.slack.signing import (
     slash_command,
     url_verification,
 )
+from tests.slack.fake_socket_mode import FakeSocketModeServer
 
 
 @pytest.fixture
@@ -248,15 +248,80 @@ def test_servers_stop_cleanly() -> None:
         get(f"{url}auth.test", timeout=2)
 
 
-def test_reset_and_assert_quiet(fake_slack: FakeSlackWebAPI, client: WebClient) -> None:
+def test_reset_forgets_the_calls(fake_slack: FakeSlackWebAPI, client: WebClient) -> None:
     client.chat_postMessage(channel="C1", text="one")
-    with pytest.raises(AssertionError, match="at most 0"):
-        fake_slack.assert_quiet("chat.postMessage", within=0.1)
 
     fake_slack.reset()
 
     assert fake_slack.calls() == []
-    fake_slack.assert_quiet("chat.postMessage", within=0.1)
+
+
+def in_marker_channel(call: RecordedCall) -> bool:
+    return call.params.get("channel") == "CMARKER"
+
+
+def test_quiet_until_marker_counts_what_came_besides_the_marker(
+    fake_slack: FakeSlackWebAPI, client: WebClient
+) -> None:
+    client.chat_postMessage(channel="C1", text="the one expected")
+    client.chat_postMessage(channel="CMARKER", text="marker")
+
+    [expected] = fake_slack.quiet_until_marker("chat.postMessage", in_marker_channel, expected=1)
+
+    assert expected.params["text"] == "the one expected"
+
+
+def test_quiet_until_marker_fails_on_a_call_before_the_marker(
+    fake_slack: FakeSlackWebAPI, client: WebClient
+) -> None:
+    client.chat_postMessage(channel="C1", text="should have been ignored")
+    client.chat_postMessage(channel="CMARKER", text="marker")
+
+    with pytest.raises(AssertionError, match=r"expected 0 chat\.postMessage call.*got 1"):
+        fake_slack.quiet_until_marker("chat.postMessage", in_marker_channel)
+
+
+def test_quiet_until_marker_fails_as_soon_as_an_unexpected_call_arrives(
+    fake_slack: FakeSlackWebAPI, client: WebClient
+) -> None:
+    late = threading.Thread(target=client.chat_postMessage, kwargs={"channel": "C1", "text": "x"})
+    late.start()  # while the helper waits for a marker that never comes
+
+    with pytest.raises(AssertionError, match=r"expected 0 chat\.postMessage call.*got 1"):
+        fake_slack.quiet_until_marker("chat.postMessage", in_marker_channel, timeout=30)
+    late.join(timeout=10)
+
+
+def test_quiet_until_marker_fails_when_the_marker_is_not_answered(
+    fake_slack: FakeSlackWebAPI,
+) -> None:
+    with pytest.raises(AssertionError, match=r"marker's chat\.postMessage call never came"):
+        fake_slack.quiet_until_marker("chat.postMessage", in_marker_channel, timeout=0.2)
+
+
+def test_quiet_until_marker_fails_when_an_expected_call_is_missing(
+    fake_slack: FakeSlackWebAPI, client: WebClient
+) -> None:
+    client.chat_postMessage(channel="CMARKER", text="marker")
+
+    with pytest.raises(AssertionError, match=r"expected 1 chat\.postMessage call.*got 0"):
+        fake_slack.quiet_until_marker("chat.postMessage", in_marker_channel, expected=1)
+
+
+def test_quiet_until_marker_keeps_counting_while_it_settles(
+    fake_slack: FakeSlackWebAPI, client: WebClient
+) -> None:
+    def post_after_the_marker() -> None:
+        fake_slack.wait_for("chat.postMessage", in_marker_channel)
+        client.chat_postMessage(channel="C1", text="worked on after the marker")
+
+    late = threading.Thread(target=post_after_the_marker)
+    late.start()
+    client.chat_postMessage(channel="CMARKER", text="marker")
+
+    with pytest.raises(AssertionError, match=r"expected 0 chat\.postMessage call.*got 1"):
+        fake_slack.quiet_until_marker("chat.postMessage", in_marker_channel, settle=30)
+    late.join(timeout=10)
 
 
 # -- signed requests -------------------------------------------------------------------------

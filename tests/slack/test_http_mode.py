@@ -5,9 +5,14 @@ from __future__ import annotations
 from http.client import HTTPConnection
 from urllib.parse import urlsplit
 
-from tests.slack.casebot_app import RunningCasebot
-from tests.slack.payloads import app_mention_event
-from tests.slack.signing import event_callback, get, post, send, slash_command, url_verification
+from bot.testing.payloads import app_mention_event
+from bot.testing.signing import event_callback, get, post, send, slash_command, url_verification
+from tests.slack.casebot_app import (
+    ANSWERS_POOL_SETTLE,
+    RunningCasebot,
+    in_marker_channel,
+    marker_mention,
+)
 
 
 def test_url_verification_echoes_the_challenge(casebot: RunningCasebot) -> None:
@@ -25,8 +30,12 @@ def test_bad_signature_and_stale_timestamp_are_refused(casebot: RunningCasebot) 
     stale = send(casebot.events_url, event_callback(mention, stale=True))
     forged_command = send(casebot.events_url, slash_command("/ask", "hi", bad_signature=True))
 
+    casebot.send(marker_mention())
+
     assert (forged.status, stale.status, forged_command.status) == (401, 401, 401)
-    casebot.slack.assert_quiet("chat.postMessage", within=0.5)
+    casebot.slack.quiet_until_marker(
+        "chat.postMessage", in_marker_channel, settle=ANSWERS_POOL_SETTLE
+    )
 
 
 def test_unsigned_request_is_refused(casebot: RunningCasebot) -> None:

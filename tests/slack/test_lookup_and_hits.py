@@ -12,24 +12,27 @@ from bot.services import Services, build_services
 from bot.slack.app import build_app
 from bot.slack.http import HttpServer
 from bot.slack.work import Pools
+from bot.testing.fake_slack import FakeSlackWebAPI, RecordedCall
+from bot.testing.signing import slash_command
 from casework.markings import Kind
 from casework.settings import load_settings
 from ingestion.pipeline import IngestOptions
-from tests.fakes import HashingEmbedder
+from retrieval.testing import HashingEmbedder
 from tests.slack.casebot_app import (
+    ANSWERS_POOL_SETTLE,
     CASE_CHANNEL,
     CASE_ID,
     LEAD,
+    MARKER_CHANNEL,
     MEMBER,
     OTHER_CHANNEL,
     SECRET_WORD,
     RunningCasebot,
     blocks_text,
+    in_marker_channel,
     index_corpus,
     slack_settings,
 )
-from tests.slack.fake_web_api import FakeSlackWebAPI
-from tests.slack.signing import slash_command
 
 PHONE_NOTE = f"""# Warehouse lease
 
@@ -39,6 +42,8 @@ PHONE_RELEASE = """# Counterfeit charger seller charged
 
 Buyers ordered the counterfeit chargers by calling 312.555.0100.
 """
+MARKER_PHONE = "(312) 555-0142"
+MARKER_PHONE_E164 = "+13125550142"
 OTHER_CASE = "OP-QUARRY"
 OTHER_ROOM = "CQUARRY"
 OTHER_LEAD = "UQLEAD"
@@ -88,8 +93,12 @@ def test_lookup_in_the_case_room_shows_the_case_notes(casebot: RunningCasebot) -
 def test_empty_lookup_says_what_to_type(casebot: RunningCasebot) -> None:
     ack = casebot.send(slash_command("/lookup", " ", MEMBER, OTHER_CHANNEL))
 
+    casebot.send(slash_command("/lookup", "+1 (312) 555-0100", MEMBER, MARKER_CHANNEL))
+
     assert "/lookup" in ack.text
-    casebot.slack.assert_quiet("chat.postEphemeral", within=0.3)
+    casebot.slack.quiet_until_marker(
+        "chat.postEphemeral", in_marker_channel, settle=ANSWERS_POOL_SETTLE
+    )
 
 
 @pytest.fixture
@@ -125,4 +134,19 @@ def test_a_cross_case_hit_is_posted_in_both_rooms_once_and_redacted(
 
     note.write_text(OTHER_NOTE + "\nThe seller answered on the same number again.\n")
     notifying_casebot.services.ingestion.ingest([note], options)
-    notifying_casebot.slack.assert_quiet("chat.postMessage", allowed=2, within=0.6)
+    raise_marker_hit(notifying_casebot.services, tmp_path)
+    slack = notifying_casebot.slack
+    assert slack.quiet_until_marker("chat.postMessage", names_marker_phone, expected=2) == posts
+
+
+def raise_marker_hit(services: Services, folder: Path) -> None:
+    """A new phone number in both cases: one more hit, whose notices are queued (and posted by
+    the one poller thread, in order) after anything the ingestion before it queued."""
+    for case_id in (CASE_ID, OTHER_CASE):
+        note = folder / f"marker-{case_id}.md"
+        note.write_text(f"# Callback\n\nThe supplier asked to be called back on {MARKER_PHONE}.\n")
+        services.ingestion.ingest([note], IngestOptions(kind=Kind.NOTE, case_id=case_id))
+
+
+def names_marker_phone(call: RecordedCall) -> bool:
+    return MARKER_PHONE_E164 in blocks_text(call)

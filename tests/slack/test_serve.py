@@ -3,7 +3,6 @@ environment from ``slack_env``; stopped with SIGTERM."""
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 from collections.abc import Iterator
@@ -12,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from bot.services import Services
-from tests.conftest import SETTING_PREFIXES
-from tests.drivers.casebot import CASEBOT
+from bot.testing.environment import CASEBOT, scrubbed_environment
+from bot.testing.fake_slack import FakeSlackWebAPI
+from bot.testing.payloads import BOT_USER_ID, app_mention_event
+from bot.testing.signing import event_callback, free_port, send, wait_for_http
 from tests.slack.casebot_app import (
     OTHER_CHANNEL,
     PUBLIC_QUESTION,
@@ -21,9 +22,6 @@ from tests.slack.casebot_app import (
     blocks_text,
     index_corpus,
 )
-from tests.slack.fake_web_api import FakeSlackWebAPI
-from tests.slack.payloads import BOT_USER_ID, app_mention_event
-from tests.slack.signing import event_callback, free_port, send, wait_for_http
 
 STARTUP_SECONDS = 120
 
@@ -34,11 +32,8 @@ def served(
 ) -> Iterator[tuple[str, subprocess.Popen[str]]]:
     index_corpus(real_services, tmp_path / "corpus")
     port = free_port()
-    environment = {
-        name: value for name, value in os.environ.items() if not name.startswith(SETTING_PREFIXES)
-    }
-    environment.update(
-        slack_env, CASEBOT_HOME=str(real_services.settings.casebot_home), HF_HUB_OFFLINE="1"
+    environment = scrubbed_environment(
+        **slack_env, CASEBOT_HOME=str(real_services.settings.casebot_home), HF_HUB_OFFLINE="1"
     )
     process = subprocess.Popen(
         [str(CASEBOT), "serve", "--http", "--host", "127.0.0.1", "--port", str(port)],

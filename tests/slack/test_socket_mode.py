@@ -6,10 +6,10 @@ from bot.services import Services
 from bot.slack.app import build_app
 from bot.slack.socket import close, connect, socket_mode_handler
 from bot.slack.work import Pools
+from bot.testing.fake_slack import FakeSlackWebAPI
+from bot.testing.payloads import APP_TOKEN, BOT_USER_ID, app_mention_event
 from tests.slack.casebot_app import OTHER_CHANNEL, PUBLIC_QUESTION, blocks_text, slack_settings
 from tests.slack.fake_socket_mode import FakeSocketModeServer
-from tests.slack.fake_web_api import FakeSlackWebAPI
-from tests.slack.payloads import APP_TOKEN, BOT_USER_ID, app_mention_event
 
 
 def test_mention_over_socket_mode_is_acked_and_answered(

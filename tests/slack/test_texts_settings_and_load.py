@@ -14,6 +14,8 @@ from bot.slack import texts
 from bot.slack.app import build_app
 from bot.slack.http import HttpServer
 from bot.slack.work import BoundedPool, Pools
+from bot.testing.fake_slack import FakeSlackWebAPI
+from bot.testing.signing import slash_command
 from casework.settings import SLACK_API_URL, load_settings
 from tests.slack.casebot_app import (
     MEMBER,
@@ -22,8 +24,6 @@ from tests.slack.casebot_app import (
     RunningCasebot,
     slack_settings,
 )
-from tests.slack.fake_web_api import FakeSlackWebAPI
-from tests.slack.signing import slash_command
 
 
 def templates() -> dict[str, str]:

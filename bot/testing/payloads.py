@@ -2,8 +2,8 @@
 
 The same payload travels two ways:
 
-- HTTP mode: `tests.slack.signing` serialises it (JSON for events, form fields for slash commands,
-  `payload=<json>` for interactivity) and signs it.
+- HTTP mode: `bot.testing.signing` serialises it (JSON for events, form fields for slash
+  commands, `payload=<json>` for interactivity) and signs it.
 - Socket Mode: `tests.slack.fake_socket_mode` wraps it in an envelope
   (`{"envelope_id", "type", "payload", "accepts_response_payload"}`) unchanged.
 

@@ -36,7 +36,7 @@ from urllib.parse import urlencode
 
 from slack_sdk.signature import SignatureVerifier
 
-from tests.slack.payloads import (
+from bot.testing.payloads import (
     SIGNING_SECRET,
     TEAM_ID,
     UNSET_RESPONSE_URL,

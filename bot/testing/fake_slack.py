@@ -6,7 +6,7 @@ Point the app's `WebClient(base_url=...)` at `FakeSlackWebAPI.url`
 nested values such as `blocks` sent as JSON strings) or JSON POST (`api_call(json=...)`); all
 end up in `RecordedCall.params`.
 
-Answers, with fixed identities from `tests.slack.payloads`:
+Answers, with fixed identities from `bot.testing.payloads`:
 
 ====================================  =====================================================
 `auth.test`                           ok, user_id "UBOT", bot_id "BBOT", team_id "T1", url
@@ -52,6 +52,13 @@ Usage::
         client = WebClient(token=BOT_TOKEN, base_url=slack.url)
         client.chat_postMessage(channel="C1", text="hi")
         [call] = slack.wait_for("chat.postMessage", lambda c: c.params["channel"] == "C1")
+
+A negative check needs a barrier (`quiet_until_marker`): send the events the app must ignore,
+then one it must answer, and count what came once the marker's reply is in::
+
+    send(app, event_callback(bot_message))                  # must be ignored
+    send(app, event_callback(question_in("CMARKER")))       # must be answered
+    slack.quiet_until_marker("chat.postMessage", lambda c: c.params["channel"] == "CMARKER")
 """
 
 from __future__ import annotations
@@ -69,7 +76,7 @@ from types import TracebackType
 from typing import Any, Self
 from urllib.parse import parse_qs, urlsplit
 
-from tests.slack.payloads import (
+from bot.testing.payloads import (
     APP_ID,
     APP_TOKEN,
     BOT_ID,
@@ -307,31 +314,86 @@ class FakeSlackWebAPI:
                     )
                 self._changed.wait(remaining)
 
-    def assert_quiet(
+    def quiet_until_marker(
         self,
         method: str,
+        marker: Predicate,
+        *,
+        expected: int = 0,
         predicate: Predicate | None = None,
-        allowed: int = 0,
-        within: float = 1.0,
-    ) -> None:
-        """Fail as soon as more than `allowed` matching calls of `method` exist in `within` s.
+        timeout: float = 10.0,
+        settle: float = 0.0,
+    ) -> list[RecordedCall]:
+        """Assert that `method` got exactly `expected` calls besides the marker's reply.
 
-        For negative checks ("the redelivered event posted no second reply"): it necessarily
-        waits the whole `within` when all is well.
+        For negative checks ("the redelivered event posted no second reply"). Waiting a while
+        for nothing also passes when the app is broken and answers nothing at all; so after
+        sending the events that must be ignored, the test sends a marker event that must be
+        answered, and this waits for the marker's reply: the first call of `method` for which
+        `marker` is true. Once it arrived, the app has dealt with whatever was sent before it,
+        if both went through the same queue in order. Calls of `method` that are not the
+        marker's and match `predicate` are then counted; more than `expected` fails at once,
+        fewer fails when the marker's reply arrives.
+
+        Where the marker cannot be ordered behind the ignored events (a pool of several
+        workers), pass `settle`: the count must hold for that many more seconds.
+
+        Returns the counted calls, oldest first.
         """
+        self._await_marker(method, marker, predicate, expected, timeout)
+        self._stay_at_most(method, marker, predicate, expected, settle)
+        with self._lock:
+            others = self._others(method, marker, predicate)
+        if len(others) != expected:
+            raise AssertionError(_count_message(method, expected, others))
+        return others
+
+    def _await_marker(
+        self,
+        method: str,
+        marker: Predicate,
+        predicate: Predicate | None,
+        expected: int,
+        timeout: float,
+    ) -> None:
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while not self._matching(method, marker):
+                others = self._others(method, marker, predicate)
+                if len(others) > expected:
+                    raise AssertionError(_count_message(method, expected, others))
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise AssertionError(
+                        f"the marker's {method} call never came within {timeout} s, so the "
+                        f"app may answer nothing at all; calls received: {self._summary()}"
+                    )
+                self._changed.wait(remaining)
+
+    def _stay_at_most(
+        self,
+        method: str,
+        marker: Predicate,
+        predicate: Predicate | None,
+        expected: int,
+        within: float,
+    ) -> None:
         deadline = time.monotonic() + within
         with self._changed:
             while True:
-                matching = self._matching(method, predicate)
-                if len(matching) > allowed:
-                    raise AssertionError(
-                        f"expected at most {allowed} matching {method} call(s), got "
-                        f"{len(matching)}: {[call.params for call in matching]}"
-                    )
+                others = self._others(method, marker, predicate)
+                if len(others) > expected:
+                    raise AssertionError(_count_message(method, expected, others))
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     return
                 self._changed.wait(remaining)
+
+    def _others(
+        self, method: str, marker: Predicate, predicate: Predicate | None
+    ) -> list[RecordedCall]:
+        """Calls of `method` matching `predicate` that are not the marker's; holds the lock."""
+        return [call for call in self._matching(method, predicate) if not marker(call)]
 
     def reset(self) -> None:
         """Forget calls, scripted answers, overrides, channels, users and files."""
@@ -710,6 +772,13 @@ class FakeSlackWebAPI:
             "url_private_download": self.file_url(file_id),
             "permalink": f"https://{TEAM_DOMAIN}.slack.com/files/{user}/{file_id}/{name}",
         }
+
+
+def _count_message(method: str, expected: int, others: list[RecordedCall]) -> str:
+    return (
+        f"expected {expected} {method} call(s) besides the marker's, got {len(others)}: "
+        f"{[call.params for call in others]}"
+    )
 
 
 def _user_object(
