@@ -42,7 +42,7 @@ def serve(
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     services = build_services(settings)
     _warm_up(services)
-    pools = Pools.from_settings(settings)
+    pools = Pools.sized(settings.slack_workers, settings.slack_queue_limit)
     app = build_app(settings, services, pools=pools, post_hit_notices=True)
     stop = _stop_on_signals()
     if http:
@@ -62,7 +62,7 @@ def _serve_http(app: App, settings: Settings, host: str, port: int, stop: thread
 
 
 def _serve_socket_mode(app: App, settings: Settings, stop: threading.Event) -> None:
-    handler = socket_mode_handler(app, settings)
+    handler = socket_mode_handler(app, settings.slack_app_token)
     connect(handler)
     typer.echo(texts.SERVE_CONNECTED, err=True)
     stop.wait()

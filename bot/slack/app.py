@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from typing import Final
 
+from pydantic import SecretStr
 from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import (
@@ -42,14 +43,14 @@ class SlackConfigError(CasebotError, RuntimeError):
     """A setting Slack needs is missing; the message names it."""
 
 
-def build_client(settings: Settings) -> WebClient:
+def build_client(bot_token: SecretStr | None, api_url: str) -> WebClient:
     """The Web API client: the bot token, ``CASEBOT_SLACK_API_URL``, retries on 429 and lost
     connections."""
-    if settings.slack_bot_token is None:
+    if bot_token is None:
         raise SlackConfigError(texts.CONFIG_NO_BOT_TOKEN)
     return WebClient(
-        token=settings.slack_bot_token.get_secret_value(),
-        base_url=settings.slack_api_url,
+        token=bot_token.get_secret_value(),
+        base_url=api_url,
         timeout=WEB_API_TIMEOUT_SECONDS,
         retry_handlers=[
             ConnectionErrorRetryHandler(),
@@ -69,7 +70,7 @@ def build_app(
     shuts them down; default pools live as long as the process. With ``post_hit_notices``,
     cross-case hits are posted every ``CASEBOT_SLACK_HIT_NOTICE_SECONDS`` (``0``: never) by a daemon
     thread that lives as long as the process."""
-    client = client or build_client(settings)
+    client = client or build_client(settings.slack_bot_token, settings.slack_api_url)
     deps = Deps(
         options=SlackOptions(
             answer_bots=settings.slack_answer_bots,
@@ -78,7 +79,7 @@ def build_app(
         ),
         services=services,
         client=client,
-        pools=pools or Pools.from_settings(settings),
+        pools=pools or Pools.sized(settings.slack_workers, settings.slack_queue_limit),
         threads=ThreadMemory(),
         dedupe=SlackDedupe(services.claims),
     )

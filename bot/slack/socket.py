@@ -8,22 +8,20 @@ Slack asks it to or the connection drops.
 
 from __future__ import annotations
 
+from pydantic import SecretStr
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
 from bot.slack import texts
 from bot.slack.app import SlackConfigError
-from casework.settings import Settings
 
 CONCURRENCY = 10
 
 
-def socket_mode_handler(app: App, settings: Settings) -> SocketModeHandler:
-    if settings.slack_app_token is None:
+def socket_mode_handler(app: App, app_token: SecretStr | None) -> SocketModeHandler:
+    if app_token is None:
         raise SlackConfigError(texts.CONFIG_NO_APP_TOKEN)
-    return SocketModeHandler(
-        app, settings.slack_app_token.get_secret_value(), concurrency=CONCURRENCY
-    )
+    return SocketModeHandler(app, app_token.get_secret_value(), concurrency=CONCURRENCY)
 
 
 def connect(handler: SocketModeHandler) -> None:

@@ -25,8 +25,6 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
-from casework.settings import Settings
-
 log = logging.getLogger(__name__)
 
 Task = Callable[[], object]
@@ -91,9 +89,9 @@ class Pools:
     notices: BoundedPool
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> Pools:
+    def sized(cls, answer_workers: int, answer_queue_limit: int) -> Pools:
         return cls(
-            answers=BoundedPool("slack-answer", settings.slack_workers, settings.slack_queue_limit),
+            answers=BoundedPool("slack-answer", answer_workers, answer_queue_limit),
             files=BoundedPool("slack-file", 1, FILE_QUEUE),
             notices=BoundedPool("slack-notice", 1, NOTICE_QUEUE),
         )

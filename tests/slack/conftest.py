@@ -89,7 +89,9 @@ def slack_services(tmp_path_factory: pytest.TempPathFactory) -> Services:
 
 @pytest.fixture
 def pools(slack_services: Services) -> Iterator[Pools]:
-    pools = Pools.from_settings(slack_services.settings)
+    pools = Pools.sized(
+        slack_services.settings.slack_workers, slack_services.settings.slack_queue_limit
+    )
     yield pools
     pools.shutdown(wait=True)
 

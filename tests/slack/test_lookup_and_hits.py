@@ -108,7 +108,7 @@ def notifying_casebot(
     settings = slack_settings(
         slack_services.settings.casebot_home, fake_slack.url, SLACK_HIT_NOTICE_SECONDS=0.2
     )
-    pools = Pools.from_settings(settings)
+    pools = Pools.sized(settings.slack_workers, settings.slack_queue_limit)
     app = build_app(settings, slack_services, pools=pools, post_hit_notices=True)
     with HttpServer(app, "127.0.0.1", 0, threads=4) as server:
         yield RunningCasebot(server.events_url, fake_slack, slack_services)

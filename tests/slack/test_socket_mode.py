@@ -19,7 +19,8 @@ def test_mention_over_socket_mode_is_acked_and_answered(
     pools: Pools,
 ) -> None:
     settings = slack_settings(slack_services.settings.casebot_home, fake_slack.url)
-    handler = socket_mode_handler(build_app(settings, slack_services, pools=pools), settings)
+    app = build_app(settings, slack_services, pools=pools)
+    handler = socket_mode_handler(app, settings.slack_app_token)
     try:
         connect(handler)
         fake_socket.wait_connected()

@@ -87,7 +87,7 @@ def test_a_full_answers_pool_says_busy_in_the_ack(
         SLACK_WORKERS=1,
         SLACK_QUEUE_LIMIT=0,
     )
-    pools = Pools.from_settings(settings)
+    pools = Pools.sized(settings.slack_workers, settings.slack_queue_limit)
     release = fake_slack.hold_next("chat.postMessage")
     try:
         with HttpServer(build_app(settings, slack_services, pools=pools), port=0) as server:
