@@ -72,8 +72,8 @@ def served(home: Path, slack: FakeSlackWebAPI, workers: int) -> Iterator[str]:
         HF_HUB_OFFLINE="1",
         SLACK_BOT_TOKEN=BOT_TOKEN,
         SLACK_SIGNING_SECRET=SIGNING_SECRET,
-        SLACK_API_URL=slack.url,
-        SLACK_WORKERS=str(workers),
+        CASEBOT_SLACK_API_URL=slack.url,
+        CASEBOT_SLACK_WORKERS=str(workers),
     )
     for proxy in PROXY_VARIABLES:
         environment.pop(proxy, None)
@@ -169,7 +169,7 @@ def measure(count: int, workers: int) -> dict[str, float]:
 def table(measured: dict[str, float]) -> str:
     rows = [
         ("concurrent `/ask` requests", f"{measured['requests']:.0f}"),
-        ("answer workers (`SLACK_WORKERS`)", f"{measured['workers']:.0f}"),
+        ("answer workers (`CASEBOT_SLACK_WORKERS`)", f"{measured['workers']:.0f}"),
         ("acked with 200", f"{measured['acked_200']:.0f}"),
         ("ack p50, ms", f"{measured['ack_p50_ms']:.1f}"),
         ("ack p99, ms (target ≤ 200)", f"{measured['ack_p99_ms']:.1f}"),

@@ -275,7 +275,7 @@ BAD_INPUTS = [
         BadInput(
             text_over_the_size_limit,
             ("over the", "limit", "split it", "MAX_FILE_MB"),
-            settings={"MAX_FILE_MB": 0.01},
+            settings={"CASEBOT_MAX_FILE_MB": 0.01},
         ),
         id="over-size-limit",
     ),
@@ -534,7 +534,7 @@ def test_unreadable_file_fails_alone_with_a_permission_error(
 
 
 def test_too_large_error_states_the_configured_limit(tmp_path: Path) -> None:
-    services = services_with(tmp_path / "casebot-home", MAX_FILE_MB=2.5)
+    services = services_with(tmp_path / "casebot-home", CASEBOT_MAX_FILE_MB=2.5)
     folder = tmp_path / "batch"
     write_good_files(folder)
     big = folder / "phone-dump.txt"

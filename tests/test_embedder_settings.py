@@ -31,7 +31,9 @@ def restore_torch_threads() -> Iterator[None]:
 @pytest.mark.usefixtures("restore_torch_threads")
 def test_embedding_threads_limits_the_encoder() -> None:
     torch.set_num_threads(2)
-    services = build_services(load_settings(EMBEDDING_THREADS=1, EMBEDDING_BATCH_SIZE=4))
+    services = build_services(
+        load_settings(CASEBOT_EMBEDDING_THREADS=1, CASEBOT_EMBEDDING_BATCH_SIZE=4)
+    )
 
     vectors = services.embedder.embed_documents(["Seized 400 counterfeit airbags at Newark."])
 

@@ -70,11 +70,11 @@ def llm_server() -> Iterator[str]:
 def services_with_llm(tmp_path: Path, url: str, embedder: SentenceTransformerEmbedder) -> Any:
     settings = load_settings(
         CASEBOT_HOME=tmp_path / "home",
-        LLM_PROVIDER="openai",
-        LLM_BASE_URL=url,
-        LLM_MODEL="local-test-model",
-        LLM_API_KEY="sk-local",
-        LLM_TIMEOUT_SECONDS=10,
+        CASEBOT_LLM_PROVIDER="openai",
+        CASEBOT_LLM_BASE_URL=url,
+        CASEBOT_LLM_MODEL="local-test-model",
+        CASEBOT_LLM_API_KEY="sk-local",
+        CASEBOT_LLM_TIMEOUT_SECONDS=10,
     )
     services = build_services(settings, embedder=embedder)
     folder = tmp_path / "filings"

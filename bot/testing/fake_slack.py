@@ -277,7 +277,8 @@ class FakeSlackWebAPI:
 
     @property
     def url(self) -> str:
-        """The Web API base URL for `WebClient(base_url=...)` and SLACK_API_URL; ends in "/api/"."""
+        """The Web API base URL for `WebClient(base_url=...)` and CASEBOT_SLACK_API_URL; ends in
+        "/api/"."""
         return f"{self.base}/api/"
 
     # -- recorded calls ----------------------------------------------------------------------

@@ -72,7 +72,7 @@ def slack_settings(home: Path, api_url: str, **overrides: object) -> Settings:
         SLACK_BOT_TOKEN=BOT_TOKEN,
         SLACK_APP_TOKEN=APP_TOKEN,
         SLACK_SIGNING_SECRET=SIGNING_SECRET,
-        SLACK_API_URL=api_url,
+        CASEBOT_SLACK_API_URL=api_url,
         **overrides,
     )
 

@@ -71,7 +71,7 @@ def slack_env(fake_slack: FakeSlackWebAPI, signing_secret: str) -> dict[str, str
         "SLACK_BOT_TOKEN": BOT_TOKEN,
         "SLACK_APP_TOKEN": APP_TOKEN,
         "SLACK_SIGNING_SECRET": signing_secret,
-        "SLACK_API_URL": fake_slack.url,
+        "CASEBOT_SLACK_API_URL": fake_slack.url,
     }
 
 

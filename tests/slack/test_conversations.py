@@ -155,7 +155,7 @@ def test_other_bots_are_answered_when_configured(
     slack_services: Services, fake_slack: FakeSlackWebAPI, pools: Pools
 ) -> None:
     settings = slack_settings(
-        slack_services.settings.casebot_home, fake_slack.url, SLACK_ANSWER_BOTS=True
+        slack_services.settings.casebot_home, fake_slack.url, CASEBOT_SLACK_ANSWER_BOTS=True
     )
     other_bot = message_event(PUBLIC_QUESTION, user="UOTHERBOT", channel="D1", channel_type="im")
     other_bot["bot_id"] = "BOTHER"

@@ -106,7 +106,7 @@ def notifying_casebot(
     slack_services: Services, fake_slack: FakeSlackWebAPI, tmp_path: Path
 ) -> Iterator[RunningCasebot]:
     settings = slack_settings(
-        slack_services.settings.casebot_home, fake_slack.url, SLACK_HIT_NOTICE_SECONDS=0.2
+        slack_services.settings.casebot_home, fake_slack.url, CASEBOT_SLACK_HIT_NOTICE_SECONDS=0.2
     )
     pools = Pools.sized(settings.slack_workers, settings.slack_queue_limit)
     app = build_app(settings, slack_services, pools=pools, post_hit_notices=True)

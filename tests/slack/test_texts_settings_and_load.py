@@ -47,7 +47,9 @@ def test_every_text_renders_with_its_fields() -> None:
 
 def test_slack_settings_defaults_and_api_url() -> None:
     defaults = load_settings()
-    custom = load_settings(SLACK_API_URL="https://slack-gov.com/api", SLACK_WORKERS="8")
+    custom = load_settings(
+        CASEBOT_SLACK_API_URL="https://slack-gov.com/api", CASEBOT_SLACK_WORKERS="8"
+    )
 
     assert defaults.slack_api_url == SLACK_API_URL == "https://slack.com/api/"
     assert (defaults.slack_workers, defaults.slack_answer_bots) == (4, False)
@@ -84,8 +86,8 @@ def test_a_full_answers_pool_says_busy_in_the_ack(
     settings = slack_settings(
         slack_services.settings.casebot_home,
         fake_slack.url,
-        SLACK_WORKERS=1,
-        SLACK_QUEUE_LIMIT=0,
+        CASEBOT_SLACK_WORKERS=1,
+        CASEBOT_SLACK_QUEUE_LIMIT=0,
     )
     pools = Pools.sized(settings.slack_workers, settings.slack_queue_limit)
     release = fake_slack.hold_next("chat.postMessage")
