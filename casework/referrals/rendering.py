@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
+from itertools import zip_longest
 from typing import Any
 
 from fpdf import FPDF
@@ -49,6 +50,9 @@ LINE = 5.0
 LABEL_WIDTH = 42.0
 EVIDENCE_WIDTHS = (7, 38, 11, 78, 56)
 HASH_LINE_CHARACTERS = 32
+ROW_TEXT_LIMIT = 700
+ROW_LINE_LIMIT = 25
+"""A table row cannot span pages: a cell's text beyond these limits continues in the next row."""
 
 _LATIN1_LOOKALIKES = str.maketrans(
     {
@@ -78,6 +82,8 @@ _LATIN1_LOOKALIKES = str.maketrans(
         "\u0152": "OE",
         "\u0153": "oe",
         "\u2026": "...",
+        "\t": " ",
+        "\r": "",
         "\u00a0": " ",
         "\u2002": " ",
         "\u2003": " ",
@@ -129,7 +135,7 @@ def latin1_safe(text: str) -> str:
 
 
 def _latin1_character(character: str) -> str:
-    if character in "\n\t":
+    if character == "\n":
         return character
     if ord(character) < 256:
         return character if character.isprintable() else "?"
@@ -277,20 +283,51 @@ def _evidence(pdf: FPDF, evidence: Sequence[Evidence]) -> None:
     ) as table:
         table.row([latin1_safe(column) for column in texts.EVIDENCE_COLUMNS])
         for number, item in enumerate(evidence, start=1):
-            row = table.row()
-            row.cell(str(number))
-            row.cell(latin1_safe(item.title))
-            row.cell(str(item.page) if item.page is not None else texts.NO_PAGE)
-            row.cell(latin1_safe(item.quote))
-            row.cell(_wrapped_hash(item.sha256), style=HASH_FONT)
+            page = str(item.page) if item.page is not None else texts.NO_PAGE
+            cells = (str(number), item.title, page, item.quote, _wrapped_hash(item.sha256))
+            for values in _continued_rows(cells):
+                row = table.row()
+                for column, value in enumerate(values):
+                    style = HASH_FONT if column == len(values) - 1 else None
+                    row.cell(latin1_safe(value), style=style)
     pdf.set_font(FONT, size=BODY_SIZE)
 
 
 def _wrapped_hash(sha256: str) -> str:
     """The hash in lines of equal length: it has no spaces to wrap at."""
-    safe = latin1_safe(sha256)
     step = HASH_LINE_CHARACTERS
-    return "\n".join(safe[start : start + step] for start in range(0, len(safe), step))
+    return "\n".join(sha256[start : start + step] for start in range(0, len(sha256), step))
+
+
+def _continued_rows(cells: Sequence[str]) -> list[tuple[str, ...]]:
+    """One row, or several when a cell is too long for one page."""
+    return list(zip_longest(*(_pieces(cell) for cell in cells), fillvalue=""))
+
+
+def _pieces(text: str) -> list[str]:
+    pieces: list[str] = []
+    rest = text
+    while len(rest) > ROW_TEXT_LIMIT or rest.count("\n") >= ROW_LINE_LIMIT:
+        cut = _cut_point(rest)
+        pieces.append(rest[:cut])
+        rest = rest[cut:].removeprefix(" ").removeprefix("\n")
+    pieces.append(rest)
+    return pieces
+
+
+def _cut_point(text: str) -> int:
+    window = text[:ROW_TEXT_LIMIT]
+    if window.count("\n") >= ROW_LINE_LIMIT:
+        return _nth_index(window, "\n", ROW_LINE_LIMIT)
+    space = window.rfind(" ")
+    return space if space > ROW_TEXT_LIMIT // 2 else ROW_TEXT_LIMIT
+
+
+def _nth_index(text: str, character: str, count: int) -> int:
+    index = -1
+    for _ in range(count):
+        index = text.index(character, index + 1)
+    return index
 
 
 def _related_hits(pdf: FPDF, hits: Sequence[RelatedHit]) -> None:
@@ -331,5 +368,6 @@ def _table(
     with pdf.table(col_widths=tuple(widths), text_align="LEFT", line_height=4) as table:
         table.row([latin1_safe(column) for column in columns])
         for values in rows:
-            table.row([latin1_safe(value) for value in values])
+            for continued in _continued_rows(values):
+                table.row([latin1_safe(value) for value in continued])
     pdf.set_font(FONT, size=BODY_SIZE)

@@ -80,6 +80,23 @@ def test_every_page_carries_the_tlp_label_and_all_60_hashes_are_there() -> None:
     assert sha256_of("a file the package does not cite") not in text
 
 
+@pytest.mark.parametrize(
+    "quote",
+    [" ".join(f"q{n}x" for n in range(3000)), "\n".join(f"q{n}x" for n in range(400))],
+    ids=["long", "many lines"],
+)
+def test_a_quote_longer_than_a_page_continues_in_the_rows_below(quote: str) -> None:
+    package = full_package()
+    evidence = (replace(package.evidence[0], quote=quote), *package.evidence[1:])
+
+    pages = pdf_pages(render_pdf(replace(package, evidence=evidence)))
+
+    assert len(pages) > 2
+    text = "\n".join(pages)
+    assert re.findall(r"q\d+x", text) == quote.split()
+    assert all(item.sha256 in squeezed(text) for item in package.evidence)
+
+
 def test_a_government_package_has_no_tlp_label() -> None:
     pages = pdf_pages(render_pdf(minimal_package()))
 
@@ -136,7 +153,9 @@ def validator() -> Draft202012Validator:
 
 
 @pytest.mark.parametrize(
-    "package", [full_package(), minimal_package(), package_with_evidence(60)], ids=str
+    "package",
+    [full_package(), minimal_package(), package_with_evidence(60)],
+    ids=["full", "minimal", "60 evidence items"],
 )
 def test_the_packages_json_follows_its_schema(package: ReferralPackage) -> None:
     document = json.loads(render(package).json_text)
