@@ -25,6 +25,8 @@ class RecordingHandler:
     received: list[ReceivedMail] = field(default_factory=list)
     rcpt_reply: str | None = None
     """When set, the answer to every RCPT TO (``451 …`` or ``550 …``)."""
+    data_reply: str | None = None
+    """When set, the answer to the message itself, after DATA."""
 
     # aiosmtpd finds its hooks by these names.
     async def handle_RCPT(  # noqa: N802
@@ -43,6 +45,8 @@ class RecordingHandler:
     async def handle_DATA(  # noqa: N802
         self, server: SMTP, session: Session, envelope: Envelope
     ) -> str:
+        if self.data_reply is not None:
+            return self.data_reply
         content = envelope.original_content or b""
         mail = ReceivedMail(envelope.mail_from, tuple(envelope.rcpt_tos), content)
         self.received.append(mail)

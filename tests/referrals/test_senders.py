@@ -14,7 +14,13 @@ from email.message import EmailMessage
 import pytest
 from pypdf import PdfReader
 
-from casework.referrals.delivery import DeliveryFailedError, DeliveryTarget, Rendered, TargetKind
+from casework.referrals.delivery import (
+    DeliveryFailedError,
+    DeliveryTarget,
+    Rendered,
+    Sender,
+    TargetKind,
+)
 from casework.referrals.rendering import render
 from casework.referrals.senders.smtp import SmtpSender
 from casework.referrals.senders.webhook import WebhookSender, sign, verify_signature
@@ -127,6 +133,21 @@ def test_a_refused_recipient_is_temporary_for_4xx_and_permanent_for_5xx(
     assert failure.value.permanent is permanent
     assert reply[:3] in str(failure.value)
     assert handler.received == []
+
+
+@pytest.mark.parametrize(
+    ("reply", "permanent"),
+    [("452 4.3.1 Insufficient storage", False), ("554 5.7.1 Rejected as spam", True)],
+)
+def test_a_rejected_message_is_temporary_for_4xx_and_permanent_for_5xx(
+    rendered: Rendered, reply: str, permanent: bool
+) -> None:
+    handler = RecordingHandler(data_reply=reply)
+    with smtp_server(handler) as server, pytest.raises(DeliveryFailedError) as failure:
+        sender_for(server.port).send(mail_target(), rendered)
+
+    assert failure.value.permanent is permanent
+    assert reply[:3] in str(failure.value)
 
 
 def test_a_stopped_mail_server_is_a_temporary_failure(rendered: Rendered) -> None:
@@ -299,6 +320,15 @@ def test_a_webhook_target_that_cannot_work_fails_for_good(
         WebhookSender(timeout=5).send(target, rendered)
 
     assert failure.value.permanent is True
+
+
+# Both
+
+
+def test_both_senders_are_senders_of_their_kind() -> None:
+    senders: list[Sender] = [sender_for(25), WebhookSender()]
+
+    assert [sender.kind for sender in senders] == [TargetKind.EMAIL, TargetKind.WEBHOOK]
 
 
 # The signature a partner checks
