@@ -161,14 +161,14 @@ def _buttons(question_audit_id: int) -> Block:
         "type": "actions",
         "block_id": f"casebot_feedback_{value}",
         "elements": [
-            _button(FEEDBACK_UP_ACTION, texts.FEEDBACK_UP, value),
-            _button(FEEDBACK_DOWN_ACTION, texts.FEEDBACK_DOWN, value),
-            _button(REFER_ACTION, texts.REFER, value),
+            button(FEEDBACK_UP_ACTION, texts.FEEDBACK_UP, value),
+            button(FEEDBACK_DOWN_ACTION, texts.FEEDBACK_DOWN, value),
+            button(REFER_ACTION, texts.REFER, value),
         ],
     }
 
 
-def _button(action_id: str, label: str, value: str) -> Block:
+def button(action_id: str, label: str, value: str) -> Block:
     return {
         "type": "button",
         "action_id": action_id,
