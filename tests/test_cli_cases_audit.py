@@ -51,7 +51,7 @@ class Workspace:
 
 
 def workspace_without_a_model(root: Path) -> Workspace:
-    (root / ".env").write_text(f"EMBEDDING_MODEL={root / 'no-such-model'}\n")
+    (root / ".env").write_text(f"CASEBOT_EMBEDDING_MODEL={root / 'no-such-model'}\n")
     return Workspace(root / "casebot-home", root)
 
 
