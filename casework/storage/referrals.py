@@ -34,6 +34,9 @@ class Referral(Base):
     client_token: Mapped[str] = mapped_column(String(128))
     version: Mapped[int]
     package: Mapped[dict[str, Any] | None]
+    policy_basis: Mapped[dict[str, Any] | None]
+    """What the package was built under (the partner's redactions), for the re-check before each
+    delivery: a partner that now needs more redacted must not get the older package."""
     last_error: Mapped[str | None] = mapped_column(String(1000))
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]

@@ -33,6 +33,7 @@ def upgrade() -> None:
     sa.Column('client_token', sa.String(length=128), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('package', sa.JSON(), nullable=True),
+    sa.Column('policy_basis', sa.JSON(), nullable=True),
     sa.Column('last_error', sa.String(length=1000), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
