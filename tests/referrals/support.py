@@ -16,6 +16,7 @@ from casework.referrals.delivery import (
     DeliveryFailedError,
     DeliveryTarget,
     Rendered,
+    Sender,
     TargetKind,
 )
 from casework.referrals.outbox import FailureHook, OutboxDrainer
@@ -149,7 +150,7 @@ def fake_render(package: ReferralPackage) -> Rendered:
 def drainer(
     services: Services,
     clock: FakeClock,
-    *senders: RecordingSender | FlakySender | CrashingSender,
+    *senders: Sender,
     worker_id: str = "worker-1",
     max_attempts: int = 3,
     on_failed: FailureHook | None = None,
