@@ -259,6 +259,13 @@ def render_referral_pdf(package: ReferralPackage) -> bytes:
     return render_pdf(package)
 
 
+def export_referral(package: ReferralPackage, fmt: str) -> bytes:
+    """``json`` or ``pdf``: what ``casebot referral export`` writes."""
+    if fmt == "pdf":
+        return render_referral_pdf(package)
+    return render_referral_json(package).encode("utf-8")
+
+
 def render_referral(package: ReferralPackage) -> Rendered:
     return Rendered(package, render_referral_pdf(package), render_referral_json(package))
 

@@ -30,6 +30,7 @@ from casework.referrals.errors import (
     NotReferralOwnerError,
     PolicyBlockedError,
     UnknownPartnerError,
+    UnknownReferralError,
 )
 from casework.referrals.evidence import CaseMaterial, DocumentChoice, draft_summary
 from casework.referrals.lifecycle import PARTNER_RESPONSES, Status
@@ -44,6 +45,7 @@ from casework.referrals.package import (
 from casework.referrals.partners import Partner, Partners
 from casework.referrals.policy import CandidateEvidence, apply_policy
 from casework.referrals.store import NewReferral, ReferralStore, ReferralView, new_referral_id
+from casework.referrals.stored import package_from_json
 from casework.usecases.need_to_know import NeedToKnow
 from casework.usecases.requester import Requester
 
@@ -252,6 +254,13 @@ class Referring:
         referral = self._store.require(referral_id)
         self._require_member(requester, referral.case_id)
         return referral
+
+    def package(self, requester: Requester, referral_id: str) -> ReferralPackage:
+        """The package as built (and approved): what the outbox sends, for an export."""
+        referral = self.show(requester, referral_id)
+        if referral.package is None:
+            raise UnknownReferralError(referral_id)
+        return package_from_json(referral.package)
 
     def list(self, requester: Requester) -> list[ReferralView]:
         """Open referrals the requester made and those awaiting their approval; the local
