@@ -9,6 +9,10 @@
   and phone numbers and e-mail addresses that are *not* the referral's subjects' identifiers are
   replaced by a visible token in the summary, the quotes and the subjects' names.
 
+The summary is the requester's own text and is sent as written (redacted as above): the draft
+summary the form offers (:func:`casework.referrals.evidence.draft_summary`) quotes only material
+a partner could receive, never ``6E``.
+
 Everything here is a pure function of its inputs. What was held back comes back as
 :class:`~casework.referrals.package.Withheld`, each redaction as a
 :class:`~casework.referrals.package.Redaction`.

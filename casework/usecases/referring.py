@@ -157,7 +157,9 @@ class Referring:
         if the partner requires one, else it is submitted and its deliveries queued."""
         existing = self._store.id_for_token(client_token)
         if existing is not None:
-            return Submission(self._store.require(existing), created=False)
+            referral = self._store.require(existing)
+            self._require_member(requester, referral.case_id)
+            return Submission(referral, created=False)
         package, partner = self._build(requester, draft, new_referral_id())
         if not package.policy.allowed:
             raise PolicyBlockedError(package.policy.blocked_reason or "")
