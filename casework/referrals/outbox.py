@@ -36,6 +36,7 @@ from casework.referrals.delivery import (
     Sender,
     TargetKind,
 )
+from casework.referrals.errors import PartnersFileError
 from casework.referrals.evidence import CaseMaterial
 from casework.referrals.lifecycle import DELIVERING, Status
 from casework.referrals.package import ReferralPackage
@@ -191,7 +192,11 @@ class OutboxDrainer:
         if Status(job.referral_status) not in DELIVERING:
             self._give_up(job, texts.WITHDRAWN_BEFORE_DELIVERY, report, tell=False)
             return
-        target, refused = self._target_if_allowed(job)
+        try:
+            target, refused = self._target_if_allowed(job)
+        except PartnersFileError as error:  # being edited: try again once it is fixed
+            self._retry_later(job, str(error), report)
+            return
         if target is None:
             self._give_up(job, refused, report)
             return

@@ -164,7 +164,10 @@ class PartnersFile:
     def current(self) -> Partners:
         if self._path is None:
             return NO_PARTNERS
-        stat = self._path.stat()
+        try:
+            stat = self._path.stat()
+        except OSError as error:
+            raise PartnersFileError(self._path, [(0, str(error.strerror or error))]) from error
         stamp = (stat.st_mtime, stat.st_size)
         if stamp != self._stamp:
             self._partners = load_partners(self._path, self._environ)

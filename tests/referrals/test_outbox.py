@@ -254,3 +254,22 @@ def test_a_target_without_a_sender_fails_with_the_reason(
     assert [error for _, error in told.failures] == [
         "No sender for slack deliveries is configured."
     ]
+
+
+def test_a_broken_partners_file_delays_delivery_until_it_is_fixed(
+    services: Services, documents: dict[str, str], partners_path: Path
+) -> None:
+    referral_id = submit(services, documents)
+    partners_path.write_text(PARTNERS_YAML + "  - id: [unclosed\n", encoding="utf-8")
+    clock = FakeClock()
+    email, slack = senders()
+    outbox = drainer(services, clock, email, slack)
+
+    broken = outbox.drain_once()
+    partners_path.write_text(PARTNERS_YAML, encoding="utf-8")
+    clock.advance(timedelta(minutes=1))
+    fixed = outbox.drain_once()
+
+    assert (broken.retried, broken.delivered) == (2, 0)
+    assert (fixed.retried, fixed.delivered) == (0, 2)
+    assert services.referring.show(member(), referral_id).status is Status.DELIVERED

@@ -163,3 +163,10 @@ def test_the_file_is_read_again_when_it_changes(tmp_path: Path) -> None:
 
     assert partners_file.current().get("cbp") is None
     assert partners_file.current().get("customs") is not None
+
+
+def test_a_missing_partners_file_is_a_partners_file_error(tmp_path: Path) -> None:
+    with pytest.raises(PartnersFileError) as caught:
+        PartnersFile(tmp_path / "absent.yml", {}).current()
+
+    assert "absent.yml" in str(caught.value)
