@@ -9,6 +9,10 @@ lease expires another drainer claims it, so nothing is lost across a restart. (T
 such a row may be sent twice, if the first send went through before the crash: the lease should
 be far longer than a send takes.)
 
+**Which rows.** A drainer takes only the rows of the kinds it has a sender for, so the Slack app
+(with its Slack sender) and a worker holding the SMTP and webhook senders can share one outbox;
+a row no drainer can send waits, pending, until one can.
+
 **Failures.** :class:`~casework.referrals.delivery.DeliveryFailedError` (or any other error from
 rendering or sending) is retried after ``base_delay * 2**attempts``, capped at ``max_delay``;
 the error is kept on the referral so its sender sees it. A permanent failure, a policy that no
@@ -25,7 +29,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Final
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import false, func, or_, select, update
 
 from casework.audit import AuditLog
 from casework.referrals import texts
@@ -143,7 +147,7 @@ class OutboxDrainer:
         now = self._clock()
         query = (
             select(ReferralDelivery.id)
-            .where(*_claimable(now))
+            .where(*self._claimable(now))
             .order_by(ReferralDelivery.next_attempt_at, ReferralDelivery.id)
             .limit(self._batch)
         )
@@ -155,10 +159,21 @@ class OutboxDrainer:
         with self._sessions.begin() as session:
             claimed = session.connection().execute(
                 update(ReferralDelivery)
-                .where(ReferralDelivery.id == delivery_id, *_claimable(now))
+                .where(ReferralDelivery.id == delivery_id, *self._claimable(now))
                 .values(lease_until=now + self._lease, claimed_by=self._worker_id)
             )
             return claimed.rowcount == 1
+
+    def _claimable(self, now: datetime) -> tuple[Any, ...]:
+        """Pending, due, not leased by a live drainer, and of a kind this drainer can send:
+        replicas with different senders (the Slack app, a mail worker) share one outbox."""
+        kinds = [ReferralDelivery.target_key.startswith(f"{kind.value}:") for kind in self._senders]
+        return (
+            ReferralDelivery.status == DeliveryStatus.PENDING,
+            ReferralDelivery.next_attempt_at <= now,
+            or_(ReferralDelivery.lease_until.is_(None), ReferralDelivery.lease_until < now),
+            or_(false(), *kinds),
+        )
 
     def _job(self, delivery_id: int) -> _Job | None:
         with self._sessions() as session:
@@ -331,14 +346,6 @@ class OutboxDrainer:
             self._on_failed(referral_id, error)
         except Exception:
             log.exception("on_failed for referral %s failed", referral_id)
-
-
-def _claimable(now: datetime) -> tuple[Any, ...]:
-    return (
-        ReferralDelivery.status == DeliveryStatus.PENDING,
-        ReferralDelivery.next_attempt_at <= now,
-        or_(ReferralDelivery.lease_until.is_(None), ReferralDelivery.lease_until < now),
-    )
 
 
 def _all_delivered(tx: ReferralTransaction, referral_id: str) -> bool:

@@ -242,18 +242,25 @@ def test_the_policy_is_checked_again_before_sending(
     assert shown.last_error is not None and "no longer receives LES" in shown.last_error
 
 
-def test_a_target_without_a_sender_fails_with_the_reason(
+def test_a_drainer_takes_only_the_deliveries_it_has_a_sender_for(
     services: Services, documents: dict[str, str]
 ) -> None:
-    submit(services, documents)
-    email, _ = senders()
-    told = FailureLog()
+    referral_id = submit(services, documents)
+    email, slack = senders()
+    clock = FakeClock()
 
-    drainer(services, FakeClock(), email, on_failed=told).drain_once()
+    mail_worker = drainer(services, clock, email, worker_id="mail").drain_once()
+    shown = services.referring.show(member(), referral_id)
+    slack_app = drainer(services, clock, slack, worker_id="slack").drain_once()
 
-    assert [error for _, error in told.failures] == [
-        "No sender for slack deliveries is configured."
-    ]
+    assert (mail_worker.delivered, mail_worker.failed) == (1, 0)
+    assert {d.target_key: d.status for d in shown.deliveries} == {
+        EMAIL: "delivered",
+        SLACK: "pending",
+    }
+    assert shown.status is Status.SUBMITTED
+    assert slack_app.delivered == 1
+    assert services.referring.show(member(), referral_id).status is Status.DELIVERED
 
 
 def test_a_broken_partners_file_delays_delivery_until_it_is_fixed(
@@ -273,3 +280,16 @@ def test_a_broken_partners_file_delays_delivery_until_it_is_fixed(
     assert (broken.retried, broken.delivered) == (2, 0)
     assert (fixed.retried, fixed.delivered) == (0, 2)
     assert services.referring.show(member(), referral_id).status is Status.DELIVERED
+
+
+def test_the_composition_root_builds_a_drainer_that_waits_for_its_senders(
+    services: Services, documents: dict[str, str]
+) -> None:
+    """Until senders are installed (the Slack app, SMTP, webhooks), deliveries stay pending."""
+    referral_id = submit(services, documents)
+
+    report = services.referral_outbox.drain_once()
+
+    assert (report.delivered, report.failed, report.lost_claims) == (0, 0, 0)
+    shown = services.referring.show(member(), referral_id)
+    assert {d.status for d in shown.deliveries} == {"pending"}
