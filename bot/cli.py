@@ -17,6 +17,7 @@ from bot.answers import answer_batch, ask_as_operator, print_answer
 from bot.cli_audit import audit_app
 from bot.cli_cases import case_app
 from bot.cli_lookup import export_app, hits, lookup
+from bot.cli_referrals import referral_app
 from bot.cli_serve import serve
 from bot.lookups import hit_line, look_up_as_operator, print_card
 from bot.progress import RichProgress
@@ -32,6 +33,7 @@ app.add_typer(index_app, name="index")
 app.add_typer(case_app, name="case")
 app.add_typer(audit_app, name="audit")
 app.add_typer(export_app, name="export")
+app.add_typer(referral_app, name="referral")
 app.command(help=texts.SERVE_HELP)(serve)
 app.command(help=texts.LOOKUP_HELP)(lookup)
 app.command(help=texts.HITS_HELP)(hits)

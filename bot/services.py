@@ -6,9 +6,15 @@ inside the project builds its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import importlib
+import json
+import os
+import socket
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Engine
 
@@ -17,6 +23,12 @@ from casework.cases import CaseDirectory
 from casework.claims import OnceOnlyClaims
 from casework.entities.hits import HitDetector, HitNotices
 from casework.entities.lookup import LookupService
+from casework.referrals.delivery import Rendered, Sender, TargetKind
+from casework.referrals.evidence import CaseMaterial
+from casework.referrals.outbox import FailureHook, OutboxDrainer
+from casework.referrals.package import ReferralPackage
+from casework.referrals.partners import Partners, PartnersFile
+from casework.referrals.store import ReferralStore
 from casework.settings import Settings
 from casework.storage.db import SessionFactory, create_registry_engine, migrate, session_factory
 from casework.usecases.asking import Asking
@@ -25,6 +37,7 @@ from casework.usecases.feedback import GivingFeedback
 from casework.usecases.hit_notices import DeliveringHitNotices
 from casework.usecases.looking_up import LookingUp
 from casework.usecases.need_to_know import NeedToKnow
+from casework.usecases.referring import Referring
 from casework.usecases.shared_files import IngestingSharedFiles
 from ingestion.chunking import Chunker
 from ingestion.extraction import MentionExtractor
@@ -49,6 +62,10 @@ class Services:
     settings: Settings
     embedder: Embedder
     chroma_client: Any = None
+    referral_senders: Mapping[TargetKind, Sender] = field(default_factory=dict)
+    """The senders the outbox delivers with, one per kind of target (the Slack app adds its
+    own; the SMTP and webhook senders come from the settings)."""
+    on_referral_failed: FailureHook | None = None
 
     @cached_property
     def engine(self) -> Engine:
@@ -175,6 +192,41 @@ class Services:
     def audit_review(self) -> ReviewingAudit:
         return ReviewingAudit(self.audit)
 
+    @cached_property
+    def partners_file(self) -> PartnersFile:
+        return PartnersFile(self.settings.resolved_partners_file, os.environ)
+
+    def partners(self) -> Partners:
+        """The partners file as it is now (read again when it changes)."""
+        return self.partners_file.current()
+
+    @cached_property
+    def case_material(self) -> CaseMaterial:
+        return CaseMaterial(self.sessions)
+
+    @cached_property
+    def referring(self) -> Referring:
+        store = ReferralStore(self.sessions, self.audit)
+        return Referring(self.cases, self.need_to_know, self.case_material, store, self.partners)
+
+    @cached_property
+    def referral_outbox(self) -> OutboxDrainer:
+        settings = self.settings
+        return OutboxDrainer(
+            self.sessions,
+            self.audit,
+            self.partners,
+            self.case_material,
+            self.referral_senders,
+            render_referral,
+            clock=_utc_now,
+            worker_id=f"{socket.gethostname()}:{os.getpid()}",
+            max_attempts=settings.referral_max_attempts,
+            base_delay=timedelta(seconds=settings.referral_retry_seconds),
+            lease=timedelta(seconds=settings.referral_lease_seconds),
+            on_failed=self.on_referral_failed,
+        )
+
     def close(self) -> None:
         """Stop the workers of what was built (nothing is built just to be closed)."""
         if "answers" in vars(self):
@@ -190,6 +242,36 @@ class Services:
             archive_max_total_bytes=int(settings.archive_max_total_mb * 1024 * 1024),
             archive_max_ratio=settings.archive_max_ratio,
         )
+
+
+RENDERING_MODULE = "casework.referrals.rendering"
+
+
+def render_referral_json(package: ReferralPackage) -> str:
+    return json.dumps(package.as_json(), ensure_ascii=False, indent=2)
+
+
+def render_referral_pdf(package: ReferralPackage) -> bytes:
+    """The PDF renderer, imported when first needed; raises ``ModuleNotFoundError`` until it
+    is installed."""
+    module = importlib.import_module(RENDERING_MODULE)
+    render_pdf = cast(Callable[[ReferralPackage], bytes], module.render_pdf)
+    return render_pdf(package)
+
+
+def export_referral(package: ReferralPackage, fmt: str) -> bytes:
+    """``json`` or ``pdf``: what ``casebot referral export`` writes."""
+    if fmt == "pdf":
+        return render_referral_pdf(package)
+    return render_referral_json(package).encode("utf-8")
+
+
+def render_referral(package: ReferralPackage) -> Rendered:
+    return Rendered(package, render_referral_pdf(package), render_referral_json(package))
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def build_services(settings: Settings, embedder: Embedder | None = None) -> Services:

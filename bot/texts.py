@@ -167,3 +167,28 @@ NAME_LABELS = {
 }
 DEMO_LOOKUP = "$ casebot lookup {value!r} --case OP-HARBOR-LIGHT"
 DEMO_HITS = "$ casebot hits"
+
+REFERRAL_APP_HELP = "Referrals to partner agencies: list, show, export, retry or withdraw them."
+REFERRAL_LIST_HELP = "Open referrals (the local operator sees every one)."
+REFERRAL_SHOW_HELP = "A referral's status, history and deliveries with their last error."
+REFERRAL_EXPORT_HELP = "Write a referral's package as JSON or PDF."
+REFERRAL_RETRY_HELP = "Queue a referral's failed deliveries again."
+REFERRAL_WITHDRAW_HELP = "Withdraw a referral; what is not yet delivered is not sent."
+REFERRAL_ID_HELP = "The referral id (REF-…)."
+REFERRAL_FORMAT_HELP = "pdf or json."
+REFERRAL_OUTPUT_HELP = "The file to write."
+REFERRAL_NONE = "No open referrals."
+REFERRAL_LINE = "{id}  {status:<18} {case_id}  → {partner_id}  {priority}  by {created_by}{error}"
+REFERRAL_LINE_ERROR = "  (last error: {error})"
+REFERRAL_HEADING = "{id}: case {case_id} → {partner_id}, {status} (v{version})"
+REFERRAL_DETAILS = "Requested: {action}, {priority}. Created {created_at} by {created_by}."
+REFERRAL_HISTORY_HEADING = "History:"
+REFERRAL_HISTORY_LINE = "  {at}  {from_status} → {to_status}  by {actor}{note}"
+REFERRAL_DELIVERIES_HEADING = "Deliveries:"
+REFERRAL_DELIVERY_LINE = "  {target}  {status}, {attempts} attempt(s){detail}"
+REFERRAL_EXPORTED = "Referral {referral_id} written to {output} ({size} bytes)."
+REFERRAL_PDF_UNAVAILABLE = (
+    "PDF export is not available in this installation yet (no casework.referrals.rendering "
+    "module). Export with --format json instead."
+)
+REFERRAL_STATUS_CHANGED = "{id} is now {status}."

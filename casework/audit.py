@@ -59,7 +59,8 @@ FILE_INGESTED: Final = "file_ingested"
 LOOKUP: Final = "lookup"
 HIT_NOTICE: Final = "hit_notice"
 REFERRAL: Final = "referral"
-"""Reserved for referrals to partner agencies (not written yet)."""
+"""A referral to a partner agency: its creation, every move of its lifecycle, each delivery and
+each given-up delivery (:mod:`casework.referrals.store`), written with its history row."""
 ACTIONS: Final = (
     QUESTION,
     ANSWER,

@@ -27,6 +27,8 @@ command line, Slack) can render its own message::
     │   ├── ModelNotOnDiskError         the embedding model is not on this machine
     │   └── AnsweringError              a citation leak (a defect), a rejected LLM reply, an LLM
     │                                   setting or prompt template that is wrong, a closed service
+    ├── PartnersFileError               the partners file is malformed (casework/referrals)
+    ├── ReferralError                   a referral cannot be made or changed as asked (same)
     ├── SlackConfigError                a setting Slack needs is missing (bot/slack/app.py)
     └── FileRefused                     a file shared in Slack that cannot be fetched
 """

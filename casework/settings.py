@@ -96,8 +96,20 @@ class Settings(BaseSettings):
         default=60.0, ge=0, validation_alias=_prefixed("SLACK_HIT_NOTICE_SECONDS")
     )
 
+    partners_file: Path | None = Field(default=None, validation_alias="CASEBOT_PARTNERS_FILE")
+    referral_max_attempts: int = Field(
+        default=6, ge=1, validation_alias="CASEBOT_REFERRAL_MAX_ATTEMPTS"
+    )
+    referral_retry_seconds: float = Field(
+        default=30.0, gt=0, validation_alias="CASEBOT_REFERRAL_RETRY_SECONDS"
+    )
+    referral_lease_seconds: float = Field(
+        default=300.0, gt=0, validation_alias="CASEBOT_REFERRAL_LEASE_SECONDS"
+    )
+
     @field_validator(
         "database_url",
+        "partners_file",
         "operator",
         "chroma_url",
         "llm_base_url",
@@ -127,6 +139,15 @@ class Settings(BaseSettings):
     @property
     def chroma_path(self) -> Path:
         return self.casebot_home / "chroma"
+
+    @property
+    def resolved_partners_file(self) -> Path | None:
+        """``CASEBOT_PARTNERS_FILE``, else ``partners.yml`` in the data folder if it is there,
+        else None: no partners, and referrals cannot be made."""
+        if self.partners_file is not None:
+            return self.partners_file
+        default = self.casebot_home / "partners.yml"
+        return default if default.is_file() else None
 
     @property
     def max_file_bytes(self) -> int:

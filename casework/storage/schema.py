@@ -9,6 +9,7 @@ loaded before it maps the relationships between modules.
 ``audit_log``               the hash-chained audit log and answer feedback
 ``claims``                  once-only claims across replicas (Slack events, shared files)
 ``entities``                entities, mentions, cross-case hits and their notices
+``referrals``               referrals to partners, their history and delivery outbox
 ==========================  ===========================================================
 """
 
@@ -20,6 +21,7 @@ from casework.storage import (  # noqa: F401 - imported to register their tables
     claims,
     entities,
     ingestion_journal,
+    referrals,
     registry,
 )
 from casework.storage.base import Base

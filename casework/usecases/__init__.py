@@ -13,8 +13,10 @@ where to ask about what was withheld. No edge writes audit records or decides vi
 ``shared_files``            a file shared in a case's room, ingested as a note of the case
 ``hit_notices``             cross-case hit notices from the outbox, claimed and audited
 ``audit_review``            reading, exporting and verifying the audit log
+``referring.Referring``     referrals to partner agencies: the form, a preview under the
+                            sharing policy, submission, approval, the partner's answer
 ==========================  ==============================================================
 
-Referrals to partner agencies take the same shape: a requester, a policy decided here, and an
-audit record in the same transaction as every change.
+Referrals take the same shape: a requester, a policy decided in the domain
+(:mod:`casework.referrals.policy`), and an audit record in the same transaction as every change.
 """
