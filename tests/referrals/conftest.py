@@ -8,7 +8,7 @@ import pytest
 
 from bot.services import Services, build_services
 from casework.settings import Settings, load_settings
-from tests.fakes import HashingEmbedder
+from retrieval.testing import HashingEmbedder
 from tests.referrals.support import PARTNERS_YAML, set_up_case
 
 

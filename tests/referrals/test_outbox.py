@@ -17,7 +17,7 @@ from casework.referrals.delivery import DeliveryTarget, Rendered, TargetKind
 from casework.referrals.lifecycle import Status
 from casework.settings import Settings
 from casework.usecases.referring import ReferralDraft
-from tests.fakes import HashingEmbedder
+from retrieval.testing import HashingEmbedder
 from tests.referrals.support import (
     CASE,
     CBP_CHANNEL,
