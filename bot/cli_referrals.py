@@ -76,11 +76,7 @@ def export(
     services, operator = _services_and_operator()
     with _refusals_reported():
         package = services.referring.package(operator, referral_id)
-    try:
-        content = export_referral(package, fmt.value)
-    except ModuleNotFoundError as error:
-        typer.echo(texts.REFERRAL_PDF_UNAVAILABLE, err=True)
-        raise typer.Exit(1) from error
+    content = export_referral(package, fmt.value)
     output.write_bytes(content)
     if as_json:
         typer.echo(

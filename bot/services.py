@@ -6,15 +6,13 @@ inside the project builds its own.
 
 from __future__ import annotations
 
-import importlib
-import json
 import os
 import socket
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -23,11 +21,14 @@ from casework.cases import CaseDirectory
 from casework.claims import OnceOnlyClaims
 from casework.entities.hits import HitDetector, HitNotices
 from casework.entities.lookup import LookupService
-from casework.referrals.delivery import Rendered, Sender, TargetKind
+from casework.referrals.delivery import Sender, TargetKind
 from casework.referrals.evidence import CaseMaterial
 from casework.referrals.outbox import FailureHook, OutboxDrainer
 from casework.referrals.package import ReferralPackage
 from casework.referrals.partners import Partners, PartnersFile
+from casework.referrals.rendering import render
+from casework.referrals.senders.smtp import SmtpSender
+from casework.referrals.senders.webhook import WebhookSender
 from casework.referrals.store import ReferralStore
 from casework.settings import Settings
 from casework.storage.db import SessionFactory, create_registry_engine, migrate, session_factory
@@ -62,10 +63,6 @@ class Services:
     settings: Settings
     embedder: Embedder
     chroma_client: Any = None
-    referral_senders: Mapping[TargetKind, Sender] = field(default_factory=dict)
-    """The senders the outbox delivers with, one per kind of target (the Slack app adds its
-    own; the SMTP and webhook senders come from the settings)."""
-    on_referral_failed: FailureHook | None = None
 
     @cached_property
     def engine(self) -> Engine:
@@ -211,20 +208,44 @@ class Services:
 
     @cached_property
     def referral_outbox(self) -> OutboxDrainer:
+        """A drainer with the senders the settings allow (e-mail when an SMTP host is set,
+        webhooks always); ``casebot serve`` makes one with Slack's too."""
+        return self.referral_drainer(self.referral_senders())
+
+    def referral_senders(self) -> dict[TargetKind, Sender]:
+        settings = self.settings
+        senders: dict[TargetKind, Sender] = {
+            TargetKind.WEBHOOK: WebhookSender(settings.webhook_timeout_seconds)
+        }
+        if settings.smtp_host:
+            password = settings.smtp_password
+            senders[TargetKind.EMAIL] = SmtpSender(
+                settings.smtp_host,
+                settings.smtp_port,
+                settings.smtp_from,
+                starttls=settings.smtp_starttls,
+                username=settings.smtp_username,
+                password=password.get_secret_value() if password else None,
+            )
+        return senders
+
+    def referral_drainer(
+        self, senders: Mapping[TargetKind, Sender], on_failed: FailureHook | None = None
+    ) -> OutboxDrainer:
         settings = self.settings
         return OutboxDrainer(
             self.sessions,
             self.audit,
             self.partners,
             self.case_material,
-            self.referral_senders,
-            render_referral,
+            senders,
+            render,
             clock=_utc_now,
             worker_id=f"{socket.gethostname()}:{os.getpid()}",
             max_attempts=settings.referral_max_attempts,
             base_delay=timedelta(seconds=settings.referral_retry_seconds),
             lease=timedelta(seconds=settings.referral_lease_seconds),
-            on_failed=self.on_referral_failed,
+            on_failed=on_failed,
         )
 
     def close(self) -> None:
@@ -244,30 +265,10 @@ class Services:
         )
 
 
-RENDERING_MODULE = "casework.referrals.rendering"
-
-
-def render_referral_json(package: ReferralPackage) -> str:
-    return json.dumps(package.as_json(), ensure_ascii=False, indent=2)
-
-
-def render_referral_pdf(package: ReferralPackage) -> bytes:
-    """The PDF renderer, imported when first needed; raises ``ModuleNotFoundError`` until it
-    is installed."""
-    module = importlib.import_module(RENDERING_MODULE)
-    render_pdf = cast(Callable[[ReferralPackage], bytes], module.render_pdf)
-    return render_pdf(package)
-
-
 def export_referral(package: ReferralPackage, fmt: str) -> bytes:
     """``json`` or ``pdf``: what ``casebot referral export`` writes."""
-    if fmt == "pdf":
-        return render_referral_pdf(package)
-    return render_referral_json(package).encode("utf-8")
-
-
-def render_referral(package: ReferralPackage) -> Rendered:
-    return Rendered(package, render_referral_pdf(package), render_referral_json(package))
+    rendered = render(package)
+    return rendered.pdf if fmt == "pdf" else rendered.json_text.encode("utf-8")
 
 
 def _utc_now() -> datetime:

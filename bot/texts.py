@@ -187,8 +187,4 @@ REFERRAL_HISTORY_LINE = "  {at}  {from_status} → {to_status}  by {actor}{note}
 REFERRAL_DELIVERIES_HEADING = "Deliveries:"
 REFERRAL_DELIVERY_LINE = "  {target}  {status}, {attempts} attempt(s){detail}"
 REFERRAL_EXPORTED = "Referral {referral_id} written to {output} ({size} bytes)."
-REFERRAL_PDF_UNAVAILABLE = (
-    "PDF export is not available in this installation yet (no casework.referrals.rendering "
-    "module). Export with --format json instead."
-)
 REFERRAL_STATUS_CHANGED = "{id} is now {status}."

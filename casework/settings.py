@@ -106,10 +106,25 @@ class Settings(BaseSettings):
     referral_lease_seconds: float = Field(
         default=300.0, gt=0, validation_alias="CASEBOT_REFERRAL_LEASE_SECONDS"
     )
+    referral_poll_seconds: float = Field(
+        default=5.0, gt=0, validation_alias="CASEBOT_REFERRAL_POLL_SECONDS"
+    )
+    smtp_host: str | None = Field(default=None, validation_alias="CASEBOT_SMTP_HOST")
+    smtp_port: int = Field(default=587, ge=1, le=65535, validation_alias="CASEBOT_SMTP_PORT")
+    smtp_from: str = Field(default="casebot@localhost", validation_alias="CASEBOT_SMTP_FROM")
+    smtp_starttls: bool = Field(default=True, validation_alias="CASEBOT_SMTP_STARTTLS")
+    smtp_username: str | None = Field(default=None, validation_alias="CASEBOT_SMTP_USERNAME")
+    smtp_password: SecretStr | None = Field(default=None, validation_alias="CASEBOT_SMTP_PASSWORD")
+    webhook_timeout_seconds: float = Field(
+        default=10.0, gt=0, validation_alias="CASEBOT_WEBHOOK_TIMEOUT_SECONDS"
+    )
 
     @field_validator(
         "database_url",
         "partners_file",
+        "smtp_host",
+        "smtp_username",
+        "smtp_password",
         "operator",
         "chroma_url",
         "llm_base_url",

@@ -8,6 +8,9 @@ listed in :attr:`PolicyResult.withheld` with its reason, what was redacted in
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -118,6 +121,14 @@ class PolicyResult:
     blocked_reason: str | None = None
     withheld: tuple[Withheld, ...] = ()
     redactions: tuple[Redaction, ...] = ()
+
+
+def for_partner(policy: PolicyResult, describe: Callable[[int], str]) -> PolicyResult:
+    """The policy result as the partner may read it: why things were held back and how many,
+    never what they were (a withheld document's title can itself be sensitive)."""
+    counts = Counter(withheld.reason for withheld in policy.withheld)
+    withheld = tuple(Withheld(describe(count), reason) for reason, count in counts.items())
+    return dataclasses.replace(policy, withheld=withheld)
 
 
 @dataclass(frozen=True)

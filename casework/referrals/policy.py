@@ -141,7 +141,7 @@ def withholding_reason(
     if candidate.marking == Marking.SIXE.value:
         return texts.WITHHELD_SIXE
     if candidate.marking != Marking.PUBLIC.value and candidate.case_id != case_id:
-        return texts.WITHHELD_OTHER_CASE.format(other_case=candidate.case_id)
+        return texts.WITHHELD_OTHER_CASE
     if not viewer.can_see(candidate.case_id, candidate.marking):
         return texts.WITHHELD_NOT_VISIBLE
     if candidate.marking not in partner.markings:

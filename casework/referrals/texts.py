@@ -46,7 +46,7 @@ NO_DELIVERIES: Final = "a partner needs at least one delivery"
 # -- the sharing policy ------------------------------------------------------------------------
 
 WITHHELD_SIXE: Final = "6E (grand-jury) material never leaves its case."
-WITHHELD_OTHER_CASE: Final = "It belongs to case {other_case}, not to this referral's case."
+WITHHELD_OTHER_CASE: Final = "It belongs to another case, not to this referral's case."
 WITHHELD_NOT_VISIBLE: Final = "You may not see this document here, so you may not refer it."
 WITHHELD_MARKING: Final = "{partner} does not receive {marking} material."
 WITHHELD_UNKNOWN_DOCUMENT: Final = "This document is not in the registry (any more)."
@@ -127,3 +127,6 @@ REJECTED_NOTE: Final = "Approval rejected: {reason}"
 RETRY_NOTE: Final = "{count} failed deliver(ies) queued again"
 DELIVERY_FAILED_NOTE: Final = "Delivery to {target} failed: {error}"
 DELIVERED_NOTE: Final = "Delivered to {target}"
+
+WITHHELD_ITEMS_FOR_PARTNER = "{count} item(s) held back"
+"""What a partner reads in place of the titles of what was held back."""

@@ -41,6 +41,7 @@ from casework.referrals.package import (
     RequestedAction,
     Subject,
     Withheld,
+    for_partner,
 )
 from casework.referrals.partners import Partner, Partners
 from casework.referrals.policy import CandidateEvidence, apply_policy
@@ -163,6 +164,7 @@ class Referring:
         package, partner = self._build(requester, draft, new_referral_id())
         if not package.policy.allowed:
             raise PolicyBlockedError(package.policy.blocked_reason or "")
+        package = dataclasses.replace(package, policy=for_partner(package.policy, _held_back_count))
         then = Status.AWAITING_APPROVAL if partner.requires_approval else Status.SUBMITTED
         new = NewReferral(
             id=package.referral_id,
@@ -295,7 +297,7 @@ class Referring:
         package = ReferralPackage(
             referral_id=referral_id,
             version=1,
-            created_at=self._clock(),
+            created_at=self._clock().replace(tzinfo=UTC),
             case_id=draft.case_id,
             investigator=Investigator(
                 requester.user_id, draft.investigator_name or requester.user_id, draft.contact
@@ -363,6 +365,10 @@ def _unknown(
         for document_id in dict.fromkeys(document_ids)
         if document_id not in known
     )
+
+
+def _held_back_count(count: int) -> str:
+    return texts.WITHHELD_ITEMS_FOR_PARTNER.format(count=count)
 
 
 def _subject_json(subject: Subject) -> dict[str, Any]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from bot.cli import app
@@ -64,16 +64,20 @@ def test_export_writes_the_stored_package_as_json(referral_id: str, tmp_path: Pa
     assert package["partner"]["id"] == "cbp"
 
 
-def test_pdf_export_without_the_renderer_says_so(referral_id: str, tmp_path: Path) -> None:
-    if importlib.util.find_spec("casework.referrals.rendering") is not None:
-        pytest.skip("the PDF renderer is installed")
+def test_export_writes_a_pdf_listing_every_piece_of_evidence_with_its_hash(
+    referral_id: str, services: Services, tmp_path: Path
+) -> None:
+    output = tmp_path / "package.pdf"
 
-    code, _, err = run(
-        "referral", "export", referral_id, "--format", "pdf", "--output", str(tmp_path / "p.pdf")
-    )
+    code, _, _ = run("referral", "export", referral_id, "--format", "pdf", "--output", str(output))
 
-    assert code == 1
-    assert "PDF export is not available" in err
+    assert code == 0
+    text = "".join(page.extract_text() for page in PdfReader(output).pages)
+    package = services.referring.package(member(), referral_id)
+    assert package.evidence
+    for evidence in package.evidence:
+        assert evidence.title in text
+        assert evidence.sha256[:32] in text and evidence.sha256[32:] in text
 
 
 def test_withdraw_and_retry_report_the_outcome(referral_id: str) -> None:

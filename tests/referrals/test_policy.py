@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from casework.access import Viewer
+from casework.referrals import texts
 from casework.referrals.delivery import DeliveryTarget, TargetKind
 from casework.referrals.package import Subject, Tlp
 from casework.referrals.partners import Partner, PartnerKind, PersonalData
@@ -85,7 +86,8 @@ def test_restricted_material_of_another_case_is_withheld() -> None:
     )
 
     assert outcome.evidence == ()
-    assert "OTHER" in outcome.result.withheld[0].reason
+    assert outcome.result.withheld[0].reason == texts.WITHHELD_OTHER_CASE
+    assert "OTHER" not in outcome.result.withheld[0].reason  # the other case is not named
     assert not outcome.result.allowed
     assert outcome.result.blocked_reason is not None
 

@@ -299,3 +299,29 @@ def test_every_history_row_has_its_audit_record(
 
 def _importer() -> Subject:
     return Subject("Harbor Imports LLC", (("phone", "+13125550142"),))
+
+
+def test_the_partner_reads_why_things_were_held_back_but_not_what_they_were(
+    services: Services, documents: dict[str, str]
+) -> None:
+    draft = ReferralDraft(
+        case_id=CASE,
+        partner_id="carrier",
+        document_ids=(
+            documents["press-release.txt"],
+            documents["seizure-report.txt"],
+            documents["grand-jury.txt"],
+        ),
+        summary="Pallets seized [1].",
+    )
+    preview = services.referring.preview(member(), draft)
+    sent = services.referring.submit(member(), draft, "token-held-back").referral
+
+    package = services.referring.package(member(), sent.id)
+
+    withheld_titles = {item.item for item in preview.policy.withheld}
+    assert withheld_titles and not withheld_titles & {i.item for i in package.policy.withheld}
+    assert {i.reason for i in package.policy.withheld} == {
+        i.reason for i in preview.policy.withheld
+    }
+    assert all("held back" in item.item for item in package.policy.withheld)
