@@ -43,7 +43,7 @@ def serve(
     services = build_services(settings)
     _warm_up(services)
     pools = Pools.sized(settings.slack_workers, settings.slack_queue_limit)
-    app = build_app(settings, services, pools=pools, post_hit_notices=True)
+    app = build_app(settings, services, pools=pools, post_hit_notices=True, deliver_referrals=True)
     stop = _stop_on_signals()
     if http:
         _serve_http(app, settings, host, port, stop)

@@ -29,9 +29,13 @@ from bot.slack import actions, commands, files, home, lookup, mentions, texts
 from bot.slack.dedupe import SlackDedupe
 from bot.slack.deps import Deps, SlackOptions
 from bot.slack.hit_notices import NoticePoller
+from bot.slack.referrals.notices import tell_sender_delivery_failed
+from bot.slack.referrals.sender import SlackChannelSender
 from bot.slack.threads import ThreadMemory
 from bot.slack.work import Pools
 from casework.errors import CasebotError
+from casework.referrals.delivery import TargetKind
+from casework.referrals.worker import OutboxWorker
 from casework.settings import Settings
 
 RATE_LIMIT_RETRIES: Final = 2
@@ -65,12 +69,17 @@ def build_app(
     client: WebClient | None = None,
     pools: Pools | None = None,
     post_hit_notices: bool = False,
+    deliver_referrals: bool = False,
 ) -> App:
     """Build the app; calls ``auth.test`` once to check the token. Whoever passes ``pools``
     shuts them down; default pools live as long as the process. With ``post_hit_notices``,
-    cross-case hits are posted every ``CASEBOT_SLACK_HIT_NOTICE_SECONDS`` (``0``: never) by a daemon
-    thread that lives as long as the process."""
+    cross-case hits are posted every ``CASEBOT_SLACK_HIT_NOTICE_SECONDS`` (``0``: never), and
+    with ``deliver_referrals`` the referral outbox is drained (Slack, e-mail and webhook
+    deliveries), each by a daemon thread that lives as long as the process."""
     client = client or build_client(settings.slack_bot_token, settings.slack_api_url)
+    failures = _FailureNotices()
+    senders = {**services.referral_senders(), TargetKind.SLACK: SlackChannelSender(client)}
+    drainer = services.referral_drainer(senders, on_failed=failures)
     deps = Deps(
         options=SlackOptions(
             answer_bots=settings.slack_answer_bots,
@@ -82,7 +91,9 @@ def build_app(
         pools=pools or Pools.sized(settings.slack_workers, settings.slack_queue_limit),
         threads=ThreadMemory(),
         dedupe=SlackDedupe(services.claims),
+        outbox=OutboxWorker(drainer, settings.referral_poll_seconds),
     )
+    failures.deps = deps
     secret = settings.slack_signing_secret
     app = App(
         client=client,
@@ -94,4 +105,16 @@ def build_app(
         module.register(app, deps)
     if post_hit_notices and settings.slack_hit_notice_seconds > 0:
         NoticePoller(deps, settings.slack_hit_notice_seconds).start()
+    if deliver_referrals:
+        deps.outbox.start()
     return app
+
+
+class _FailureNotices:
+    """The outbox's ``on_failed``: built before the listeners' dependencies it needs."""
+
+    deps: Deps | None = None
+
+    def __call__(self, referral_id: str, error: str) -> None:
+        if self.deps is not None:
+            tell_sender_delivery_failed(self.deps, referral_id, error)

@@ -11,6 +11,7 @@ from bot.services import Services
 from bot.slack.dedupe import SlackDedupe
 from bot.slack.threads import ThreadMemory
 from bot.slack.work import Pools
+from casework.referrals.worker import OutboxWorker
 
 
 @dataclass(frozen=True)
@@ -32,3 +33,6 @@ class Deps:
     pools: Pools
     threads: ThreadMemory
     dedupe: SlackDedupe
+    outbox: OutboxWorker
+    """Drains the referral outbox; listeners :meth:`~OutboxWorker.wake` it after a submission
+    or an approval."""

@@ -259,6 +259,11 @@ class Referring:
         self._require_member(requester, referral.case_id)
         return referral
 
+    def for_notice(self, referral_id: str) -> ReferralView:
+        """The referral as Casebot itself reads it, to tell its sender or its case room what
+        happened (a delivery given up, a partner's answer); never shown to anyone else."""
+        return self._store.require(referral_id)
+
     def package(self, requester: Requester, referral_id: str) -> ReferralPackage:
         """The package as built (and approved): what the outbox sends, for an export."""
         referral = self.show(requester, referral_id)

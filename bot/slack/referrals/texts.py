@@ -20,3 +20,7 @@ PARTNER_PDF_COMMENT: Final = "The full package, version {version} (PDF)."
 ACKNOWLEDGE_LABEL: Final = "Acknowledge"
 ACCEPT_LABEL: Final = "Accept"
 DECLINE_LABEL: Final = "Decline…"
+DELIVERY_FAILED: Final = (
+    ":warning: Referral {referral_id} could not be delivered to {partner_id}: {error}. "
+    "It was given up after its retries; fix the cause, then `/referral {referral_id} retry`."
+)
