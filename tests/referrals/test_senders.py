@@ -14,6 +14,8 @@ from email.message import EmailMessage
 import pytest
 from pypdf import PdfReader
 
+from bot.testing.partner_smtp import PasswordCheck, RecordingHandler, free_port, smtp_server
+from bot.testing.partner_webhook import WebhookReceiver
 from casework.referrals.delivery import (
     DeliveryFailedError,
     DeliveryTarget,
@@ -25,8 +27,6 @@ from casework.referrals.rendering import render
 from casework.referrals.senders.smtp import SmtpSender
 from casework.referrals.senders.webhook import WebhookSender, sign, verify_signature
 from tests.referrals.delivery_packages import full_package, minimal_package
-from tests.referrals.smtp_server import PasswordCheck, RecordingHandler, free_port, smtp_server
-from tests.referrals.webhook_receiver import WebhookReceiver
 
 PARTNER_MAILBOX = "referrals@acme.example"
 SECRET = "shared-secret-for-acme"

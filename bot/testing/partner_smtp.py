@@ -1,5 +1,6 @@
-"""A real SMTP server on 127.0.0.1 (aiosmtpd) that keeps what it receives and can be told to
-defer (4xx) or refuse (5xx) every recipient."""
+"""A real SMTP server on 127.0.0.1 (aiosmtpd) standing in for a partner's mail server, for
+tests and the demo: it keeps what it receives and can be told to defer (4xx) or refuse (5xx)
+every recipient."""
 
 from __future__ import annotations
 

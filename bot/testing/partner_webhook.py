@@ -1,6 +1,6 @@
-"""A real partner webhook on 127.0.0.1 (``http.server`` in a thread): it checks each request's
-signature with :func:`verify_signature`, keeps what it received, and answers what it is told
-(200 unless scripted; 401 when the signature does not verify)."""
+"""A partner's webhook on 127.0.0.1 (``http.server`` in a thread), for tests and the demo: it
+checks each request's signature with :func:`verify_signature`, keeps what it received, and
+answers what it is told (200 unless scripted; 401 when the signature does not verify)."""
 
 from __future__ import annotations
 
