@@ -19,6 +19,7 @@ from bot.cli_cases import case_app
 from bot.cli_lookup import export_app, hits, lookup
 from bot.cli_referrals import referral_app
 from bot.cli_serve import serve
+from bot.demo_referrals import DemoPartners, demo_partners, print_partner_side, refer_demo_case
 from bot.lookups import hit_line, look_up_as_operator, print_card
 from bot.progress import RichProgress
 from bot.services import Services, build_services
@@ -151,7 +152,14 @@ def verify_index(
 
 @app.command(help=texts.DEMO_HELP)
 def demo() -> None:
-    services = _services()
+    settings = load_settings()
+    with demo_partners(settings.casebot_home) as partners:
+        services = build_services(load_settings(**partners.settings()))
+        _demo(services)
+        _demo_referrals(services, partners)
+
+
+def _demo(services: Services) -> None:
     demo_root = Path(str(resources.files("casework") / "demo"))
     notes = IngestOptions(kind=Kind.NOTE, case_id=DEMO_CASE_ID)
     other_case = IngestOptions(kind=Kind.NOTE, case_id=DEMO_OTHER_CASE_ID)
@@ -182,6 +190,15 @@ def _demo_lookup(console: Console, services: Services) -> None:
     console.print(texts.DEMO_HITS, style="bold", highlight=False)
     for hit in services.hits.hits():
         console.print(escape(hit_line(hit)), highlight=False)
+
+
+def _demo_referrals(services: Services, partners: DemoPartners) -> None:
+    console = Console()
+    console.rule()
+    console.print(texts.DEMO_REFERRALS, style="bold", highlight=False)
+    refer_demo_case(console, services, DEMO_CASE_ID)
+    console.print(texts.DEMO_PARTNER_SIDE, style="bold", highlight=False)
+    print_partner_side(console, partners)
 
 
 def main() -> None:

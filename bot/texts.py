@@ -167,6 +167,21 @@ NAME_LABELS = {
 }
 DEMO_LOOKUP = "$ casebot lookup {value!r} --case OP-HARBOR-LIGHT"
 DEMO_HITS = "$ casebot hits"
+DEMO_REFERRALS = (
+    "$ casebot referral … (the demo case to two fictional partners, each played by a stand-in "
+    "on 127.0.0.1)"
+)
+DEMO_REFERRAL_HEADING = (
+    "{referral_id} to {partner} ({kind}, {tlp}): {evidence} piece(s) of evidence go"
+)
+DEMO_WITHHELD = "  withheld: {item} — {reason}"
+DEMO_REDACTED = "  redacted: {count} {kind} in {where}"
+DEMO_SUMMARY_SENT = "  summary as sent: {summary}"
+DEMO_REFERRAL_STATUS = "{referral_id}: {status}"
+DEMO_DELIVERY = "  {target}: {status} after {attempts} attempt(s)"
+DEMO_PARTNER_SIDE = "What the partners received:"
+DEMO_MAIL_RECEIVED = "  mail to {to}: “{subject}” with {attachments}"
+DEMO_WEBHOOK_RECEIVED = "  webhook: {referral_id}, signature {valid}, Idempotency-Key {key}"
 
 REFERRAL_APP_HELP = "Referrals to partner agencies: list, show, export, retry or withdraw them."
 REFERRAL_LIST_HELP = "Open referrals (the local operator sees every one)."

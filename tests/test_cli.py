@@ -354,3 +354,20 @@ def _records_answering(audit_lines: str, question_id: int) -> tuple[dict[str, An
     linked = [e for e in entries if e["details"].get("question_audit_id") == question_id]
     assert [entry["action"] for entry in linked] == ["access_decision", "answer"]
     return tuple(linked)
+
+
+def test_demo_refers_the_case_over_email_and_a_signed_webhook_redacting_for_the_marketplace(
+    demo_home: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    _, result = demo_home
+    referrals = " ".join(result.stdout.split("$ casebot referral")[1].split())
+
+    assert (
+        re.findall(r"REF-\w{8}: delivered", referrals)
+        and len(set(re.findall(r"(REF-\w{8}): delivered", referrals))) == 2
+    )
+    assert "mail to ipr-referrals@customs.example.gov" in referrals
+    assert ".pdf" in referrals and "signature valid" in referrals
+    assert "does not receive LES material" in referrals
+    assert "redacted: 1 phone in summary" in referrals
+    assert "[redacted: phone]" in referrals and "+1 503 555 0131" in referrals
