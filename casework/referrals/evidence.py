@@ -22,11 +22,18 @@ from casework.referrals.policy import CandidateEvidence, CurrentDocument
 from casework.storage.db import SessionFactory
 from casework.storage.entities import Entity, Mention
 from casework.storage.registry import Chunk, Document
+from retrieval.answering.sentences import split_sentences
 
 QUOTE_SENTENCES: Final = 2
 QUOTE_LIMIT: Final = 400
 DOCUMENT_LIMIT: Final = 200
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'“(])")
+OPENING_CHUNKS: Final = 3
+STATEMENT_WORDS: Final = (7, 60)
+LIST_SEPARATORS: Final = 3
+MOSTLY_LETTERS: Final = 0.6
+LABEL = re.compile(r"^[\w /().,'-]{1,40}:\s")
+"""``Handling: LES``, ``Date / place: …``: a form's label, not a statement."""
+BULLET = re.compile(r"^(?:[-*•]|\d+[.)])\s+")
 
 
 @dataclass(frozen=True)
@@ -96,8 +103,10 @@ class CaseMaterial:
                 document = found.get(document_id)
                 if document is None:
                     continue
-                first = _first_chunk(session, document_id)
-                quote = chosen.get(document_id) or first_sentences(first.text if first else "")
+                opening = _opening_chunks(session, document_id)
+                first = opening[0] if opening else None
+                text = "\n".join(chunk.text for chunk in opening)
+                quote = chosen.get(document_id) or informative_sentences(text)
                 candidates.append(
                     CandidateEvidence(
                         document_id=document.id,
@@ -122,23 +131,50 @@ class CaseMaterial:
             }
 
 
-def first_sentences(text: str, count: int = QUOTE_SENTENCES) -> str:
-    sentences = SENTENCE_END.split(" ".join(text.split()))
-    quote = " ".join(sentences[:count])
+def informative_sentences(text: str, count: int = QUOTE_SENTENCES) -> str:
+    """The document's first ``count`` sentences that state something (a statement of some
+    length), read line by line so that its title, headings, table rows and short
+    ``Label: value`` lines are passed over; the opening text when nothing qualifies."""
+    statements = [
+        " ".join(sentence.text.split())
+        for line in text.splitlines()
+        for sentence in split_sentences(BULLET.sub("", line.strip()))
+    ]
+    chosen = [sentence for sentence in statements if _states_something(sentence)][:count]
+    quote = " ".join(chosen) or " ".join(text.split()[: STATEMENT_WORDS[1]])
     return quote if len(quote) <= QUOTE_LIMIT else quote[: QUOTE_LIMIT - 1].rstrip() + "…"
 
 
 def draft_summary(candidates: Sequence[CandidateEvidence]) -> str:
-    """Extractive: each selected document's first sentence, with its ``[n]`` citation."""
+    """Extractive: each selected document's most informative sentence, with its ``[n]``."""
     lines = []
     for number, candidate in enumerate(candidates, start=1):
-        sentence = first_sentences(candidate.quote, count=1)
+        sentence = informative_sentences(candidate.quote, count=1)
         if sentence:
             lines.append(f"{sentence} [{number}]")
     return " ".join(lines)
 
 
-def _first_chunk(session: Session, document_id: str) -> Chunk | None:
-    return session.scalar(
-        select(Chunk).where(Chunk.document_id == document_id).order_by(Chunk.ordinal).limit(1)
+def _states_something(sentence: str) -> bool:
+    words = sentence.split()
+    if not STATEMENT_WORDS[0] <= len(words) <= STATEMENT_WORDS[1]:
+        return False
+    if sentence.startswith(("#", "|", "-", "*", ">")) or "**" in sentence:
+        return False
+    label = LABEL.match(sentence)
+    if label and len(sentence[label.end() :].split()) < STATEMENT_WORDS[0]:
+        return False
+    if sentence.count(";") >= LIST_SEPARATORS:
+        return False
+    letters = sum(character.isalpha() for character in sentence)
+    return letters >= MOSTLY_LETTERS * len(sentence)
+
+
+def _opening_chunks(session: Session, document_id: str) -> list[Chunk]:
+    query = (
+        select(Chunk)
+        .where(Chunk.document_id == document_id)
+        .order_by(Chunk.ordinal)
+        .limit(OPENING_CHUNKS)
     )
+    return list(session.scalars(query))
