@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from typing import Any, Final
 
 from casework.cases import CaseDirectory, CaseInfo
+from casework.entities.hits import Hit
 from casework.errors import UnknownCaseError
 from casework.referrals import texts
 from casework.referrals.errors import (
@@ -38,12 +39,13 @@ from casework.referrals.package import (
     Investigator,
     Priority,
     ReferralPackage,
+    RelatedHit,
     RequestedAction,
     Subject,
     Withheld,
     for_partner,
 )
-from casework.referrals.partners import Partner, Partners
+from casework.referrals.partners import Partner, PartnerKind, Partners
 from casework.referrals.policy import CandidateEvidence, apply_policy
 from casework.referrals.store import NewReferral, ReferralStore, ReferralView, new_referral_id
 from casework.referrals.stored import package_from_json
@@ -111,6 +113,7 @@ class Referring:
         material: CaseMaterial,
         store: ReferralStore,
         partners: Callable[[], Partners],
+        hits: Callable[[str], Sequence[Hit]] | None = None,
         clock: Clock | None = None,
     ) -> None:
         self._cases = cases
@@ -118,6 +121,7 @@ class Referring:
         self._material = material
         self._store = store
         self._partners = partners
+        self._hits = hits or _no_hits
         self._clock = clock or _now
 
     # -- before submitting ----------------------------------------------------------------------
@@ -314,9 +318,26 @@ class Referring:
             summary=outcome.summary,
             subjects=outcome.subjects,
             evidence=outcome.evidence,
+            related_hits=self._related_hits(draft.case_id, outcome.subjects, partner),
             policy=policy,
         )
         return package, partner
+
+    def _related_hits(
+        self, case_id: str, subjects: Sequence[Subject], partner: Partner
+    ) -> tuple[RelatedHit, ...]:
+        """Cross-case hits on the subjects' own identifiers (already in the package), for
+        deconfliction: a government partner learns the other case's id, a private partner only
+        that another case holds the identifier."""
+        sent = {identifier for subject in subjects for identifier in subject.identifiers}
+        related = []
+        for hit in self._hits(case_id):
+            if (hit.entity_kind, hit.entity_value) not in sent:
+                continue
+            other = hit.case_b if hit.case_a == case_id else hit.case_a
+            named = other if partner.kind is PartnerKind.GOVERNMENT else None
+            related.append(RelatedHit(hit.entity_kind, hit.entity_value, named))
+        return tuple(dict.fromkeys(related))
 
     def _partner(self, partner_id: str) -> Partner:
         partners = self._partners()
@@ -381,6 +402,10 @@ def _subject_json(subject: Subject) -> dict[str, Any]:
         "name": subject.name,
         "identifiers": [{"kind": kind, "value": value} for kind, value in subject.identifiers],
     }
+
+
+def _no_hits(_case_id: str) -> Sequence[Hit]:
+    return ()
 
 
 def _now() -> datetime:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from bot.services import Services
 from casework.audit import REFERRAL
+from casework.markings import Kind
 from casework.referrals.errors import (
     InvalidResponseError,
     InvalidTransitionError,
@@ -22,6 +24,7 @@ from casework.referrals.lifecycle import Status
 from casework.referrals.package import Subject
 from casework.usecases.referring import ReferralDraft
 from casework.usecases.requester import Requester, Surface
+from ingestion.pipeline import IngestOptions
 from tests.referrals.support import (
     CASE,
     CBP_CHANNEL,
@@ -325,3 +328,27 @@ def test_the_partner_reads_why_things_were_held_back_but_not_what_they_were(
         i.reason for i in preview.policy.withheld
     }
     assert all("held back" in item.item for item in package.policy.withheld)
+
+
+def test_a_cross_case_hit_on_a_subject_is_named_to_customs_but_not_to_a_carrier(
+    services: Services, documents: dict[str, str], tmp_path: Path
+) -> None:
+    other_note = tmp_path / "other" / "intake.txt"
+    other_note.parent.mkdir()
+    other_note.write_text("The consignee answered on (312) 555-0142 when customs called.")
+    services.ingestion.ingest([other_note], IngestOptions(kind=Kind.NOTE, case_id="OP-OTHER"))
+    evidence = (documents["press-release.txt"],)
+
+    def related(partner_id: str) -> list[tuple[str, str, str | None]]:
+        to_partner = ReferralDraft(
+            case_id=CASE,
+            partner_id=partner_id,
+            document_ids=evidence,
+            summary="Batteries [1].",
+            subjects=(_importer(),),
+        )
+        package = services.referring.preview(member(), to_partner)
+        return [(h.kind, h.value, h.other_case_id) for h in package.related_hits]
+
+    assert related("cbp") == [("phone", "+13125550142", "OP-OTHER")]
+    assert related("carrier") == [("phone", "+13125550142", None)]
