@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from typing import Any
 
+from langchain_core.language_models import BaseChatModel
 from sqlalchemy import Engine
 
 from casework.audit import AuditLog
@@ -22,7 +23,8 @@ from casework.claims import OnceOnlyClaims
 from casework.entities.hits import HitDetector, HitNotices
 from casework.entities.lookup import LookupService
 from casework.referrals.delivery import Sender, TargetKind
-from casework.referrals.evidence import CaseMaterial
+from casework.referrals.drafting import Drafter, LlmDrafter
+from casework.referrals.evidence import CaseMaterial, draft_summary
 from casework.referrals.outbox import FailureHook, OutboxDrainer
 from casework.referrals.package import ReferralPackage
 from casework.referrals.partners import Partners, PartnersFile
@@ -51,6 +53,7 @@ from ingestion.preparation import DocumentPreparer
 from retrieval.answering.answerability import AnswerabilityModel
 from retrieval.answering.extractive import ExtractiveAnswerer
 from retrieval.answering.llm_factory import build_chat_model
+from retrieval.answering.prompts import load_prompt
 from retrieval.answering.service import AnswerService
 from retrieval.embeddings import Embedder, SentenceTransformerEmbedder
 from retrieval.lexical import LexicalIndex
@@ -151,15 +154,26 @@ class Services:
         return AnswerService(
             self.searcher,
             self.extractive_answerer,
-            llm=build_chat_model(
-                self.settings.llm_provider,
-                model=self.settings.llm_model,
-                base_url=self.settings.llm_base_url,
-                api_key=self.settings.llm_api_key,
-                timeout_seconds=self.settings.llm_timeout_seconds,
-            ),
+            llm=self.chat_model,
             llm_timeout_seconds=self.settings.llm_timeout_seconds,
         )
+
+    @cached_property
+    def chat_model(self) -> BaseChatModel | None:
+        return build_chat_model(
+            self.settings.llm_provider,
+            model=self.settings.llm_model,
+            base_url=self.settings.llm_base_url,
+            api_key=self.settings.llm_api_key,
+            timeout_seconds=self.settings.llm_timeout_seconds,
+        )
+
+    @property
+    def referral_drafter(self) -> Drafter:
+        """The model drafts referral summaries when one is configured; else extractive."""
+        if self.chat_model is None:
+            return draft_summary
+        return LlmDrafter(self.chat_model, load_prompt("referral_summary"))
 
     @cached_property
     def need_to_know(self) -> NeedToKnow:
@@ -211,6 +225,7 @@ class Services:
             store,
             self.partners,
             hits=lambda case_id: self.hits.hits(case_id=case_id),
+            drafter=self.referral_drafter,
         )
 
     @cached_property

@@ -23,6 +23,7 @@ from casework.cases import CaseDirectory, CaseInfo
 from casework.entities.hits import Hit
 from casework.errors import UnknownCaseError
 from casework.referrals import texts
+from casework.referrals.drafting import Drafter
 from casework.referrals.errors import (
     InvalidResponseError,
     NotApproverError,
@@ -114,6 +115,7 @@ class Referring:
         store: ReferralStore,
         partners: Callable[[], Partners],
         hits: Callable[[str], Sequence[Hit]] | None = None,
+        drafter: Drafter = draft_summary,
         clock: Clock | None = None,
     ) -> None:
         self._cases = cases
@@ -122,6 +124,7 @@ class Referring:
         self._store = store
         self._partners = partners
         self._hits = hits or _no_hits
+        self._drafter = drafter
         self._clock = clock or _now
 
     # -- before submitting ----------------------------------------------------------------------
@@ -145,7 +148,7 @@ class Referring:
             partners=tuple(_choice(partner) for partner in self._partners()),
             documents=tuple(documents),
             subjects=tuple(self._material.subjects(case_id, viewer)),
-            summary=draft_summary(candidates),
+            summary=self._drafter(candidates),
             cited_document_ids=tuple(candidate.document_id for candidate in candidates),
         )
 
