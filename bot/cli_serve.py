@@ -23,6 +23,7 @@ from bot.slack.app import build_app
 from bot.slack.http import HttpServer
 from bot.slack.socket import close, connect, socket_mode_handler
 from bot.slack.work import Pools
+from casework.referrals.errors import PartnersFileError
 from casework.settings import Settings, load_settings
 
 ACK_SWITCH_INTERVAL_SECONDS = 0.0005
@@ -41,6 +42,7 @@ def serve(
     sys.setswitchinterval(ACK_SWITCH_INTERVAL_SECONDS)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     services = build_services(settings)
+    _require_partners(services)
     _warm_up(services)
     pools = Pools.sized(settings.slack_workers, settings.slack_queue_limit)
     app = build_app(settings, services, pools=pools, post_hit_notices=True, deliver_referrals=True)
@@ -81,6 +83,15 @@ def _require_settings(settings: Settings, http: bool) -> None:
         if value is None:
             typer.echo(texts.SERVE_MISSING.format(name=name, what=what), err=True)
             raise typer.Exit(2)
+
+
+def _require_partners(services: Services) -> None:
+    """A malformed partners file stops the start, naming its file, lines and what to fix."""
+    try:
+        services.partners()
+    except PartnersFileError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from error
 
 
 def _warm_up(services: Services) -> None:

@@ -15,6 +15,7 @@ from bot.testing.environment import CASEBOT, scrubbed_environment
 from bot.testing.fake_slack import FakeSlackWebAPI
 from bot.testing.payloads import BOT_USER_ID, app_mention_event
 from bot.testing.signing import event_callback, free_port, send, wait_for_http
+from tests.drivers.casebot import run_casebot
 from tests.slack.casebot_app import (
     OTHER_CHANNEL,
     PUBLIC_QUESTION,
@@ -67,3 +68,18 @@ def test_serve_http_answers_a_mention_and_stops_on_sigterm(
     assert "500" in shown and RELEASE_TITLE in shown
     assert process.returncode == 0, stderr
     assert "Casebot listening on" in stderr
+
+
+def test_serve_refuses_to_start_with_a_malformed_partners_file(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "partners.yml").write_text(
+        "partners:\n  - id: cbp\n    name: Customs\n    kind: agency\n"
+        "    deliveries:\n      - email: ipr@cbp.example.gov\n"
+    )
+    (tmp_path / ".env").write_text("SLACK_BOT_TOKEN=xoxb-test\nSLACK_SIGNING_SECRET=secret\n")
+
+    result = run_casebot(home, tmp_path, "serve", "--http")
+
+    assert result.returncode == 2
+    assert "partners.yml" in result.stderr and "line 4" in result.stderr
