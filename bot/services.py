@@ -204,7 +204,14 @@ class Services:
     @cached_property
     def referring(self) -> Referring:
         store = ReferralStore(self.sessions, self.audit)
-        return Referring(self.cases, self.need_to_know, self.case_material, store, self.partners)
+        return Referring(
+            self.cases,
+            self.need_to_know,
+            self.case_material,
+            store,
+            self.partners,
+            audit=self.audit,
+        )
 
     @cached_property
     def referral_outbox(self) -> OutboxDrainer:
