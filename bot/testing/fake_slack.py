@@ -215,6 +215,7 @@ class FakeSlackWebAPI:
         self._users: dict[str, Payload] = {}
         self._files: dict[str, _File] = {}
         self._views: dict[str, Payload] = {}
+        self._opened_by: dict[str, str] = {}
         self._holds: list[threading.Event] = []
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -416,6 +417,7 @@ class FakeSlackWebAPI:
             self._users.clear()
             self._files.clear()
             self._views.clear()
+            self._opened_by.clear()
             self._add_default_users()
             self._changed.notify_all()
 
@@ -519,6 +521,12 @@ class FakeSlackWebAPI:
         `view_submission` carries back, with the user's input added to its `state`."""
         with self._lock:
             return dict(self._views[view_id])
+
+    def opened_view(self, trigger_id: str) -> Payload:
+        """The modal opened (`views.open` / `.push`) with `trigger_id`, as Slack now shows it."""
+        with self._lock:
+            view_id = self._opened_by[trigger_id]
+        return self.view(view_id)
 
     def replace_view(self, view_id: str, view: Payload) -> Payload:
         """What Slack does when the app answers a `view_submission` with
@@ -724,7 +732,10 @@ class FakeSlackWebAPI:
         view = call.json_param("view")
         if not call.params.get("trigger_id") or not isinstance(view, dict):
             return {"ok": False, "error": "invalid_arguments"}
-        return {"ok": True, "view": self._keep_view(new_id("V"), view)}
+        kept = self._keep_view(new_id("V"), view)
+        with self._lock:
+            self._opened_by[str(call.params["trigger_id"])] = str(kept["id"])
+        return {"ok": True, "view": kept}
 
     def _views_update(self, call: RecordedCall) -> Payload:
         view = call.json_param("view")

@@ -14,6 +14,8 @@ options the form offers, submit it, read Casebot's answer (``response_action``) 
 from __future__ import annotations
 
 import json
+import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -37,6 +39,7 @@ from bot.slack.work import Pools
 from bot.testing.fake_slack import FakeSlackWebAPI, RecordedCall
 from bot.testing.payloads import input_value, multi_selected, selected
 from bot.testing.signing import HttpResponse, slash_command, view_submission
+from casework.referrals.lifecycle import Status
 from retrieval.testing import HashingEmbedder
 from tests.referrals.support import CASE, CBP_CHANNEL, IPRC_CHANNEL, LEAD, MEMBER, ROOM, member
 from tests.referrals.support import set_up_case as set_up_notes
@@ -121,6 +124,17 @@ class ReferralCasebot(RunningCasebot):
         assert self.submit(preview, {}) == {"response_action": "clear"}
         newest = self.services.referring.list(member(MEMBER))[0]
         return newest.id
+
+    def wait_for_status(self, referral_id: str, status: Status, timeout: float = 10.0) -> None:
+        """Until the referral is in ``status`` (the outbox's worker moves it on its thread)."""
+        deadline = time.monotonic() + timeout
+        pause = threading.Event()
+        while True:
+            now = self.services.referring.show(member(MEMBER), referral_id).status
+            if now is status:
+                return
+            assert time.monotonic() < deadline, f"{referral_id} is {now}, not {status}"
+            pause.wait(0.02)
 
 
 def answer_of(response: HttpResponse) -> dict[str, Any]:
