@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.slack.referrals.approval import APPROVE_ACTION, REASON_BLOCK, REJECT_ACTION
+from bot.slack.referrals.approval import APPROVE_ACTION, REJECT_ACTION
+from bot.slack.referrals.views import REASON_BLOCK
 from bot.testing.fake_slack import FakeSlackWebAPI, RecordedCall
 from bot.testing.payloads import input_value
 from bot.testing.signing import block_action
@@ -47,6 +48,7 @@ def test_the_lead_is_asked_and_nothing_goes_before_approval(casebot: ReferralCas
     assert button_value(asked, APPROVE_ACTION) == referral_id
     assert button_value(asked, REJECT_ACTION) == referral_id
     assert "IPR Center" in blocks_text(asked)
+    assert "withheld: nothing; redacted: nothing" in blocks_text(asked)
     status = casebot.services.referring.show(member(), referral_id).status
     assert status is Status.AWAITING_APPROVAL
     [room] = casebot.slack.wait_for("chat.postMessage", in_channel(ROOM))
@@ -103,3 +105,5 @@ def test_rejecting_asks_for_a_reason_then_sends_the_referral_back(
     assert "Summary names a minor" in (referral.history[-1].note or "")
     [updated] = casebot.slack.wait_for("chat.update", in_channel(LEAD_DM))
     assert "Rejected by" in blocks_text(updated) and "Summary names a minor" in blocks_text(updated)
+    [told] = casebot.slack.wait_for("chat.postMessage", in_channel(MEMBER))
+    assert referral_id in told.params["text"] and "back in draft" in told.params["text"]

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.slack.referrals.approval import REASON_BLOCK
 from bot.slack.referrals.blocks import ACCEPT_ACTION, ACKNOWLEDGE_ACTION, DECLINE_ACTION
+from bot.slack.referrals.views import REASON_BLOCK
 from bot.testing.fake_slack import FakeSlackWebAPI
 from bot.testing.payloads import PARTNER_TEAM_ID, input_value
 from bot.testing.signing import block_action

@@ -1,12 +1,11 @@
 """A lead's approval, for partners that require one: each lead of the case gets a direct
 message with the package's essentials and Approve / Reject… (value: the referral id). Approving
-queues the delivery; rejecting asks for a reason in a modal. Only a lead may do either — the use
-case refuses anyone else, and the refusal is shown to them only. The lead's message then says
-who decided."""
+queues the delivery (rejecting: :mod:`.rejection`). Only a lead may decide — the use case
+refuses anyone else, and the refusal is shown to them only. The lead's message then says who
+decided."""
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from typing import Any, Final
@@ -20,9 +19,9 @@ from bot.slack.mrkdwn import cut, escape
 from bot.slack.referrals import texts
 from bot.slack.referrals.clicks import channel_of, message_ts, refuse
 from bot.slack.referrals.notices import partner_name, tell_case_rooms, who
-from bot.slack.referrals.views import input_block, modal, text_input, text_of
 from casework.errors import CasebotError
 from casework.referrals.store import ReferralView
+from casework.referrals.texts import REDACTION_LABELS
 from casework.usecases.requester import Requester, Surface
 
 log = logging.getLogger(__name__)
@@ -30,17 +29,11 @@ log = logging.getLogger(__name__)
 Listener = Callable[..., None]
 APPROVE_ACTION: Final = "casebot_referral_approve"
 REJECT_ACTION: Final = "casebot_referral_reject"
-REJECT_CALLBACK: Final = "casebot_referral_reject_reason"
-REASON_BLOCK: Final = "referral_reason"
-REASON_ACTION: Final = "value"
-REASON_LIMIT: Final = 500
 SUMMARY_LIMIT: Final = 2000
 
 
 def register(app: App, deps: Deps) -> None:
     app.action(APPROVE_ACTION)(_approve_listener(deps))
-    app.action(REJECT_ACTION)(_reject_listener(deps))
-    app.view(REJECT_CALLBACK)(_reason_listener(deps))
 
 
 def ask_leads(deps: Deps, referral: ReferralView) -> None:
@@ -66,6 +59,7 @@ def approval_message(referral: ReferralView) -> Message:
         section(heading),
         section(cut(escape(str(package.get("summary", referral.summary))), SUMMARY_LIMIT, "…")),
         context(texts.APPROVAL_EVIDENCE.format(items=titles or "-")),
+        context(_policy_line(package.get("policy") or {})),
         {
             "type": "actions",
             "block_id": f"casebot_approval_{referral.id}",
@@ -77,6 +71,26 @@ def approval_message(referral: ReferralView) -> Message:
     ]
     fallback = texts.APPROVAL_FALLBACK.format(referral_id=referral.id, partner=referral.partner_id)
     return Message(text=fallback_text(fallback), blocks=blocks)
+
+
+def _policy_line(policy: dict[str, Any]) -> str:
+    withheld = "; ".join(
+        texts.APPROVAL_WITHHELD_ITEM.format(
+            item=escape(str(item["item"])), reason=escape(str(item["reason"]))
+        )
+        for item in policy.get("withheld", [])
+    )
+    redacted = ", ".join(
+        texts.APPROVAL_REDACTED_ITEM.format(
+            count=item["count"],
+            kind=escape(REDACTION_LABELS.get(str(item["kind"]), str(item["kind"]))),
+            where=escape(str(item["where"])),
+        )
+        for item in policy.get("redactions", [])
+    )
+    return texts.APPROVAL_POLICY.format(
+        withheld=withheld or texts.APPROVAL_NOTHING, redacted=redacted or texts.APPROVAL_NOTHING
+    )
 
 
 def _approve_listener(deps: Deps) -> Listener:
@@ -96,7 +110,8 @@ def _approve(deps: Deps, body: dict[str, Any], referral_id: str) -> None:
         refuse(deps, body, error)
         return
     deps.outbox.wake()
-    _mark_decided(deps, body, referral, texts.APPROVED_BY.format(user_id=user_id))
+    note = texts.APPROVED_BY.format(user_id=user_id)
+    update_lead_message(deps, channel_of(body), message_ts(body), referral, note)
     line = texts.ROOM_DECIDED.format(
         referral_id=escape(referral.id),
         partner=partner_name(referral),
@@ -106,67 +121,9 @@ def _approve(deps: Deps, body: dict[str, Any], referral_id: str) -> None:
     tell_case_rooms(deps, referral.case_id, line)
 
 
-def _reject_listener(deps: Deps) -> Listener:
-    def on_reject(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
-        metadata = json.dumps(
-            {"r": str(action.get("value", "")), "ch": channel_of(body), "ts": message_ts(body)}
-        )
-        reason = input_block(
-            REASON_BLOCK, texts.LABEL_REASON, text_input(REASON_ACTION, max_length=REASON_LIMIT)
-        )
-        view = modal(
-            texts.REJECT_TITLE,
-            [reason],
-            callback_id=REJECT_CALLBACK,
-            submit=texts.REJECT_SUBMIT,
-            metadata=metadata,
-        )
-        deps.client.views_open(trigger_id=body["trigger_id"], view=view)
-        ack()
-
-    return on_reject
-
-
-def _reason_listener(deps: Deps) -> Listener:
-    def on_reason(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
-        reason = text_of(view, REASON_BLOCK, REASON_ACTION)
-        if not reason:
-            ack(response_action="errors", errors={REASON_BLOCK: texts.NEEDS_REASON})
-            return
-        origin = json.loads(view.get("private_metadata") or "{}")
-        user_id = body["user"]["id"]
-        requester = Requester.in_slack(user_id, str(origin.get("ch", "")), Surface.APPROVAL)
-        try:
-            referral = deps.services.referring.reject(requester, str(origin.get("r")), reason)
-        except CasebotError as error:
-            ack(response_action="errors", errors={REASON_BLOCK: str(error)})
-            return
-        ack(response_action="clear")
-        deps.pools.notices.submit(lambda: _rejected(deps, origin, referral, user_id, reason))
-
-    return on_reason
-
-
-def _rejected(
-    deps: Deps, origin: dict[str, Any], referral: ReferralView, user_id: str, reason: str
+def update_lead_message(
+    deps: Deps, channel_id: str, ts: str, referral: ReferralView, note: str
 ) -> None:
-    shown = escape(reason)
-    note = texts.REJECTED_BY.format(user_id=user_id, reason=shown)
-    _update(deps, str(origin.get("ch", "")), str(origin.get("ts", "")), referral, note)
-    line = texts.ROOM_REJECTED.format(
-        referral_id=escape(referral.id),
-        partner=partner_name(referral),
-        who=who(user_id),
-        reason=shown,
-    )
-    tell_case_rooms(deps, referral.case_id, line)
-
-
-def _mark_decided(deps: Deps, body: dict[str, Any], referral: ReferralView, note: str) -> None:
-    _update(deps, channel_of(body), message_ts(body), referral, note)
-
-
-def _update(deps: Deps, channel_id: str, ts: str, referral: ReferralView, note: str) -> None:
     """The lead's message without its buttons, saying who decided."""
     if not channel_id or not ts:
         return

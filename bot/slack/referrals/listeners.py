@@ -10,7 +10,14 @@ from slack_bolt import Ack, App
 
 from bot.slack.deps import Deps
 from bot.slack.mrkdwn import unescape
-from bot.slack.referrals import approval, partner_actions, status, submitting, texts
+from bot.slack.referrals import (
+    approval,
+    partner_actions,
+    rejection,
+    status,
+    submitting,
+    texts,
+)
 from bot.slack.referrals.opening import FormRequest, open_form
 
 Listener = Callable[..., None]
@@ -18,7 +25,7 @@ Listener = Callable[..., None]
 
 def register(app: App, deps: Deps) -> None:
     app.command("/refer")(_refer_listener(deps))
-    for module in (submitting, approval, partner_actions, status):
+    for module in (submitting, approval, rejection, partner_actions, status):
         module.register(app, deps)
 
 
@@ -31,8 +38,7 @@ def _refer_listener(deps: Deps) -> Listener:
             ack(text=texts.REFER_NEEDS_CASE)
             return
         request = FormRequest(command["user_id"], channel_id, command["trigger_id"], case_id)
-        open_form(deps, request)
-        ack()
+        ack(text="" if open_form(deps, request) else texts.REFER_NOT_OPENED)
 
     return on_refer
 

@@ -41,17 +41,19 @@ class OpenedView:
     hash: str
 
 
-def open_form(deps: Deps, request: FormRequest) -> None:
-    """Call inside the listener, before the trigger expires."""
+def open_form(deps: Deps, request: FormRequest) -> bool:
+    """Call inside the listener, before the trigger expires; False if Slack would not open
+    the modal."""
     try:
         opened = deps.client.views_open(trigger_id=request.trigger_id, view=preparing_view())
     except SlackApiError as error:
         log.warning("views.open for a referral form refused: %s", error)
-        return
+        return False
     view = opened["view"]
     shown = OpenedView(str(view["id"]), str(view["hash"]))
     if not deps.pools.answers.submit(lambda: fill_form(deps, request, shown)):
         _show(deps, shown, notice_view(texts.FORM_TITLE, texts.REFER_BUSY))
+    return True
 
 
 def fill_form(deps: Deps, request: FormRequest, shown: OpenedView) -> None:

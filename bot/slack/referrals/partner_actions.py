@@ -22,7 +22,6 @@ from bot.slack.blocks import Message, context
 from bot.slack.deps import Deps
 from bot.slack.mrkdwn import escape
 from bot.slack.referrals import texts
-from bot.slack.referrals.approval import REASON_ACTION, REASON_BLOCK, REASON_LIMIT
 from bot.slack.referrals.blocks import (
     ACCEPT_ACTION,
     ACKNOWLEDGE_ACTION,
@@ -31,7 +30,7 @@ from bot.slack.referrals.blocks import (
 )
 from bot.slack.referrals.clicks import channel_of, message_ts, refuse
 from bot.slack.referrals.notices import partner_name, tell_case_rooms, who
-from bot.slack.referrals.views import input_block, modal, text_input, text_of
+from bot.slack.referrals.views import REASON_BLOCK, reason_modal, reason_of
 from casework.errors import CasebotError
 from casework.referrals.lifecycle import FINISHED, Status
 from casework.referrals.store import ReferralView
@@ -95,14 +94,8 @@ def _respond(deps: Deps, body: dict[str, Any], press: Press, response: Status) -
 def _decline_listener(deps: Deps) -> Listener:
     def on_decline(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
         press = _press(body, str(action.get("value", "")))
-        element = text_input(REASON_ACTION, multiline=True, max_length=REASON_LIMIT)
-        view = modal(
-            texts.DECLINE_TITLE,
-            [input_block(REASON_BLOCK, texts.LABEL_REASON, element)],
-            callback_id=DECLINE_CALLBACK,
-            submit=texts.DECLINE_SUBMIT,
-            metadata=json.dumps(press.as_json()),
-        )
+        metadata = json.dumps(press.as_json())
+        view = reason_modal(texts.DECLINE_TITLE, DECLINE_CALLBACK, texts.DECLINE_SUBMIT, metadata)
         deps.client.views_open(trigger_id=body["trigger_id"], view=view)
         ack()
 
@@ -111,7 +104,7 @@ def _decline_listener(deps: Deps) -> Listener:
 
 def _decline_reason_listener(deps: Deps) -> Listener:
     def on_reason(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
-        reason = text_of(view, REASON_BLOCK, REASON_ACTION)
+        reason = reason_of(view)
         if not reason:
             ack(response_action="errors", errors={REASON_BLOCK: texts.NEEDS_REASON})
             return

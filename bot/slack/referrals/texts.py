@@ -127,7 +127,10 @@ APPROVAL_HEADING: Final = (
     "to {partner}."
 )
 APPROVAL_EVIDENCE: Final = "*Evidence:* {items}"
-APPROVAL_WITHHELD: Final = "Withheld by the policy: {count} item(s). Redacted: {redacted}."
+APPROVAL_POLICY: Final = "Sharing policy — withheld: {withheld}; redacted: {redacted}."
+APPROVAL_WITHHELD_ITEM: Final = "{item} ({reason})"
+APPROVAL_REDACTED_ITEM: Final = "{count} {kind} in {where}"
+APPROVAL_NOTHING: Final = "nothing"
 APPROVE_LABEL: Final = "Approve"
 REJECT_LABEL: Final = "Reject…"
 APPROVED_BY: Final = ":white_check_mark: Approved by <@{user_id}>; it is being delivered."
@@ -167,6 +170,14 @@ REFERRAL_USAGE: Final = (
     "`/referral REF-…` shows one; `/referral REF-… retry` or `withdraw` acts on it."
 )
 REFERRAL_FAILED: Final = ":warning: {reason}"
+REFER_NOT_OPENED: Final = (
+    "Slack would not open the referral form (the request may have taken too long); "
+    "run the command again."
+)
+REJECTED_TO_SENDER: Final = (
+    ":leftwards_arrow_with_hook: <@{user_id}> rejected referral {referral_id} to {partner}: "
+    "{reason}. It is back in draft; `/referral {referral_id} withdraw` drops it, or refer again."
+)
 REFER_BUSY: Final = (
     "I'm answering too many requests right now; close this and try again in a minute."
 )

@@ -16,6 +16,9 @@ OPTION_VALUE_LIMIT: Final = 150
 OPTIONS_LIMIT: Final = 100
 METADATA_LIMIT: Final = 3000
 LABEL_LIMIT: Final = 24
+REASON_BLOCK: Final = "referral_reason"
+REASON_ACTION: Final = "value"
+REASON_LIMIT: Final = 500
 
 
 def modal(
@@ -47,6 +50,17 @@ def notice_view(title: str, text: str) -> View:
 def preparing_view() -> View:
     """Opened at once, inside the 3 seconds a trigger_id lives; filled in afterwards."""
     return notice_view(texts.FORM_TITLE, texts.PREPARING)
+
+
+def reason_modal(title: str, callback_id: str, submit: str, metadata: str) -> View:
+    """Asks why (a lead rejecting, a partner declining); read back with :func:`reason_of`."""
+    element = text_input(REASON_ACTION, multiline=True, max_length=REASON_LIMIT)
+    reason = input_block(REASON_BLOCK, texts.LABEL_REASON, element)
+    return modal(title, [reason], callback_id=callback_id, submit=submit, metadata=metadata)
+
+
+def reason_of(view: View) -> str:
+    return text_of(view, REASON_BLOCK, REASON_ACTION)
 
 
 def plain(text: str) -> dict[str, Any]:
