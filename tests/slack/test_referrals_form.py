@@ -119,3 +119,14 @@ def test_the_preview_of_a_partner_needing_approval_asks_a_lead(casebot: Referral
 
     assert preview["submit"]["text"] == "Ask a lead to approve"
     assert "requires a lead" in view_text(preview)
+
+
+def test_the_summary_is_escaped_in_the_preview(casebot: ReferralCasebot) -> None:
+    form = casebot.open_form_by_command()
+    summary = "Tell <!channel> & <@U0OTHER> nothing [1]."
+    values = form_values(form, "cbp", [casebot.documents["seizure-report.txt"]], summary=summary)
+
+    preview = casebot.preview(values, form)
+
+    text = view_text(preview)
+    assert "&lt;!channel&gt; &amp; &lt;@U0OTHER&gt;" in text and "<!channel>" not in text

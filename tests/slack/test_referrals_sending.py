@@ -16,7 +16,7 @@ from bot.slack.referrals.blocks import PARTNER_ACTIONS
 from bot.slack.referrals.form import EVIDENCE_BLOCK
 from bot.testing.fake_slack import FakeSlackWebAPI
 from bot.testing.payloads import BOT_USER_ID, app_mention_event
-from bot.testing.signing import block_action, event_callback, view_submission
+from bot.testing.signing import SlackRequest, block_action, event_callback, view_submission
 from casework.audit import ANSWER
 from tests.referrals.support import CASE, CBP_CHANNEL, MEMBER, ROOM, member
 from tests.slack.casebot_app import button_value
@@ -75,14 +75,15 @@ def test_send_makes_the_referral_and_delivers_it_to_the_partners_channel(
 def test_a_double_click_and_a_slack_retry_make_one_referral(casebot: ReferralCasebot) -> None:
     preview = sent_preview(casebot)
 
-    first = casebot.submit(preview, {})
-    again = casebot.submit(preview, {})
-    retried = casebot.send(
-        view_submission(preview, {}, MEMBER, retry_num=1, retry_reason="http_timeout")
-    )
+    request = view_submission(preview, {}, MEMBER)
+    redelivered = {**request.headers, "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "timeout"}
+
+    first = casebot.send(request)
+    retried = casebot.send(SlackRequest(request.body, redelivered))
+    clicked_again = casebot.submit(preview, {})
     casebot.refer("carrier", "press-release.txt")  # the marker: delivered after any duplicate
 
-    assert first == again == retried.json() == {"response_action": "clear"}
+    assert first.json() == retried.json() == clicked_again == {"response_action": "clear"}
     casebot.slack.quiet_until_marker(
         "chat.postMessage",
         in_channel(CARRIER_CHANNEL),

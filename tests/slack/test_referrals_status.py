@@ -86,3 +86,9 @@ def test_app_home_lists_an_open_referral(casebot: ReferralCasebot) -> None:
     shown = str(view["blocks"])
     assert "Your open referrals" in shown and referral_id in shown
     assert "Awaiting your approval" in shown and "/ask" in shown
+
+
+def test_help_names_the_referral_commands(casebot: ReferralCasebot) -> None:
+    text = casebot.slash("/casebot", "help")
+
+    assert "`/refer [CASE_ID]`" in text and "`/referral REF-…`" in text
