@@ -6,6 +6,7 @@ answer's cited documents selected."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +94,24 @@ def test_a_double_click_and_a_slack_retry_make_one_referral(casebot: ReferralCas
     partners = [r.partner_id for r in casebot.services.referring.list(member(MEMBER))]
     assert sorted(partners) == ["carrier", "cbp"]
     assert len(posted_in(casebot.slack, CBP_CHANNEL)) == 1
+
+
+def test_two_simultaneous_presses_of_send_make_one_referral(casebot: ReferralCasebot) -> None:
+    preview = sent_preview(casebot)
+    presses = [view_submission(preview, {}, MEMBER) for _ in range(2)]
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        answers = [response.json() for response in pool.map(casebot.send, presses)]
+
+    assert answers == [{"response_action": "clear"}] * 2
+    assert len(casebot.services.referring.list(member(MEMBER))) == 1
+    casebot.refer("carrier", "press-release.txt")  # the marker
+    casebot.slack.quiet_until_marker(
+        "chat.postMessage",
+        in_channel(CARRIER_CHANNEL),
+        expected=1,
+        predicate=in_channel(CBP_CHANNEL),
+    )
 
 
 def test_the_refer_button_preselects_the_answers_cited_documents(
