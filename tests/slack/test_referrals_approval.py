@@ -64,7 +64,9 @@ def test_a_member_who_is_not_a_lead_cannot_approve(casebot: ReferralCasebot) -> 
 
     press(casebot, APPROVE_ACTION, referral_id, MEMBER, ROOM)
 
-    [refused] = casebot.slack.wait_for("chat.postEphemeral", lambda c: "lead" in c.params["text"])
+    [refused] = casebot.slack.wait_for(
+        "chat.postEphemeral", lambda c: "Only a lead" in c.params["text"]
+    )
     assert refused.params["user"] == MEMBER
     status = casebot.services.referring.show(member(), referral_id).status
     assert status is Status.AWAITING_APPROVAL
