@@ -226,6 +226,7 @@ class Services:
             self.partners,
             hits=lambda case_id: self.hits.hits(case_id=case_id),
             drafter=self.referral_drafter,
+            audit=self.audit,
         )
 
     @cached_property

@@ -86,6 +86,8 @@ EXPORT_FIELDS: Final = (
     "hash",
 )
 _STREAM_BATCH = 500
+_ANSWER_SEARCH = 500
+"""Answers recorded after a question among which its own is looked for."""
 
 
 @dataclass(frozen=True)
@@ -238,6 +240,20 @@ class AuditLog:
             return list(self._stream(query.order_by(AuditRecord.id)))
         newest = list(self._stream(query.order_by(AuditRecord.id.desc()).limit(limit)))
         return newest[::-1]
+
+    def answer_to(self, question_audit_id: int) -> AuditEntry | None:
+        """The ``ANSWER`` record of a question: the first one after it that points back to it
+        (others' answers may be recorded in between)."""
+        query = (
+            select(AuditRecord)
+            .where(AuditRecord.id > question_audit_id, AuditRecord.action == ANSWER)
+            .order_by(AuditRecord.id)
+            .limit(_ANSWER_SEARCH)
+        )
+        for entry in self._stream(query):
+            if entry.details.get("question_audit_id") == question_audit_id:
+                return entry
+        return None
 
     def export(
         self,

@@ -1,7 +1,6 @@
-"""Buttons on an answer: 👍/👎 (stored with the question's audit id) and "Refer to a partner".
-
-Referrals are not available yet: the button acknowledges and tells the clicker so, naming the
-question's audit id; the referrals issue will open its form here.
+"""Buttons on an answer: 👍/👎 (stored with the question's audit id) and "Refer to a partner",
+which opens the referral form with the answer's cited documents selected (see
+:mod:`bot.slack.referrals.opening`); its case is the channel's, else that of the cited notes.
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ from bot.slack import replies, texts
 from bot.slack.blocks import FEEDBACK_DOWN_ACTION, FEEDBACK_UP_ACTION, REFER_ACTION
 from bot.slack.deps import Deps
 from bot.slack.mrkdwn import escape
+from bot.slack.referrals.opening import FormRequest, open_form
 from casework.errors import CaseworkError
 from casework.usecases.requester import Requester, Surface
 
@@ -47,11 +47,26 @@ def _feedback_listener(deps: Deps) -> Listener:
 
 def _refer_listener(deps: Deps) -> Listener:
     def on_refer(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
+        channel_id = _channel(body)
+        case = deps.services.cases.case_for_channel(channel_id)
+        request = FormRequest(
+            user_id=body["user"]["id"],
+            channel_id=channel_id,
+            trigger_id=body["trigger_id"],
+            case_id=case.id if case else None,
+            question_audit_id=_audit_id(action),
+        )
+        open_form(deps, request)
         ack()
-        audit_id = escape(str(action.get("value", "")))
-        _tell_clicker(deps, body, texts.REFERRALS_UNAVAILABLE.format(audit_id=audit_id))
 
     return on_refer
+
+
+def _audit_id(action: dict[str, Any]) -> int | None:
+    try:
+        return int(action.get("value", ""))
+    except ValueError:
+        return None
 
 
 def _tell_clicker(deps: Deps, body: dict[str, Any], text: str) -> None:

@@ -29,6 +29,7 @@ from bot.slack import actions, commands, files, home, lookup, mentions, texts
 from bot.slack.dedupe import SlackDedupe
 from bot.slack.deps import Deps, SlackOptions
 from bot.slack.hit_notices import NoticePoller
+from bot.slack.referrals import listeners as referrals
 from bot.slack.referrals.notices import tell_sender_delivery_failed
 from bot.slack.referrals.sender import SlackChannelSender
 from bot.slack.threads import ThreadMemory
@@ -101,7 +102,7 @@ def build_app(
         process_before_response=True,
         logger=logging.getLogger("bot.slack.bolt"),
     )
-    for module in (mentions, commands, lookup, actions, files, home):
+    for module in (mentions, commands, lookup, actions, files, home, referrals):
         module.register(app, deps)
     if post_hit_notices and settings.slack_hit_notice_seconds > 0:
         NoticePoller(deps, settings.slack_hit_notice_seconds).start()

@@ -2,7 +2,8 @@
 
 ``/ask`` acks at once with "Searching…" (or "busy", when the answers pool is full) and answers
 on the pool; ``/case`` and ``/casebot`` are quick and answer in the ack itself, which Slack shows
-to the asker only.
+to the asker only. ``/refer`` and ``/referral`` live with the rest of referrals, in
+:mod:`bot.slack.referrals`; the help names them too.
 """
 
 from __future__ import annotations

@@ -50,10 +50,6 @@ REFER: Final = "Refer to a partner"
 
 FEEDBACK_THANKS: Final = "Thanks, your feedback ({value}) is recorded with the question."
 FEEDBACK_FAILED: Final = "I couldn't record your feedback: {reason}"
-REFERRALS_UNAVAILABLE: Final = (
-    "Referrals to partner agencies are not available yet. Until they are, refer the matter "
-    "the usual way and mention the question's audit id {audit_id}."
-)
 
 PLACEHOLDER_FAILED: Final = (
     ":warning: I couldn't answer this question; I've told whoever asked what went wrong."
@@ -180,6 +176,13 @@ HELP: Final = (
     "• When an identifier links two cases, I post a cross-case hit in each case's room.\n\n"
     "*Cases*\n"
     "{case_usage}\n\n"
+    "*Referrals*\n"
+    "• `/refer [CASE_ID]`, or *Refer to a partner* under an answer: a form to refer a case's "
+    "evidence to a partner agency. A preview shows exactly what would go after the sharing "
+    "policy (what is withheld or redacted, and why) before you send; some partners need a "
+    "lead's approval first.\n"
+    "• `/referral` lists your open referrals and those awaiting your approval; "
+    "`/referral REF-…` shows one, `/referral REF-… retry` or `withdraw` acts on it.\n\n"
     "*Files*: files shared in a case's room are added to that case as notes (a lead can turn "
     "this off with `/case files off`).\n\n"
     "Rate answers with :+1: / :-1: — the feedback is kept with the question."

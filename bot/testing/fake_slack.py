@@ -20,6 +20,11 @@ Answers, with fixed identities from `bot.testing.payloads`:
 `users.info`                          the user set with `add_user()` (any other id: a generic
                                       human user)
 `views.publish`                       ok, the view with an id
+`views.open` / `.push` / `.update`    ok, the view as Slack keeps it (`id`, `hash`,
+                                      `team_id`, an empty `state`); `views.update` finds it
+                                      by `view_id` (or `external_id`) and refuses a stale
+                                      `hash` (`hash_conflict`) or an unknown id
+                                      (`not_found`); read it back with `view()`
 `files.info`                          the file registered with `add_file()`, whose
                                       `url_private(_download)` is this server's `/files/<id>`;
                                       otherwise `file_not_found`
@@ -209,6 +214,8 @@ class FakeSlackWebAPI:
         self._channels: dict[str, _Channel] = {}
         self._users: dict[str, Payload] = {}
         self._files: dict[str, _File] = {}
+        self._views: dict[str, Payload] = {}
+        self._opened_by: dict[str, str] = {}
         self._holds: list[threading.Event] = []
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -221,6 +228,9 @@ class FakeSlackWebAPI:
             "conversations.members": self._conversations_members,
             "users.info": self._users_info,
             "views.publish": self._views_publish,
+            "views.open": self._views_open,
+            "views.push": self._views_open,
+            "views.update": self._views_update,
             "files.info": self._files_info,
             "files.getUploadURLExternal": self._files_get_upload_url,
             "files.completeUploadExternal": self._files_complete_upload,
@@ -406,6 +416,8 @@ class FakeSlackWebAPI:
             self._channels.clear()
             self._users.clear()
             self._files.clear()
+            self._views.clear()
+            self._opened_by.clear()
             self._add_default_users()
             self._changed.notify_all()
 
@@ -503,6 +515,27 @@ class FakeSlackWebAPI:
         with self._lock:
             stored = self._files.get(file_id)
         return None if stored is None else stored.content
+
+    def view(self, view_id: str) -> Payload:
+        """A modal as Slack now shows it (after `views.open`, `.push` or `.update`): what a
+        `view_submission` carries back, with the user's input added to its `state`."""
+        with self._lock:
+            return dict(self._views[view_id])
+
+    def opened_view(self, trigger_id: str) -> Payload:
+        """The modal opened (`views.open` / `.push`) with `trigger_id`, as Slack now shows it."""
+        with self._lock:
+            view_id = self._opened_by[trigger_id]
+        return self.view(view_id)
+
+    def replace_view(self, view_id: str, view: Payload) -> Payload:
+        """What Slack does when the app answers a `view_submission` with
+        `{"response_action": "update", "view": ...}`: the modal now shows `view` (a fresh hash);
+        returns it as Slack keeps it."""
+        with self._lock:
+            if view_id not in self._views:
+                raise KeyError(f"no view {view_id}")
+        return self._keep_view(view_id, view)
 
     def response_url(self, name: str | None = None) -> str:
         """A fresh `response_url` on this server; POSTs to it are recorded as `RESPONSE_URL`."""
@@ -694,6 +727,55 @@ class FakeSlackWebAPI:
         if not call.params.get("user_id") or not isinstance(view, dict):
             return {"ok": False, "error": "invalid_arguments"}
         return {"ok": True, "view": {**view, "id": new_id("V"), "team_id": TEAM_ID}}
+
+    def _views_open(self, call: RecordedCall) -> Payload:
+        view = call.json_param("view")
+        if not call.params.get("trigger_id") or not isinstance(view, dict):
+            return {"ok": False, "error": "invalid_arguments"}
+        kept = self._keep_view(new_id("V"), view)
+        with self._lock:
+            self._opened_by[str(call.params["trigger_id"])] = str(kept["id"])
+        return {"ok": True, "view": kept}
+
+    def _views_update(self, call: RecordedCall) -> Payload:
+        view = call.json_param("view")
+        if not isinstance(view, dict):
+            return {"ok": False, "error": "invalid_arguments"}
+        with self._lock:
+            view_id = self._view_id(call)
+            current = self._views.get(view_id or "")
+        if view_id is None or current is None:
+            return {"ok": False, "error": "not_found"}
+        wanted_hash = call.params.get("hash")
+        if wanted_hash and wanted_hash != current["hash"]:
+            return {"ok": False, "error": "hash_conflict"}
+        return {"ok": True, "view": self._keep_view(view_id, view)}
+
+    def _view_id(self, call: RecordedCall) -> str | None:
+        """Holds the lock."""
+        if call.params.get("view_id"):
+            return str(call.params["view_id"])
+        external_id = call.params.get("external_id")
+        for view_id, view in self._views.items():
+            if external_id and view.get("external_id") == external_id:
+                return view_id
+        return None
+
+    def _keep_view(self, view_id: str, view: Payload) -> Payload:
+        kept = {
+            **view,
+            "id": view_id,
+            "team_id": TEAM_ID,
+            "app_id": APP_ID,
+            "bot_id": BOT_ID,
+            "hash": new_id("h."),
+            "state": {"values": {}},
+            "private_metadata": view.get("private_metadata", ""),
+            "callback_id": view.get("callback_id", ""),
+        }
+        with self._lock:
+            self._views[view_id] = kept
+        return dict(kept)
 
     def _files_info(self, call: RecordedCall) -> Payload:
         with self._lock:

@@ -27,6 +27,9 @@ from typing import Any
 
 TEAM_ID = "T1"
 TEAM_DOMAIN = "casebot-test"
+PARTNER_TEAM_ID = "T2PARTNER"
+"""Another organisation's workspace: its people reach Casebot through a Slack Connect channel."""
+PARTNER_TEAM_DOMAIN = "partner-agency"
 APP_ID = "A1"
 BOT_USER_ID = "UBOT"
 BOT_ID = "BBOT"
@@ -190,11 +193,15 @@ def block_action_payload(
     response_url: str = UNSET_RESPONSE_URL,
     message: dict[str, Any] | None = None,
     state_values: dict[str, Any] | None = None,
+    user_team: str | None = None,
+    trigger_id: str | None = None,
 ) -> dict[str, Any]:
     """A `block_actions` interaction: a click on `action_id` in the bot's message `message_ts`.
 
     `message` defaults to a minimal bot message with that ts; pass the blocks the app posted if
-    the listener reads them back.
+    the listener reads them back. `user_team` is the clicker's own workspace when it is not
+    `team` (an external member of a Slack Connect channel, e.g. `PARTNER_TEAM_ID`): Slack then
+    sends the clicker's team as `user.team_id` and `team`, and flags the channel as shared.
     """
     message_ts = message_ts or new_ts()
     action: dict[str, Any] = {
@@ -205,13 +212,14 @@ def block_action_payload(
     }
     if value is not None:
         action["value"] = value
-    return {
+    clicker_team = user_team or team
+    payload = {
         "type": "block_actions",
         "user": {
             "id": user_id,
             "username": user_id.lower(),
             "name": user_id.lower(),
-            "team_id": team,
+            "team_id": clicker_team,
         },
         "api_app_id": APP_ID,
         "token": VERIFICATION_TOKEN,
@@ -221,8 +229,8 @@ def block_action_payload(
             "channel_id": channel_id,
             "is_ephemeral": False,
         },
-        "trigger_id": new_id("trigger."),
-        "team": {"id": team, "domain": TEAM_DOMAIN},
+        "trigger_id": trigger_id or new_id("trigger."),
+        "team": _team(clicker_team),
         "enterprise": None,
         "is_enterprise_install": False,
         "channel": {"id": channel_id, "name": channel_id.lower()},
@@ -238,6 +246,63 @@ def block_action_payload(
         "response_url": response_url,
         "actions": [action],
     }
+    if user_team is not None and user_team != team:
+        payload["is_ext_shared_channel"] = True
+    return payload
+
+
+def view_submission_payload(
+    view: dict[str, Any],
+    state_values: dict[str, Any] | None = None,
+    *,
+    user_id: str = "U1",
+    team: str = TEAM_ID,
+    user_team: str | None = None,
+) -> dict[str, Any]:
+    """A `view_submission`: the user pressed the modal's submit button.
+
+    `view` is the modal as Slack keeps it (`FakeSlackWebAPI.view(view_id)`: with its `id`,
+    `hash`, `callback_id` and `private_metadata`); `state_values` is what the user entered,
+    `{block_id: {action_id: {...}}}` (see `input_value`, `selected`, `multi_selected`).
+    """
+    clicker_team = user_team or team
+    return {
+        "type": "view_submission",
+        "team": _team(clicker_team),
+        "user": {
+            "id": user_id,
+            "username": user_id.lower(),
+            "name": user_id.lower(),
+            "team_id": clicker_team,
+        },
+        "api_app_id": APP_ID,
+        "token": VERIFICATION_TOKEN,
+        "trigger_id": new_id("trigger."),
+        "view": {**view, "state": {"values": state_values or {}}},
+        "response_urls": [],
+        "is_enterprise_install": False,
+        "enterprise": None,
+    }
+
+
+def input_value(action_type: str, value: str | None) -> dict[str, Any]:
+    """A text input's state (`plain_text_input`): `{"type": ..., "value": ...}`."""
+    return {"type": action_type, "value": value}
+
+
+def selected(action_type: str, option: dict[str, Any] | None) -> dict[str, Any]:
+    """A single choice's state (`static_select`, `radio_buttons`): the chosen option object."""
+    return {"type": action_type, "selected_option": option}
+
+
+def multi_selected(action_type: str, options: list[dict[str, Any]]) -> dict[str, Any]:
+    """A multiple choice's state (`multi_static_select`, `checkboxes`)."""
+    return {"type": action_type, "selected_options": options}
+
+
+def _team(team_id: str) -> dict[str, str]:
+    domain = PARTNER_TEAM_DOMAIN if team_id == PARTNER_TEAM_ID else TEAM_DOMAIN
+    return {"id": team_id, "domain": domain}
 
 
 def url_verification_payload(challenge: str) -> dict[str, Any]:

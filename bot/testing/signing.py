@@ -44,6 +44,7 @@ from bot.testing.payloads import (
     event_callback_payload,
     slash_command_payload,
     url_verification_payload,
+    view_submission_payload,
 )
 
 STALE_SECONDS = 600
@@ -153,9 +154,14 @@ def block_action(
     block_id: str | None = None,
     response_url: str = UNSET_RESPONSE_URL,
     message: dict[str, Any] | None = None,
+    user_team: str | None = None,
+    trigger_id: str | None = None,
     **options: Unpack[SigningOptions],
 ) -> SlackRequest:
-    """A button click (`block_actions`) on the bot's message, as the form body `payload=<json>`."""
+    """A button click (`block_actions`) on the bot's message, as the form body `payload=<json>`.
+
+    `user_team`: the clicker's workspace when it is another one (Slack Connect, see
+    `payloads.block_action_payload`)."""
     payload = block_action_payload(
         action_id,
         value,
@@ -165,7 +171,23 @@ def block_action(
         block_id=block_id,
         response_url=response_url,
         message=message,
+        user_team=user_team,
+        trigger_id=trigger_id,
     )
+    return interactive(payload, **options)
+
+
+def view_submission(
+    view: dict[str, Any],
+    state_values: dict[str, Any] | None = None,
+    user_id: str = "U1",
+    *,
+    user_team: str | None = None,
+    **options: Unpack[SigningOptions],
+) -> SlackRequest:
+    """The modal `view` submitted with `state_values` (see `payloads.view_submission_payload`);
+    the app's answer (`response_action`) is in the response body, as Slack reads it."""
+    payload = view_submission_payload(view, state_values, user_id=user_id, user_team=user_team)
     return interactive(payload, **options)
 
 

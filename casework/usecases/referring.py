@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Final
 
+from casework.audit import AuditLog
 from casework.cases import CaseDirectory, CaseInfo
 from casework.entities.hits import Hit
 from casework.errors import UnknownCaseError
@@ -97,6 +98,15 @@ class ReferralDraft:
 
 
 @dataclass(frozen=True)
+class CitedDocuments:
+    """What an answer cited, to start a referral from it."""
+
+    document_ids: tuple[str, ...]
+    case_id: str | None
+    """The case of the first cited case note the requester may see (None: only public ones)."""
+
+
+@dataclass(frozen=True)
 class Submission:
     referral: ReferralView
     created: bool
@@ -117,8 +127,11 @@ class Referring:
         hits: Callable[[str], Sequence[Hit]] | None = None,
         drafter: Drafter = draft_summary,
         clock: Clock | None = None,
+        audit: AuditLog | None = None,
     ) -> None:
+        """``audit`` is read for what an answer cited (:meth:`cited_documents`)."""
         self._cases = cases
+        self._audit = audit
         self._need_to_know = need_to_know
         self._material = material
         self._store = store
@@ -151,6 +164,25 @@ class Referring:
             summary=self._drafter(candidates),
             cited_document_ids=tuple(candidate.document_id for candidate in candidates),
         )
+
+    def cited_documents(self, requester: Requester, question_audit_id: int) -> CitedDocuments:
+        """The documents the answer to a question cited (from its ``answer`` audit record), to
+        preselect in the form, and the case they belong to. Documents the requester may not
+        see where they ask are left out, so nothing here tells them more than the answer did."""
+        entry = self._audit.answer_to(question_audit_id) if self._audit else None
+        cited = [str(d) for d in entry.details.get("document_ids", [])] if entry else []
+        viewer = self._need_to_know.viewer_for(requester)
+        visible = [
+            candidate
+            for candidate in self._material.candidates(cited)
+            if viewer.can_see(candidate.case_id, candidate.marking)
+        ]
+        case_id = next((c.case_id for c in visible if c.case_id is not None), None)
+        return CitedDocuments(tuple(c.document_id for c in visible), case_id)
+
+    def partner_choice(self, partner_id: str) -> PartnerChoice:
+        """How a partner is offered (its kind, TLP, whether a lead must approve)."""
+        return _choice(self._partner(partner_id))
 
     def preview(self, requester: Requester, draft: ReferralDraft) -> ReferralPackage:
         """The package as it would go, with its policy result; nothing is saved."""

@@ -24,6 +24,11 @@ class Surface(StrEnum):
     BUTTON = "button"
     SHARED_FILE = "shared_file"
     COMMAND_LINE = "command_line"
+    REFER = "refer"
+    """The referral form and its preview, opened by ``/refer`` or an answer's button."""
+    REFERRAL = "slash_referral"
+    APPROVAL = "referral_approval"
+    HOME = "app_home"
 
 
 class Place(StrEnum):
@@ -50,6 +55,14 @@ class Requester:
         """Slack's direct-message channels have ids starting with ``D``."""
         place = Place.DIRECT_MESSAGE if channel_id.startswith("D") else Place.CHANNEL
         return cls(user_id=user_id, place=place, surface=surface, channel_id=channel_id)
+
+    @classmethod
+    def in_modal(cls, user_id: str, channel_id: str, surface: Surface) -> Requester:
+        """A Slack modal (or the App Home): only the requester sees it, as in a direct message,
+        wherever it was opened from; ``channel_id`` is where it was opened, for the audit."""
+        return cls(
+            user_id=user_id, place=Place.DIRECT_MESSAGE, surface=surface, channel_id=channel_id
+        )
 
     @classmethod
     def operator(cls, name: str, case_id: str | None = None) -> Requester:

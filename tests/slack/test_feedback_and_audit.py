@@ -61,11 +61,17 @@ def test_feedback_on_an_unknown_question_is_explained(casebot: RunningCasebot) -
     assert "couldn't record" in refusal.params["text"]
 
 
-def test_refer_button_says_referrals_are_not_available_yet(casebot: RunningCasebot) -> None:
-    casebot.send(block_action(REFER_ACTION, "42", MEMBER, OTHER_CHANNEL))
+def test_refer_button_opens_the_referral_modal_at_once(casebot: RunningCasebot) -> None:
+    """Without a partners file the modal says so; ``test_referrals_*`` fill in the form."""
+    audit_id = ask_by_mention(casebot, SECRET_QUESTION, CASE_CHANNEL)
 
-    [notice] = casebot.slack.wait_for("chat.postEphemeral")
-    assert "not available yet" in notice.params["text"] and "42" in notice.params["text"]
+    casebot.send(block_action(REFER_ACTION, str(audit_id), MEMBER, CASE_CHANNEL, trigger_id="T.1"))
+
+    [opened] = casebot.slack.wait_for("views.open")
+    [update] = casebot.slack.wait_for("views.update")
+    assert opened.params["trigger_id"] == "T.1"
+    assert "No partner is configured" in str(update.json_param("view"))
+    assert casebot.slack.calls("chat.postEphemeral") == []
 
 
 def test_question_access_decision_and_answer_are_audited(casebot: RunningCasebot) -> None:

@@ -42,7 +42,7 @@ def test_manifest_has_the_commands_scopes_events_and_interactivity() -> None:
     app = manifest()
 
     commands = {command["command"] for command in app["features"]["slash_commands"]}
-    assert commands == {"/ask", "/case", "/lookup", "/casebot"}
+    assert commands == {"/ask", "/case", "/lookup", "/casebot", "/refer", "/referral"}
     assert set(app["oauth_config"]["scopes"]["bot"]) == SCOPES
     assert set(app["settings"]["event_subscriptions"]["bot_events"]) == EVENTS
     assert app["settings"]["interactivity"]["is_enabled"] is True
