@@ -17,6 +17,7 @@ SCOPES = {
     "chat:write",
     "commands",
     "files:read",
+    "files:write",
     "reactions:write",
     "users:read",
     "channels:read",
