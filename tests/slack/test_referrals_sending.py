@@ -144,3 +144,16 @@ def test_a_referral_the_policy_blocks_cannot_be_sent(casebot: ReferralCasebot) -
 
     assert "submit" not in preview
     assert "Nothing can go" in view_text(preview)
+
+
+def test_the_package_names_the_investigator_as_slack_knows_them(
+    casebot: ReferralCasebot,
+) -> None:
+    casebot.slack.add_user(MEMBER, real_name="Dana Whitlock", email="dana.whitlock@example.gov")
+
+    casebot.submit(sent_preview(casebot), {})
+
+    [referral] = casebot.services.referring.list(member(MEMBER))
+    investigator = casebot.services.referring.package(member(MEMBER), referral.id).investigator
+    assert (investigator.user_id, investigator.name) == (MEMBER, "Dana Whitlock")
+    assert investigator.contact == "agent@example.gov"  # the form's contact wins

@@ -42,6 +42,7 @@ def draft_metadata(origin: Origin, draft: ReferralDraft) -> str | None:
         "s": draft.summary,
         "j": [[s.name, *pair] for s in draft.subjects for pair in s.identifiers[:1]],
         "k": draft.contact,
+        "n": draft.investigator_name,
     }
     text = _dumps(data)
     return text if len(text) <= METADATA_LIMIT else None
@@ -59,6 +60,7 @@ def draft_from(metadata: str) -> tuple[Origin, ReferralDraft]:
         priority=Priority(data["r"]),
         subjects=tuple(Subject(str(n), ((str(k), str(v)),)) for n, k, v in data["j"]),
         contact=str(data.get("k") or ""),
+        investigator_name=str(data.get("n") or ""),
     )
     return origin, draft
 

@@ -10,6 +10,7 @@ and a submission are a few database reads and one transaction."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -25,11 +26,13 @@ from bot.slack.referrals.approval import ask_leads
 from bot.slack.referrals.drafts import Origin, draft_from, draft_metadata, origin_from
 from bot.slack.referrals.form import EVIDENCE_BLOCK, FORM_CALLBACK, read_form
 from bot.slack.referrals.notices import partner_name, tell_case_rooms
+from bot.slack.referrals.people import person
 from bot.slack.referrals.preview import PREVIEW_CALLBACK, preview_view
 from bot.slack.referrals.views import notice_view
 from casework.errors import CasebotError
 from casework.referrals.lifecycle import Status
 from casework.referrals.store import ReferralView
+from casework.usecases.referring import ReferralDraft
 from casework.usecases.requester import Requester, Surface
 
 log = logging.getLogger(__name__)
@@ -49,15 +52,16 @@ def _form_listener(deps: Deps) -> Listener:
         if reading.draft is None:
             ack(response_action="errors", errors=reading.errors)
             return
-        metadata = draft_metadata(origin, reading.draft)
+        draft = _signed(deps, reading.draft, body["user"]["id"])
+        metadata = draft_metadata(origin, draft)
         if metadata is None:
             ack(response_action="errors", errors={EVIDENCE_BLOCK: texts.TOO_LONG_FOR_SLACK})
             return
         requester = Requester.in_modal(body["user"]["id"], origin.channel_id, Surface.REFER)
         referring = deps.services.referring
         try:
-            package = referring.preview(requester, reading.draft)
-            partner = referring.partner_choice(reading.draft.partner_id)
+            package = referring.preview(requester, draft)
+            partner = referring.partner_choice(draft.partner_id)
         except CasebotError as error:
             text = texts.REFER_FAILED.format(reason=escape(str(error)))
             ack(response_action="update", view=notice_view(texts.PREVIEW_TITLE, text))
@@ -87,6 +91,15 @@ def _preview_listener(deps: Deps) -> Listener:
             deps.pools.notices.submit(lambda: announce(deps, referral, origin, user_id))
 
     return on_preview
+
+
+def _signed(deps: Deps, draft: ReferralDraft, user_id: str) -> ReferralDraft:
+    """The investigator's name from their Slack profile; their e-mail when the form gave no
+    other contact."""
+    sender = person(deps.client, user_id)
+    return dataclasses.replace(
+        draft, investigator_name=sender.name, contact=draft.contact or sender.email
+    )
 
 
 def announce(deps: Deps, referral: ReferralView, origin: Origin, user_id: str) -> None:
