@@ -31,9 +31,10 @@ SELLER: Final = Subject("VoltHarbor Direct", (("phone", "+13125550142"),))
 SUMMARY: Final = (
     "VoltHarbor Direct sold counterfeit Veloce e-bike batteries on QuillMart; 960 were held at "
     "the Port of Long Beach [2]. The seller's listed phone +1 312 555 0142 rang a mobile phone "
-    "seized at the Carson unit [2] and was printed on the packing inserts of the batteries in an "
-    "indicted case [3]. The brand's manager, Harriet Lindqvist (+1 503 555 0131, "
-    "brandprotection@veloce-cycleworks.example.com), reported the listings [1]."
+    "seized at the Carson unit [2]. The same number was printed on the packing inserts of "
+    "counterfeit batteries in an indicted case [3]. The brand's manager, Harriet Lindqvist "
+    "(+1 503 555 0131, brandprotection@veloce-cycleworks.example.com), reported the listings "
+    "to us."
 )
 
 

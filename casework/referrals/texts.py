@@ -50,6 +50,10 @@ WITHHELD_OTHER_CASE: Final = "It belongs to another case, not to this referral's
 WITHHELD_NOT_VISIBLE: Final = "You may not see this document here, so you may not refer it."
 WITHHELD_MARKING: Final = "{partner} does not receive {marking} material."
 WITHHELD_UNKNOWN_DOCUMENT: Final = "This document is not in the registry (any more)."
+WITHHELD_SUMMARY_SENTENCES: Final = "{count} sentence(s) of the summary"
+WITHHELD_SUMMARY_REASON: Final = (
+    "They cite evidence held back from this partner, so they would pass it on."
+)
 BLOCKED_NO_EVIDENCE: Final = (
     "Nothing may be sent to {partner}: every selected document was held back. Select evidence "
     "this partner may receive."

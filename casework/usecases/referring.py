@@ -24,6 +24,7 @@ from casework.cases import CaseDirectory, CaseInfo
 from casework.entities.hits import Hit
 from casework.errors import UnknownCaseError
 from casework.referrals import texts
+from casework.referrals.citations import cite_what_goes
 from casework.referrals.drafting import Drafter
 from casework.referrals.errors import (
     InvalidResponseError,
@@ -331,12 +332,19 @@ class Referring:
         partner = self._partner(draft.partner_id)
         viewer = self._need_to_know.viewer_for(requester)
         candidates = self._material.candidates(draft.document_ids, draft.quotes)
-        outcome = apply_policy(
+        evidence = apply_policy(
             partner, viewer, draft.case_id, draft.summary, draft.subjects, candidates
+        ).evidence
+        sent = [item.document_id for item in evidence]
+        summary = cite_what_goes(draft.summary, draft.document_ids, sent)
+        outcome = apply_policy(
+            partner, viewer, draft.case_id, summary.text, draft.subjects, candidates
         )
         policy = dataclasses.replace(
             outcome.result,
-            withheld=outcome.result.withheld + _unknown(draft.document_ids, candidates),
+            withheld=outcome.result.withheld
+            + _unknown(draft.document_ids, candidates)
+            + _summary_sentences(summary.dropped),
         )
         package = ReferralPackage(
             referral_id=referral_id,
@@ -426,6 +434,13 @@ def _unknown(
         for document_id in dict.fromkeys(document_ids)
         if document_id not in known
     )
+
+
+def _summary_sentences(dropped: int) -> tuple[Withheld, ...]:
+    if not dropped:
+        return ()
+    item = texts.WITHHELD_SUMMARY_SENTENCES.format(count=dropped)
+    return (Withheld(item, texts.WITHHELD_SUMMARY_REASON),)
 
 
 def _held_back_count(count: int) -> str:

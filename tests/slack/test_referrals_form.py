@@ -99,13 +99,19 @@ def test_the_preview_of_a_private_partner_lists_what_was_withheld_and_redacted(
     documents = casebot.documents
     chosen = [documents["seizure-report.txt"], documents["press-release.txt"]]
 
-    preview = casebot.preview(form_values(form, "carrier", chosen), form)
+    summary = (
+        "Forty pallets of counterfeit batteries were seized [1]. The broker's clerk, born "
+        "03/04/1985, took the order for the batteries [2]."
+    )
+
+    preview = casebot.preview(form_values(form, "carrier", chosen, summary=summary), form)
 
     assert preview["callback_id"] == PREVIEW_CALLBACK
     assert preview["submit"]["text"] == "Send"
     text = view_text(preview)
     assert "TLP:AMBER" in text
-    assert "Withheld (1)" in text and "LES" in text
+    assert "Withheld (2)" in text and "LES" in text
+    assert "1 sentence(s) of the summary" in text and "Forty pallets" not in text
     assert "Redacted" in text and "1 date of birth in summary" in text
     assert "03/04/1985" not in text and "[redacted" in text
     assert len(preview["private_metadata"]) <= 3000
