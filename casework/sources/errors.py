@@ -4,7 +4,8 @@ CasebotError
 ├── SourcesFileError        the sources file is unreadable or malformed
 └── SourceError             about one source
     ├── UnknownSourceError  no source of that name in the sources file
-    └── SourceBusyError     another worker holds the source's lease
+    ├── SourceBusyError     another worker holds the source's lease
+    └── NoRunnerError       this process cannot run sources of that type
 """
 
 from __future__ import annotations
@@ -49,3 +50,9 @@ class SourceBusyError(SourceError):
         super().__init__(texts.SOURCE_BUSY.format(name=name, worker=worker, until=when), name)
         self.worker = worker
         self.until = until
+
+
+class NoRunnerError(SourceError):
+    def __init__(self, name: str, source_type: str) -> None:
+        super().__init__(texts.NO_RUNNER.format(type=source_type), name)
+        self.source_type = source_type
