@@ -19,6 +19,7 @@ from bot.cli_cases import case_app
 from bot.cli_lookup import export_app, hits, lookup
 from bot.cli_referrals import referral_app
 from bot.cli_serve import serve
+from bot.cli_sources import sources_app, worker
 from bot.demo_referrals import DemoPartners, demo_partners, print_partner_side, refer_demo_case
 from bot.lookups import hit_line, look_up_as_operator, print_card
 from bot.progress import RichProgress
@@ -35,6 +36,8 @@ app.add_typer(case_app, name="case")
 app.add_typer(audit_app, name="audit")
 app.add_typer(export_app, name="export")
 app.add_typer(referral_app, name="referral")
+app.add_typer(sources_app, name="sources")
+app.command(help=texts.WORKER_HELP)(worker)
 app.command(help=texts.SERVE_HELP)(serve)
 app.command(help=texts.LOOKUP_HELP)(lookup)
 app.command(help=texts.HITS_HELP)(hits)

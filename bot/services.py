@@ -33,6 +33,11 @@ from casework.referrals.senders.smtp import SmtpSender
 from casework.referrals.senders.webhook import WebhookSender
 from casework.referrals.store import ReferralStore
 from casework.settings import Settings
+from casework.sources.config import Sources, SourceType, load_sources
+from casework.sources.folder import FolderRunner
+from casework.sources.runs import Runners
+from casework.sources.scheduler import RetryPolicy, SourceScheduler
+from casework.sources.worker import RunHook, SourceWorker
 from casework.storage.db import SessionFactory, create_registry_engine, migrate, session_factory
 from casework.usecases.asking import Asking
 from casework.usecases.audit_review import ReviewingAudit
@@ -269,6 +274,42 @@ class Services:
             base_delay=timedelta(seconds=settings.referral_retry_seconds),
             lease=timedelta(seconds=settings.referral_lease_seconds),
             on_failed=on_failed,
+        )
+
+    def sources(self) -> Sources:
+        """The sources file as it is now (read at every call: the worker picks up edits)."""
+        return load_sources(self.settings.resolved_sources_file)
+
+    @cached_property
+    def source_scheduler(self) -> SourceScheduler:
+        settings = self.settings
+        retry = RetryPolicy(
+            base_delay=timedelta(seconds=settings.source_retry_seconds),
+            max_delay=timedelta(seconds=settings.source_max_retry_seconds),
+            failing_after=settings.source_failing_after,
+        )
+        return SourceScheduler(self.sessions, self.sources, _utc_now, retry=retry)
+
+    @cached_property
+    def source_runners(self) -> Runners:
+        return {SourceType.FOLDER: FolderRunner(self.ingestion, self.hits.count)}
+
+    @property
+    def source_lease(self) -> timedelta:
+        return timedelta(seconds=self.settings.source_lease_seconds)
+
+    @cached_property
+    def worker_id(self) -> str:
+        return f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"
+
+    def source_worker(self, on_run: RunHook | None = None) -> SourceWorker:
+        return SourceWorker(
+            self.source_scheduler,
+            self.source_runners,
+            self.settings.source_poll_seconds,
+            worker_id=self.worker_id,
+            lease=self.source_lease,
+            on_run=on_run,
         )
 
     def close(self) -> None:

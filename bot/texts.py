@@ -203,3 +203,26 @@ REFERRAL_DELIVERIES_HEADING = "Deliveries:"
 REFERRAL_DELIVERY_LINE = "  {target}  {status}, {attempts} attempt(s){detail}"
 REFERRAL_EXPORTED = "Referral {referral_id} written to {output} ({size} bytes)."
 REFERRAL_STATUS_CHANGED = "{id} is now {status}."
+
+# -- scheduled sources ---------------------------------------------------------------------------
+
+SOURCES_APP_HELP = "Scheduled ingestion: the sources in the sources file and their runs."
+SOURCES_LIST_HELP = "Each source: its schedule, next run, status and last run."
+SOURCES_RUN_HELP = "Run one source now, in this process, and print its counts."
+SOURCES_HISTORY_HELP = "The latest runs, of every source or of one."
+SOURCE_NAME_HELP = "The source's name in the sources file."
+SOURCES_LIMIT_HELP = "How many runs to show."
+WORKER_HELP = "Run the sources' schedules until interrupted (Ctrl-C or SIGTERM)."
+SOURCES_NONE = "No sources: set CASEBOT_SOURCES_FILE or put sources.yml in the data folder."
+SOURCE_LINE = "{name}  {type}, {schedule}; next {next_run}; {status}{last}"
+SOURCE_LINE_LAST = "; last run {started} {run_status}"
+SOURCE_LINE_FAILING = " after {failures} failure(s): {error}"
+SOURCE_NEVER = "not yet"
+SOURCE_RUNS_NONE = "No runs yet."
+SOURCE_RUN_LINE = (
+    "#{id} {source} {started} {status}: {added} added, {updated} updated, "
+    "{unchanged} unchanged, {removed} removed, {failed} failed, {hits} hit(s) raised"
+)
+SOURCE_RUN_ERROR = "  {source}: {error}"
+WORKER_STARTED = "Worker {worker_id} running {count} source(s); Ctrl-C stops it."
+WORKER_STOPPED = "Worker stopped."

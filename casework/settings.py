@@ -109,6 +109,22 @@ class Settings(BaseSettings):
     referral_poll_seconds: float = Field(
         default=5.0, gt=0, validation_alias="CASEBOT_REFERRAL_POLL_SECONDS"
     )
+    sources_file: Path | None = Field(default=None, validation_alias="CASEBOT_SOURCES_FILE")
+    source_poll_seconds: float = Field(
+        default=30.0, gt=0, validation_alias="CASEBOT_SOURCE_POLL_SECONDS"
+    )
+    source_lease_seconds: float = Field(
+        default=3600.0, gt=0, validation_alias="CASEBOT_SOURCE_LEASE_SECONDS"
+    )
+    source_retry_seconds: float = Field(
+        default=60.0, gt=0, validation_alias="CASEBOT_SOURCE_RETRY_SECONDS"
+    )
+    source_max_retry_seconds: float = Field(
+        default=3600.0, gt=0, validation_alias="CASEBOT_SOURCE_MAX_RETRY_SECONDS"
+    )
+    source_failing_after: int = Field(
+        default=3, ge=1, validation_alias="CASEBOT_SOURCE_FAILING_AFTER"
+    )
     smtp_host: str | None = Field(default=None, validation_alias="CASEBOT_SMTP_HOST")
     smtp_port: int = Field(default=587, ge=1, le=65535, validation_alias="CASEBOT_SMTP_PORT")
     smtp_from: str = Field(default="casebot@localhost", validation_alias="CASEBOT_SMTP_FROM")
@@ -122,6 +138,7 @@ class Settings(BaseSettings):
     @field_validator(
         "database_url",
         "partners_file",
+        "sources_file",
         "smtp_host",
         "smtp_username",
         "smtp_password",
@@ -162,6 +179,15 @@ class Settings(BaseSettings):
         if self.partners_file is not None:
             return self.partners_file
         default = self.casebot_home / "partners.yml"
+        return default if default.is_file() else None
+
+    @property
+    def resolved_sources_file(self) -> Path | None:
+        """``CASEBOT_SOURCES_FILE``, else ``sources.yml`` in the data folder if it is there,
+        else None: no sources, and the worker has nothing to run."""
+        if self.sources_file is not None:
+            return self.sources_file
+        default = self.casebot_home / "sources.yml"
         return default if default.is_file() else None
 
     @property

@@ -10,6 +10,7 @@ loaded before it maps the relationships between modules.
 ``claims``                  once-only claims across replicas (Slack events, shared files)
 ``entities``                entities, mentions, cross-case hits and their notices
 ``referrals``               referrals to partners, their history and delivery outbox
+``sources``                 scheduled sources: their leases and the record of their runs
 ==========================  ===========================================================
 """
 
@@ -23,6 +24,7 @@ from casework.storage import (  # noqa: F401 - imported to register their tables
     ingestion_journal,
     referrals,
     registry,
+    sources,
 )
 from casework.storage.base import Base
 

@@ -1,0 +1,240 @@
+"""The sources file: what scheduled ingestion fetches, when, and as what. YAML, at the path
+``CASEBOT_SOURCES_FILE`` names, else ``sources.yml`` in the data folder (see
+``sources.example.yml``)::
+
+    sources:
+      - name: court-filings
+        type: folder                 # folder (http, doj, courtlistener, tsdr, rss to come)
+        schedule: {every: 6h}        # or {cron: "0 6 * * 1-5"} (UTC)
+        kind: filing                 # filing | note
+        marking: PUBLIC              # PUBLIC | LES | 6E; default PUBLIC for filings, LES notes
+        path: /srv/drop/filings
+        prune: true                  # documents whose files are gone are removed (default)
+      - name: harbor-notes
+        type: folder
+        schedule: {cron: "*/30 * * * *"}
+        kind: note
+        case: OP-HARBOR-LIGHT        # required for notes
+        path: /srv/drop/harbor
+
+Every problem is reported at once, each with its line (from PyYAML's node marks) and what to
+fix, in a :class:`~casework.sources.errors.SourcesFileError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Final
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+
+from casework.markings import Kind, Marking, default_marking
+from casework.sources import texts
+from casework.sources.errors import SourcesFileError
+from casework.sources.schedule import Schedule, parse_interval, valid_cron
+
+
+class SourceType(StrEnum):
+    """A closed set: each type has a runner; http, doj, courtlistener, tsdr and rss will join."""
+
+    FOLDER = "folder"
+
+
+@dataclass(frozen=True)
+class SourceConfig:
+    name: str
+    type: SourceType
+    schedule: Schedule
+    kind: Kind
+    case_id: str | None
+    marking: Marking
+    path: Path | None = None
+    prune: bool = True
+
+
+@dataclass(frozen=True)
+class Sources:
+    by_name: Mapping[str, SourceConfig] = field(default_factory=dict)
+
+    def get(self, name: str) -> SourceConfig | None:
+        return self.by_name.get(name)
+
+    def __iter__(self) -> Iterator[SourceConfig]:
+        return iter(self.by_name.values())
+
+    def __len__(self) -> int:
+        return len(self.by_name)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(self.by_name)
+
+
+NO_SOURCES: Final = Sources()
+
+
+def load_sources(path: Path | None) -> Sources:
+    """Read and check the sources file; no file configured: no sources."""
+    if path is None:
+        return NO_SOURCES
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise SourcesFileError(path, [(0, str(error.strerror or error))]) from error
+    return parse_sources(text, str(path))
+
+
+def parse_sources(text: str, source: str) -> Sources:
+    try:
+        root = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 0
+        raise SourcesFileError(
+            source, [(line, texts.SOURCES_FILE_NOT_YAML.format(problem=error))]
+        ) from error
+    if not isinstance(data, dict):
+        raise SourcesFileError(source, [(1, texts.SOURCES_FILE_NOT_A_MAPPING)])
+    try:
+        parsed = _SourcesFileModel.model_validate(data)
+    except ValidationError as error:
+        raise SourcesFileError(source, _problems(error, root)) from error
+    duplicates = _duplicate_names(parsed, root)
+    if duplicates:
+        raise SourcesFileError(source, duplicates)
+    return Sources({entry.name: entry.to_config() for entry in parsed.sources})
+
+
+# -- the file's schema -----------------------------------------------------------------------
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _ScheduleModel(_Strict):
+    every: str | None = None
+    cron: str | None = None
+
+    @field_validator("every")
+    @classmethod
+    def _interval(cls, value: str | None) -> str | None:
+        if value is not None and parse_interval(value) is None:
+            raise ValueError(texts.BAD_INTERVAL.format(value=value))
+        return value
+
+    @field_validator("cron")
+    @classmethod
+    def _cron(cls, value: str | None) -> str | None:
+        if value is not None and not valid_cron(value):
+            raise ValueError(texts.BAD_CRON.format(value=value))
+        return value
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> _ScheduleModel:
+        if (self.every is None) == (self.cron is None):
+            raise ValueError(texts.ONE_SCHEDULE)
+        return self
+
+    def to_schedule(self) -> Schedule:
+        every = parse_interval(self.every) if self.every is not None else None
+        return Schedule(every=every, cron=self.cron)
+
+
+class _SourceModel(_Strict):
+    name: str
+    type: SourceType
+    schedule: _ScheduleModel
+    kind: Kind
+    case: str | None = None
+    marking: Marking | None = None
+    path: Path | None = None
+    prune: bool = True
+
+    @model_validator(mode="after")
+    def _what_the_kind_and_type_need(self) -> _SourceModel:
+        if self.kind is Kind.NOTE and not self.case:
+            raise ValueError(texts.NOTE_NEEDS_CASE)
+        if self.type is SourceType.FOLDER and self.path is None:
+            raise ValueError(texts.FOLDER_NEEDS_PATH)
+        return self
+
+    def to_config(self) -> SourceConfig:
+        return SourceConfig(
+            name=self.name,
+            type=self.type,
+            schedule=self.schedule.to_schedule(),
+            kind=self.kind,
+            case_id=self.case,
+            marking=self.marking or default_marking(self.kind),
+            path=self.path,
+            prune=self.prune,
+        )
+
+
+class _SourcesFileModel(_Strict):
+    sources: list[_SourceModel]
+
+
+# -- locating problems -------------------------------------------------------------------------
+
+
+def _problems(error: ValidationError, root: yaml.Node | None) -> list[tuple[int, str]]:
+    problems = []
+    for detail in error.errors():
+        location = tuple(detail["loc"])
+        problems.append((_line_of(root, location), f"{_where(location)}: {_message(detail)}"))
+    return problems
+
+
+def _message(detail: Mapping[str, Any]) -> str:
+    if detail["type"] == "extra_forbidden":
+        return texts.UNKNOWN_KEY
+    if detail["type"] == "missing":
+        return texts.MISSING_KEY
+    return str(detail["msg"]).removeprefix("Value error, ")
+
+
+def _where(location: Sequence[int | str]) -> str:
+    where = ""
+    for step in location:
+        where += f"[{step}]" if isinstance(step, int) else f".{step}"
+    return where.lstrip(".") or "file"
+
+
+def _line_of(root: yaml.Node | None, location: Sequence[int | str]) -> int:
+    """The line of the deepest node the location reaches: a key's own line for a mapping step,
+    so an unknown key is reported where it is written."""
+    node = root
+    line = root.start_mark.line + 1 if root is not None else 0
+    for step in location:
+        if isinstance(node, yaml.MappingNode):
+            pair = next((pair for pair in node.value if pair[0].value == step), None)
+            if pair is None:
+                break
+            line, node = pair[0].start_mark.line + 1, pair[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            if step >= len(node.value):
+                break
+            node = node.value[step]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+def _duplicate_names(parsed: _SourcesFileModel, root: yaml.Node | None) -> list[tuple[int, str]]:
+    seen: set[str] = set()
+    problems = []
+    for index, entry in enumerate(parsed.sources):
+        if entry.name in seen:
+            location = ("sources", index, "name")
+            message = texts.DUPLICATE_SOURCE_NAME.format(name=entry.name)
+            problems.append((_line_of(root, location), f"{_where(location)}: {message}"))
+        seen.add(entry.name)
+    return problems

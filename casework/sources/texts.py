@@ -1,0 +1,30 @@
+"""What the sources domain tells people: sources-file problems and why a run failed."""
+
+from __future__ import annotations
+
+from typing import Final
+
+SOURCES_FILE_PROBLEMS: Final = "The sources file {path} has {count} problem(s):\n{problems}"
+SOURCES_FILE_PROBLEM: Final = "  line {line}: {problem}"
+SOURCES_FILE_NOT_YAML: Final = "this is not valid YAML ({problem}); fix the syntax"
+SOURCES_FILE_NOT_A_MAPPING: Final = (
+    "the file must be a mapping with a `sources:` list (see sources.example.yml)"
+)
+UNKNOWN_KEY: Final = "unknown key; remove it or check its spelling"
+MISSING_KEY: Final = "this key is required"
+DUPLICATE_SOURCE_NAME: Final = "source name {name!r} is used twice; names must be unique"
+ONE_SCHEDULE: Final = 'a schedule is either `every: 6h` or `cron: "0 6 * * *"`, exactly one'
+BAD_INTERVAL: Final = "{value!r} is not an interval; write a number and a unit: 30s, 15m, 6h or 1d"
+BAD_CRON: Final = (
+    '{value!r} is not a 5-field cron expression (minute hour day month weekday), e.g. "0 6 * * 1-5"'
+)
+NOTE_NEEDS_CASE: Final = "a `kind: note` source needs `case:` (the case its notes belong to)"
+FOLDER_NEEDS_PATH: Final = "a `type: folder` source needs `path:` (the folder to ingest)"
+
+UNKNOWN_SOURCE: Final = "There is no source {name!r} in the sources file ({known})."
+NO_SOURCES: Final = "none: set CASEBOT_SOURCES_FILE or put sources.yml in the data folder"
+SOURCE_BUSY: Final = (
+    "Source {name!r} is being run by {worker} until {until}; wait for it to finish."
+)
+NO_RUNNER: Final = "no runner for sources of type {type!r} in this process"
+FOLDER_MISSING: Final = "the folder {path} does not exist or is not a folder; create or fix `path:`"
