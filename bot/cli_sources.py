@@ -131,7 +131,7 @@ def _source_line(state: SourceState) -> str:
         status += texts.SOURCE_LINE_FAILING.format(
             failures=state.consecutive_failures, error=state.last_error
         )
-    return texts.SOURCE_LINE.format(
+    return texts.SCHEDULED_SOURCE_LINE.format(
         name=state.name,
         type=state.type,
         schedule=state.schedule,
