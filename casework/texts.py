@@ -65,3 +65,6 @@ FIRST_RECORD_UNLINKED = (
 LEGACY_SETTING = (
     "the setting {old} is read under its old name for this release only; rename it to {new}"
 )
+
+UNKNOWN_KEY = "unknown key; remove it or check its spelling"
+MISSING_KEY = "this key is required"

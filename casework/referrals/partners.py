@@ -27,11 +27,11 @@ in a :class:`~casework.referrals.errors.PartnersFileError`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 from urllib.parse import urlsplit
 
 import yaml
@@ -50,6 +50,7 @@ from casework.referrals import texts
 from casework.referrals.delivery import DeliveryTarget, TargetKind
 from casework.referrals.errors import PartnersFileError
 from casework.referrals.package import PartnerRef, Tlp
+from casework.settings_files import located, validation_problems
 
 
 class PartnerKind(StrEnum):
@@ -140,7 +141,7 @@ def parse_partners(text: str, source: str, environ: Mapping[str, str]) -> Partne
     try:
         parsed = _PartnersFileModel.model_validate(data, context={"environ": environ})
     except ValidationError as error:
-        raise PartnersFileError(source, _problems(error, root)) from error
+        raise PartnersFileError(source, validation_problems(error, root)) from error
     duplicates = _duplicate_ids(parsed, root)
     if duplicates:
         raise PartnersFileError(source, duplicates)
@@ -332,55 +333,6 @@ def _tlp_of(label: str) -> Tlp | None:
     return next((tlp for tlp in Tlp if tlp.value == f"TLP:{wanted}"), None)
 
 
-# -- locating problems -------------------------------------------------------------------------
-
-
-def _problems(error: ValidationError, root: yaml.Node | None) -> list[tuple[int, str]]:
-    problems = []
-    for detail in error.errors():
-        location = tuple(detail["loc"])
-        line = _line_of(root, location)
-        problems.append((line, f"{_where(location)}: {_message(detail)}"))
-    return problems
-
-
-def _message(detail: Mapping[str, Any]) -> str:
-    if detail["type"] == "extra_forbidden":
-        return texts.UNKNOWN_KEY
-    if detail["type"] == "missing":
-        return texts.MISSING_KEY
-    message = str(detail["msg"])
-    return message.removeprefix("Value error, ")
-
-
-def _where(location: Sequence[int | str]) -> str:
-    where = ""
-    for step in location:
-        where += f"[{step}]" if isinstance(step, int) else f".{step}"
-    return where.lstrip(".") or "file"
-
-
-def _line_of(root: yaml.Node | None, location: Sequence[int | str]) -> int:
-    """The line of the deepest node the location reaches: a key's own line for a mapping step,
-    so an unknown key is reported where it is written."""
-    node = root
-    line = root.start_mark.line + 1 if root is not None else 0
-    for step in location:
-        if isinstance(node, yaml.MappingNode):
-            pair = next((pair for pair in node.value if pair[0].value == step), None)
-            if pair is None:
-                break
-            line, node = pair[0].start_mark.line + 1, pair[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-            if step >= len(node.value):
-                break
-            node = node.value[step]
-            line = node.start_mark.line + 1
-        else:
-            break
-    return line
-
-
 def _duplicate_ids(parsed: _PartnersFileModel, root: yaml.Node | None) -> list[tuple[int, str]]:
     seen: set[str] = set()
     problems = []
@@ -388,6 +340,6 @@ def _duplicate_ids(parsed: _PartnersFileModel, root: yaml.Node | None) -> list[t
         if entry.id in seen:
             location = ("partners", index, "id")
             message = texts.DUPLICATE_PARTNER_ID.format(partner_id=entry.id)
-            problems.append((_line_of(root, location), f"{_where(location)}: {message}"))
+            problems.append(located(root, location, message))
         seen.add(entry.id)
     return problems

@@ -14,8 +14,6 @@ PARTNERS_FILE_NOT_YAML: Final = "line {line}: this is not valid YAML ({problem})
 PARTNERS_FILE_NOT_A_MAPPING: Final = (
     "the file must be a mapping with a `partners:` list (see partners.example.yml)"
 )
-UNKNOWN_KEY: Final = "unknown key; remove it or check its spelling"
-MISSING_KEY: Final = "this key is required"
 DUPLICATE_PARTNER_ID: Final = "partner id {partner_id!r} is used twice; ids must be unique"
 SIXE_NEVER_SHARED: Final = "6E (grand-jury) material never leaves its case; remove 6E from markings"
 UNKNOWN_MARKING: Final = "unknown marking {marking!r}; use PUBLIC and/or LES"

@@ -23,16 +23,17 @@ fix, in a :class:`~casework.sources.errors.SourcesFileError`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from casework.markings import Kind, Marking, default_marking
+from casework.settings_files import located, validation_problems
 from casework.sources import texts
 from casework.sources.errors import SourcesFileError
 from casework.sources.schedule import Schedule, parse_interval, valid_cron
@@ -103,7 +104,7 @@ def parse_sources(text: str, source: str) -> Sources:
     try:
         parsed = _SourcesFileModel.model_validate(data)
     except ValidationError as error:
-        raise SourcesFileError(source, _problems(error, root)) from error
+        raise SourcesFileError(source, validation_problems(error, root)) from error
     duplicates = _duplicate_names(parsed, root)
     if duplicates:
         raise SourcesFileError(source, duplicates)
@@ -181,53 +182,6 @@ class _SourcesFileModel(_Strict):
     sources: list[_SourceModel]
 
 
-# -- locating problems -------------------------------------------------------------------------
-
-
-def _problems(error: ValidationError, root: yaml.Node | None) -> list[tuple[int, str]]:
-    problems = []
-    for detail in error.errors():
-        location = tuple(detail["loc"])
-        problems.append((_line_of(root, location), f"{_where(location)}: {_message(detail)}"))
-    return problems
-
-
-def _message(detail: Mapping[str, Any]) -> str:
-    if detail["type"] == "extra_forbidden":
-        return texts.UNKNOWN_KEY
-    if detail["type"] == "missing":
-        return texts.MISSING_KEY
-    return str(detail["msg"]).removeprefix("Value error, ")
-
-
-def _where(location: Sequence[int | str]) -> str:
-    where = ""
-    for step in location:
-        where += f"[{step}]" if isinstance(step, int) else f".{step}"
-    return where.lstrip(".") or "file"
-
-
-def _line_of(root: yaml.Node | None, location: Sequence[int | str]) -> int:
-    """The line of the deepest node the location reaches: a key's own line for a mapping step,
-    so an unknown key is reported where it is written."""
-    node = root
-    line = root.start_mark.line + 1 if root is not None else 0
-    for step in location:
-        if isinstance(node, yaml.MappingNode):
-            pair = next((pair for pair in node.value if pair[0].value == step), None)
-            if pair is None:
-                break
-            line, node = pair[0].start_mark.line + 1, pair[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-            if step >= len(node.value):
-                break
-            node = node.value[step]
-            line = node.start_mark.line + 1
-        else:
-            break
-    return line
-
-
 def _duplicate_names(parsed: _SourcesFileModel, root: yaml.Node | None) -> list[tuple[int, str]]:
     seen: set[str] = set()
     problems = []
@@ -235,6 +189,6 @@ def _duplicate_names(parsed: _SourcesFileModel, root: yaml.Node | None) -> list[
         if entry.name in seen:
             location = ("sources", index, "name")
             message = texts.DUPLICATE_SOURCE_NAME.format(name=entry.name)
-            problems.append((_line_of(root, location), f"{_where(location)}: {message}"))
+            problems.append(located(root, location, message))
         seen.add(entry.name)
     return problems

@@ -10,8 +10,6 @@ SOURCES_FILE_NOT_YAML: Final = "this is not valid YAML ({problem}); fix the synt
 SOURCES_FILE_NOT_A_MAPPING: Final = (
     "the file must be a mapping with a `sources:` list (see sources.example.yml)"
 )
-UNKNOWN_KEY: Final = "unknown key; remove it or check its spelling"
-MISSING_KEY: Final = "this key is required"
 DUPLICATE_SOURCE_NAME: Final = "source name {name!r} is used twice; names must be unique"
 ONE_SCHEDULE: Final = 'a schedule is either `every: 6h` or `cron: "0 6 * * *"`, exactly one'
 BAD_INTERVAL: Final = "{value!r} is not an interval; write a number and a unit: 30s, 15m, 6h or 1d"
