@@ -19,6 +19,29 @@ Problem = tuple[int, str]
 """(line, what is wrong and what to do): line 0 when the file has no node for it."""
 
 
+def compose(text: str, mapping_needed: str) -> tuple[yaml.Node | None, dict[str, Any]]:
+    """The file's node tree (for lines) and its data; raises :class:`YamlProblemError` when the text
+    is not YAML, or not a mapping (``mapping_needed`` says what the mapping must hold)."""
+    try:
+        root = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 0
+        raise YamlProblemError(line, texts.NOT_YAML.format(problem=error)) from error
+    if not isinstance(data, dict):
+        raise YamlProblemError(1, mapping_needed)
+    return root, data
+
+
+class YamlProblemError(ValueError):
+    """Raised by :func:`compose`; each settings file turns it into its own error."""
+
+    def __init__(self, line: int, problem: str) -> None:
+        super().__init__(problem)
+        self.problem: Problem = (line, problem)
+
+
 def validation_problems(error: ValidationError, root: yaml.Node | None) -> list[Problem]:
     return [located(root, tuple(detail["loc"]), _message(detail)) for detail in error.errors()]
 

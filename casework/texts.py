@@ -68,3 +68,4 @@ LEGACY_SETTING = (
 
 UNKNOWN_KEY = "unknown key; remove it or check its spelling"
 MISSING_KEY = "this key is required"
+NOT_YAML = "this is not valid YAML ({problem}); fix the syntax"

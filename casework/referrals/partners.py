@@ -50,7 +50,7 @@ from casework.referrals import texts
 from casework.referrals.delivery import DeliveryTarget, TargetKind
 from casework.referrals.errors import PartnersFileError
 from casework.referrals.package import PartnerRef, Tlp
-from casework.settings_files import located, validation_problems
+from casework.settings_files import YamlProblemError, compose, located, validation_problems
 
 
 class PartnerKind(StrEnum):
@@ -129,15 +129,9 @@ def load_partners(path: Path, environ: Mapping[str, str]) -> Partners:
 
 def parse_partners(text: str, source: str, environ: Mapping[str, str]) -> Partners:
     try:
-        root = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        problem = texts.PARTNERS_FILE_NOT_YAML.format(line=line, problem=error)
-        raise PartnersFileError(source, [(line, problem)]) from error
-    if not isinstance(data, dict):
-        raise PartnersFileError(source, [(1, texts.PARTNERS_FILE_NOT_A_MAPPING)])
+        root, data = compose(text, texts.PARTNERS_FILE_NOT_A_MAPPING)
+    except YamlProblemError as problem:
+        raise PartnersFileError(source, [problem.problem]) from problem
     try:
         parsed = _PartnersFileModel.model_validate(data, context={"environ": environ})
     except ValidationError as error:

@@ -10,7 +10,6 @@ from typing import Final
 PARTNERS_FILE_PROBLEMS: Final = "The partners file {path} has {count} problem(s):\n{problems}"
 PARTNERS_FILE_PROBLEM: Final = "  line {line}: {problem}"
 PARTNERS_FILE_UNREADABLE: Final = "The partners file {path} cannot be read: {reason}"
-PARTNERS_FILE_NOT_YAML: Final = "line {line}: this is not valid YAML ({problem}); fix the syntax"
 PARTNERS_FILE_NOT_A_MAPPING: Final = (
     "the file must be a mapping with a `partners:` list (see partners.example.yml)"
 )

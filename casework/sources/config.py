@@ -33,7 +33,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from casework.markings import Kind, Marking, default_marking
-from casework.settings_files import located, validation_problems
+from casework.settings_files import YamlProblemError, compose, located, validation_problems
 from casework.sources import texts
 from casework.sources.errors import SourcesFileError
 from casework.sources.schedule import Schedule, parse_interval, valid_cron
@@ -91,16 +91,9 @@ def load_sources(path: Path | None) -> Sources:
 
 def parse_sources(text: str, source: str) -> Sources:
     try:
-        root = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        raise SourcesFileError(
-            source, [(line, texts.SOURCES_FILE_NOT_YAML.format(problem=error))]
-        ) from error
-    if not isinstance(data, dict):
-        raise SourcesFileError(source, [(1, texts.SOURCES_FILE_NOT_A_MAPPING)])
+        root, data = compose(text, texts.SOURCES_FILE_NOT_A_MAPPING)
+    except YamlProblemError as problem:
+        raise SourcesFileError(source, [problem.problem]) from problem
     try:
         parsed = _SourcesFileModel.model_validate(data)
     except ValidationError as error:

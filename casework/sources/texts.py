@@ -6,7 +6,6 @@ from typing import Final
 
 SOURCES_FILE_PROBLEMS: Final = "The sources file {path} has {count} problem(s):\n{problems}"
 SOURCES_FILE_PROBLEM: Final = "  line {line}: {problem}"
-SOURCES_FILE_NOT_YAML: Final = "this is not valid YAML ({problem}); fix the syntax"
 SOURCES_FILE_NOT_A_MAPPING: Final = (
     "the file must be a mapping with a `sources:` list (see sources.example.yml)"
 )
