@@ -49,7 +49,7 @@ from casework.referrals.package import (
     for_partner,
 )
 from casework.referrals.partners import Partner, PartnerKind, Partners
-from casework.referrals.policy import CandidateEvidence, apply_policy
+from casework.referrals.policy import CandidateEvidence, apply_policy, withholding_reason
 from casework.referrals.store import NewReferral, ReferralStore, ReferralView, new_referral_id
 from casework.referrals.stored import package_from_json
 from casework.usecases.need_to_know import NeedToKnow
@@ -332,10 +332,11 @@ class Referring:
         partner = self._partner(draft.partner_id)
         viewer = self._need_to_know.viewer_for(requester)
         candidates = self._material.candidates(draft.document_ids, draft.quotes)
-        evidence = apply_policy(
-            partner, viewer, draft.case_id, draft.summary, draft.subjects, candidates
-        ).evidence
-        sent = [item.document_id for item in evidence]
+        sent = [
+            candidate.document_id
+            for candidate in candidates
+            if withholding_reason(partner, viewer, draft.case_id, candidate) is None
+        ]
         summary = cite_what_goes(draft.summary, draft.document_ids, sent)
         outcome = apply_policy(
             partner, viewer, draft.case_id, summary.text, draft.subjects, candidates
