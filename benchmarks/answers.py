@@ -496,8 +496,16 @@ def main() -> None:
     parser.add_argument("--naive", action="store_true", help="also run the naive baseline")
     parser.add_argument("--failures", action="store_true", help="print every miss")
     parser.add_argument("--write", action="store_true")
+    parser.add_argument(
+        "--without-frozen",
+        action="store_true",
+        help="leave the frozen set out (while working on the answerer: it is never looked at then)",
+    )
     args = parser.parse_args()
-    cases = load_questions() + demo_questions() + frozen_questions()
+    if args.write and args.without_frozen:
+        parser.error("--write reports the frozen set too: run it without --without-frozen")
+    frozen = [] if args.without_frozen else frozen_questions()
+    cases = load_questions() + demo_questions() + frozen
     services = domain_services()
     if args.calibrate:
         calibration = calibrate(services, [case for case in cases if case.split == "dev"])
