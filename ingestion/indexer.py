@@ -479,5 +479,8 @@ def _now() -> datetime:
 
 
 def _url_of(document: PreparedDocument) -> str | None:
-    url = document.properties.get("url")
-    return url[:2000] if isinstance(url, str) and url.startswith(("http://", "https://")) else None
+    """The document's own link, else the address it was fetched from (a source's item)."""
+    for url in (document.properties.get("url"), document.source):
+        if isinstance(url, str) and url.startswith(("http://", "https://")):
+            return url[:2000]
+    return None

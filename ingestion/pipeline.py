@@ -36,6 +36,17 @@ EARLY_FLUSH_CHUNKS = 64
 
 
 @dataclass(frozen=True)
+class IncomingFile:
+    """A file that arrives as bytes rather than from a path: an item a source fetched."""
+
+    source: str
+    """Its stable name, as a path is a file's: versions and removal go by it (a URL)."""
+    name: str
+    """A file name whose extension helps recognise the format (``release-1234.html``)."""
+    data: bytes
+
+
+@dataclass(frozen=True)
 class IngestOptions:
     kind: Kind = Kind.FILING
     case_id: str | None = None
@@ -166,43 +177,73 @@ class IngestionService:
     def ingest(
         self, paths: Sequence[Path], options: IngestOptions, progress: Progress | None = None
     ) -> RunReport:
-        file_options = options.file_options()
-        progress = progress or SilentProgress()
         with self._lock:
-            self._indexer.recover()
-            report = self._start_run(paths, file_options)
-            known = self._known_files()
-            found = list(discover(paths))
-            progress.start(len(found))
-            batch = _PendingBatch()
-            outcomes = (self._examine(item, file_options, known) for item in found)
-            prefetched = Prefetcher(outcomes, budget=self._flush_chunks, cost=_chunk_count)
-            for outcome in prefetched:
-                outcome.record(report, batch)
-                if self._should_flush(batch, prefetched):
-                    self._flush(batch, report)
-                progress.advance(outcome.source)
-            self._flush(batch, report)
+            report = self._run(
+                [str(path) for path in paths], lambda: list(discover(paths)), options, progress
+            )
             if options.prune:
                 report.removed += self._prune(paths)
-            self._finish_run(report)
-            if report.added or report.updated or report.removed:
-                for hook in self._after_run:
-                    hook()
+            return self._close(report)
+
+    def ingest_fetched(
+        self,
+        files: Sequence[IncomingFile],
+        options: IngestOptions,
+        *,
+        withdrawn: Sequence[str] = (),
+        progress: Progress | None = None,
+    ) -> RunReport:
+        """Ingest files that arrived as bytes (a source's fetched items), each known by its
+        ``source`` name (a URL) as a file is by its path, and remove the ``withdrawn`` ones."""
+        with self._lock:
+            report = self._run([file.source for file in files], lambda: files, options, progress)
+            report.removed += sum(self._indexer.remove_file(source) for source in withdrawn)
+            return self._close(report)
+
+    def _run(
+        self,
+        recorded_paths: list[str],
+        find: Callable[[], Sequence[FoundFile | PathProblem | IncomingFile]],
+        options: IngestOptions,
+        progress: Progress | None,
+    ) -> RunReport:
+        file_options = options.file_options()
+        progress = progress or SilentProgress()
+        self._indexer.recover()
+        report = self._start_run(recorded_paths)
+        known = self._known_files()
+        found = find()
+        progress.start(len(found))
+        batch = _PendingBatch()
+        outcomes = (self._examine(item, file_options, known) for item in found)
+        prefetched = Prefetcher(outcomes, budget=self._flush_chunks, cost=_chunk_count)
+        for outcome in prefetched:
+            outcome.record(report, batch)
+            if self._should_flush(batch, prefetched):
+                self._flush(batch, report)
+            progress.advance(outcome.source)
+        self._flush(batch, report)
+        return report
+
+    def _close(self, report: RunReport) -> RunReport:
+        self._finish_run(report)
+        if report.added or report.updated or report.removed:
+            for hook in self._after_run:
+                hook()
         return report
 
     def _examine(
         self,
-        item: FoundFile | PathProblem,
+        item: FoundFile | PathProblem | IncomingFile,
         options: FileOptions,
         known: dict[str, tuple[SourceFile, int]],
     ) -> _Outcome:
         """Read, compare and prepare one file. Runs on the prefetch thread: touches no report."""
-        source = str(item.path)
+        source = item.source if isinstance(item, IncomingFile) else str(item.path)
         if isinstance(item, PathProblem):
             return _Outcome(source, failure=item.error)
         try:
-            data = self._read(item)
+            data, name = self._read(item)
             sha256 = hashlib.sha256(data).hexdigest()
             previous = known.get(source)
             if previous and _is_unchanged(previous[0], sha256, options):
@@ -210,7 +251,7 @@ class IngestionService:
                 return _Outcome(
                     source, unchanged=document_count, known_failures=tuple(row.member_failures)
                 )
-            preparation = self._preparer.prepare(source, item.path.name, data, sha256, options)
+            preparation = self._preparer.prepare(source, name, data, sha256, options)
         except UnsupportedFormatError as error:
             return _Outcome(source, skipped=str(error))
         except IngestError as error:
@@ -219,12 +260,16 @@ class IngestionService:
             return _Outcome(source, failure=messages.unexpected(error))
         return _Outcome(source, preparation=preparation)
 
-    def _read(self, item: FoundFile) -> bytes:
+    def _read(self, item: FoundFile | IncomingFile) -> tuple[bytes, str]:
+        """The file's bytes and the name its format is recognised by."""
         limit = self._preparer.max_file_bytes
-        if item.size_bytes > limit:
-            raise FileTooLargeError(messages.too_large(item.size_bytes, limit))
+        size = len(item.data) if isinstance(item, IncomingFile) else item.size_bytes
+        if size > limit:
+            raise FileTooLargeError(messages.too_large(size, limit))
+        if isinstance(item, IncomingFile):
+            return item.data, item.name
         try:
-            return item.path.read_bytes()
+            return item.path.read_bytes(), item.path.name
         except PermissionError as error:
             raise UnreadableFileError(messages.PERMISSION_DENIED) from error
         except OSError as error:
@@ -295,14 +340,14 @@ class IngestionService:
                 for row in session.scalars(select(SourceFile))
             }
 
-    def _start_run(self, paths: Sequence[Path], options: FileOptions) -> RunReport:
+    def _start_run(self, paths: list[str]) -> RunReport:
         run_id = str(uuid.uuid4())
         with self._sessions.begin() as session:
             session.add(
                 IngestionRun(
                     id=run_id,
                     started_at=self._clock(),
-                    paths=[str(path) for path in paths],
+                    paths=paths,
                     status="running",
                 )
             )

@@ -40,9 +40,14 @@ from casework.sources.schedule import Schedule, parse_interval, valid_cron
 
 
 class SourceType(StrEnum):
-    """A closed set: each type has a runner; http, doj, courtlistener, tsdr and rss will join."""
+    """A closed set: each type has a runner (a folder, or a client of one upstream API)."""
 
     FOLDER = "folder"
+    HTTP = "http"
+    DOJ = "doj"
+    COURTLISTENER = "courtlistener"
+    TSDR = "tsdr"
+    RSS = "rss"
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,18 @@ class SourceConfig:
     marking: Marking
     path: Path | None = None
     prune: bool = True
+    urls: tuple[str, ...] = ()
+    """``http``: the pages or files to fetch; ``rss``: the feeds."""
+    base_url: str | None = None
+    """``doj``, ``courtlistener``, ``tsdr``: the API's root, when not the public one."""
+    topics: tuple[str, ...] = ()
+    """``doj``: keep releases with any of these topics (or components)."""
+    keywords: tuple[str, ...] = ()
+    """``doj``: keep releases whose title or body holds any of these words."""
+    dockets: tuple[str, ...] = ()
+    """``courtlistener``: docket ids to follow."""
+    numbers: tuple[str, ...] = ()
+    """``tsdr``: trademark serial (``sn97123456``) or registration (``rn6543210``) numbers."""
 
 
 @dataclass(frozen=True)
@@ -149,13 +166,28 @@ class _SourceModel(_Strict):
     marking: Marking | None = None
     path: Path | None = None
     prune: bool = True
+    urls: list[str] = []
+    base_url: str | None = None
+    topics: list[str] = []
+    keywords: list[str] = []
+    dockets: list[str] = []
+    numbers: list[str] = []
+
+    @field_validator("dockets", "numbers", mode="before")
+    @classmethod
+    def _as_strings(cls, value: object) -> object:
+        """Docket ids and trademark numbers are often written bare: 68571705, not "68571705"."""
+        if isinstance(value, list):
+            return [str(item) if isinstance(item, int) else item for item in value]
+        return value
 
     @model_validator(mode="after")
     def _what_the_kind_and_type_need(self) -> _SourceModel:
         if self.kind is Kind.NOTE and not self.case:
             raise ValueError(texts.NOTE_NEEDS_CASE)
-        if self.type is SourceType.FOLDER and self.path is None:
-            raise ValueError(texts.FOLDER_NEEDS_PATH)
+        missing = _REQUIRED_BY_TYPE.get(self.type)
+        if missing is not None and not any(getattr(self, field) for field in missing[0]):
+            raise ValueError(missing[1])
         return self
 
     def to_config(self) -> SourceConfig:
@@ -168,7 +200,24 @@ class _SourceModel(_Strict):
             marking=self.marking or default_marking(self.kind),
             path=self.path,
             prune=self.prune,
+            urls=tuple(self.urls),
+            base_url=self.base_url,
+            topics=tuple(self.topics),
+            keywords=tuple(self.keywords),
+            dockets=tuple(self.dockets),
+            numbers=tuple(self.numbers),
         )
+
+
+_REQUIRED_BY_TYPE: Final[dict[SourceType, tuple[tuple[str, ...], str]]] = {
+    SourceType.FOLDER: (("path",), texts.FOLDER_NEEDS_PATH),
+    SourceType.HTTP: (("urls",), texts.HTTP_NEEDS_URLS),
+    SourceType.RSS: (("urls",), texts.RSS_NEEDS_URLS),
+    SourceType.DOJ: (("topics", "keywords"), texts.DOJ_NEEDS_FILTER),
+    SourceType.COURTLISTENER: (("dockets",), texts.COURTLISTENER_NEEDS_DOCKETS),
+    SourceType.TSDR: (("numbers",), texts.TSDR_NEEDS_NUMBERS),
+}
+"""Each type's must-have fields (any one of them) and what to say when all are missing."""
 
 
 class _SourcesFileModel(_Strict):

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from casework.sources import texts
 from casework.sources.config import SourceConfig
 from casework.sources.errors import SourceError
-from casework.sources.runs import RunCounts
+from casework.sources.runs import RunCounts, counts_of
 from ingestion.pipeline import IngestionService, IngestOptions
 
 
@@ -35,12 +35,4 @@ class FolderRunner:
         )
         hits_before = self._hit_count()
         report = self._ingestion.ingest([path], options)
-        return RunCounts(
-            added=report.added,
-            updated=report.updated,
-            unchanged=report.unchanged,
-            removed=report.removed,
-            failed=len(report.failed),
-            errors=tuple(report.failed),
-            hits_raised=self._hit_count() - hits_before,
-        )
+        return counts_of(report, self._hit_count() - hits_before)

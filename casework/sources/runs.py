@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from casework.sources.config import SourceConfig, SourceType
+from ingestion.pipeline import RunReport
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,18 @@ class RunCounts:
     failed: int = 0
     errors: tuple[dict[str, str], ...] = ()
     hits_raised: int = 0
+
+
+def counts_of(report: RunReport, hits_raised: int) -> RunCounts:
+    return RunCounts(
+        added=report.added,
+        updated=report.updated,
+        unchanged=report.unchanged,
+        removed=report.removed,
+        failed=len(report.failed),
+        errors=tuple(report.failed),
+        hits_raised=hits_raised,
+    )
 
 
 Runner = Callable[[SourceConfig], RunCounts]

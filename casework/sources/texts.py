@@ -17,6 +17,18 @@ BAD_CRON: Final = (
 )
 NOTE_NEEDS_CASE: Final = "a `kind: note` source needs `case:` (the case its notes belong to)"
 FOLDER_NEEDS_PATH: Final = "a `type: folder` source needs `path:` (the folder to ingest)"
+HTTP_NEEDS_URLS: Final = "a `type: http` source needs `urls:` (the pages or files to fetch)"
+RSS_NEEDS_URLS: Final = "a `type: rss` source needs `urls:` (the RSS or Atom feeds to follow)"
+DOJ_NEEDS_FILTER: Final = (
+    "a `type: doj` source needs `topics:` or `keywords:` (which press releases to keep)"
+)
+COURTLISTENER_NEEDS_DOCKETS: Final = (
+    "a `type: courtlistener` source needs `dockets:` (the CourtListener docket ids to follow)"
+)
+TSDR_NEEDS_NUMBERS: Final = (
+    "a `type: tsdr` source needs `numbers:` "
+    "(serial numbers as sn97123456, registrations as rn6543210)"
+)
 
 UNKNOWN_SOURCE: Final = "There is no source {name!r} in the sources file ({known})."
 NO_SOURCES: Final = "none: set CASEBOT_SOURCES_FILE or put sources.yml in the data folder"

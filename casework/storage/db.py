@@ -14,7 +14,7 @@ from casework.storage import schema  # noqa: F401 - every table mapped before th
 
 SessionFactory = sessionmaker[Session]
 
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 """The newest migration; ``tests/test_migrations.py`` checks it against Alembic's head."""
 
 

@@ -47,3 +47,14 @@ class SourceRun(Base):
     errors: Mapped[list[dict[str, Any]]]
     hits_raised: Mapped[int]
     worker: Mapped[str] = mapped_column(String(128))
+
+
+class SourceCursor(Base):
+    """Where a source's client resumes: the state its last successful run left (ETags,
+    the last ``changed`` seen), kept only once that run's items are ingested."""
+
+    __tablename__ = "source_cursors"
+
+    name: Mapped[str] = mapped_column(String(128), primary_key=True)
+    state: Mapped[dict[str, Any]]
+    updated_at: Mapped[datetime]

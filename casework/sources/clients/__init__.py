@@ -1,0 +1,1 @@
+"""Clients of the upstream sources (one module each) and the HTTP transport they share."""

@@ -1,0 +1,17 @@
+"""What the source clients say when an upstream cannot be read, each with what to do."""
+
+from __future__ import annotations
+
+from typing import Final
+
+UNREACHABLE: Final = "{url} could not be reached ({error}); check the address and the network"
+REFUSED: Final = (
+    "{url} refused the request (HTTP {status}); check the source's token or API key setting"
+)
+RATE_LIMITED: Final = (
+    "{url} asks to wait {seconds} s before the next request (HTTP 429); the run is retried later"
+)
+STILL_RATE_LIMITED: Final = "{url} kept answering HTTP 429 (too many requests); retried later"
+FAILING: Final = "{url} kept failing (HTTP {status}); the run is retried later"
+UNEXPECTED_STATUS: Final = "{url} answered HTTP {status}, which this source does not expect"
+MALFORMED: Final = "{url} answered with a body that is not valid JSON ({error})"

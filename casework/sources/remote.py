@@ -1,0 +1,39 @@
+"""Running a source whose items come from an upstream API through a client: fetch since the
+cursor, ingest what came (a changed item becomes a new version, as a changed file does),
+remove what was withdrawn, then keep the new cursor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from casework.sources.config import SourceConfig
+from casework.sources.cursors import SourceCursors
+from casework.sources.fetching import Client
+from casework.sources.runs import RunCounts, counts_of
+from ingestion.pipeline import IngestionService, IngestOptions
+
+
+class RemoteRunner:
+    def __init__(
+        self,
+        client: Client,
+        ingestion: IngestionService,
+        cursors: SourceCursors,
+        hit_count: Callable[[], int],
+    ) -> None:
+        self._client = client
+        self._ingestion = ingestion
+        self._cursors = cursors
+        self._hit_count = hit_count
+
+    def __call__(self, source: SourceConfig) -> RunCounts:
+        fetched = self._client.fetch(source, self._cursors.get(source.name))
+        withdrawn = fetched.withdrawn if source.prune else []
+        if not fetched.files and not withdrawn:
+            self._cursors.keep(source.name, fetched.cursor)
+            return RunCounts()
+        options = IngestOptions(kind=source.kind, case_id=source.case_id, marking=source.marking)
+        hits_before = self._hit_count()
+        report = self._ingestion.ingest_fetched(fetched.files, options, withdrawn=withdrawn)
+        self._cursors.keep(source.name, fetched.cursor)
+        return counts_of(report, self._hit_count() - hits_before)
