@@ -34,7 +34,10 @@ from casework.referrals.senders.webhook import WebhookSender
 from casework.referrals.store import ReferralStore
 from casework.settings import Settings
 from casework.sources.config import Sources, SourceType, load_sources
+from casework.sources.cursors import SourceCursors
+from casework.sources.fetching import Client
 from casework.sources.folder import FolderRunner
+from casework.sources.remote import RemoteRunner
 from casework.sources.runs import Runners
 from casework.sources.scheduler import RetryPolicy, SourceScheduler
 from casework.sources.worker import RunHook, SourceWorker
@@ -292,7 +295,17 @@ class Services:
 
     @cached_property
     def source_runners(self) -> Runners:
-        return {SourceType.FOLDER: FolderRunner(self.ingestion, self.hits.count)}
+        cursors = SourceCursors(self.sessions, _utc_now)
+        remote = {
+            source_type: RemoteRunner(client, self.ingestion, cursors, self.hits.count)
+            for source_type, client in self.source_clients.items()
+        }
+        return {SourceType.FOLDER: FolderRunner(self.ingestion, self.hits.count), **remote}
+
+    @cached_property
+    def source_clients(self) -> dict[SourceType, Client]:
+        """A client per upstream source type, each with its own rate and credentials."""
+        return {}
 
     @property
     def source_lease(self) -> timedelta:
