@@ -3,9 +3,11 @@
 **Claims.** Each source has a row in ``source_schedules``. A worker claims a due source with one
 conditional ``UPDATE`` (``next_run_at <= now`` and no live lease); a row count of 1 means the run
 is this worker's until ``lease_until``. This works on SQLite and PostgreSQL alike and holds no
-lock while the source runs. (APScheduler 3's shared job store is known to fire a job twice
-across processes; it is not used.) A worker that dies mid-run leaves its lease to expire, and
-then another worker claims the source again.
+lock while the source runs (so PostgreSQL's ``SKIP LOCKED`` has nothing to skip). (APScheduler
+3's shared job store is known to fire a job twice across processes; it is not used.) A running
+worker renews its lease a few times per lease period, so a long run is never taken over; a
+worker that dies leaves its lease to lapse, and then another worker claims the source again and
+marks the dead worker's run ``abandoned``.
 
 **After a run** the next run is set from the schedule and the lease cleared, only if this worker
 still holds the lease. A failure is retried after ``base_delay * 2**(failures-1)`` (capped by
@@ -17,7 +19,9 @@ ingestion holds the data folder) is retried after ``base_delay`` and not counted
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Final
@@ -42,6 +46,8 @@ OK: Final = "ok"
 FAILING: Final = "failing"
 RUNNING: Final = "running"
 FAILED: Final = "failed"
+ABANDONED: Final = "abandoned"
+RENEWALS_PER_LEASE: Final = 3
 ERROR_LIMIT: Final = 1000
 
 
@@ -143,15 +149,19 @@ class SourceScheduler:
     def run(self, name: str, runners: Runners, worker_id: str, lease: timedelta) -> RunRecord:
         """Claim a source now and run it in this process."""
         self.claim(name, worker_id, lease)
-        return self.run_claimed(name, runners, worker_id)
+        return self.run_claimed(name, runners, worker_id, lease)
 
-    def run_claimed(self, name: str, runners: Runners, worker_id: str) -> RunRecord:
+    def run_claimed(
+        self, name: str, runners: Runners, worker_id: str, lease: timedelta | None = None
+    ) -> RunRecord:
         """Run a source this worker holds and record the run; never raises for the source's
-        own failure (it is recorded and retried)."""
+        own failure (it is recorded and retried). With ``lease``, the lease is renewed while
+        the run lasts, so a long run is never taken over; a dead worker's is, once it lapses."""
         config = self._sources().get(name)
         run_id = self._start_run(name, worker_id)
         try:
-            counts = self._invoke(name, config, runners)
+            with self._lease_kept(name, worker_id, lease):
+                counts = self._invoke(name, config, runners)
         except self._transient as error:
             return self._finish_failed(run_id, name, worker_id, str(error), counted=False)
         except Exception as error:
@@ -159,6 +169,40 @@ class SourceScheduler:
                 log.exception("source %s failed", name)
             return self._finish_failed(run_id, name, worker_id, _describe(error), counted=True)
         return self._finish_ok(run_id, name, worker_id, counts, config)
+
+    @contextmanager
+    def _lease_kept(self, name: str, worker_id: str, lease: timedelta | None) -> Iterator[None]:
+        if lease is None:
+            yield
+            return
+        done = threading.Event()
+        every = lease.total_seconds() / RENEWALS_PER_LEASE
+
+        def renew_until_done() -> None:
+            while not done.wait(every):
+                self.renew(name, worker_id, lease)
+
+        keeper = threading.Thread(target=renew_until_done, name=f"lease-{name}", daemon=True)
+        keeper.start()
+        try:
+            yield
+        finally:
+            done.set()
+            keeper.join()
+
+    def renew(self, name: str, worker_id: str, lease: timedelta) -> bool:
+        """Extend this worker's lease on a source; False if it no longer holds it."""
+        try:
+            with self._sessions.begin() as session:
+                renewed = session.connection().execute(
+                    update(SourceSchedule)
+                    .where(SourceSchedule.name == name, SourceSchedule.leased_by == worker_id)
+                    .values(lease_until=self._clock() + lease)
+                )
+        except Exception:  # the database is away for a moment: the next renewal tries again
+            log.warning("source %s: renewing the lease failed", name, exc_info=True)
+            return False
+        return renewed.rowcount == 1
 
     def _invoke(self, name: str, config: SourceConfig | None, runners: Runners) -> RunCounts:
         if config is None:
@@ -169,6 +213,15 @@ class SourceScheduler:
         return runner(config)
 
     def _start_run(self, name: str, worker_id: str) -> int:
+        """Record a new run; a run of this source still marked running belonged to a worker
+        that died (this one holds the lease now), and is marked abandoned."""
+        now = self._clock()
+        with self._sessions.begin() as session:
+            session.execute(
+                update(SourceRun)
+                .where(SourceRun.source == name, SourceRun.status == RUNNING)
+                .values(status=ABANDONED, finished_at=now)
+            )
         run = SourceRun(
             source=name,
             started_at=self._clock(),

@@ -66,7 +66,7 @@ class SourceWorker:
 
     def _run_one(self, name: str) -> RunRecord | None:
         try:
-            record = self._scheduler.run_claimed(name, self._runners, self._worker_id)
+            record = self._scheduler.run_claimed(name, self._runners, self._worker_id, self._lease)
         except Exception:  # a defect in recording: logged, and the other sources still run
             log.exception("running source %s failed", name)
             return None

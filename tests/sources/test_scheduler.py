@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import threading
-from datetime import timedelta
+import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.services import Services, build_services
@@ -148,3 +149,34 @@ def test_run_now_makes_a_source_due_for_the_next_pass(services: Services, tmp_pa
 
 def _state(schedule: SourceScheduler, name: str) -> SourceState:
     return next(state for state in schedule.states() if state.name == name)
+
+
+def test_a_long_run_keeps_its_lease_and_a_dead_workers_run_is_marked_abandoned(
+    services: Services, tmp_path: Path
+) -> None:
+    sources = sources_of(folder_source("drop", tmp_path))
+    schedule = SourceScheduler(services.sessions, lambda: sources, _utc_now)
+    short_lease = timedelta(seconds=0.3)
+    stolen: list[list[str]] = []
+
+    def slow_runner(source: SourceConfig) -> RunCounts:
+        time.sleep(0.5)
+        stolen.append(schedule.claim_due(_utc_now(), "thief", short_lease))
+        time.sleep(0.5)
+        return RunCounts()
+
+    assert schedule.claim_due(_utc_now(), "dead", short_lease) == ["drop"]
+    dead_run = schedule._start_run("drop", "dead")
+    time.sleep(0.4)  # the dead worker never renews: its lease lapses
+    assert schedule.claim_due(_utc_now(), "alive", short_lease) == ["drop"]
+
+    record = schedule.run_claimed("drop", {SourceType.FOLDER: slow_runner}, "alive", short_lease)
+
+    assert stolen == [[]]
+    assert record.status == "ok"
+    statuses = {run.id: run.status for run in schedule.history("drop")}
+    assert statuses == {dead_run: "abandoned", record.id: "ok"}
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
