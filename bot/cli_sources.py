@@ -1,5 +1,6 @@
 """``casebot sources …`` and ``casebot worker``: scheduled ingestion from the command line. A
-source that fails, or a request that cannot be met, exits 1."""
+source that fails, or a request that cannot be met, exits 1. The worker posts the runs that
+need attention in ``CASEBOT_OPS_CHANNEL``, when it is set (:mod:`bot.slack.sources.ops`)."""
 
 from __future__ import annotations
 
@@ -15,10 +16,12 @@ from typing import Annotated
 import typer
 
 from bot import texts
+from bot.progress import progress_on_terminal
 from bot.services import Services, build_services
+from bot.slack.sources.ops import ops_notices
 from casework.errors import CasebotError
 from casework.settings import load_settings
-from casework.sources.runs import RunRecord, SourceState
+from casework.sources.runs import RunRecord, SourceState, reporting_to
 
 sources_app = typer.Typer(no_args_is_help=True, help=texts.SOURCES_APP_HELP)
 
@@ -56,9 +59,12 @@ def run_source(
     name: Annotated[str, typer.Argument(help=texts.SOURCE_NAME_HELP)], as_json: AsJson = False
 ) -> None:
     services = _services()
-    with _refusals_reported():
+    with _refusals_reported(), progress_on_terminal(as_json) as progress:
+        runners = services.source_runners
+        if progress is not None:
+            runners = reporting_to(runners, progress)
         record = services.source_scheduler.run(
-            name, services.source_runners, services.worker_id, services.source_lease
+            name, runners, services.worker_id, services.source_lease
         )
     _print_runs([record], as_json, single=True)
     raise typer.Exit(0 if record.ok else 1)
@@ -80,6 +86,7 @@ def worker() -> None:
     services = _services()
     with _refusals_reported():
         count = len(services.sources())
+        notices = ops_notices(services.settings, services.sources)
     stopped = threading.Event()
 
     def stop(_signal: int, _frame: FrameType | None) -> None:
@@ -87,7 +94,13 @@ def worker() -> None:
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
-    running = services.source_worker(on_run=lambda record: _print_runs([record], False)).start()
+
+    def on_run(record: RunRecord) -> None:
+        _print_runs([record], False)
+        if notices is not None:
+            notices(record)
+
+    running = services.source_worker(on_run=on_run).start()
     typer.echo(texts.WORKER_STARTED.format(worker_id=services.worker_id, count=count))
     stopped.wait()
     running.stop()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 
 from rich.console import Console
@@ -38,3 +41,14 @@ class RichProgress:
 
     def advance(self, source: str) -> None:
         self._progress.update(self._task, advance=1, description=source[-60:])
+
+
+@contextmanager
+def progress_on_terminal(as_json: bool) -> Iterator[RichProgress | None]:
+    """A progress bar on stderr when stdout is a terminal and no JSON is asked for; else None,
+    so piped and ``--json`` output stays machine-readable."""
+    if as_json or not sys.stdout.isatty():
+        yield None
+        return
+    with RichProgress(Console(stderr=True)) as progress:
+        yield progress

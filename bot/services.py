@@ -49,6 +49,7 @@ from casework.usecases.hit_notices import DeliveringHitNotices
 from casework.usecases.looking_up import LookingUp
 from casework.usecases.need_to_know import NeedToKnow
 from casework.usecases.referring import Referring
+from casework.usecases.running_sources import RunningSources
 from casework.usecases.shared_files import IngestingSharedFiles
 from ingestion.chunking import Chunker
 from ingestion.extraction import MentionExtractor
@@ -292,6 +293,10 @@ class Services:
             failing_after=settings.source_failing_after,
         )
         return SourceScheduler(self.sessions, self.sources, _utc_now, retry=retry)
+
+    @cached_property
+    def running_sources(self) -> RunningSources:
+        return RunningSources(self.source_scheduler, self.settings.admins, self.audit)
 
     @cached_property
     def source_runners(self) -> Runners:

@@ -61,6 +61,8 @@ HIT_NOTICE: Final = "hit_notice"
 REFERRAL: Final = "referral"
 """A referral to a partner agency: its creation, every move of its lifecycle, each delivery and
 each given-up delivery (:mod:`casework.referrals.store`), written with its history row."""
+SOURCE_RUN: Final = "source_run"
+"""A request to run a scheduled source now, from Slack: granted or refused, with the reason."""
 ACTIONS: Final = (
     QUESTION,
     ANSWER,
@@ -71,6 +73,7 @@ ACTIONS: Final = (
     LOOKUP,
     HIT_NOTICE,
     REFERRAL,
+    SOURCE_RUN,
 )
 
 FEEDBACK_VALUES: Final = ("up", "down")

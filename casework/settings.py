@@ -11,11 +11,11 @@ import os
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from dotenv import dotenv_values
 from pydantic import AliasChoices, Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from casework import texts
 
@@ -95,6 +95,10 @@ class Settings(BaseSettings):
     slack_hit_notice_seconds: float = Field(
         default=60.0, ge=0, validation_alias=_prefixed("SLACK_HIT_NOTICE_SECONDS")
     )
+    ops_channel: str | None = Field(default=None, validation_alias="CASEBOT_OPS_CHANNEL")
+    admins: Annotated[frozenset[str], NoDecode] = Field(
+        default=frozenset(), validation_alias="CASEBOT_ADMINS"
+    )
 
     partners_file: Path | None = Field(default=None, validation_alias="CASEBOT_PARTNERS_FILE")
     referral_max_attempts: int = Field(
@@ -150,11 +154,20 @@ class Settings(BaseSettings):
         "slack_bot_token",
         "slack_app_token",
         "slack_signing_secret",
+        "ops_channel",
         mode="before",
     )
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if value == "" else value
+
+    @field_validator("admins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        """``U0ADMIN1,U0ADMIN2``: Slack user ids, spaces around the commas ignored."""
+        if isinstance(value, str):
+            return frozenset(part.strip() for part in value.split(",") if part.strip())
+        return value
 
     @field_validator("slack_api_url")
     @classmethod

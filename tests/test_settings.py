@@ -78,3 +78,14 @@ def test_the_command_line_acts_for_the_named_operator(monkeypatch: pytest.Monkey
 
     assert requester.user_id == "operator:analyst.kim"
     assert requester.case_id == "OP-1" and requester.is_operator
+
+
+def test_admins_are_comma_separated_user_ids(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert load_settings().admins == frozenset()
+    monkeypatch.setenv("CASEBOT_ADMINS", " U0ALICE, U0BOB ,,")
+    monkeypatch.setenv("CASEBOT_OPS_CHANNEL", "")
+
+    settings = load_settings()
+
+    assert settings.admins == {"U0ALICE", "U0BOB"}
+    assert settings.ops_channel is None

@@ -38,6 +38,7 @@ from casework.errors import CasebotError
 from casework.referrals.delivery import TargetKind
 from casework.referrals.worker import OutboxWorker
 from casework.settings import Settings
+from casework.sources.worker import SourceWorker
 
 RATE_LIMIT_RETRIES: Final = 2
 SHARED_FILES_FOLDER: Final = "slack-files"
@@ -71,12 +72,14 @@ def build_app(
     pools: Pools | None = None,
     post_hit_notices: bool = False,
     deliver_referrals: bool = False,
+    source_worker: SourceWorker | None = None,
 ) -> App:
     """Build the app; calls ``auth.test`` once to check the token. Whoever passes ``pools``
     shuts them down; default pools live as long as the process. With ``post_hit_notices``,
     cross-case hits are posted every ``CASEBOT_SLACK_HIT_NOTICE_SECONDS`` (``0``: never), and
     with ``deliver_referrals`` the referral outbox is drained (Slack, e-mail and webhook
-    deliveries), each by a daemon thread that lives as long as the process."""
+    deliveries), each by a daemon thread that lives as long as the process. ``source_worker``:
+    this process's worker of scheduled sources, woken by ``/casebot sources run``."""
     client = client or build_client(settings.slack_bot_token, settings.slack_api_url)
     failures = _FailureNotices()
     senders = {**services.referral_senders(), TargetKind.SLACK: SlackChannelSender(client)}
@@ -93,6 +96,7 @@ def build_app(
         threads=ThreadMemory(),
         dedupe=SlackDedupe(services.claims),
         outbox=OutboxWorker(drainer, settings.referral_poll_seconds),
+        source_worker=source_worker,
     )
     failures.deps = deps
     secret = settings.slack_signing_secret

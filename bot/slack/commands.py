@@ -1,9 +1,10 @@
-"""Slash commands: ``/ask``, ``/case`` and ``/casebot help``.
+"""Slash commands: ``/ask``, ``/case``, ``/casebot help`` and ``/casebot sources``.
 
 ``/ask`` acks at once with "Searching…" (or "busy", when the answers pool is full) and answers
 on the pool; ``/case`` and ``/casebot`` are quick and answer in the ack itself, which Slack shows
-to the asker only. ``/refer`` and ``/referral`` live with the rest of referrals, in
-:mod:`bot.slack.referrals`; the help names them too.
+to the asker only (``/casebot sources`` in :mod:`bot.slack.sources.command`). ``/refer`` and
+``/referral`` live with the rest of referrals, in :mod:`bot.slack.referrals`; the help names
+them too.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from bot.slack.case_command import run_case_command
 from bot.slack.deps import Deps
 from bot.slack.mrkdwn import cut, escape, unescape
 from bot.slack.question import Question
-from casework.usecases.requester import Surface
+from bot.slack.sources.command import sources_reply
+from casework.usecases.requester import Requester, Surface
 
 Listener = Callable[..., None]
 SHOWN_QUESTION = 200
@@ -28,7 +30,7 @@ SHOWN_QUESTION = 200
 def register(app: App, deps: Deps) -> None:
     app.command("/ask")(_ask_listener(deps))
     app.command("/case")(_case_listener(deps))
-    app.command("/casebot")(_casebot_listener())
+    app.command("/casebot")(_casebot_listener(deps))
 
 
 def help_text() -> str:
@@ -69,11 +71,17 @@ def _case_listener(deps: Deps) -> Listener:
     return on_case
 
 
-def _casebot_listener() -> Listener:
+def _casebot_listener(deps: Deps) -> Listener:
     def on_casebot(ack: Ack, command: dict[str, Any]) -> None:
-        words = str(command.get("text", "")).split()
+        words = unescape(str(command.get("text", ""))).split()
         if not words or words[0].lower() == "help":
             ack(text=help_text())
+        elif words[0].lower() == "sources":
+            requester = Requester.in_slack(
+                command["user_id"], command["channel_id"], Surface.SOURCES
+            )
+            reply = sources_reply(deps, requester, words[1:])
+            ack(text=reply.text, blocks=reply.blocks)
         else:
             ack(text=texts.HELP_UNKNOWN.format(help=help_text()))
 

@@ -12,6 +12,7 @@ from bot.slack.dedupe import SlackDedupe
 from bot.slack.threads import ThreadMemory
 from bot.slack.work import Pools
 from casework.referrals.worker import OutboxWorker
+from casework.sources.worker import SourceWorker
 
 
 @dataclass(frozen=True)
@@ -36,3 +37,5 @@ class Deps:
     outbox: OutboxWorker
     """Drains the referral outbox; listeners :meth:`~OutboxWorker.wake` it after a submission
     or an approval."""
+    source_worker: SourceWorker | None = None
+    """This process's source worker, if it runs one: ``/casebot sources run`` wakes it."""

@@ -183,11 +183,13 @@ HELP: Final = (
     "lead's approval first.\n"
     "• `/referral` lists your open referrals and those awaiting your approval; "
     "`/referral REF-…` shows one, `/referral REF-… retry` or `withdraw` acts on it.\n\n"
+    "*Scheduled sources*: `/casebot sources` shows each source's status, last and next run; "
+    "`/casebot sources run NAME` runs one now (administrators).\n\n"
     "*Files*: files shared in a case's room are added to that case as notes (a lead can turn "
     "this off with `/case files off`).\n\n"
     "Rate answers with :+1: / :-1: — the feedback is kept with the question."
 )
-HELP_UNKNOWN: Final = "I only know `/casebot help`.\n\n{help}"
+HELP_UNKNOWN: Final = "I only know `/casebot help` and `/casebot sources`.\n\n{help}"
 HOME_HEADER: Final = "Casebot"
 
 CONFIG_NO_BOT_TOKEN: Final = (

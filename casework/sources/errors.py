@@ -5,7 +5,8 @@ CasebotError
 └── SourceError             about one source
     ├── UnknownSourceError  no source of that name in the sources file
     ├── SourceBusyError     another worker holds the source's lease
-    └── NoRunnerError       this process cannot run sources of that type
+    ├── NoRunnerError       this process cannot run sources of that type
+    └── NotAdminError       running a source from Slack, by someone not in CASEBOT_ADMINS
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class UnknownSourceError(SourceError):
     def __init__(self, name: str, known: Sequence[str]) -> None:
         listed = ", ".join(known) or texts.NO_SOURCES
         super().__init__(texts.UNKNOWN_SOURCE.format(name=name, known=listed), name)
+        self.known = tuple(known)
 
 
 class SourceBusyError(SourceError):
@@ -56,3 +58,9 @@ class NoRunnerError(SourceError):
     def __init__(self, name: str, source_type: str) -> None:
         super().__init__(texts.NO_RUNNER.format(type=source_type), name)
         self.source_type = source_type
+
+
+class NotAdminError(SourceError):
+    def __init__(self, name: str, user_id: str) -> None:
+        super().__init__(texts.NOT_AN_ADMIN.format(name=name), name)
+        self.user_id = user_id

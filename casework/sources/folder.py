@@ -4,12 +4,13 @@ through the ingestion service (unchanged files are skipped by their sha256)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Self
 
 from casework.sources import texts
 from casework.sources.config import SourceConfig
 from casework.sources.errors import SourceError
 from casework.sources.runs import RunCounts, counts_of
-from ingestion.pipeline import IngestionService, IngestOptions
+from ingestion.pipeline import IngestionService, IngestOptions, Progress
 
 
 class FolderMissingError(SourceError):
@@ -22,9 +23,18 @@ class FolderRunner:
     """``hit_count`` gives the hits raised so far: the difference around a run is what it
     raised (ingestion scans for hits after a run that changed something)."""
 
-    def __init__(self, ingestion: IngestionService, hit_count: Callable[[], int]) -> None:
+    def __init__(
+        self,
+        ingestion: IngestionService,
+        hit_count: Callable[[], int],
+        progress: Progress | None = None,
+    ) -> None:
         self._ingestion = ingestion
         self._hit_count = hit_count
+        self._progress = progress
+
+    def with_progress(self, progress: Progress) -> Self:
+        return type(self)(self._ingestion, self._hit_count, progress)
 
     def __call__(self, source: SourceConfig) -> RunCounts:
         path = source.path
@@ -34,5 +44,5 @@ class FolderRunner:
             kind=source.kind, case_id=source.case_id, marking=source.marking, prune=source.prune
         )
         hits_before = self._hit_count()
-        report = self._ingestion.ingest([path], options)
+        report = self._ingestion.ingest([path], options, self._progress)
         return counts_of(report, self._hit_count() - hits_before)

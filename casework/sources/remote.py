@@ -5,12 +5,13 @@ remove what was withdrawn, then keep the new cursor."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Self
 
 from casework.sources.config import SourceConfig
 from casework.sources.cursors import SourceCursors
 from casework.sources.fetching import Client
 from casework.sources.runs import RunCounts, counts_of
-from ingestion.pipeline import IngestionService, IngestOptions
+from ingestion.pipeline import IngestionService, IngestOptions, Progress
 
 
 class RemoteRunner:
@@ -20,11 +21,16 @@ class RemoteRunner:
         ingestion: IngestionService,
         cursors: SourceCursors,
         hit_count: Callable[[], int],
+        progress: Progress | None = None,
     ) -> None:
         self._client = client
         self._ingestion = ingestion
         self._cursors = cursors
         self._hit_count = hit_count
+        self._progress = progress
+
+    def with_progress(self, progress: Progress) -> Self:
+        return type(self)(self._client, self._ingestion, self._cursors, self._hit_count, progress)
 
     def __call__(self, source: SourceConfig) -> RunCounts:
         fetched = self._client.fetch(source, self._cursors.get(source.name))
@@ -34,6 +40,8 @@ class RemoteRunner:
             return RunCounts()
         options = IngestOptions(kind=source.kind, case_id=source.case_id, marking=source.marking)
         hits_before = self._hit_count()
-        report = self._ingestion.ingest_fetched(fetched.files, options, withdrawn=withdrawn)
+        report = self._ingestion.ingest_fetched(
+            fetched.files, options, withdrawn=withdrawn, progress=self._progress
+        )
         self._cursors.keep(source.name, fetched.cursor)
         return counts_of(report, self._hit_count() - hits_before)

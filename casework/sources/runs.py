@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from casework.sources.config import SourceConfig, SourceType
-from ingestion.pipeline import RunReport
+from ingestion.pipeline import Progress, RunReport
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,23 @@ Runner = Callable[[SourceConfig], RunCounts]
 Runners = Mapping[SourceType, Runner]
 
 
+@runtime_checkable
+class ReportsProgress(Protocol):
+    """A runner that can report its files to a progress bar (``casebot sources run``)."""
+
+    def with_progress(self, progress: Progress) -> Runner: ...
+
+
+def reporting_to(runners: Runners, progress: Progress) -> dict[SourceType, Runner]:
+    """The runners, each that can report to ``progress`` made to; the others as they are."""
+    return {
+        source_type: runner.with_progress(progress)
+        if isinstance(runner, ReportsProgress)
+        else runner
+        for source_type, runner in runners.items()
+    }
+
+
 @dataclass(frozen=True)
 class RunRecord:
     id: int
@@ -50,6 +67,9 @@ class RunRecord:
     status: str
     counts: RunCounts
     worker: str
+    marked_failing: bool = False
+    """This run made the source ``failing``; known only to the worker that ran it (not kept in
+    the history)."""
 
     @property
     def ok(self) -> bool:

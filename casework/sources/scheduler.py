@@ -22,7 +22,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Final
 
@@ -271,13 +271,15 @@ class SourceScheduler:
         with self._sessions.begin() as session:
             run = self._record(session, run_id, now, FAILED, counts)
             row = session.get(SourceSchedule, name)
+            marked_failing = False
             if row is not None and row.leased_by == worker_id:
-                self._retry_later(session, row, now, error, counted)
-            return _record_of(run)
+                marked_failing = self._retry_later(session, row, now, error, counted)
+            return replace(_record_of(run), marked_failing=marked_failing)
 
     def _retry_later(
         self, session: Session, row: SourceSchedule, now: datetime, error: str, counted: bool
-    ) -> None:
+    ) -> bool:
+        """Returns whether this failure marked the source failing."""
         failures = row.consecutive_failures + (1 if counted else 0)
         config = self._sources().get(row.name)
         on_schedule = config.schedule.next_after(now) if config else now + self._retry.max_delay
@@ -288,6 +290,7 @@ class SourceScheduler:
         else:
             next_run_at = min(now + self._retry.backoff(failures), on_schedule)
         failing = failures >= self._retry.failing_after
+        newly_failing = failing and row.status != FAILING
         self._release(
             session,
             row.name,
@@ -297,6 +300,7 @@ class SourceScheduler:
             status=FAILING if failing else row.status,
             last_error=error[:ERROR_LIMIT],
         )
+        return newly_failing
 
     def _record(
         self, session: Session, run_id: int, now: datetime, status: str, counts: RunCounts

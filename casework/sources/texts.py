@@ -37,3 +37,7 @@ SOURCE_BUSY: Final = (
 )
 NO_RUNNER: Final = "no runner for sources of type {type!r} in this process"
 FOLDER_MISSING: Final = "the folder {path} does not exist or is not a folder; create or fix `path:`"
+NOT_AN_ADMIN: Final = (
+    "Only a Casebot administrator (CASEBOT_ADMINS) may run source {name!r} now; "
+    "it runs on its schedule."
+)

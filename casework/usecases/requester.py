@@ -29,6 +29,8 @@ class Surface(StrEnum):
     REFERRAL = "slash_referral"
     APPROVAL = "referral_approval"
     HOME = "app_home"
+    SOURCES = "slash_casebot_sources"
+    """``/casebot sources``: the scheduled sources and running one now."""
 
 
 class Place(StrEnum):

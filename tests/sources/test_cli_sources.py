@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from bot import cli_sources
 from bot.cli import app
+from bot.progress import progress_on_terminal
 from tests.sources.support import folder_source
 
 
@@ -69,3 +75,69 @@ def test_an_unknown_source_is_refused_with_the_known_names(drop: Path) -> None:
 
     assert code == 1
     assert "There is no source 'nope' in the sources file (drop, gone)." in err
+
+
+RUN_JSON_KEYS = {
+    "id",
+    "source",
+    "started_at",
+    "finished_at",
+    "status",
+    "added",
+    "updated",
+    "unchanged",
+    "removed",
+    "failed",
+    "errors",
+    "hits_raised",
+    "worker",
+}
+
+
+class RecordingProgress:
+    def __init__(self) -> None:
+        self.total: int | None = None
+        self.advanced: list[str] = []
+
+    def start(self, total: int) -> None:
+        self.total = total
+
+    def advance(self, source: str) -> None:
+        self.advanced.append(source)
+
+
+def test_run_json_is_one_object_with_the_run_fields_only(drop: Path) -> None:
+    code, out, _ = run("sources", "run", "drop", "--json")
+
+    assert code == 0
+    assert set(json.loads(out)) == RUN_JSON_KEYS
+
+
+def test_run_reports_each_file_to_the_terminals_progress_bar(
+    drop: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    progress = RecordingProgress()
+    asked_for_json = []
+
+    @contextmanager
+    def on_terminal(as_json: bool) -> Iterator[RecordingProgress]:
+        asked_for_json.append(as_json)
+        yield progress
+
+    monkeypatch.setattr(cli_sources, "progress_on_terminal", on_terminal)
+    code, out, _ = run("sources", "run", "drop")
+
+    assert code == 0 and " drop " in out
+    assert asked_for_json == [False]
+    assert progress.total == 1
+    assert [Path(source).name for source in progress.advanced] == ["a.txt"]
+
+
+def test_no_progress_bar_for_json_or_when_stdout_is_not_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    with progress_on_terminal(as_json=True) as for_json:
+        assert for_json is None
+    with progress_on_terminal(as_json=False) as piped:
+        assert piped is None

@@ -1,0 +1,1 @@
+"""Scheduled sources in Slack: ``/casebot sources`` and the operations channel's notices."""
