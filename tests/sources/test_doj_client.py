@@ -5,20 +5,24 @@ the real one does: ``{metadata: {resultset: {count, page, pagesize}}, results: [
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.services import Services
+from bot.services import Services, build_services
 from bot.testing.upstream import Answer, FakeUpstream, Seen, running_upstream
 from casework.access import Viewer
+from casework.settings import load_settings
 from casework.sources.clients.doj import RELEASES_PATH, DojClient, DojPaging
 from casework.sources.clients.transport import HttpPolicy, Transport, UpstreamError
-from casework.sources.config import SourceConfig
+from casework.sources.config import SourceConfig, SourceType
 from casework.sources.cursors import SourceCursors
 from casework.sources.remote import RemoteRunner
+from retrieval.testing import HashingEmbedder
 from tests.sources.support import Clock, sources_of
 from tests.sources.test_transport import Sleeps
 
@@ -218,6 +222,23 @@ def test_requests_keep_the_configured_rate(upstream: FakeUpstream, doj: FakeDojA
     assert sleeps.waits == [1.0, 1.0]
 
 
+def test_a_later_run_that_reaches_its_page_limit_says_what_it_did_not_fetch(
+    upstream: FakeUpstream, doj: FakeDojApi, caplog: pytest.LogCaptureFixture
+) -> None:
+    add_frauds(doj, 2)
+    doj_client = client(max_pages=2)
+    cursor = doj_client.fetch(source(upstream), {}).cursor
+    for number in range(6):
+        doj.add(f"n{number}", f"Fraud charges {number}", changed=MARCH_2 + DAY + number)
+
+    with caplog.at_level(logging.WARNING):
+        fetched = doj_client.fetch(source(upstream), cursor)
+
+    assert len(fetched.files) == 4
+    assert fetched.cursor["changed"] == MARCH_2 + DAY + 5
+    assert "CASEBOT_DOJ_MAX_PAGES" in caplog.text
+
+
 # -- filtering -------------------------------------------------------------------------------
 
 
@@ -378,3 +399,25 @@ def test_an_edited_release_becomes_a_new_version_and_an_unchanged_one_is_left_al
     hit = services.searcher.search("hundred airbags", Viewer.operator()).hits[0]
     assert hit.url == f"{PUBLIC_SITE}/opa/pr/a"
     assert "Nine hundred airbags" in hit.text
+
+
+def test_services_run_a_doj_source_against_the_api_root_the_settings_name(
+    upstream: FakeUpstream, doj: FakeDojApi, tmp_path: Path, hashing_embedder: HashingEmbedder
+) -> None:
+    doj.add("s", "Airbag fraud sentencing", changed=MARCH_2)
+    settings = load_settings(
+        CASEBOT_HOME=tmp_path / "home",
+        CASEBOT_DOJ_BASE_URL=upstream.url,
+        CASEBOT_DOJ_MIN_INTERVAL_SECONDS=0,
+    )
+    services = build_services(settings, embedder=hashing_embedder)
+    entry = "  - name: d\n    type: doj\n    schedule: {every: 1h}\n    kind: filing\n"
+    config = sources_of(entry + "    keywords: [airbag]\n").by_name["d"]
+
+    try:
+        counts = services.source_runners[SourceType.DOJ](config)
+    finally:
+        services.close()
+
+    assert counts.added == 1
+    assert upstream.requests_to(RELEASES_PATH)
