@@ -162,10 +162,12 @@ class DojClient:
         """Releases changed since ``since``, newest first, page after page."""
         limit = self._paging.max_pages if since.changed is not None else self._paging.backfill_pages
         size = min(self._paging.page_size, MAX_PAGE_SIZE)
+        listed = 0
         for number in range(limit):
             page = self._page(base_url, number, size)
+            listed += len(page.releases)
             yield from (release for release in page.releases if since.is_new(release))
-            if _last_page(page, number, size) or any(map(since.is_older, page.releases)):
+            if _listed_all(page, listed) or any(map(since.is_older, page.releases)):
                 return
         if since.changed is not None:
             log.warning(texts.DOJ_PAGE_LIMIT, source, limit)
@@ -180,10 +182,10 @@ class DojClient:
             raise UpstreamError(texts.DOJ_MALFORMED.format(url=url, problem=problem)) from None
 
 
-def _last_page(page: Page, number: int, size: int) -> bool:
-    if not page.releases:
-        return True
-    return page.count is not None and number * size + len(page.releases) >= page.count
+def _listed_all(page: Page, listed: int) -> bool:
+    """An empty page, or as many releases read as the listing counts (whatever page size the
+    API chose to give)."""
+    return not page.releases or (page.count is not None and listed >= page.count)
 
 
 # -- reading the API's answer ----------------------------------------------------------------
