@@ -33,6 +33,8 @@ from casework.referrals.senders.smtp import SmtpSender
 from casework.referrals.senders.webhook import WebhookSender
 from casework.referrals.store import ReferralStore
 from casework.settings import Settings
+from casework.sources.clients.doj import DojClient, DojPaging
+from casework.sources.clients.transport import HttpPolicy, Transport
 from casework.sources.config import Sources, SourceType, load_sources
 from casework.sources.cursors import SourceCursors
 from casework.sources.fetching import Client
@@ -310,7 +312,18 @@ class Services:
     @cached_property
     def source_clients(self) -> dict[SourceType, Client]:
         """A client per upstream source type, each with its own rate and credentials."""
-        return {}
+        return {
+            SourceType.DOJ: self.doj_client,
+        }
+
+    @cached_property
+    def doj_client(self) -> DojClient:
+        settings = self.settings
+        policy = HttpPolicy(min_interval_seconds=settings.doj_min_interval_seconds)
+        paging = DojPaging(
+            backfill_pages=settings.doj_backfill_pages, max_pages=settings.doj_max_pages
+        )
+        return DojClient(Transport(policy), base_url=settings.doj_base_url, paging=paging)
 
     @property
     def source_lease(self) -> timedelta:
@@ -334,6 +347,8 @@ class Services:
         """Stop the workers of what was built (nothing is built just to be closed)."""
         if "answers" in vars(self):
             self.answers.close()
+        if "doj_client" in vars(self):
+            self.doj_client.close()
 
     @property
     def load_limits(self) -> LoadLimits:

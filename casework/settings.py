@@ -129,6 +129,14 @@ class Settings(BaseSettings):
     source_failing_after: int = Field(
         default=3, ge=1, validation_alias="CASEBOT_SOURCE_FAILING_AFTER"
     )
+    doj_base_url: str = Field(
+        default="https://www.justice.gov", validation_alias="CASEBOT_DOJ_BASE_URL"
+    )
+    doj_min_interval_seconds: float = Field(
+        default=1.0, ge=0, validation_alias="CASEBOT_DOJ_MIN_INTERVAL_SECONDS"
+    )
+    doj_backfill_pages: int = Field(default=10, ge=1, validation_alias="CASEBOT_DOJ_BACKFILL_PAGES")
+    doj_max_pages: int = Field(default=50, ge=1, validation_alias="CASEBOT_DOJ_MAX_PAGES")
     smtp_host: str | None = Field(default=None, validation_alias="CASEBOT_SMTP_HOST")
     smtp_port: int = Field(default=587, ge=1, le=65535, validation_alias="CASEBOT_SMTP_PORT")
     smtp_from: str = Field(default="casebot@localhost", validation_alias="CASEBOT_SMTP_FROM")
