@@ -33,6 +33,9 @@ from casework.referrals.senders.smtp import SmtpSender
 from casework.referrals.senders.webhook import WebhookSender
 from casework.referrals.store import ReferralStore
 from casework.settings import Settings
+from casework.sources.clients.courtlistener import CourtListenerClient
+from casework.sources.clients.transport import HttpPolicy
+from casework.sources.clients.tsdr import TsdrClient
 from casework.sources.config import Sources, SourceType, load_sources
 from casework.sources.cursors import SourceCursors
 from casework.sources.fetching import Client
@@ -305,7 +308,19 @@ class Services:
     @cached_property
     def source_clients(self) -> dict[SourceType, Client]:
         """A client per upstream source type, each with its own rate and credentials."""
-        return {}
+        settings = self.settings
+        courtlistener_token = settings.courtlistener_token
+        uspto_api_key = settings.uspto_api_key
+        return {
+            SourceType.COURTLISTENER: CourtListenerClient(
+                courtlistener_token.get_secret_value() if courtlistener_token else None,
+                HttpPolicy(min_interval_seconds=settings.courtlistener_min_interval_seconds),
+            ),
+            SourceType.TSDR: TsdrClient(
+                uspto_api_key.get_secret_value() if uspto_api_key else None,
+                HttpPolicy(min_interval_seconds=settings.tsdr_min_interval_seconds),
+            ),
+        }
 
     @property
     def source_lease(self) -> timedelta:
