@@ -23,7 +23,7 @@ def problems(text: str) -> list[tuple[int, str]]:
 def test_the_shipped_example_is_valid() -> None:
     sources = load_sources(REPO_ROOT / "sources.example.yml")
 
-    filings, notes = sources
+    filings, notes, *_upstream_sources = sources
     assert filings.schedule.every == timedelta(hours=6)
     assert (filings.kind, filings.marking, filings.prune) == (Kind.FILING, Marking.PUBLIC, True)
     assert notes.schedule.cron == "0 6 * * 1-5"
@@ -85,3 +85,20 @@ def test_broken_yaml_gives_its_line() -> None:
 
     assert line == 3
     assert "not valid YAML" in problem
+
+
+def test_the_example_follows_dockets_and_trademarks_by_their_numbers() -> None:
+    sources = load_sources(REPO_ROOT / "sources.example.yml")
+
+    assert sources.by_name["schedule-a-dockets"].dockets == ("68571705",)
+    assert sources.by_name["followed-marks"].numbers == ("sn97123456", "rn6543210")
+
+
+def test_a_docket_id_is_a_number() -> None:
+    text = (
+        "sources:\n  - name: d\n    type: courtlistener\n    schedule: {every: 6h}\n"
+        "    kind: filing\n    dockets: [68571705, nike-v-partnerships]\n"
+    )
+
+    with pytest.raises(SourcesFileError, match="'nike-v-partnerships': a CourtListener docket id"):
+        parse_sources(text, "sources.yml")
