@@ -295,16 +295,20 @@ def test_entries_the_token_may_not_read_leave_the_docket_without_them(
     assert f"entries of docket {DOCKET_ID} (HTTP 403)" in caplog.text
 
 
-def test_a_docket_gone_upstream_is_withdrawn_under_the_name_it_was_ingested_as(
+def test_a_docket_gone_upstream_is_withdrawn_once_under_the_name_it_was_ingested_as(
     upstream: FakeUpstream, courtlistener: FakeCourtListener
 ) -> None:
     first = client().fetch(source_for(upstream), {})
     courtlistener.withdraw(DOCKET_ID)
 
     gone = client().fetch(source_for(upstream), first.cursor)
+    still_gone = client().fetch(source_for(upstream), gone.cursor)
+    courtlistener.serve(docket(DOCKET_ID, "2024-05-01T09:00:00-07:00"), ENTRIES)
+    back = client().fetch(source_for(upstream), still_gone.cursor)
 
-    assert gone.withdrawn == [first.files[0].source]
-    assert (gone.files, gone.cursor) == ([], {"dockets": {}})
+    assert (gone.withdrawn, gone.files) == ([first.files[0].source], [])
+    assert (still_gone.withdrawn, still_gone.files) == ([], [])
+    assert [item.source for item in back.files] == [first.files[0].source]
 
 
 def test_without_a_token_the_run_fails_saying_which_setting_to_set(

@@ -222,14 +222,20 @@ def test_a_body_that_is_not_a_status_record_fails_naming_the_url(
         client().fetch(source_for(upstream), {})
 
 
-def test_a_case_tsdr_no_longer_has_is_withdrawn(upstream: FakeUpstream, tsdr: FakeTsdr) -> None:
+def test_a_case_tsdr_no_longer_has_is_withdrawn_once(
+    upstream: FakeUpstream, tsdr: FakeTsdr
+) -> None:
     first = client().fetch(source_for(upstream), {})
     tsdr.withdraw(SERIAL)
 
     gone = client().fetch(source_for(upstream), first.cursor)
+    still_gone = client().fetch(source_for(upstream), gone.cursor)
+    tsdr.serve(SERIAL, GLIMMERWAVE)
+    back = client().fetch(source_for(upstream), still_gone.cursor)
 
     assert (gone.withdrawn, gone.files) == ([STATUS_PAGE], [])
-    assert list(gone.cursor["numbers"]) == [REGISTRATION]
+    assert (still_gone.withdrawn, still_gone.files) == ([], [])
+    assert [item.source for item in back.files] == [STATUS_PAGE]
 
 
 def test_without_an_api_key_the_run_fails_saying_which_setting_to_set(

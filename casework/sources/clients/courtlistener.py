@@ -106,7 +106,7 @@ class _DocketReader:
         url = f"{self._api}dockets/{docket_id}/"
         response = self._transport.get(url)
         if response.status_code in GONE:
-            return _Outcome(gone=seen.get("source") or self._public_url(docket_id, {}))
+            return self._gone(docket_id, seen)
         docket = _mapping(url, parse_json(url, response), "a docket")
         modified = docket.get("date_modified")
         if seen and modified is not None and modified == seen.get("date_modified"):
@@ -118,6 +118,13 @@ class _DocketReader:
             state["entries_refused"] = True
         name = f"courtlistener-docket-{docket_id}.json"
         return _Outcome(file=IncomingFile(source, name, docket_sheet(docket, entries)), state=state)
+
+    def _gone(self, docket_id: str, seen: Mapping[str, Any]) -> _Outcome:
+        """Withdrawn once: the next runs that find it still gone have nothing to remove."""
+        if seen.get("gone"):
+            return _Outcome(state=dict(seen))
+        source = seen.get("source") or self._public_url(docket_id, {})
+        return _Outcome(gone=source, state={"source": source, "gone": True})
 
     def _public_url(self, docket_id: str, docket: Mapping[str, Any]) -> str:
         path = docket.get("absolute_url")

@@ -79,7 +79,10 @@ def _read_all(
         url = f"{root}/ts/cd/casestatus/{number}/info.xml"
         response = transport.get(url, validators=Validators.from_json(last))
         if response.status_code in GONE:
-            fetched.withdrawn.append(status_page(number))
+            # Withdrawn once: the next runs that find it still gone have nothing to remove.
+            if not last.get("gone"):
+                fetched.withdrawn.append(status_page(number))
+            states[number] = {"gone": True}
             continue
         if response.status_code == NOT_MODIFIED:
             states[number] = dict(last)
