@@ -33,8 +33,10 @@ from casework.referrals.senders.smtp import SmtpSender
 from casework.referrals.senders.webhook import WebhookSender
 from casework.referrals.store import ReferralStore
 from casework.settings import Settings
+from casework.sources.clients.courtlistener import CourtListenerClient
 from casework.sources.clients.doj import DojClient, DojPaging
 from casework.sources.clients.transport import HttpPolicy, Transport
+from casework.sources.clients.tsdr import TsdrClient
 from casework.sources.config import Sources, SourceType, load_sources
 from casework.sources.cursors import SourceCursors
 from casework.sources.fetching import Client
@@ -312,8 +314,19 @@ class Services:
     @cached_property
     def source_clients(self) -> dict[SourceType, Client]:
         """A client per upstream source type, each with its own rate and credentials."""
+        settings = self.settings
+        courtlistener_token = settings.courtlistener_token
+        uspto_api_key = settings.uspto_api_key
         return {
             SourceType.DOJ: self.doj_client,
+            SourceType.COURTLISTENER: CourtListenerClient(
+                courtlistener_token.get_secret_value() if courtlistener_token else None,
+                HttpPolicy(min_interval_seconds=settings.courtlistener_min_interval_seconds),
+            ),
+            SourceType.TSDR: TsdrClient(
+                uspto_api_key.get_secret_value() if uspto_api_key else None,
+                HttpPolicy(min_interval_seconds=settings.tsdr_min_interval_seconds),
+            ),
         }
 
     @cached_property

@@ -137,6 +137,16 @@ class Settings(BaseSettings):
     )
     doj_backfill_pages: int = Field(default=10, ge=1, validation_alias="CASEBOT_DOJ_BACKFILL_PAGES")
     doj_max_pages: int = Field(default=50, ge=1, validation_alias="CASEBOT_DOJ_MAX_PAGES")
+    courtlistener_token: SecretStr | None = Field(
+        default=None, validation_alias="CASEBOT_COURTLISTENER_TOKEN"
+    )
+    courtlistener_min_interval_seconds: float = Field(
+        default=0.72, ge=0, validation_alias="CASEBOT_COURTLISTENER_MIN_INTERVAL_SECONDS"
+    )
+    uspto_api_key: SecretStr | None = Field(default=None, validation_alias="CASEBOT_USPTO_API_KEY")
+    tsdr_min_interval_seconds: float = Field(
+        default=1.0, ge=0, validation_alias="CASEBOT_TSDR_MIN_INTERVAL_SECONDS"
+    )
     smtp_host: str | None = Field(default=None, validation_alias="CASEBOT_SMTP_HOST")
     smtp_port: int = Field(default=587, ge=1, le=65535, validation_alias="CASEBOT_SMTP_PORT")
     smtp_from: str = Field(default="casebot@localhost", validation_alias="CASEBOT_SMTP_FROM")
@@ -163,6 +173,8 @@ class Settings(BaseSettings):
         "slack_app_token",
         "slack_signing_secret",
         "ops_channel",
+        "courtlistener_token",
+        "uspto_api_key",
         mode="before",
     )
     @classmethod

@@ -23,6 +23,7 @@ fix, in a :class:`~casework.sources.errors.SourcesFileError`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -37,6 +38,9 @@ from casework.settings_files import YamlProblemError, compose, located, validati
 from casework.sources import texts
 from casework.sources.errors import SourcesFileError
 from casework.sources.schedule import Schedule, parse_interval, valid_cron
+
+TRADEMARK_NUMBER: Final = re.compile(r"sn\d{8}|rn\d{1,8}")
+"""A TSDR case: a serial number (``sn`` and 8 digits) or a registration (``rn`` and digits)."""
 
 
 class SourceType(StrEnum):
@@ -180,6 +184,24 @@ class _SourceModel(_Strict):
         if isinstance(value, list):
             return [str(item) if isinstance(item, int) else item for item in value]
         return value
+
+    @field_validator("dockets")
+    @classmethod
+    def _docket_ids(cls, value: list[str]) -> list[str]:
+        ids = [docket_id.strip() for docket_id in value]
+        wrong = [docket_id for docket_id in ids if not docket_id.isdigit()]
+        if wrong:
+            raise ValueError(texts.BAD_DOCKET_IDS.format(values=", ".join(map(repr, wrong))))
+        return ids
+
+    @field_validator("numbers")
+    @classmethod
+    def _trademark_numbers(cls, value: list[str]) -> list[str]:
+        numbers = [number.strip().lower() for number in value]
+        wrong = [number for number in numbers if not TRADEMARK_NUMBER.fullmatch(number)]
+        if wrong:
+            raise ValueError(texts.BAD_TRADEMARK_NUMBERS.format(values=", ".join(map(repr, wrong))))
+        return numbers
 
     @model_validator(mode="after")
     def _what_the_kind_and_type_need(self) -> _SourceModel:

@@ -29,6 +29,13 @@ TSDR_NEEDS_NUMBERS: Final = (
     "a `type: tsdr` source needs `numbers:` "
     "(serial numbers as sn97123456, registrations as rn6543210)"
 )
+BAD_DOCKET_IDS: Final = (
+    "{values}: a CourtListener docket id is a number (the 4214664 in /docket/4214664/...)"
+)
+BAD_TRADEMARK_NUMBERS: Final = (
+    "{values}: write a serial number as sn and 8 digits (sn97123456), "
+    "a registration as rn and its digits (rn6543210)"
+)
 
 UNKNOWN_SOURCE: Final = "There is no source {name!r} in the sources file ({known})."
 NO_SOURCES: Final = "none: set CASEBOT_SOURCES_FILE or put sources.yml in the data folder"

@@ -86,3 +86,20 @@ def test_broken_yaml_gives_its_line() -> None:
 
     assert line == 3
     assert "not valid YAML" in problem
+
+
+def test_the_example_follows_dockets_and_trademarks_by_their_numbers() -> None:
+    sources = load_sources(REPO_ROOT / "sources.example.yml")
+
+    assert sources.by_name["schedule-a-dockets"].dockets == ("68571705",)
+    assert sources.by_name["followed-marks"].numbers == ("sn97123456", "rn6543210")
+
+
+def test_a_docket_id_is_a_number() -> None:
+    text = (
+        "sources:\n  - name: d\n    type: courtlistener\n    schedule: {every: 6h}\n"
+        "    kind: filing\n    dockets: [68571705, nike-v-partnerships]\n"
+    )
+
+    with pytest.raises(SourcesFileError, match="'nike-v-partnerships': a CourtListener docket id"):
+        parse_sources(text, "sources.yml")

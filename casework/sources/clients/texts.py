@@ -27,3 +27,27 @@ DOJ_PAGE_LIMIT: Final = (
     "source %s: stopped after %d pages of press releases before reaching the last run's; "
     "releases changed between them were not fetched (raise CASEBOT_DOJ_MAX_PAGES)"
 )
+UNEXPECTED_JSON: Final = "{url} answered JSON without {what}; the upstream's API may have changed"
+FOREIGN_NEXT_PAGE: Final = (
+    "{url} gave its next page at {next_url}, outside {root}; the run stops rather than send "
+    "the credentials there"
+)
+PAGING_LOOP: Final = "{url} gave a next page that was already read; the paging loops"
+
+COURTLISTENER_TOKEN_MISSING: Final = (
+    "source {name!r} reads CourtListener, which needs an API token: set "
+    "CASEBOT_COURTLISTENER_TOKEN (courtlistener.com, profile, API)"
+)
+COURTLISTENER_ENTRIES_REFUSED: Final = (
+    "CourtListener refused the entries of docket %s (HTTP 403); it is ingested without them "
+    "(the token needs access to the docket entries API)"
+)
+
+USPTO_API_KEY_MISSING: Final = (
+    "source {name!r} reads USPTO TSDR, which needs an API key: set CASEBOT_USPTO_API_KEY "
+    "(from the USPTO API key manager)"
+)
+NOT_A_TSDR_RECORD: Final = (
+    "{url} answered with a body that is not a TSDR case status record ({reason})"
+)
+ROOT_ELEMENT_IS: Final = "its root element is {tag}"

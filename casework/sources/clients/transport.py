@@ -28,6 +28,11 @@ NOT_MODIFIED: Final = 304
 class UpstreamError(CasebotError):
     """The upstream could not be read: unreachable, refusing, failing or answering nonsense."""
 
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        """The HTTP status that was refused, when an answer came."""
+
 
 @dataclass(frozen=True)
 class HttpPolicy:
@@ -162,12 +167,12 @@ class Transport:
         if 200 <= status < 300 or status == NOT_MODIFIED or status in GONE:
             return response
         if status in (401, 403):
-            raise UpstreamError(texts.REFUSED.format(url=url, status=status))
+            raise UpstreamError(texts.REFUSED.format(url=url, status=status), status)
         if status == 429:
-            raise UpstreamError(texts.STILL_RATE_LIMITED.format(url=url))
+            raise UpstreamError(texts.STILL_RATE_LIMITED.format(url=url), status)
         if status >= 500:
-            raise UpstreamError(texts.FAILING.format(url=url, status=status))
-        raise UpstreamError(texts.UNEXPECTED_STATUS.format(url=url, status=status))
+            raise UpstreamError(texts.FAILING.format(url=url, status=status), status)
+        raise UpstreamError(texts.UNEXPECTED_STATUS.format(url=url, status=status), status)
 
 
 def parse_json(url: str, response: httpx.Response) -> Any:
