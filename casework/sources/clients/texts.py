@@ -15,3 +15,4 @@ STILL_RATE_LIMITED: Final = "{url} kept answering HTTP 429 (too many requests); 
 FAILING: Final = "{url} kept failing (HTTP {status}); the run is retried later"
 UNEXPECTED_STATUS: Final = "{url} answered HTTP {status}, which this source does not expect"
 MALFORMED: Final = "{url} answered with a body that is not valid JSON ({error})"
+NOTHING_READABLE: Final = "none of the {count} addresses could be read; the first: {error}"
