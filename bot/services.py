@@ -33,6 +33,9 @@ from casework.referrals.senders.smtp import SmtpSender
 from casework.referrals.senders.webhook import WebhookSender
 from casework.referrals.store import ReferralStore
 from casework.settings import Settings
+from casework.sources.clients.http import HttpClient
+from casework.sources.clients.rss import RssClient
+from casework.sources.clients.transport import HttpPolicy, Transport
 from casework.sources.config import Sources, SourceType, load_sources
 from casework.sources.cursors import SourceCursors
 from casework.sources.fetching import Client
@@ -305,7 +308,15 @@ class Services:
     @cached_property
     def source_clients(self) -> dict[SourceType, Client]:
         """A client per upstream source type, each with its own rate and credentials."""
-        return {}
+        return {
+            SourceType.HTTP: HttpClient(Transport(self.web_source_policy)),
+            SourceType.RSS: RssClient(Transport(self.web_source_policy)),
+        }
+
+    @property
+    def web_source_policy(self) -> HttpPolicy:
+        """Pages and feeds on any site: no rate limit of their own, one request at a time."""
+        return HttpPolicy(timeout_seconds=self.settings.source_http_timeout_seconds)
 
     @property
     def source_lease(self) -> timedelta:

@@ -125,6 +125,9 @@ class Settings(BaseSettings):
     source_failing_after: int = Field(
         default=3, ge=1, validation_alias="CASEBOT_SOURCE_FAILING_AFTER"
     )
+    source_http_timeout_seconds: float = Field(
+        default=30.0, gt=0, validation_alias="CASEBOT_SOURCE_HTTP_TIMEOUT_SECONDS"
+    )
     smtp_host: str | None = Field(default=None, validation_alias="CASEBOT_SMTP_HOST")
     smtp_port: int = Field(default=587, ge=1, le=65535, validation_alias="CASEBOT_SMTP_PORT")
     smtp_from: str = Field(default="casebot@localhost", validation_alias="CASEBOT_SMTP_FROM")

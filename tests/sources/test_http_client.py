@@ -6,22 +6,30 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 import pytest
 
-from bot.services import Services
+from bot.services import Services, build_services
 from bot.testing.upstream import Answer, FakeUpstream, Seen, running_upstream
 from casework.access import Viewer
+from casework.settings import load_settings
 from casework.sources.clients.http import HttpClient, file_name
 from casework.sources.clients.transport import HttpPolicy, Transport, UpstreamError
-from casework.sources.config import SourceConfig
+from casework.sources.config import SourceConfig, SourceType
 from casework.sources.cursors import SourceCursors
 from casework.sources.remote import RemoteRunner
+from retrieval.testing import HashingEmbedder
 from tests.sources.support import Clock, sources_of
 from tests.sources.test_transport import Sleeps
 
 NOTICE = b"<html><body><h1>Seizure notice</h1><p>Forty counterfeit watches held.</p></body></html>"
+FEED = (
+    b'<?xml version="1.0"?><rss version="2.0"><channel><title>CBP</title>'
+    b"<item><title>Perfume seized</title><link>https://cbp.test/news/perfume</link>"
+    b"<description>Lot 12: counterfeit perfume seized.</description></item></channel></rss>"
+)
 LIST = b"Port of Long Beach: forfeiture list\nLot 7: counterfeit handbags\n"
 
 
@@ -217,3 +225,26 @@ def test_pages_are_ingested_versioned_when_changed_and_removed_when_gone(
     assert (hit.url, "Sixty counterfeit watches" in hit.text) == (notice, True)
     remaining = services.searcher.search("handbags forfeiture", Viewer.operator()).hits
     assert {hit.url for hit in remaining} == {notice}
+
+
+def test_the_worker_runs_http_and_rss_sources_with_the_configured_timeout(
+    tmp_path: Path, hashing_embedder: HashingEmbedder, upstream: FakeUpstream
+) -> None:
+    settings = load_settings(
+        CASEBOT_HOME=tmp_path / "casebot-home", CASEBOT_SOURCE_HTTP_TIMEOUT_SECONDS="7"
+    )
+    services = build_services(settings, embedder=hashing_embedder)
+    upstream.route("/feed.rss", lambda seen: Answer(200, FEED, {"Content-Type": "text/xml"}))
+    notice, feed = addresses(upstream, "/notices/seizure.html", "/feed.rss")
+    feed_source = sources_of(
+        "  - name: feed\n    type: rss\n    schedule: {every: 1h}\n    kind: filing\n"
+        f"    urls: [{json.dumps(feed)}]\n"
+    ).by_name["feed"]
+
+    page_run = services.source_runners[SourceType.HTTP](http_source(notice))
+    feed_run = services.source_runners[SourceType.RSS](feed_source)
+
+    assert (page_run.added, feed_run.added) == (1, 1)
+    assert services.web_source_policy.timeout_seconds == 7.0
+    hits = services.searcher.search("counterfeit perfume lot", Viewer.operator()).hits
+    assert hits[0].url == "https://cbp.test/news/perfume"
