@@ -23,7 +23,7 @@ def problems(text: str) -> list[tuple[int, str]]:
 def test_the_shipped_example_is_valid() -> None:
     sources = load_sources(REPO_ROOT / "sources.example.yml")
 
-    filings, notes = sources
+    filings, notes = sources.by_name["court-filings"], sources.by_name["harbor-light-notes"]
     assert filings.schedule.every == timedelta(hours=6)
     assert (filings.kind, filings.marking, filings.prune) == (Kind.FILING, Marking.PUBLIC, True)
     assert notes.schedule.cron == "0 6 * * 1-5"
