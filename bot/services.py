@@ -35,6 +35,8 @@ from casework.referrals.store import ReferralStore
 from casework.settings import Settings
 from casework.sources.clients.courtlistener import CourtListenerClient
 from casework.sources.clients.doj import DojClient, DojPaging
+from casework.sources.clients.http import HttpClient
+from casework.sources.clients.rss import RssClient
 from casework.sources.clients.transport import HttpPolicy, Transport
 from casework.sources.clients.tsdr import TsdrClient
 from casework.sources.config import Sources, SourceType, load_sources
@@ -318,25 +320,34 @@ class Services:
         courtlistener_token = settings.courtlistener_token
         uspto_api_key = settings.uspto_api_key
         return {
+            SourceType.HTTP: HttpClient(Transport(self._source_policy())),
+            SourceType.RSS: RssClient(Transport(self._source_policy())),
             SourceType.DOJ: self.doj_client,
             SourceType.COURTLISTENER: CourtListenerClient(
                 courtlistener_token.get_secret_value() if courtlistener_token else None,
-                HttpPolicy(min_interval_seconds=settings.courtlistener_min_interval_seconds),
+                self._source_policy(settings.courtlistener_min_interval_seconds),
             ),
             SourceType.TSDR: TsdrClient(
                 uspto_api_key.get_secret_value() if uspto_api_key else None,
-                HttpPolicy(min_interval_seconds=settings.tsdr_min_interval_seconds),
+                self._source_policy(settings.tsdr_min_interval_seconds),
             ),
         }
 
     @cached_property
     def doj_client(self) -> DojClient:
         settings = self.settings
-        policy = HttpPolicy(min_interval_seconds=settings.doj_min_interval_seconds)
+        policy = self._source_policy(settings.doj_min_interval_seconds)
         paging = DojPaging(
             backfill_pages=settings.doj_backfill_pages, max_pages=settings.doj_max_pages
         )
         return DojClient(Transport(policy), base_url=settings.doj_base_url, paging=paging)
+
+    def _source_policy(self, min_interval_seconds: float = 0.0) -> HttpPolicy:
+        """One upstream's request rate; pages and feeds on any site have none of their own."""
+        return HttpPolicy(
+            timeout_seconds=self.settings.source_http_timeout_seconds,
+            min_interval_seconds=min_interval_seconds,
+        )
 
     @property
     def source_lease(self) -> timedelta:

@@ -147,6 +147,9 @@ class Settings(BaseSettings):
     tsdr_min_interval_seconds: float = Field(
         default=1.0, ge=0, validation_alias="CASEBOT_TSDR_MIN_INTERVAL_SECONDS"
     )
+    source_http_timeout_seconds: float = Field(
+        default=30.0, gt=0, validation_alias="CASEBOT_SOURCE_HTTP_TIMEOUT_SECONDS"
+    )
     smtp_host: str | None = Field(default=None, validation_alias="CASEBOT_SMTP_HOST")
     smtp_port: int = Field(default=587, ge=1, le=65535, validation_alias="CASEBOT_SMTP_PORT")
     smtp_from: str = Field(default="casebot@localhost", validation_alias="CASEBOT_SMTP_FROM")

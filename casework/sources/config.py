@@ -4,7 +4,7 @@
 
     sources:
       - name: court-filings
-        type: folder                 # folder (http, doj, courtlistener, tsdr, rss to come)
+        type: folder                 # folder, http, doj, courtlistener, tsdr or rss
         schedule: {every: 6h}        # or {cron: "0 6 * * 1-5"} (UTC)
         kind: filing                 # filing | note
         marking: PUBLIC              # PUBLIC | LES | 6E; default PUBLIC for filings, LES notes

@@ -27,6 +27,9 @@ class Fetched:
     """The ``source`` names of items gone upstream (404, 410, withdrawn): they are removed."""
     cursor: dict[str, Any] = field(default_factory=dict)
     """What the next run starts from."""
+    failed: list[dict[str, str]] = field(default_factory=list)
+    """Items that could not be fetched (``source``, ``error``) while the others were: the run
+    counts them as failed, and the cursor keeps what it knew of them."""
 
 
 class Client(Protocol):

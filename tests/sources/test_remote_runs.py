@@ -104,3 +104,24 @@ def test_a_source_run_through_the_scheduler_records_the_clients_counts(
     record = schedule.run("feed", {SourceType.HTTP: runner(services, client)}, "w1", LEASE)
 
     assert (record.status, record.counts.added) == ("ok", 1)
+
+
+def test_items_that_could_not_be_fetched_are_counted_as_failed_beside_the_ingested_ones(
+    services: Services,
+) -> None:
+    unreadable = {"source": f"{URL}9", "error": f"{URL}9 kept failing (HTTP 500)"}
+    client = ScriptedClient(
+        Fetched([release(3, "Counterfeit chargers.")], failed=[unreadable], cursor={"n": 1}),
+        Fetched(failed=[unreadable], cursor={"n": 2}),
+        Fetched(),
+    )
+    run = runner(services, client)
+    source = sources_of(SOURCE).by_name["feed"]
+
+    first, nothing_else = run(source), run(source)
+    run(source)
+
+    assert (first.added, first.failed, first.errors) == (1, 1, (unreadable,))
+    assert (nothing_else.failed, nothing_else.errors) == (1, (unreadable,))
+    assert documents(services, "counterfeit chargers") == [f"{URL}3"]
+    assert client.cursors[1:] == [{"n": 1}, {"n": 2}]

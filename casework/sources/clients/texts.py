@@ -51,3 +51,14 @@ NOT_A_TSDR_RECORD: Final = (
     "{url} answered with a body that is not a TSDR case status record ({reason})"
 )
 ROOT_ELEMENT_IS: Final = "its root element is {tag}"
+
+NOTHING_READABLE: Final = "none of the {count} addresses could be read; the first: {error}"
+MALFORMED_FEED: Final = "{url} is not a readable RSS or Atom feed ({error}); check the address"
+FEED_ENTRY_PUBLISHED: Final = "Published: {date}"
+FEED_ENTRY_UPDATED: Final = "Updated: {date}"
+FEED_ENTRY_FROM: Final = "From the feed: {title}"
+FEED_ENTRY_UNTITLED: Final = "Untitled entry"
+FEED_GONE: Final = (
+    "{url} answered HTTP {status}: the feed is gone (its entries are kept);"
+    " remove it from the sources file or fix its address"
+)
