@@ -252,11 +252,15 @@ class SourceScheduler:
         assert config is not None  # _invoke raised otherwise
         with self._sessions.begin() as session:
             run = self._record(session, run_id, now, OK, counts)
+            next_run_at = config.schedule.next_after(now)
+            row = session.get(SourceSchedule, name)
+            if row is not None and row.next_run_at > run.started_at:
+                next_run_at = min(next_run_at, row.next_run_at)  # asked to run during this run
             self._release(
                 session,
                 name,
                 worker_id,
-                next_run_at=config.schedule.next_after(now),
+                next_run_at=next_run_at,
                 consecutive_failures=0,
                 status=OK,
                 last_error=None,

@@ -180,3 +180,23 @@ def test_a_long_run_keeps_its_lease_and_a_dead_workers_run_is_marked_abandoned(
 
 def _utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def test_asking_for_a_run_while_the_source_runs_is_not_lost(
+    services: Services, tmp_path: Path
+) -> None:
+    clock = Clock()
+    schedule = scheduler(services, sources_of(folder_source("drop", tmp_path)), clock)
+    assert schedule.claim_due(clock(), "w1", LEASE) == ["drop"]
+
+    def runner_asked_again_meanwhile(source: SourceConfig) -> RunCounts:
+        clock.advance(timedelta(minutes=2))
+        schedule.run_now("drop")
+        clock.advance(timedelta(minutes=2))
+        return RunCounts()
+
+    schedule.run_claimed("drop", {SourceType.FOLDER: runner_asked_again_meanwhile}, "w1")
+
+    [state] = schedule.states()
+    assert state.next_run_at == START + timedelta(minutes=2)
+    assert schedule.claim_due(clock(), "w2", LEASE) == ["drop"]
