@@ -13,9 +13,10 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
+from bot.services import Services
 from casework.storage.base import Base
 from casework.storage.db import HEAD_REVISION, create_registry_engine, migrate
-from tests.backends import Backend
+from tests.backends import SERVER, Backend
 
 pytestmark = pytest.mark.backends
 
@@ -58,3 +59,13 @@ def test_a_bare_postgresql_url_is_reached_through_psycopg_3() -> None:
 
     assert engine.dialect.driver == "psycopg"
     assert engine.url.render_as_string() == "postgresql+psycopg://casebot@db.internal:5432/casebot"
+
+
+def test_the_services_run_on_the_backend_they_were_given(
+    services: Services, backend: Backend
+) -> None:
+    served_by_servers = backend.name == SERVER
+
+    assert services.vector_index.count() == 0
+    assert services.engine.dialect.name == ("postgresql" if served_by_servers else "sqlite")
+    assert services.settings.chroma_path.exists() is not served_by_servers

@@ -3,6 +3,7 @@ queued for each case's rooms."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from casework.markings import Marking
@@ -18,6 +19,8 @@ from tests.entities.conftest import (
     SHARED_PHONE,
     World,
 )
+
+pytestmark = pytest.mark.backends
 
 
 def _hit_keys(world: World) -> list[tuple[str, str, str, str]]:

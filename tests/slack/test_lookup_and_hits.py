@@ -18,6 +18,7 @@ from casework.markings import Kind
 from casework.settings import load_settings
 from ingestion.pipeline import IngestOptions
 from retrieval.testing import HashingEmbedder
+from tests.backends import Backend
 from tests.slack.casebot_app import (
     ANSWERS_POOL_SETTLE,
     CASE_CHANNEL,
@@ -33,6 +34,8 @@ from tests.slack.casebot_app import (
     index_corpus,
     slack_settings,
 )
+
+pytestmark = pytest.mark.backends
 
 PHONE_NOTE = f"""# Warehouse lease
 
@@ -54,9 +57,10 @@ The marketplace listing gave +1 312-555-0100 as the support line for fake 'Lumo'
 
 
 @pytest.fixture(scope="module")
-def slack_services(tmp_path_factory: pytest.TempPathFactory) -> Services:
+def slack_services(tmp_path_factory: pytest.TempPathFactory, module_backend: Backend) -> Services:
     root = tmp_path_factory.mktemp("lookup-corpus")
-    services = build_services(load_settings(CASEBOT_HOME=root / "home"), embedder=HashingEmbedder())
+    settings = load_settings(CASEBOT_HOME=root / "home", **module_backend.settings_overrides())
+    services = build_services(settings, embedder=HashingEmbedder())
     index_corpus(services, root)
     (root / "notes" / "lease.md").write_text(PHONE_NOTE)
     (root / "filings" / "charged.md").write_text(PHONE_RELEASE)
