@@ -3,11 +3,16 @@ queued for each case's rooms."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from casework.markings import Marking
-from casework.storage.entities import HitNotice
+from casework.storage.db import SessionFactory
+from casework.storage.entities import Entity, HitNotice, Mention
+from casework.storage.registry import Document
+from tests.backends import SERVER, Backend
 from tests.entities.conftest import (
     HARBOR,
     HARBOR_NOTE,
@@ -82,3 +87,58 @@ def test_ubiquitous_domains_link_nothing(world: World) -> None:
     world.note(QUARRY, world.write("quarry/b.txt", "Listing at https://amazon.com/gp/y."))
 
     assert [key for key in _hit_keys(world) if key[0] == "domain"] == []
+
+
+def test_a_mention_committed_after_a_newer_one_still_raises_its_hit(
+    world: World, backend: Backend
+) -> None:
+    if backend.name != SERVER:
+        pytest.skip("SQLite has one writer at a time: mentions commit in the order of their ids")
+    world.note(HARBOR, world.write("harbor/seizure.txt", HARBOR_NOTE))
+    world.note(QUARRY, world.write("quarry/unrelated.txt", "The listing named no contact at all."))
+    sessions = world.services.sessions
+    harbor_phone, quarry_document = _harbor_phone_mention_and_quarry_document(world)
+
+    with sessions.begin() as slow_writer:
+        slow_writer.add(_copy(harbor_phone, document_id=quarry_document, case_id=QUARRY))
+        slow_writer.flush()  # numbered now, committed last
+        with sessions.begin() as quick_writer:
+            quick_writer.add(_copy(harbor_phone, chunk_id="later"))
+        scanning = threading.Thread(target=world.services.hit_detector.scan)
+        scanning.start()
+        _wait_until_blocked_or_done(sessions, scanning)
+    scanning.join()
+    world.services.hit_detector.scan()
+
+    assert _hit_keys(world) == [("phone", SHARED_PHONE, HARBOR, QUARRY)]
+
+
+def _harbor_phone_mention_and_quarry_document(world: World) -> tuple[Mention, str]:
+    with world.services.sessions() as session:
+        phone = session.scalars(
+            select(Mention)
+            .join(Entity, Entity.id == Mention.entity_id)
+            .where(Entity.kind == "phone", Mention.case_id == HARBOR)
+        ).first()
+        quarry_document = session.scalar(select(Document.id).where(Document.case_id == QUARRY))
+    assert phone is not None and quarry_document is not None
+    return phone, quarry_document
+
+
+def _copy(mention: Mention, **changes: object) -> Mention:
+    columns = {column.key: getattr(mention, column.key) for column in Mention.__table__.columns}
+    return Mention(**{**columns, "id": None, **changes})
+
+
+def _wait_until_blocked_or_done(sessions: SessionFactory, scan: threading.Thread) -> None:
+    """Until the scan waits for a lock (it waits for the uncommitted mention) or has finished
+    without waiting."""
+    waiting = text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+    for _ in range(600):
+        if not scan.is_alive():
+            return
+        with sessions() as session:
+            if session.scalar(waiting):
+                return
+        scan.join(timeout=0.05)
+    pytest.fail("the scan neither finished nor waited for a lock")
