@@ -3,6 +3,7 @@ each case's room with only what that room may see."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -113,9 +114,13 @@ def notifying_casebot(
         slack_services.settings.casebot_home, fake_slack.url, CASEBOT_SLACK_HIT_NOTICE_SECONDS=0.2
     )
     pools = Pools.sized(settings.slack_workers, settings.slack_queue_limit)
-    app = build_app(settings, slack_services, pools=pools, post_hit_notices=True)
+    stop = threading.Event()
+    app = build_app(
+        settings, slack_services, pools=pools, post_hit_notices=True, stop_hit_notices=stop
+    )
     with HttpServer(app, "127.0.0.1", 0, threads=4) as server:
         yield RunningCasebot(server.events_url, fake_slack, slack_services)
+    stop.set()
     pools.shutdown(wait=True)
 
 
