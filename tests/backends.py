@@ -21,6 +21,7 @@ fresh databases and collections::
 from __future__ import annotations
 
 import os
+import threading
 import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -31,7 +32,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Connection, create_engine, make_url, text
 
-from casework.storage.db import create_registry_engine, migrate, with_driver
+from casework.storage.db import SessionFactory, create_registry_engine, migrate, with_driver
 from retrieval.vector_store import open_chroma_client
 
 DATABASE_VARIABLE = "CASEBOT_TEST_DATABASE_URL"
@@ -182,3 +183,17 @@ def _copying(connection: Connection, template: str | None) -> str:
         return ""
     version = int(connection.scalar(text("SHOW server_version_num")) or 0)
     return f" TEMPLATE {template}" + (" STRATEGY FILE_COPY" if version >= FILE_COPY_SINCE else "")
+
+
+def wait_until_blocked_or_done(sessions: SessionFactory, worker: threading.Thread) -> None:
+    """Until ``worker`` waits for a lock on the PostgreSQL server of ``sessions`` (say, for a
+    transaction the test holds open) or has finished without waiting; fails after a minute."""
+    waiting = text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+    for _ in range(1200):
+        if not worker.is_alive():
+            return
+        with sessions() as session:
+            if session.scalar(waiting):
+                return
+        worker.join(timeout=0.05)
+    pytest.fail("the worker neither finished nor waited for a lock")

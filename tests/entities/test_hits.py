@@ -1,18 +1,19 @@
 """Cross-case hits: raised once per pair of cases, never from grand-jury material, with notices
-queued for each case's rooms."""
+queued for each case's rooms; and raised, on entities shared, when replicas write at once."""
 
 from __future__ import annotations
 
 import threading
+from datetime import datetime
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
+from casework.entities.store import ensure_entities
 from casework.markings import Marking
-from casework.storage.db import SessionFactory
 from casework.storage.entities import Entity, HitNotice, Mention
 from casework.storage.registry import Document
-from tests.backends import SERVER, Backend
+from tests.backends import SERVER, Backend, wait_until_blocked_or_done
 from tests.entities.conftest import (
     HARBOR,
     HARBOR_NOTE,
@@ -106,7 +107,7 @@ def test_a_mention_committed_after_a_newer_one_still_raises_its_hit(
             quick_writer.add(_copy(harbor_phone, chunk_id="later"))
         scanning = threading.Thread(target=world.services.hit_detector.scan)
         scanning.start()
-        _wait_until_blocked_or_done(sessions, scanning)
+        wait_until_blocked_or_done(sessions, scanning)
     scanning.join()
     world.services.hit_detector.scan()
 
@@ -130,15 +131,25 @@ def _copy(mention: Mention, **changes: object) -> Mention:
     return Mention(**{**columns, "id": None, **changes})
 
 
-def _wait_until_blocked_or_done(sessions: SessionFactory, scan: threading.Thread) -> None:
-    """Until the scan waits for a lock (it waits for the uncommitted mention) or has finished
-    without waiting."""
-    waiting = text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
-    for _ in range(600):
-        if not scan.is_alive():
-            return
-        with sessions() as session:
-            if session.scalar(waiting):
-                return
-        scan.join(timeout=0.05)
-    pytest.fail("the scan neither finished nor waited for a lock")
+def test_two_writers_creating_the_same_entity_at_once_share_it(
+    world: World, backend: Backend
+) -> None:
+    if backend.name != SERVER:
+        pytest.skip("SQLite has one writer at a time: the second sees the first's entity")
+    sessions = world.services.sessions
+    now = datetime(2026, 3, 1, 9, 0)
+    phone = [("phone", SHARED_PHONE, "(312) 555-0100")]
+    second: dict[tuple[str, str], int] = {}
+
+    def second_writer() -> None:
+        with sessions.begin() as session:
+            second.update(ensure_entities(session, phone, now))
+
+    with sessions.begin() as first_writer:
+        first = ensure_entities(first_writer, phone, now)
+        writing = threading.Thread(target=second_writer)
+        writing.start()
+        wait_until_blocked_or_done(sessions, writing)
+    writing.join()
+
+    assert second == first
