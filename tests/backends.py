@@ -188,7 +188,10 @@ def _copying(connection: Connection, template: str | None) -> str:
 def wait_until_blocked_or_done(sessions: SessionFactory, worker: threading.Thread) -> None:
     """Until ``worker`` waits for a lock on the PostgreSQL server of ``sessions`` (say, for a
     transaction the test holds open) or has finished without waiting; fails after a minute."""
-    waiting = text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+    waiting = text(
+        "SELECT count(*) FROM pg_stat_activity"
+        " WHERE wait_event_type = 'Lock' AND datname = current_database()"
+    )
     for _ in range(1200):
         if not worker.is_alive():
             return
