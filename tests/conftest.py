@@ -1,4 +1,10 @@
-"""Shared fixtures. Every test runs with a clean environment and its stores under tmp_path."""
+"""Shared fixtures. Every test runs with a clean environment and its stores under tmp_path.
+
+A test module marked ``pytest.mark.backends`` runs each of its tests that uses ``backend``
+(directly, or through ``settings``/``services``) twice: ``[embedded]`` on SQLite and a persistent
+Chroma under tmp_path, ``[server]`` on a fresh PostgreSQL database and a fresh collection of a
+Chroma server (see :mod:`tests.backends`). Unmarked tests run on the embedded backend only.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +20,14 @@ from casework.settings import Settings, load_settings
 from ingestion.loaders.base import LoadLimits
 from retrieval.embeddings import SentenceTransformerEmbedder
 from retrieval.testing import HashingEmbedder
+from tests.backends import (
+    BACKEND_NAMES,
+    EMBEDDED,
+    EMBEDDED_BACKEND,
+    Backend,
+    ServerBackends,
+    server_backends,
+)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,6 +41,58 @@ def _hermetic_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> It
     monkeypatch.setenv("CASEBOT_HOME", str(tmp_path / "casebot-home"))
     monkeypatch.chdir(tmp_path)
     yield
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend_name" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
+        "backends"
+    ):
+        metafunc.parametrize("backend_name", BACKEND_NAMES, indirect=True, scope="module")
+
+
+@pytest.fixture(scope="module")
+def backend_name(request: pytest.FixtureRequest) -> str:
+    """``embedded``, or ``server`` in a module marked ``backends``."""
+    name = str(getattr(request, "param", EMBEDDED))
+    if name != EMBEDDED:
+        # Set up here, before any test's own fixtures empty the environment it reads.
+        request.getfixturevalue("servers")
+    return name
+
+
+@pytest.fixture(scope="session")
+def servers() -> Iterator[ServerBackends]:
+    """The PostgreSQL and Chroma servers of ``CASEBOT_TEST_*_URL``; skips (fails on CI)
+    without them."""
+    with server_backends() as found:
+        yield found
+
+
+@pytest.fixture
+def backend(backend_name: str, request: pytest.FixtureRequest) -> Iterator[Backend]:
+    """This test's stores: see the module docstring."""
+    yield from _backend(backend_name, request)
+
+
+@pytest.fixture(scope="module")
+def module_backend(backend_name: str, request: pytest.FixtureRequest) -> Iterator[Backend]:
+    """Stores shared by a module's tests (for a module-scoped fixture)."""
+    yield from _backend(backend_name, request)
+
+
+@pytest.fixture
+def empty_backend(backend_name: str, request: pytest.FixtureRequest) -> Iterator[Backend]:
+    """Like ``backend``, but its database has no tables yet (nothing migrated)."""
+    yield from _backend(backend_name, request, migrated=False)
+
+
+def _backend(name: str, request: pytest.FixtureRequest, migrated: bool = True) -> Iterator[Backend]:
+    if name == EMBEDDED:
+        yield EMBEDDED_BACKEND
+        return
+    found: ServerBackends = request.getfixturevalue("servers")
+    with found.fresh(migrated) as fresh:
+        yield fresh
 
 
 @pytest.fixture(scope="session")
@@ -62,13 +128,13 @@ def hashing_embedder() -> HashingEmbedder:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return load_settings(CASEBOT_HOME=tmp_path / "casebot-home")
+def settings(tmp_path: Path, backend: Backend) -> Settings:
+    return load_settings(CASEBOT_HOME=tmp_path / "casebot-home", **backend.settings_overrides())
 
 
 @pytest.fixture
 def services(settings: Settings, hashing_embedder: HashingEmbedder) -> Services:
-    """Real SQLite and real Chroma under tmp_path, with the deterministic embedder."""
+    """Real stores (see ``backend``), with the deterministic embedder."""
     return build_services(settings, embedder=hashing_embedder)
 
 

@@ -30,6 +30,8 @@ from casework.settings import Settings
 from casework.storage.audit_log import Feedback
 from retrieval.testing import HashingEmbedder
 
+pytestmark = pytest.mark.backends
+
 
 @pytest.fixture
 def audit(services: Services) -> AuditLog:

@@ -22,6 +22,8 @@ from casework.errors import (
 from casework.markings import Marking
 from retrieval.scope import visible_where
 
+pytestmark = pytest.mark.backends
+
 CASE = "OP-HARBOR-LIGHT"
 OTHER_CASE = "OP-QUARRY"
 ROOM = "C-HARBOR"

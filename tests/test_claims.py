@@ -6,10 +6,14 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from bot.services import Services, build_services
 from bot.slack.dedupe import KEEP_FOR, SlackDedupe
 from casework.settings import Settings
 from retrieval.testing import HashingEmbedder
+
+pytestmark = pytest.mark.backends
 
 
 class SteppingClock:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from bot.services import Services, build_services
@@ -11,6 +12,8 @@ from casework.access import Viewer
 from casework.storage.registry import Chunk
 from ingestion.pipeline import IngestOptions
 from retrieval.lexical import LexicalIndex
+
+pytestmark = pytest.mark.backends
 
 
 def write(path: Path, text: str) -> Path:

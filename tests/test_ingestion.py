@@ -16,6 +16,8 @@ from casework.storage.registry import Chunk, Document
 from ingestion.pipeline import IngestOptions
 from retrieval.testing import HashingEmbedder
 
+pytestmark = pytest.mark.backends
+
 NOTE = "Seizure at the port of Long Beach: 960 counterfeit batteries in container ZQLU4826158."
 FILING = "The defendant pleaded guilty to trafficking in counterfeit goods."
 

@@ -1,22 +1,28 @@
-"""The migrations build exactly the schema the models describe, and re-running them is harmless."""
+"""The migrations build exactly the schema the models describe, on SQLite and on PostgreSQL, and
+re-running them is harmless."""
 
 from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
+from bot.services import Services
 from casework.storage.base import Base
 from casework.storage.db import HEAD_REVISION, create_registry_engine, migrate
+from tests.backends import SERVER, Backend
+
+pytestmark = pytest.mark.backends
 
 
-def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
-    engine = create_registry_engine(f"sqlite:///{tmp_path / 'registry.sqlite3'}")
+def test_migrated_schema_matches_the_models(empty_backend: Backend, tmp_path: Path) -> None:
+    engine = create_registry_engine(empty_backend.registry_url(tmp_path))
     migrate(engine)
     migrate(engine)
 
@@ -26,8 +32,8 @@ def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
     assert differences == []
 
 
-def test_cases_made_before_0002_ingest_shared_files(tmp_path: Path) -> None:
-    engine = create_registry_engine(f"sqlite:///{tmp_path / 'registry.sqlite3'}")
+def test_cases_made_before_0002_ingest_shared_files(empty_backend: Backend, tmp_path: Path) -> None:
+    engine = create_registry_engine(empty_backend.registry_url(tmp_path))
     migrate(engine, "0001")
     with engine.begin() as connection:
         connection.execute(
@@ -46,3 +52,20 @@ def test_the_start_up_shortcut_knows_the_newest_migration() -> None:
     config.set_main_option("script_location", str(resources.files("casework") / "migrations"))
 
     assert ScriptDirectory.from_config(config).get_current_head() == HEAD_REVISION
+
+
+def test_a_bare_postgresql_url_is_reached_through_psycopg_3() -> None:
+    engine = create_registry_engine("postgresql://casebot@db.internal:5432/casebot")
+
+    assert engine.dialect.driver == "psycopg"
+    assert engine.url.render_as_string() == "postgresql+psycopg://casebot@db.internal:5432/casebot"
+
+
+def test_the_services_run_on_the_backend_they_were_given(
+    services: Services, backend: Backend
+) -> None:
+    served_by_servers = backend.name == SERVER
+
+    assert services.vector_index.count() == 0
+    assert services.engine.dialect.name == ("postgresql" if served_by_servers else "sqlite")
+    assert services.settings.chroma_path.exists() is not served_by_servers

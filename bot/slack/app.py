@@ -14,6 +14,7 @@ bolt does not deduplicate redelivered events; the workers do, by ``event_id``
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Final
 
 from pydantic import SecretStr
@@ -73,13 +74,15 @@ def build_app(
     post_hit_notices: bool = False,
     deliver_referrals: bool = False,
     source_worker: SourceWorker | None = None,
+    stop_hit_notices: threading.Event | None = None,
 ) -> App:
     """Build the app; calls ``auth.test`` once to check the token. Whoever passes ``pools``
     shuts them down; default pools live as long as the process. With ``post_hit_notices``,
     cross-case hits are posted every ``CASEBOT_SLACK_HIT_NOTICE_SECONDS`` (``0``: never), and
     with ``deliver_referrals`` the referral outbox is drained (Slack, e-mail and webhook
-    deliveries), each by a daemon thread that lives as long as the process. ``source_worker``:
-    this process's worker of scheduled sources, woken by ``/casebot sources run``."""
+    deliveries), each by a daemon thread that lives as long as the process (the hit notices' one
+    until ``stop_hit_notices`` is set). ``source_worker``: this process's worker of scheduled
+    sources, woken by ``/casebot sources run``."""
     client = client or build_client(settings.slack_bot_token, settings.slack_api_url)
     failures = _FailureNotices()
     senders = {**services.referral_senders(), TargetKind.SLACK: SlackChannelSender(client)}
@@ -109,7 +112,7 @@ def build_app(
     for module in (mentions, commands, lookup, actions, files, home, referrals):
         module.register(app, deps)
     if post_hit_notices and settings.slack_hit_notice_seconds > 0:
-        NoticePoller(deps, settings.slack_hit_notice_seconds).start()
+        NoticePoller(deps, settings.slack_hit_notice_seconds, stop_hit_notices).start()
     if deliver_referrals:
         deps.outbox.start()
     return app

@@ -48,10 +48,10 @@ def notice_text(notice: PendingNotice) -> str:
 class NoticePoller:
     """Drains the outbox every ``interval`` seconds on its own daemon thread, until stopped."""
 
-    def __init__(self, deps: Deps, interval: float) -> None:
+    def __init__(self, deps: Deps, interval: float, stop: threading.Event | None = None) -> None:
         self._deps = deps
         self._interval = interval
-        self._stop = threading.Event()
+        self._stop = stop or threading.Event()
         self._thread = threading.Thread(target=self._run, name="hit-notices", daemon=True)
 
     def start(self) -> None:

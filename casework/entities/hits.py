@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from casework.markings import Marking
@@ -81,6 +81,7 @@ class HitDetector:
     def scan(self) -> list[Hit]:
         """Raise the hits the mentions added since the last scan make; returns them."""
         with self._sessions.begin() as session:
+            _wait_for_mention_writers(session)
             mark = session.get(ScanMark, SCAN_MARK) or ScanMark(name=SCAN_MARK, position=0)
             top = session.scalar(select(func.max(Mention.id))) or 0
             if top <= mark.position:
@@ -115,6 +116,20 @@ class HitDetector:
                 _queue_notices(session, row)
                 raised.append(_hit_of(row, entity))
         return raised
+
+
+def _wait_for_mention_writers(session: Session) -> None:
+    """Make every mention numbered below the newest one visible before the scan reads it. Must
+    be the transaction's first statement.
+
+    PostgreSQL numbers a mention when it is inserted but shows it when its transaction commits,
+    and transactions commit in any order: a scan that read the newest id while a lower-numbered
+    mention was still uncommitted would move its mark past that mention for good. Taking
+    ``mentions`` in SHARE ROW EXCLUSIVE mode waits for the transactions writing mentions, holds
+    off new ones until the scan commits, and lets one scan run at a time. SQLite has one writer
+    at a time, and hands out ids in commit order: nothing to wait for."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text(f"LOCK TABLE {Mention.__tablename__} IN SHARE ROW EXCLUSIVE MODE"))
 
 
 class HitNotices:

@@ -7,12 +7,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import delete, select, tuple_
+from sqlalchemy import Insert, delete, insert, select, tuple_
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from casework.storage.entities import Entity, Mention
 
 LOOKUP_BATCH = 400
+UNIQUE_KEY = ("kind", "value")
+"""The columns of ``uq_entities_kind_value``."""
 
 
 @dataclass(frozen=True)
@@ -67,11 +71,25 @@ def replace_mentions(
 def ensure_entities(
     session: Session, wanted: Iterable[tuple[str, str, str]], now: datetime
 ) -> dict[tuple[str, str], int]:
-    """The id of each (kind, value), creating the entities not seen before."""
+    """The id of each (kind, value), creating the entities not seen before. Another transaction
+    may be creating the same entity at once (a replica ingesting the same identifier): the
+    insert then waits for it and keeps its row instead of failing on the unique key."""
     displays: dict[tuple[str, str], str] = {}
     for kind, value, display in wanted:
         displays.setdefault((kind, value[:500]), display[:500])
-    keys = list(displays)
+    ids = _ids_of(session, list(displays))
+    missing = [key for key in displays if key not in ids]
+    if missing:
+        rows = [
+            {"kind": kind, "value": value, "display": displays[(kind, value)], "created_at": now}
+            for kind, value in missing
+        ]
+        session.execute(_insert_keeping_existing(session), rows)
+        ids.update(_ids_of(session, missing))
+    return ids
+
+
+def _ids_of(session: Session, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], int]:
     ids: dict[tuple[str, str], int] = {}
     for start in range(0, len(keys), LOOKUP_BATCH):
         batch = keys[start : start + LOOKUP_BATCH]
@@ -81,13 +99,14 @@ def ensure_entities(
             )
         )
         ids.update({(kind, value): entity_id for kind, value, entity_id in found})
-    missing = [key for key in keys if key not in ids]
-    if missing:
-        created = [
-            Entity(kind=kind, value=value, display=displays[(kind, value)], created_at=now)
-            for kind, value in missing
-        ]
-        session.add_all(created)
-        session.flush()
-        ids.update({(entity.kind, entity.value): entity.id for entity in created})
     return ids
+
+
+def _insert_keeping_existing(session: Session) -> Insert:
+    """``INSERT … ON CONFLICT (kind, value) DO NOTHING`` in the registry's dialect."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return postgresql_insert(Entity).on_conflict_do_nothing(index_elements=UNIQUE_KEY)
+    if dialect == "sqlite":
+        return sqlite_insert(Entity).on_conflict_do_nothing(index_elements=UNIQUE_KEY)
+    return insert(Entity)

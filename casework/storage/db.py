@@ -18,13 +18,28 @@ HEAD_REVISION = "0006"
 """The newest migration; ``tests/test_migrations.py`` checks it against Alembic's head."""
 
 
+POSTGRESQL_DRIVER_URL = "postgresql+psycopg://"
+"""PostgreSQL is reached through psycopg 3, whatever driver (or none) the URL names."""
+_POSTGRESQL_SCHEMES = ("postgresql://", "postgres://")
+
+
 def create_registry_engine(url: str) -> Engine:
+    url = with_driver(url)
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _configure_sqlite)
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def with_driver(url: str) -> str:
+    """``url`` with the driver Casebot installs: a bare ``postgresql://`` (or ``postgres://``)
+    URL would otherwise ask SQLAlchemy for psycopg2, which is not installed."""
+    for scheme in _POSTGRESQL_SCHEMES:
+        if url.startswith(scheme):
+            return POSTGRESQL_DRIVER_URL + url.removeprefix(scheme)
+    return url
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:

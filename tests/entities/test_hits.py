@@ -1,12 +1,19 @@
 """Cross-case hits: raised once per pair of cases, never from grand-jury material, with notices
-queued for each case's rooms."""
+queued for each case's rooms; and raised, on entities shared, when replicas write at once."""
 
 from __future__ import annotations
 
+import threading
+from datetime import datetime
+
+import pytest
 from sqlalchemy import select
 
+from casework.entities.store import ensure_entities
 from casework.markings import Marking
-from casework.storage.entities import HitNotice
+from casework.storage.entities import Entity, HitNotice, Mention
+from casework.storage.registry import Document
+from tests.backends import SERVER, Backend, wait_until_blocked_or_done
 from tests.entities.conftest import (
     HARBOR,
     HARBOR_NOTE,
@@ -18,6 +25,8 @@ from tests.entities.conftest import (
     SHARED_PHONE,
     World,
 )
+
+pytestmark = pytest.mark.backends
 
 
 def _hit_keys(world: World) -> list[tuple[str, str, str, str]]:
@@ -79,3 +88,68 @@ def test_ubiquitous_domains_link_nothing(world: World) -> None:
     world.note(QUARRY, world.write("quarry/b.txt", "Listing at https://amazon.com/gp/y."))
 
     assert [key for key in _hit_keys(world) if key[0] == "domain"] == []
+
+
+def test_a_mention_committed_after_a_newer_one_still_raises_its_hit(
+    world: World, backend: Backend
+) -> None:
+    if backend.name != SERVER:
+        pytest.skip("SQLite has one writer at a time: mentions commit in the order of their ids")
+    world.note(HARBOR, world.write("harbor/seizure.txt", HARBOR_NOTE))
+    world.note(QUARRY, world.write("quarry/unrelated.txt", "The listing named no contact at all."))
+    sessions = world.services.sessions
+    harbor_phone, quarry_document = _harbor_phone_mention_and_quarry_document(world)
+
+    with sessions.begin() as slow_writer:
+        slow_writer.add(_copy(harbor_phone, document_id=quarry_document, case_id=QUARRY))
+        slow_writer.flush()  # numbered now, committed last
+        with sessions.begin() as quick_writer:
+            quick_writer.add(_copy(harbor_phone, chunk_id="later"))
+        scanning = threading.Thread(target=world.services.hit_detector.scan)
+        scanning.start()
+        wait_until_blocked_or_done(sessions, scanning)
+    scanning.join()
+    world.services.hit_detector.scan()
+
+    assert _hit_keys(world) == [("phone", SHARED_PHONE, HARBOR, QUARRY)]
+
+
+def _harbor_phone_mention_and_quarry_document(world: World) -> tuple[Mention, str]:
+    with world.services.sessions() as session:
+        phone = session.scalars(
+            select(Mention)
+            .join(Entity, Entity.id == Mention.entity_id)
+            .where(Entity.kind == "phone", Mention.case_id == HARBOR)
+        ).first()
+        quarry_document = session.scalar(select(Document.id).where(Document.case_id == QUARRY))
+    assert phone is not None and quarry_document is not None
+    return phone, quarry_document
+
+
+def _copy(mention: Mention, **changes: object) -> Mention:
+    columns = {column.key: getattr(mention, column.key) for column in Mention.__table__.columns}
+    return Mention(**{**columns, "id": None, **changes})
+
+
+def test_two_writers_creating_the_same_entity_at_once_share_it(
+    world: World, backend: Backend
+) -> None:
+    if backend.name != SERVER:
+        pytest.skip("SQLite has one writer at a time: the second sees the first's entity")
+    sessions = world.services.sessions
+    now = datetime(2026, 3, 1, 9, 0)
+    phone = [("phone", SHARED_PHONE, "(312) 555-0100")]
+    second: dict[tuple[str, str], int] = {}
+
+    def second_writer() -> None:
+        with sessions.begin() as session:
+            second.update(ensure_entities(session, phone, now))
+
+    with sessions.begin() as first_writer:
+        first = ensure_entities(first_writer, phone, now)
+        writing = threading.Thread(target=second_writer)
+        writing.start()
+        wait_until_blocked_or_done(sessions, writing)
+    writing.join()
+
+    assert second == first

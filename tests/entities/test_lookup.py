@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from casework.access import Viewer
 from casework.audit import LOOKUP
 from casework.usecases.requester import Requester, Surface
@@ -14,6 +16,8 @@ from tests.entities.conftest import (
     SHARED_PHONE,
     World,
 )
+
+pytestmark = pytest.mark.backends
 
 
 def _ingest_all(world: World) -> None:

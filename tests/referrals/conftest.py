@@ -1,4 +1,4 @@
-"""A case with three notes (LES, PUBLIC, 6E) and a partners file, on real SQLite."""
+"""A case with three notes (LES, PUBLIC, 6E) and a partners file, on the test's backend."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from bot.services import Services, build_services
 from casework.settings import Settings, load_settings
 from retrieval.testing import HashingEmbedder
+from tests.backends import Backend
 from tests.referrals.support import PARTNERS_YAML, set_up_case
 
 
@@ -20,8 +21,12 @@ def partners_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def referral_settings(tmp_path: Path, partners_path: Path) -> Settings:
-    return load_settings(CASEBOT_HOME=tmp_path / "casebot-home", partners_file=partners_path)
+def referral_settings(tmp_path: Path, partners_path: Path, backend: Backend) -> Settings:
+    return load_settings(
+        CASEBOT_HOME=tmp_path / "casebot-home",
+        partners_file=partners_path,
+        **backend.settings_overrides(),
+    )
 
 
 @pytest.fixture

@@ -32,6 +32,8 @@ from tests.referrals.support import (
     member,
 )
 
+pytestmark = pytest.mark.backends
+
 EMAIL = "email:ipr@cbp.example.gov"
 SLACK = f"slack:{CBP_CHANNEL}"
 

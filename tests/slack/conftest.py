@@ -33,6 +33,7 @@ from bot.testing.fake_slack import FakeSlackWebAPI
 from bot.testing.payloads import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
 from casework.settings import load_settings
 from retrieval.testing import HashingEmbedder
+from tests.backends import Backend
 from tests.slack.casebot_app import RunningCasebot, index_corpus, slack_settings
 from tests.slack.fake_socket_mode import FakeSocketModeServer
 
@@ -79,10 +80,11 @@ def slack_env(fake_slack: FakeSlackWebAPI, signing_secret: str) -> dict[str, str
 
 
 @pytest.fixture(scope="module")
-def slack_services(tmp_path_factory: pytest.TempPathFactory) -> Services:
+def slack_services(tmp_path_factory: pytest.TempPathFactory, module_backend: Backend) -> Services:
     """Services over the small corpus, shared by a module's tests (the hashing embedder)."""
     root = tmp_path_factory.mktemp("slack-corpus")
-    services = build_services(load_settings(CASEBOT_HOME=root / "home"), embedder=HashingEmbedder())
+    settings = load_settings(CASEBOT_HOME=root / "home", **module_backend.settings_overrides())
+    services = build_services(settings, embedder=HashingEmbedder())
     index_corpus(services, root)
     return services
 

@@ -34,6 +34,8 @@ from tests.slack.casebot_app import (
     slack_settings,
 )
 
+pytestmark = pytest.mark.backends
+
 PLACEHOLDER_TS = "1700000000.000100"
 
 

@@ -3,6 +3,7 @@ each case's room with only what that room may see."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from casework.markings import Kind
 from casework.settings import load_settings
 from ingestion.pipeline import IngestOptions
 from retrieval.testing import HashingEmbedder
+from tests.backends import Backend
 from tests.slack.casebot_app import (
     ANSWERS_POOL_SETTLE,
     CASE_CHANNEL,
@@ -33,6 +35,8 @@ from tests.slack.casebot_app import (
     index_corpus,
     slack_settings,
 )
+
+pytestmark = pytest.mark.backends
 
 PHONE_NOTE = f"""# Warehouse lease
 
@@ -54,9 +58,10 @@ The marketplace listing gave +1 312-555-0100 as the support line for fake 'Lumo'
 
 
 @pytest.fixture(scope="module")
-def slack_services(tmp_path_factory: pytest.TempPathFactory) -> Services:
+def slack_services(tmp_path_factory: pytest.TempPathFactory, module_backend: Backend) -> Services:
     root = tmp_path_factory.mktemp("lookup-corpus")
-    services = build_services(load_settings(CASEBOT_HOME=root / "home"), embedder=HashingEmbedder())
+    settings = load_settings(CASEBOT_HOME=root / "home", **module_backend.settings_overrides())
+    services = build_services(settings, embedder=HashingEmbedder())
     index_corpus(services, root)
     (root / "notes" / "lease.md").write_text(PHONE_NOTE)
     (root / "filings" / "charged.md").write_text(PHONE_RELEASE)
@@ -109,9 +114,13 @@ def notifying_casebot(
         slack_services.settings.casebot_home, fake_slack.url, CASEBOT_SLACK_HIT_NOTICE_SECONDS=0.2
     )
     pools = Pools.sized(settings.slack_workers, settings.slack_queue_limit)
-    app = build_app(settings, slack_services, pools=pools, post_hit_notices=True)
+    stop = threading.Event()
+    app = build_app(
+        settings, slack_services, pools=pools, post_hit_notices=True, stop_hit_notices=stop
+    )
     with HttpServer(app, "127.0.0.1", 0, threads=4) as server:
         yield RunningCasebot(server.events_url, fake_slack, slack_services)
+    stop.set()
     pools.shutdown(wait=True)
 
 

@@ -7,6 +7,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from bot.services import Services, build_services
 from casework.settings import Settings
 from casework.sources.config import SourceConfig, SourceType
@@ -23,6 +25,8 @@ from tests.sources.support import (
     scheduler,
     sources_of,
 )
+
+pytestmark = pytest.mark.backends
 
 
 def test_two_workers_claiming_one_due_source_run_it_once(
