@@ -62,7 +62,7 @@ from ingestion.extraction import MentionExtractor
 from ingestion.indexer import Indexer
 from ingestion.loaders.base import LoadLimits
 from ingestion.loaders.catalog import default_registry
-from ingestion.lock import IngestionLock
+from ingestion.lock import ingestion_lock
 from ingestion.pipeline import IngestionService
 from ingestion.preparation import DocumentPreparer
 from retrieval.answering.answerability import AnswerabilityModel
@@ -134,7 +134,7 @@ class Services:
             indexer=self.indexer,
             embedder=self.embedder,
             preparer=preparer,
-            lock=IngestionLock(self.settings.casebot_home / "ingest.lock"),
+            lock=ingestion_lock(self.engine, self.settings.casebot_home),
             after_run=[self.lexical_index.refresh, self.hit_detector.scan],
         )
 

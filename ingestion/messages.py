@@ -14,7 +14,8 @@ EMPTY_FILE = "the file is empty (0 bytes); check that it was copied or downloade
 NO_TEXT = "no text could be extracted; if it is a scan, run OCR on it first"
 NOTE_NEEDS_CASE = "case notes belong to a case: pass --case CASE_ID"
 INGEST_ALREADY_RUNNING = (
-    "another ingestion is running on this data folder; wait for it to finish and try again"
+    "another ingestion is running on this registry (its data folder or database); "
+    "wait for it to finish and try again"
 )
 
 
