@@ -125,6 +125,10 @@ class ServerBackends:
             self._drop_database(database)
             self._delete_collection(collection)
 
+    @property
+    def urls(self) -> ServerUrls:
+        return self._urls
+
     def close(self) -> None:
         if self._template is not None:
             self._drop_database(self._template)

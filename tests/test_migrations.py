@@ -3,6 +3,7 @@ re-running them is harmless."""
 
 from __future__ import annotations
 
+import uuid
 from importlib import resources
 from pathlib import Path
 
@@ -11,12 +12,12 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import text
+from sqlalchemy import create_engine, make_url, text
 
 from bot.services import Services
 from casework.storage.base import Base
-from casework.storage.db import HEAD_REVISION, create_registry_engine, migrate
-from tests.backends import SERVER, Backend
+from casework.storage.db import HEAD_REVISION, create_registry_engine, migrate, with_driver
+from tests.backends import SERVER, Backend, ServerBackends
 
 pytestmark = pytest.mark.backends
 
@@ -69,3 +70,44 @@ def test_the_services_run_on_the_backend_they_were_given(
     assert services.vector_index.count() == 0
     assert services.engine.dialect.name == ("postgresql" if served_by_servers else "sqlite")
     assert services.settings.chroma_path.exists() is not served_by_servers
+
+
+def test_a_cross_case_hit_keeps_code_point_order_under_a_locale_collation(
+    servers: ServerBackends,
+) -> None:
+    """A database with a locale collation (ICU en-US sorts ``OP-alpha`` before ``OP-Zulu``, code
+    points the other way) still takes the pair as Casebot orders it."""
+    admin = create_engine(with_driver(servers.urls.database_url), isolation_level="AUTOCOMMIT")
+    name = f"casebot_icu_{uuid.uuid4().hex}"
+    with admin.connect() as connection:
+        connection.execute(
+            text(
+                f"CREATE DATABASE {name} TEMPLATE template0 LOCALE_PROVIDER icu "
+                "ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'"
+            )
+        )
+    engine = create_registry_engine(
+        make_url(servers.urls.database_url).set(database=name).render_as_string(False)
+    )
+    try:
+        migrate(engine)
+        first, second = sorted(["OP-alpha", "OP-Zulu"])
+        with engine.begin() as connection:
+            entity = connection.execute(
+                text(
+                    "INSERT INTO entities (kind, value, display, created_at) "
+                    "VALUES ('phone', '+13125550100', '+1 312 555 0100', now()) RETURNING id"
+                )
+            ).scalar_one()
+            connection.execute(
+                text(
+                    "INSERT INTO cross_case_hits (entity_id, case_a, case_b, raised_at) "
+                    "VALUES (:entity, :a, :b, now())"
+                ),
+                {"entity": entity, "a": first, "b": second},
+            )
+    finally:
+        engine.dispose()
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
