@@ -23,7 +23,7 @@ import statistics
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -46,10 +46,11 @@ POLL_SECONDS = 0.02
 STARTUP_SECONDS = 180.0
 
 
-def prepared_services() -> Services:
-    """The demo case, ingested once into a fresh data folder."""
+def prepared_services(stores: Mapping[str, str] | None = None) -> Services:
+    """The demo case, ingested once into a fresh data folder (or the stores these settings
+    name)."""
     shutil.rmtree(WORK, ignore_errors=True)
-    services = build_services(load_settings(CASEBOT_HOME=WORK / "home"))
+    services = build_services(load_settings(CASEBOT_HOME=WORK / "home", **(stores or {})))
     demo = Path(str(resources.files("casework") / "demo"))
     services.ingestion.ingest([demo / "filings"], IngestOptions())
     notes = IngestOptions(kind=Kind.NOTE, case_id=DEMO_CASE)
@@ -64,8 +65,11 @@ def questions() -> list[str]:
 
 
 @contextmanager
-def served(home: Path, slack: FakeSlackWebAPI, workers: int) -> Iterator[str]:
-    """``casebot serve --http`` in its own process; yields its events URL."""
+def served(
+    home: Path, slack: FakeSlackWebAPI, workers: int, stores: Mapping[str, str] | None = None
+) -> Iterator[str]:
+    """``casebot serve --http`` in its own process (on the embedded stores under ``home``, or on
+    the ``stores`` these settings name); yields its events URL."""
     port = free_port()
     environment = scrubbed_environment(
         CASEBOT_HOME=str(home),
@@ -74,6 +78,7 @@ def served(home: Path, slack: FakeSlackWebAPI, workers: int) -> Iterator[str]:
         SLACK_SIGNING_SECRET=SIGNING_SECRET,
         CASEBOT_SLACK_API_URL=slack.url,
         CASEBOT_SLACK_WORKERS=str(workers),
+        **(stores or {}),
     )
     for proxy in PROXY_VARIABLES:
         environment.pop(proxy, None)
@@ -87,9 +92,11 @@ def served(home: Path, slack: FakeSlackWebAPI, workers: int) -> Iterator[str]:
         process.wait(timeout=120)
 
 
-def fire(events_url: str, count: int, asked: list[str]) -> tuple[list[HttpResponse], list[float]]:
-    """``count`` concurrent ``/ask``s, one per channel ``CBENCH<i>``; returns the HTTP responses
-    and the monotonic send times, by request."""
+def fire(
+    events_urls: Sequence[str], count: int, asked: list[str]
+) -> tuple[list[HttpResponse], list[float]]:
+    """``count`` concurrent ``/ask``s, one per channel ``CBENCH<i>``, spread over the apps in
+    turn; returns the HTTP responses and the monotonic send times, by request."""
     barrier = threading.Barrier(count)
     responses: list[HttpResponse | None] = [None] * count
     sent_at = [0.0] * count
@@ -98,7 +105,7 @@ def fire(events_url: str, count: int, asked: list[str]) -> tuple[list[HttpRespon
         request = slash_command("/ask", asked[i % len(asked)], f"UBENCH{i:03d}", channel(i))
         barrier.wait()
         sent_at[i] = time.monotonic()
-        responses[i] = send(events_url, request, timeout=30)
+        responses[i] = send(events_urls[i % len(events_urls)], request, timeout=30)
 
     threads = [threading.Thread(target=one, args=(i,)) for i in range(count)]
     for thread in threads:
@@ -135,12 +142,12 @@ def measure(count: int, workers: int) -> dict[str, float]:
     home = prepared_services().settings.casebot_home
     asked = questions()
     with FakeSlackWebAPI() as slack, served(home, slack, workers) as events_url:
-        fire(events_url, 2, asked)  # warm up: model, indexes, connections
+        fire([events_url], 2, asked)  # warm up: model, indexes, connections
         answers_by_channel(slack, 2)
         slack.reset()
         load = os.getloadavg()[0]
         started = time.monotonic()
-        responses, sent_at = fire(events_url, count, asked)
+        responses, sent_at = fire([events_url], count, asked)
         answers = answers_by_channel(slack, count)
         wall = time.monotonic() - started
     acks = [response.elapsed * 1000 for response in responses]
