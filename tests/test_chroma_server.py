@@ -20,8 +20,10 @@ from bot.services import build_services
 from casework.settings import load_settings
 from ingestion.pipeline import IngestOptions
 from retrieval.testing import HashingEmbedder
+from tests.drivers.nginx import NGINX, running_nginx, status_of
 
 CHROMA_CLI = Path(sys.executable).parent / "chroma"
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 def free_port() -> int:
@@ -229,3 +231,54 @@ def test_a_rebuild_through_the_proxy_is_followed_by_another_replica(
     assert other_replica.vector_index.count() == 2
     assert other_replica.indexer.check().ok
     assert token_proxy.refused == []
+
+
+CHROMA_PROXY_TEMPLATE = REPO_ROOT / "deploy" / "nginx" / "chroma-proxy.conf.template"
+
+
+def chroma_proxy_block(chroma_url: str, port: int) -> str:
+    """deploy/'s token proxy as the nginx image renders it (the token substituted), listening
+    on 127.0.0.1 and forwarding to the test's Chroma server instead of the `chroma` service."""
+    server = CHROMA_PROXY_TEMPLATE.read_text(encoding="utf-8")
+    server = server.replace("${CHROMA_TOKEN}", CHROMA_TOKEN)
+    server = server.replace("listen 8000;", f"listen 127.0.0.1:{port};")
+    return server.replace("http://chroma:8000", chroma_url)
+
+
+@pytest.fixture
+def nginx_token_proxy(chroma_url: str, tmp_path: Path) -> Iterator[str]:
+    port = free_port()
+    with running_nginx(tmp_path / "nginx", chroma_proxy_block(chroma_url, port), port) as url:
+        yield url
+
+
+@pytest.mark.skipif(NGINX is None, reason="nginx is not installed")
+def test_the_shipped_nginx_token_proxy_refuses_requests_without_the_token(
+    nginx_token_proxy: str,
+) -> None:
+    heartbeat = f"{nginx_token_proxy}/api/v2/heartbeat"
+    assert status_of(heartbeat) == 401
+    assert status_of(heartbeat, {"Authorization": "Bearer not-the-token"}) == 401
+    assert status_of(heartbeat, {"Authorization": f"Bearer {CHROMA_TOKEN}"}) == 200
+    assert status_of(heartbeat, {"X-Chroma-Token": CHROMA_TOKEN}) == 200
+
+
+@pytest.mark.skipif(NGINX is None, reason="nginx is not installed")
+def test_casebot_ingests_and_rebuilds_through_the_shipped_nginx_token_proxy(
+    nginx_token_proxy: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "note.txt").write_text("Container ZQLU4826158 held 960 counterfeit batteries.")
+    settings = load_settings(
+        CASEBOT_HOME=tmp_path / "home",
+        CASEBOT_CHROMA_URL=nginx_token_proxy,
+        CASEBOT_CHROMA_TOKEN=CHROMA_TOKEN,
+    )
+    services = build_services(settings, embedder=HashingEmbedder())
+
+    report = services.ingestion.ingest([folder], IngestOptions())
+    rebuilt = services.index_rebuilder.rebuild()
+
+    assert (report.added, report.failed, rebuilt.vectors) == (1, [], 1)
+    assert services.indexer.check().ok

@@ -5,7 +5,10 @@ substitutes is in deploy/.env.example, and every setting it passes is one Casebo
 
 from __future__ import annotations
 
+import http.server
+import json
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +17,7 @@ import yaml
 
 from casework.storage.db import HEAD_REVISION
 from tests.drivers.casebot import run_casebot
+from tests.drivers.nginx import NGINX, free_port, running_nginx, status_of
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEPLOY = REPO_ROOT / "deploy"
@@ -147,3 +151,74 @@ def test_casebot_db_upgrade_migrates_and_says_the_revision(tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr
     assert f"revision {HEAD_REVISION}" in result.stdout
     assert (tmp_path / "home" / "casebot.sqlite3").is_file()
+
+
+class StandInReplica:
+    """Answers 200 to every request on 127.0.0.1 and records what reached it, as a bot
+    replica's HTTP server would see it."""
+
+    def __init__(self) -> None:
+        self.received: list[tuple[str, bytes, str | None]] = []
+        replica = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                replica.received.append((self.path, body, self.headers.get(SIGNATURE)))
+                self.send_response(200)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = int(self.server.server_address[1])
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+SIGNATURE = "X-Slack-Signature"
+
+
+def edge_block(port: int, replicas: list[StandInReplica]) -> str:
+    """deploy/'s edge configuration on 127.0.0.1, with the replicas' ports for bot-1 and bot-2."""
+    block = (DEPLOY / "nginx" / "slack-edge.conf").read_text(encoding="utf-8")
+    block = block.replace("listen 80;", f"listen 127.0.0.1:{port};")
+    for name, replica in zip(REPLICAS, replicas, strict=True):
+        block = block.replace(f"{name}:3000", f"127.0.0.1:{replica.port}")
+    return block
+
+
+def post_event(url: str, number: int) -> int:
+    body = json.dumps({"type": "event_callback", "event_id": f"Ev{number}"}).encode()
+    headers = {SIGNATURE: f"v0={number:064x}", "Content-Type": "application/json"}
+    return status_of(f"{url}/slack/events", headers, body)
+
+
+@pytest.mark.skipif(NGINX is None, reason="nginx is not installed")
+def test_the_edge_spreads_slack_events_over_both_replicas_and_skips_a_dead_one(
+    tmp_path: Path,
+) -> None:
+    replicas = [StandInReplica(), StandInReplica()]
+    port = free_port()
+    try:
+        with running_nginx(tmp_path / "edge", edge_block(port, replicas), port) as url:
+            statuses = [post_event(url, number) for number in range(4)]
+            replicas[0].stop()
+            after_one_died = [post_event(url, number) for number in range(4, 7)]
+            elsewhere = status_of(f"{url}/admin", data=b"")
+    finally:
+        replicas[1].stop()
+
+    assert statuses == [200] * 4
+    assert after_one_died == [200] * 3
+    assert elsewhere == 404
+    first, second = (replica.received for replica in replicas)
+    assert first and len(second) >= 3
+    for path, body, signature in first + second:
+        number = json.loads(body)["event_id"].removeprefix("Ev")
+        assert (path, signature) == ("/slack/events", f"v0={int(number):064x}")

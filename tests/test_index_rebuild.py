@@ -58,8 +58,8 @@ def ingest_cases(services: Services, root: Path) -> None:
         (root / "b", IngestOptions(kind=Kind.NOTE, case_id=CASE_B)),
         (root / "filings", IngestOptions()),
     ]
-    for folder, options in runs:
-        report = services.ingestion.ingest([folder], options)
+    for path, options in runs:
+        report = services.ingestion.ingest([path], options)
         assert (report.added, report.failed) == (1, []), report
 
 
