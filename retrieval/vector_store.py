@@ -9,6 +9,7 @@ indexes stored text for full-text search) and keeps case notes in one store only
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -25,6 +26,8 @@ MetadataValue = str | int | float | bool
 PAGE_SIZE = 5000
 STAGING_MARK = "-rebuild-"
 RETIRED_MARK = "-retired-"
+REOPEN_ATTEMPTS = 5
+REOPEN_PAUSE_SECONDS = 0.1
 COLLECTION_CONFIGURATION: dict[str, Any] = {"hnsw": {"space": "cosine"}}
 
 T = TypeVar("T")
@@ -205,9 +208,23 @@ class ChromaIndex:
             self._name, embedding_function=None, configuration=COLLECTION_CONFIGURATION
         )
         live.modify(name=retired)
-        staged._collection.modify(name=self._name)
+        self._rename_in(staged)
         self._client.delete_collection(retired)
         self._collection = staged._collection
+
+    def _rename_in(self, staged: ChromaIndex) -> None:
+        from chromadb.errors import ChromaError
+
+        try:
+            staged._collection.modify(name=self._name)
+        except ChromaError:
+            # A process that opened the index between the two renames made an empty collection
+            # under the name (get_or_create): it holds nothing, so it gives way.
+            intruder = self._client.get_collection(self._name, embedding_function=None)
+            if intruder.count():
+                raise
+            self._client.delete_collection(self._name)
+            staged._collection.modify(name=self._name)
 
     def discard(self) -> None:
         self._client.delete_collection(self._name)
@@ -248,8 +265,18 @@ class ChromaIndex:
         try:
             return operation(self._collection)
         except NotFoundError:
-            self._collection = self._client.get_collection(self._name, embedding_function=None)
+            self._collection = self._reopen(NotFoundError)
             return operation(self._collection)
+
+    def _reopen(self, not_found: type[Exception]) -> Any:
+        """The collection now under the name; a swap renames the new one in a moment after the
+        old one is renamed away, so a lookup in between is tried again."""
+        for _ in range(REOPEN_ATTEMPTS - 1):
+            try:
+                return self._client.get_collection(self._name, embedding_function=None)
+            except not_found:
+                time.sleep(REOPEN_PAUSE_SECONDS)
+        return self._client.get_collection(self._name, embedding_function=None)
 
 
 def _collection_names(client: Any) -> list[str]:

@@ -7,6 +7,7 @@ import json
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from chromadb.api.shared_system_client import SharedSystemClient
@@ -280,3 +281,63 @@ def rebuilder_of(services: Services, embedder: Embedder, batch_chunks: int) -> I
 def collection_names(settings: Settings) -> list[str]:
     client = open_chroma_client(None, settings.chroma_path)
     return sorted(collection.name for collection in client.list_collections())
+
+
+class RenamedThenOpened:
+    """The live collection; when the swap renames it away, another process opens the index by
+    name in that instant (as a replica starting then would), making an empty collection."""
+
+    def __init__(self, collection: Any, client: Any, name: str) -> None:
+        self._collection = collection
+        self._client = client
+        self._name = name
+        self.opened_in_between: ChromaIndex | None = None
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(self._collection, attribute)
+
+    def modify(self, name: str) -> None:
+        self._collection.modify(name=name)
+        if name != self._name and self.opened_in_between is None:
+            self.opened_in_between = ChromaIndex(self._client, self._name)
+
+
+class ClientWithAnOpenerInBetween:
+    def __init__(self, client: Any, name: str) -> None:
+        self._client = client
+        self._name = name
+        self.live: RenamedThenOpened | None = None
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(self._client, attribute)
+
+    def get_or_create_collection(self, name: str, **options: Any) -> Any:
+        collection = self._client.get_or_create_collection(name, **options)
+        if name != self._name:
+            return collection
+        self.live = RenamedThenOpened(collection, self._client, name)
+        return self.live
+
+
+def test_an_index_opened_between_the_two_renames_gives_way_and_then_follows(
+    services: Services, settings: Settings, tmp_path: Path
+) -> None:
+    ingest_cases(services, tmp_path / "in")
+    name = settings.chroma_collection
+    client = ClientWithAnOpenerInBetween(open_chroma_client(None, settings.chroma_path), name)
+    index = ChromaIndex(client, name)
+    rebuilder = IndexRebuilder(
+        services.sessions,
+        services.indexer,
+        index,
+        services.embedder,
+        lambda: services.chunker,
+        services.ingestion_lock,
+    )
+
+    rebuilder.rebuild()
+
+    assert client.live is not None and client.live.opened_in_between is not None
+    assert index.count() == 5
+    assert client.live.opened_in_between.count() == 5
+    assert collection_names(settings) == [name]
