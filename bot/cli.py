@@ -30,8 +30,10 @@ from ingestion.lock import IngestionBusyError
 from ingestion.pipeline import IngestOptions, RunReport
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="Casebot: casework assistant.")
-index_app = typer.Typer(no_args_is_help=True, help="Inspect the index.")
+index_app = typer.Typer(no_args_is_help=True, help="Inspect or rebuild the index.")
 app.add_typer(index_app, name="index")
+db_app = typer.Typer(no_args_is_help=True, help=texts.DB_APP_HELP)
+app.add_typer(db_app, name="db")
 app.add_typer(case_app, name="case")
 app.add_typer(audit_app, name="audit")
 app.add_typer(export_app, name="export")
@@ -151,6 +153,39 @@ def verify_index(
         typer.echo(texts.INDEX_REPAIRED)
         return
     raise typer.Exit(1)
+
+
+@index_app.command("rebuild", help=texts.REBUILD_HELP)
+def rebuild_index(
+    as_json: Annotated[bool, typer.Option("--json", help=texts.JSON_HELP)] = False,
+) -> None:
+    services = _services()
+    console = Console(stderr=True)
+    try:
+        if as_json or not sys.stdout.isatty():
+            report = services.index_rebuilder.rebuild()
+        else:
+            with RichProgress(console, texts.PROGRESS_REBUILDING) as progress:
+                report = services.index_rebuilder.rebuild(progress)
+    except IngestionBusyError as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(2) from error
+    if as_json:
+        typer.echo(json.dumps(report.as_json()))
+        return
+    if report.leftovers_removed:
+        typer.echo(texts.REBUILD_LEFTOVERS.format(count=report.leftovers_removed))
+    typer.echo(
+        texts.REBUILD_SUMMARY.format(
+            documents=report.documents, chunks=report.chunks, vectors=report.vectors
+        )
+    )
+
+
+@db_app.command("upgrade", help=texts.DB_UPGRADE_HELP)
+def upgrade_database() -> None:
+    revision = _services().upgrade_database()
+    typer.echo(texts.DB_AT_REVISION.format(revision=revision))
 
 
 @app.command(help=texts.DEMO_HELP)

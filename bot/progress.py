@@ -1,4 +1,4 @@
-"""A rich progress bar for ingestion runs on a terminal."""
+"""A rich progress bar for ingestion runs and index rebuilds on a terminal."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ from types import TracebackType
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from bot import texts
+
 
 class RichProgress:
-    def __init__(self, console: Console) -> None:
+    def __init__(self, console: Console, label: str = texts.PROGRESS_INGESTING) -> None:
         self._progress = Progress(
-            TextColumn("[bold]Ingesting"),
+            TextColumn(f"[bold]{label}"),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),

@@ -47,7 +47,13 @@ from casework.sources.remote import RemoteRunner
 from casework.sources.runs import Runners
 from casework.sources.scheduler import RetryPolicy, SourceScheduler
 from casework.sources.worker import RunHook, SourceWorker
-from casework.storage.db import SessionFactory, create_registry_engine, migrate, session_factory
+from casework.storage.db import (
+    SessionFactory,
+    create_registry_engine,
+    current_revision,
+    migrate,
+    session_factory,
+)
 from casework.usecases.asking import Asking
 from casework.usecases.audit_review import ReviewingAudit
 from casework.usecases.feedback import GivingFeedback
@@ -62,9 +68,10 @@ from ingestion.extraction import MentionExtractor
 from ingestion.indexer import Indexer
 from ingestion.loaders.base import LoadLimits
 from ingestion.loaders.catalog import default_registry
-from ingestion.lock import ingestion_lock
+from ingestion.lock import IngestionLock, registry_lock
 from ingestion.pipeline import IngestionService
 from ingestion.preparation import DocumentPreparer
+from ingestion.rebuild import IndexRebuilder
 from retrieval.answering.answerability import AnswerabilityModel
 from retrieval.answering.extractive import ExtractiveAnswerer
 from retrieval.answering.llm_factory import build_chat_model
@@ -105,11 +112,19 @@ class Services:
         return OnceOnlyClaims(self.sessions)
 
     @cached_property
-    def vector_index(self) -> VectorIndex:
+    def chroma_index(self) -> ChromaIndex:
+        settings = self.settings
+        token = settings.chroma_token
         client = self.chroma_client or open_chroma_client(
-            self.settings.chroma_url, self.settings.chroma_path
+            settings.chroma_url,
+            settings.chroma_path,
+            token=token.get_secret_value() if token else None,
         )
-        return ChromaIndex(client, self.settings.chroma_collection)
+        return ChromaIndex(client, settings.chroma_collection)
+
+    @cached_property
+    def vector_index(self) -> VectorIndex:
+        return self.chroma_index
 
     @cached_property
     def indexer(self) -> Indexer:
@@ -134,9 +149,29 @@ class Services:
             indexer=self.indexer,
             embedder=self.embedder,
             preparer=preparer,
-            lock=ingestion_lock(self.engine, self.settings.casebot_home),
+            lock=self.ingestion_lock,
             after_run=[self.lexical_index.refresh, self.hit_detector.scan],
         )
+
+    @property
+    def ingestion_lock(self) -> IngestionLock:
+        return registry_lock(self.engine, self.settings.casebot_home)
+
+    @cached_property
+    def index_rebuilder(self) -> IndexRebuilder:
+        return IndexRebuilder(
+            self.sessions,
+            self.indexer,
+            self.chroma_index,
+            self.embedder,
+            lambda: self.chunker,
+            self.ingestion_lock,
+            after=[self.lexical_index.rebuild],
+        )
+
+    def upgrade_database(self) -> str | None:
+        """Bring the registry's schema to the newest migration; the revision it is then at."""
+        return current_revision(self.engine)
 
     @cached_property
     def hit_detector(self) -> HitDetector:

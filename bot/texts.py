@@ -24,6 +24,23 @@ INDEX_INCONSISTENT = (
     "Registry and vector index disagree: {missing} documents missing vectors, "
     "{orphans} orphan versions. Run `casebot index verify --repair`, then ingest again."
 )
+REBUILD_HELP = (
+    "Embed every chunk in the registry again into a new vector index and swap it in; "
+    "the lexical index is rebuilt too."
+)
+REBUILD_SUMMARY = (
+    "Rebuilt the vector index: {documents} documents, {chunks} chunks, {vectors} vectors "
+    "(and the lexical index)."
+)
+REBUILD_LEFTOVERS = "Removed {count} unfinished index(es) left by an interrupted rebuild."
+PROGRESS_INGESTING = "Ingesting"
+PROGRESS_REBUILDING = "Rebuilding"
+DB_APP_HELP = "The registry's database."
+DB_UPGRADE_HELP = (
+    "Migrate the database to the newest schema (Alembic) and exit; run once before starting "
+    "replicas."
+)
+DB_AT_REVISION = "Database schema at revision {revision}."
 INDEX_REPAIRED = "Repaired: orphan vectors dropped; documents missing vectors will be re-ingested."
 DEMO_HEADING = "Demo case {case_id}: {title}"
 DEMO_QUESTION = "Q: {question}"

@@ -42,6 +42,7 @@ class Settings(BaseSettings):
     database_url: str | None = Field(default=None, validation_alias=_prefixed("DATABASE_URL"))
     operator: str | None = Field(default=None, validation_alias="CASEBOT_OPERATOR")
     chroma_url: str | None = Field(default=None, validation_alias=_prefixed("CHROMA_URL"))
+    chroma_token: SecretStr | None = Field(default=None, validation_alias="CASEBOT_CHROMA_TOKEN")
     chroma_collection: str = Field(
         default="casebot_chunks", validation_alias=_prefixed("CHROMA_COLLECTION")
     )
@@ -169,6 +170,7 @@ class Settings(BaseSettings):
         "smtp_password",
         "operator",
         "chroma_url",
+        "chroma_token",
         "llm_base_url",
         "llm_model",
         "llm_api_key",

@@ -85,6 +85,12 @@ class Chunker:
             offset += len(section.text)
         return ChunkPlan(title_prefix=title_prefix, pieces=pieces, full_text="".join(texts))
 
+    def replan(self, title: str, pieces: list[ChunkPiece]) -> ChunkPlan:
+        """The plan of chunks cut earlier (read back from the registry), with the title prefix
+        they were embedded with, so that embedding them again gives the same texts."""
+        title_prefix, _ = self._title_prefix(title)
+        return ChunkPlan(title_prefix=title_prefix, pieces=pieces, full_text="")
+
     def _title_prefix(self, title: str) -> tuple[str, int]:
         title = " ".join(title.split())
         spans = self._tokenizer.token_spans(title)

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 from sqlalchemy import delete, func, select
@@ -34,7 +34,7 @@ from casework.entities.store import DocumentScope, MentionRow, replace_mentions
 from casework.storage.db import SessionFactory
 from casework.storage.ingestion_journal import IndexJournalEntry, SourceFile
 from casework.storage.registry import Chunk, Document
-from ingestion.chunking import ChunkPlan
+from ingestion.chunking import ChunkPiece, ChunkPlan
 from ingestion.extraction import ExtractedMention
 from retrieval.embeddings import Vectors
 from retrieval.vector_store import IndexEntry, MetadataValue, VectorIndex, chunk_id
@@ -42,6 +42,29 @@ from retrieval.vector_store import IndexEntry, MetadataValue, VectorIndex, chunk
 ADD = "add"
 DROP = "drop"
 DROP_DOCUMENT = "drop_document"
+
+
+class EntryFields(Protocol):
+    """What every vector entry of a document carries besides its chunk's place: a prepared
+    document has these, and so does the registry's row of an indexed one."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def case_id(self) -> str | None: ...
+
+    @property
+    def marking(self) -> str: ...
+
+    @property
+    def source(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def document_date(self) -> date | None: ...
 
 
 @dataclass
@@ -446,12 +469,15 @@ def _file_vectors(prepared: PreparedFile, plan: _VersionPlan) -> tuple[list[Inde
         if document.vectors is None:
             raise ValueError(f"{document.source} was not embedded before indexing")
         document_id, version = plan.identity[document.source]
-        entries.extend(_index_entries(document, document_id, version))
+        entries.extend(index_entries(document, document.plan.pieces, document_id, version))
         vectors.append(document.vectors)
     return entries, np.concatenate(vectors) if vectors else np.zeros((0, 0), dtype=np.float32)
 
 
-def _index_entries(document: PreparedDocument, document_id: str, version: int) -> list[IndexEntry]:
+def index_entries(
+    document: EntryFields, pieces: Sequence[ChunkPiece], document_id: str, version: int
+) -> list[IndexEntry]:
+    """The vector entries of one document version: the metadata retrieval filters on."""
     base: dict[str, MetadataValue] = {
         "document_id": document_id,
         "version": version,
@@ -464,7 +490,7 @@ def _index_entries(document: PreparedDocument, document_id: str, version: int) -
     if document.document_date:
         base["date"] = int(document.document_date.strftime("%Y%m%d"))
     entries = []
-    for piece in document.plan.pieces:
+    for piece in pieces:
         metadata = dict(base, ordinal=piece.ordinal)
         if piece.page is not None:
             metadata["page"] = piece.page

@@ -38,7 +38,7 @@ class IngestionLock(Protocol):
     ) -> None: ...
 
 
-def ingestion_lock(engine: Engine, data_folder: Path) -> IngestionLock:
+def registry_lock(engine: Engine, data_folder: Path) -> IngestionLock:
     """The advisory lock on PostgreSQL, else the file lock in the data folder."""
     if engine.dialect.name == "postgresql":
         return AdvisoryIngestionLock(engine)

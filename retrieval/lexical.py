@@ -205,6 +205,11 @@ class LexicalIndex:
         """Rebuild now if the registry changed (called after each ingestion run)."""
         self._current(wait=True)
 
+    def rebuild(self) -> None:
+        """Build from the registry now, whatever build is already published."""
+        with self._lock:
+            self._loaded = self._build(self._fingerprint())
+
     def wait_for_background_build(self, timeout: float | None = None) -> None:
         background = self._background
         if background is not None:

@@ -11,7 +11,7 @@ from casework.settings import Settings
 from ingestion.extraction import MentionExtractor
 from ingestion.indexer import Indexer
 from ingestion.loaders.catalog import default_registry
-from ingestion.lock import ingestion_lock
+from ingestion.lock import registry_lock
 from ingestion.pipeline import IngestionService, IngestOptions, RunReport
 from ingestion.preparation import DocumentPreparer
 from retrieval.embeddings import Vectors
@@ -44,7 +44,7 @@ def ingest(services: Services, index: ChromaIndex, folder: Path) -> RunReport:
         indexer=Indexer(services.sessions, index),
         embedder=services.embedder,
         preparer=preparer,
-        lock=ingestion_lock(services.engine, services.settings.casebot_home),
+        lock=registry_lock(services.engine, services.settings.casebot_home),
     )
     return ingestion.ingest([folder], IngestOptions())
 

@@ -11,7 +11,7 @@ import pytest
 
 from bot.services import Services, build_services
 from casework.settings import load_settings
-from ingestion.lock import IngestionBusyError, ingestion_lock
+from ingestion.lock import IngestionBusyError, registry_lock
 from ingestion.pipeline import IngestOptions
 from retrieval.testing import HashingEmbedder
 from tests.backends import Backend
@@ -35,7 +35,7 @@ def test_a_second_ingestion_is_refused_while_one_runs_and_allowed_after(
     (folder / "note.md").write_text("# Seizure\n\nForty pallets of fake chargers.\n")
 
     with (
-        ingestion_lock(services.engine, services.settings.casebot_home),
+        registry_lock(services.engine, services.settings.casebot_home),
         pytest.raises(IngestionBusyError, match="another ingestion is running"),
     ):
         other.ingestion.ingest([folder], IngestOptions())
@@ -48,8 +48,8 @@ HOLD_THE_LOCK = """
 import sys, time
 from pathlib import Path
 from casework.storage.db import create_registry_engine
-from ingestion.lock import ingestion_lock
-lock = ingestion_lock(create_registry_engine(sys.argv[1]), Path(sys.argv[2]))
+from ingestion.lock import registry_lock
+lock = registry_lock(create_registry_engine(sys.argv[1]), Path(sys.argv[2]))
 lock.__enter__()
 print("held", flush=True)
 time.sleep(120)
@@ -67,10 +67,10 @@ def test_a_lock_holder_that_dies_releases_the_lock(
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
         with pytest.raises(IngestionBusyError):
-            ingestion_lock(services.engine, home).__enter__()
+            registry_lock(services.engine, home).__enter__()
     finally:
         holder.kill()
         holder.wait(timeout=30)
 
-    with ingestion_lock(services.engine, home):
+    with registry_lock(services.engine, home):
         pass

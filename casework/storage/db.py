@@ -54,7 +54,7 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to the newest revision (or to ``revision``); safe to call at every
     start. Alembic is imported only when there is something to do: a process that finds the
     schema current does not pay for it."""
-    if revision == "head" and _current_revision(engine) == HEAD_REVISION:
+    if revision == "head" and current_revision(engine) == HEAD_REVISION:
         return
     from alembic import command
     from alembic.config import Config
@@ -70,7 +70,8 @@ def session_factory(engine: Engine) -> SessionFactory:
     return sessionmaker(engine, expire_on_commit=False)
 
 
-def _current_revision(engine: Engine) -> str | None:
+def current_revision(engine: Engine) -> str | None:
+    """The migration the schema is at; None before the first."""
     try:
         with engine.connect() as connection:
             return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
