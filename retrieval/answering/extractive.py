@@ -11,7 +11,7 @@ sentences that cover the question's parts (:mod:`.selection`) and cite them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -22,6 +22,8 @@ from retrieval.answering.model import Answer, Citation
 from retrieval.answering.questions import Question
 from retrieval.answering.selection import SelectionSettings, select
 from retrieval.answering.sentences import split_sentences
+from retrieval.answering.whole_sentences import whole_sentence_hits
+from retrieval.document_text import DocumentText
 from retrieval.embeddings import Embedder
 from retrieval.search import Hit, SearchResult
 
@@ -47,13 +49,22 @@ class ExtractiveAnswerer:
         idf: IdfLookup,
         model: AnswerabilityModel,
         settings: ExtractiveSettings | None = None,
+        document_text: DocumentText | None = None,
     ) -> None:
         self._embedder = embedder
         self._idf = idf
         self._model = model
         self.settings = settings or ExtractiveSettings()
+        self._document_text = document_text
+
+    def with_whole_sentences(self, result: SearchResult) -> SearchResult:
+        """The hits that are read, each widened to whole sentences at its edges."""
+        considered = result.hits[: self.settings.hits_considered]
+        widened = whole_sentence_hits(considered, self._document_text)
+        return replace(result, hits=widened + result.hits[len(considered) :])
 
     def answer(self, question_text: str, result: SearchResult) -> Answer:
+        result = self.with_whole_sentences(result)
         question = Question.parse(question_text)
         weights = term_weights(question, self._idf)
         ranked = self._scored(question, weights, result)
@@ -69,6 +80,7 @@ class ExtractiveAnswerer:
         self, question_text: str, result: SearchResult
     ) -> list[tuple[str, Evidence]]:
         """Every candidate sentence with its signals, for calibrating the answerability model."""
+        result = self.with_whole_sentences(result)
         question = Question.parse(question_text)
         weights = term_weights(question, self._idf)
         top_similarity = _top_similarity(result.hits)
