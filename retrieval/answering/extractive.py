@@ -19,7 +19,8 @@ from retrieval.answering import texts
 from retrieval.answering.answerability import AnswerabilityModel, Evidence
 from retrieval.answering.candidates import Candidate, IdfLookup, candidates, term_weights
 from retrieval.answering.model import Answer, Citation
-from retrieval.answering.questions import Question
+from retrieval.answering.questions import Question, unmarked
+from retrieval.answering.records import asked_fields
 from retrieval.answering.selection import SelectionSettings, select
 from retrieval.answering.sentences import split_sentences
 from retrieval.answering.whole_sentences import whole_sentence_hits
@@ -74,7 +75,7 @@ class ExtractiveAnswerer:
         if confidence < self._model.threshold:
             return self._abstain(question_text, result, confidence)
         chosen = select(question, ranked, weights, self.settings.selection)
-        return _compose(question_text, chosen, result, confidence)
+        return _compose(question, chosen, result, confidence)
 
     def evidence_of_candidates(
         self, question_text: str, result: SearchResult
@@ -154,26 +155,56 @@ def _top_similarity(hits: Sequence[Hit]) -> float:
 
 
 def _compose(
-    question: str, chosen: list[Candidate], result: SearchResult, confidence: float
+    question: Question, chosen: list[Candidate], result: SearchResult, confidence: float
 ) -> Answer:
+    """Each chosen sentence cited, the parts of the question in the order it asks them; then
+    which parts the sentences leave unanswered, if any."""
     numbers: dict[str, int] = {}
     citations: list[Citation] = []
-    parts = []
-    for candidate in chosen:
+    statements = []
+    for candidate in _in_part_order(question, chosen):
         key = candidate.hit.chunk_id
         if key not in numbers:
             numbers[key] = len(numbers) + 1
             citations.append(Citation.from_hit(numbers[key], candidate.hit, candidate.text))
-        parts.append(f"{_one_line(candidate.text)} [{numbers[key]}]")
+        statements.append(f"{_statement(question, candidate)} [{numbers[key]}]")
+    unanswered = _unanswered_parts(question, chosen)
+    if unanswered:
+        statements.append(texts.PARTS_NOT_ANSWERED.format(parts="; ".join(unanswered)))
     return Answer(
-        question=question,
-        text=" ".join(parts),
+        question=question.text,
+        text=" ".join(statements),
         abstained=False,
         citations=citations,
         withheld=result.withheld,
         confidence=confidence,
         answerer=ExtractiveAnswerer.name,
     )
+
+
+def _in_part_order(question: Question, chosen: list[Candidate]) -> list[Candidate]:
+    """For a question of several parts, what answers its first part first (the chosen are in
+    reading order, which the sort keeps among the answers to one part)."""
+    if len(question.aspects) < 2:
+        return chosen
+    last = len(question.aspects)
+    return sorted(chosen, key=lambda candidate: min(candidate.parts, default=last))
+
+
+def _unanswered_parts(question: Question, chosen: list[Candidate]) -> list[str]:
+    """The words of each part of a several-part question that no chosen sentence answers."""
+    asked = list(dict.fromkeys(aspect.asks for aspect in question.aspects))
+    if len(asked) < 2:
+        return []
+    answered = {question.aspects[part].asks for c in chosen for part in c.parts}
+    return [words for words in asked if words not in answered]
+
+
+def _statement(question: Question, candidate: Candidate) -> str:
+    """What the answer says for a sentence: a table row's asked-for fields only, a line
+    without its markdown markers, on one line."""
+    text = (asked_fields(question, candidate.text) if candidate.row else None) or candidate.text
+    return _one_line(unmarked(text))
 
 
 def _one_line(sentence: str) -> str:
