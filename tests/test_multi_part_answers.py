@@ -4,15 +4,19 @@ boilerplate passed off as statements."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
+from langchain_core.language_models import BaseChatModel
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from bot.services import Services, build_services
 from casework.access import Viewer
 from casework.settings import load_settings
 from ingestion.pipeline import IngestOptions
+from retrieval.answering.service import AnswerService
 from retrieval.embeddings import SentenceTransformerEmbedder
+from tests.fakes import RecordingChatModel
 
 AIRBAG_RELEASE = """\
 NEWARK, N.J. - A Paterson man was sentenced today for selling counterfeit airbags.
@@ -70,6 +74,26 @@ def indexed(
     yield services
 
 
+THREE_PARTS = (
+    "Who was sentenced for selling counterfeit airbags, which judge imposed the sentence, "
+    "and how much restitution was ordered?"
+)
+
+
+@pytest.fixture
+def llm_answers(indexed: Services) -> Iterator[Callable[[BaseChatModel], AnswerService]]:
+    built: list[AnswerService] = []
+
+    def build(model: BaseChatModel) -> AnswerService:
+        service = AnswerService(indexed.searcher, indexed.extractive_answerer, llm=model)
+        built.append(service)
+        return service
+
+    yield build
+    for service in built:
+        service.close()
+
+
 def ask(services: Services, question: str) -> str:
     answer = services.answers.ask(question, Viewer.public())
     assert not answer.abstained
@@ -77,11 +101,7 @@ def ask(services: Services, question: str) -> str:
 
 
 def test_each_part_of_a_three_part_question_is_answered_in_order(indexed: Services) -> None:
-    text = ask(
-        indexed,
-        "Who was sentenced for selling counterfeit airbags, which judge imposed the sentence, "
-        "and how much restitution was ordered?",
-    )
+    text = ask(indexed, THREE_PARTS)
 
     assert "Marcus Hale" in text
     assert "Okafor" in text
@@ -126,3 +146,50 @@ def test_contacts_and_boilerplate_are_not_appended(indexed: Services) -> None:
     assert "46 months" in text
     assert "Media contact" not in text
     assert "being investigated" not in text
+
+
+def test_the_llm_is_shown_each_part_with_its_evidence(
+    llm_answers: Callable[[BaseChatModel], AnswerService],
+) -> None:
+    model = RecordingChatModel(replies=["Marcus Hale was sentenced [1]."])
+
+    llm_answers(model).ask(THREE_PARTS, Viewer.public())
+
+    user = str(model.prompts[0][1].content)
+    parts = user[user.index("Parts of the question") : user.index("Question:")]
+    assert "1. Who was sentenced for selling counterfeit airbags" in parts
+    assert "2. which judge imposed the sentence" in parts
+    restitution = parts[parts.index("3. how much restitution was ordered") :]
+    assert "$412,600" in restitution
+    number = restitution.split("[", 1)[1].split("]", 1)[0]
+    source = user[user.index(f'<source n="{number}"') :]
+    assert "$412,600" in source[: source.index("</source>")]
+
+
+def test_a_part_the_llm_finds_unanswered_is_named_not_dropped(
+    llm_answers: Callable[[BaseChatModel], AnswerService],
+) -> None:
+    model = FakeListChatModel(
+        responses=["Marcus Hale received 46 months in prison [1].\nNOT_FOUND: what fine did he pay"]
+    )
+
+    answer = llm_answers(model).ask(
+        "What prison term did Marcus Hale receive, and what fine did he pay?", Viewer.public()
+    )
+
+    assert answer.answerer == "llm"
+    assert answer.text == (
+        "Marcus Hale received 46 months in prison. [1] "
+        "The sources found do not say: what fine did he pay."
+    )
+    assert answer.note is None
+
+
+def test_an_llm_finding_no_part_answered_abstains(
+    llm_answers: Callable[[BaseChatModel], AnswerService],
+) -> None:
+    model = FakeListChatModel(responses=["NOT_FOUND: what fine did he pay"])
+
+    answer = llm_answers(model).ask("What fine did Marcus Hale pay?", Viewer.public())
+
+    assert answer.abstained

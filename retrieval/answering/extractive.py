@@ -39,6 +39,16 @@ class ExtractiveSettings:
     embedded_sentence_chars: int = 400
     selection: SelectionSettings = field(default_factory=SelectionSettings)
     closest_documents: int = 3
+    evidence_per_part: int = 2
+    """Sentences handed to a language model as the evidence for each part of the question."""
+
+
+@dataclass(frozen=True)
+class PartEvidence:
+    """One part of the question in its own words, and the sentences that best answer it."""
+
+    asks: str
+    sentences: list[Candidate]
 
 
 class ExtractiveAnswerer:
@@ -76,6 +86,22 @@ class ExtractiveAnswerer:
             return self._abstain(question_text, result, confidence)
         chosen = select(question, ranked, weights, self.settings.selection)
         return _compose(question, chosen, result, confidence)
+
+    def evidence_by_part(
+        self, question_text: str, result: SearchResult
+    ) -> tuple[SearchResult, list[PartEvidence]]:
+        """The hits widened to whole sentences, and for each part of the question the
+        sentences among them that answer it best (none where nothing does)."""
+        result = self.with_whole_sentences(result)
+        question = Question.parse(question_text)
+        ranked = self._scored(question, term_weights(question, self._idf), result)
+        evidence = []
+        for asks in dict.fromkeys(aspect.asks for aspect in question.aspects):
+            parts = {i for i, aspect in enumerate(question.aspects) if aspect.asks == asks}
+            answering = [c for c in ranked if c.parts & parts and not c.boilerplate]
+            answering.sort(key=lambda c: -max(c.part_probability + c.fit_for(p) for p in parts))
+            evidence.append(PartEvidence(asks, answering[: self.settings.evidence_per_part]))
+        return result, evidence
 
     def evidence_of_candidates(
         self, question_text: str, result: SearchResult
