@@ -37,6 +37,10 @@ class ExtractiveSettings:
     sentences_embedded_per_part: int = 2
     """…and, besides them, the most promising sentences answering each part of the question."""
     embedded_sentence_chars: int = 400
+    leading_with_next_sentence: int = 3
+    """The most probable sentences whose next sentence is compared as well (where it was not
+    yet): an answer often goes on there ("Counterfeit packs weigh 2.1 kg each. Genuine ones
+    weigh 3.4 kg.")."""
     selection: SelectionSettings = field(default_factory=SelectionSettings)
     closest_documents: int = 3
     evidence_per_part: int = 2
@@ -121,19 +125,38 @@ class ExtractiveAnswerer:
     ) -> list[Candidate]:
         """The compared candidates with their probability of answering, most probable first."""
         top_similarity = _top_similarity(result.hits)
-        compared = self._compared(question, weights, result)
+        found: list[Candidate] = []
+        compared = self._compared(question, weights, result, found)
+        self._score(compared, top_similarity)
+        leading = sorted(compared, key=lambda c: -c.probability)
+        following = [
+            candidate
+            for candidate in _following(found, leading[: self.settings.leading_with_next_sentence])
+            if not any(candidate is other for other in compared)
+        ]
+        if following:
+            self._measure_similarity(question.text, result, following)
+            self._score(following, top_similarity)
+        return sorted(compared + following, key=lambda candidate: -candidate.probability)
+
+    def _score(self, compared: list[Candidate], top_similarity: float) -> None:
         for candidate in compared:
             candidate.probability = self._model.probability(candidate.evidence(top_similarity))
             candidate.part_probability = self._model.probability(
                 candidate.evidence(top_similarity, as_answering_a_part=True)
             )
-        return sorted(compared, key=lambda candidate: -candidate.probability)
 
     def _compared(
-        self, question: Question, weights: dict[str, float], result: SearchResult
+        self,
+        question: Question,
+        weights: dict[str, float],
+        result: SearchResult,
+        found: list[Candidate] | None = None,
     ) -> list[Candidate]:
-        """The most promising candidates, their similarity to the question measured."""
-        found = candidates(question, result.hits[: self.settings.hits_considered], weights)
+        """The most promising candidates, their similarity to the question measured.
+        ``found``, if given, receives all the candidates."""
+        found = found if found is not None else []
+        found.extend(candidates(question, result.hits[: self.settings.hits_considered], weights))
         if not found:
             return []
         parts = len(question.aspects)
@@ -174,6 +197,16 @@ class ExtractiveAnswerer:
             confidence=confidence,
             answerer=self.name,
         )
+
+
+def _following(found: list[Candidate], leading: list[Candidate]) -> list[Candidate]:
+    """The sentence right after each of ``leading`` in its chunk, where it is a candidate."""
+    places = {(c.hit.chunk_id, c.position): c for c in found}
+    return [
+        following
+        for c in leading
+        if (following := places.get((c.hit.chunk_id, c.position + 1))) is not None
+    ]
 
 
 def _top_similarity(hits: Sequence[Hit]) -> float:

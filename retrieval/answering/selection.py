@@ -42,6 +42,10 @@ class SelectionSettings:
     context_weight: float = 0.2
     """Preference for a sentence whose neighbours speak of what the question does."""
     heading_penalty: float = 0.1
+    unnamed_penalty: float = 0.3
+    """Against a sentence about no one the question names, where the first sentence is (a
+    court's standing rule among a defendant's docket entries); such a sentence is never added
+    for what it adds."""
     first_margin: float = 0.1
     """The first sentence may be this much less probable than the most probable one if it
     answers more of the question's parts."""
@@ -145,6 +149,7 @@ def _add_what_adds_most(
             for candidate in ranked
             if candidate.probability >= floor
             and _may_join(candidate, best)
+            and not _unnamed(candidate, best)
             and _fits(candidate, chosen, settings.max_answer_chars, settings)
         }
         options = [c for c in ranked if gains.get(id(c), 0.0) >= settings.min_gain]
@@ -186,7 +191,14 @@ def _preference(
         - settings.other_document_penalty * other_document
         + settings.adjacent_bonus * adjacent
         - settings.heading_penalty * _is_heading(candidate.text)
+        - settings.unnamed_penalty * _unnamed(candidate, best)
     )
+
+
+def _unnamed(candidate: Candidate, best: Candidate) -> bool:
+    """Neither the sentence nor the two before it name anything the question names, while the
+    first sentence's do."""
+    return candidate.context_key_coverage == 0 < best.context_key_coverage
 
 
 def _is_heading(sentence: str) -> bool:
