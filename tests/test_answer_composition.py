@@ -10,6 +10,7 @@ import pytest
 from retrieval.analysis import terms
 from retrieval.answering.candidates import candidates
 from retrieval.answering.questions import AnswerType, Question, label_share
+from retrieval.answering.records import asked_fields, is_boilerplate, is_row
 from retrieval.answering.sentences import split_sentences
 from retrieval.search import Hit
 
@@ -171,3 +172,63 @@ def test_each_sentence_is_a_candidate_once_with_the_parts_it_answers() -> None:
     restitution = found[1]
     assert restitution.context_key_coverage == 1.0
     assert restitution.values == {"$1.2 million"}
+
+
+def test_who_is_not_answered_by_an_official_named_by_title_unless_asked() -> None:
+    question = "Who was sentenced for selling counterfeit airbags, and which judge imposed it?"
+    judge = "U.S. District Judge Renata Okafor imposed a sentence of 46 months."
+
+    assert answered(question, judge) == {1}
+    assert answered(question, "Marcus Hale, 38, was sentenced today for it.") == {0}
+
+
+def test_who_did_it_may_be_said_in_the_sentence_before_the_name() -> None:
+    release = (
+        "A Paterson man was sentenced today for selling counterfeit airbags. "
+        "Marcus Hale, 38, of Paterson, previously pleaded guilty."
+    )
+    question = Question.parse("Who was sentenced for selling counterfeit airbags?")
+
+    found = candidates(question, [hit(release)], flat_idf(question.terms))
+
+    assert [sorted(c.parts) for c in found] == [[], [0]]
+
+
+def test_a_row_answers_with_its_asked_field_and_what_names_the_question() -> None:
+    row = (
+        "date: 2026-01-16; port: Port of Long Beach CA; item: e-bike battery; quantity: 960; "
+        "declared_value_usd: 3840.00; seizure_ref: FCS-LB-0071"
+    )
+    question = Question.parse("How many batteries were seized at the Port of Long Beach?")
+
+    assert is_row(row)
+    assert asked_fields(question, row) == (
+        "port: Port of Long Beach CA; item: e-bike battery; quantity: 960"
+    )
+    assert not is_row("Case title: USA v. Kane")
+
+
+def test_contacts_and_investigators_are_boilerplate_unless_asked_about() -> None:
+    closing = "The case is being investigated by Homeland Security Investigations."
+    contact = "Media contact: Jane Portillo, (973) 555-0142."
+    sentence = Question.parse("What sentence did Marcus Hale receive?")
+
+    assert is_boilerplate(closing, sentence)
+    assert is_boilerplate(contact, sentence)
+    assert not is_boilerplate(closing, Question.parse("Which agency investigated the case?"))
+    assert not is_boilerplate("Hale was sentenced to 46 months in prison.", sentence)
+
+
+def test_a_bold_heading_line_is_a_candidate_only_where_its_label_names_a_part() -> None:
+    memo = (
+        "**Case:** OP-COPPER-GATE — counterfeit Torvex brake pads\n"
+        "**Assigned to:** District Judge Miriam Castellane\n"
+        "The importer received four pallets of counterfeit Torvex brake pads in January."
+    )
+    question = Question.parse("Which judge are the counterfeit Torvex brake pads assigned to?")
+
+    found = candidates(question, [hit(memo)], flat_idf(question.terms + question.key_terms))
+
+    texts = [c.text for c in found]
+    assert not any(text.startswith("**Case:**") for text in texts)
+    assert any(text.startswith("**Assigned to:**") for text in texts)

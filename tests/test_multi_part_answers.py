@@ -58,6 +58,18 @@ pads in January. SA Lena Marsh opened the case after Torvex's brand manager sent
 results showing the pads failed the friction test.
 """
 
+DOCKET = """\
+Beginning February 1, 2017, under Local Rule 13.05, it is the procedure of this Court to order \
+the U.S. Attorney's Office to file a sealed statement in all criminal cases in which a defendant \
+enters a guilty plea.
+
+CRIMINAL DOCKET FOR CASE #: 4:17-cr-00367
+Case title: USA v. Kane
+02/15/2018 | 40 | Minute Entry: Adama Kane pleads guilty to count 1s, BLACKMAIL.
+02/15/2018 | 42 | GUILTY PLEA AGREEMENT by USA, Adama Kane as to Adama Kane.
+02/16/2018 | 44 | SCHEDULING ORDER as to Adama Kane: sentencing set for 6/6/2018.
+"""
+
 
 @pytest.fixture(scope="module")
 def indexed(
@@ -70,6 +82,7 @@ def indexed(
     (files / "hale-sentencing.txt").write_text(AIRBAG_RELEASE)
     (files / "seizure-log.csv").write_text(SEIZURE_LOG)
     (files / "intake-memo.md").write_text(MEMO)
+    (files / "kane-docket.txt").write_text(DOCKET)
     services.ingestion.ingest([files], IngestOptions())
     yield services
 
@@ -193,3 +206,10 @@ def test_an_llm_finding_no_part_answered_abstains(
     answer = llm_answers(model).ask("What fine did Marcus Hale pay?", Viewer.public())
 
     assert answer.abstained
+
+
+def test_a_sentence_about_no_one_the_question_names_is_not_added(indexed: Services) -> None:
+    text = ask(indexed, "What did Adama Kane plead guilty to, and on what date?")
+
+    assert "BLACKMAIL" in text
+    assert "Local Rule" not in text

@@ -11,8 +11,10 @@ from casework.access import Viewer
 from casework.settings import load_settings
 from casework.storage.registry import Chunk
 from ingestion.pipeline import IngestOptions
+from retrieval.answering.service import AnswerService
 from retrieval.document_text import ChunkSpan, assemble
 from retrieval.embeddings import SentenceTransformerEmbedder
+from tests.fakes import RecordingChatModel
 
 CUT_SENTENCE = (
     "Doe was sentenced today by United States District Judge Mary Brennan of the Southern "
@@ -57,6 +59,24 @@ def test_a_sentence_cut_at_a_chunk_boundary_is_quoted_and_answered_whole(
     quotes = [citation.quote for citation in answer.citations]
     assert CUT_SENTENCE in quotes
     assert all(quote.rstrip().endswith(".") for quote in quotes)
+
+
+def test_the_llm_reads_and_quotes_the_cut_sentence_whole(
+    tmp_path: Path, real_embedder: SentenceTransformerEmbedder
+) -> None:
+    services = small_chunk_services(tmp_path, real_embedder)
+    model = RecordingChatModel(replies=["Doe received 37 months in federal prison [1, 2, 3]."])
+    service = AnswerService(services.searcher, services.extractive_answerer, llm=model)
+    try:
+        answer = service.ask("What sentence did John Doe receive?", Viewer.public())
+    finally:
+        service.close()
+
+    user = str(model.prompts[0][1].content)
+    sources = user[: user.index("Parts of the question")].split("</source>")
+    assert answer.answerer == "llm"
+    assert all(CUT_SENTENCE in source for source in sources if "37 months" in source)
+    assert CUT_SENTENCE in [citation.quote for citation in answer.citations]
 
 
 def test_chunks_put_back_together_keep_document_offsets() -> None:
