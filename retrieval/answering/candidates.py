@@ -16,7 +16,14 @@ from dataclasses import dataclass
 
 from retrieval.analysis import terms
 from retrieval.answering.answerability import Evidence
-from retrieval.answering.questions import Question, cue_share, has_word, label_share, values
+from retrieval.answering.questions import (
+    Question,
+    cue_share,
+    has_word,
+    is_field,
+    label_share,
+    values,
+)
 from retrieval.answering.records import is_boilerplate, is_bold_heading, is_row
 from retrieval.answering.sentences import Sentence, split_sentences
 from retrieval.search import Hit
@@ -66,6 +73,8 @@ class Candidate:
     document: DocumentSignals
     key_coverage: float = 1.0
     """Share of the question's names and numbers in the sentence itself."""
+    field: bool = False
+    """A record's field line ("Registration date: …", "NAME — ROLE") or a table row."""
     row: bool = False
     """A table row ("Header: value; Header: value"): a record of its own, not prose."""
     boilerplate: bool = False
@@ -178,6 +187,7 @@ def candidates(
                     ),
                     document=documents[hit.document_id],
                     key_coverage=scale.key_coverage(sentence_terms),
+                    field=is_field(sentence.text),
                     row=is_row(sentence.text),
                     boilerplate=is_boilerplate(sentence.text, question),
                 )

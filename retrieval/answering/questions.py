@@ -402,6 +402,11 @@ def label_share(aspect: Aspect, sentence: str) -> float:
     return sum(has_word(word, aspect.words) for word in label) / len(label)
 
 
+def is_field(line: str) -> bool:
+    """A record's "Label: value" line, a "NAME — ROLE" line, a list item's or a bold label's."""
+    return bool(LABEL.match(unmarked(line)))
+
+
 def unmarked(line: str) -> str:
     """A line without its markdown list marker and bold markers."""
     return LIST_MARKER.sub("", line.replace("**", ""), count=1)

@@ -197,7 +197,10 @@ def _preference(
 
 def _unnamed(candidate: Candidate, best: Candidate) -> bool:
     """Neither the sentence nor the two before it name anything the question names, while the
-    first sentence's do."""
+    first sentence's do. A record's field ("Current owner: …", "NAME — ROLE") is exempt: a
+    record names what it is about once, in its heading."""
+    if candidate.field:
+        return False
     return candidate.context_key_coverage == 0 < best.context_key_coverage
 
 
