@@ -35,12 +35,25 @@ class ChunkSpan:
     text: str
 
 
+@dataclass(frozen=True)
+class ChunkRow:
+    chunk_id: str
+    page: int | None
+    start: int
+    end: int
+    text: str
+
+
 class DocumentText(Protocol):
     def around(
         self, wanted: Sequence[tuple[str, int, int]]
     ) -> dict[tuple[str, int, int], TextWindow]:
         """For each (document id, start, end), the document's text over that range as far as
         its chunks reach, one lookup for all."""
+        ...
+
+    def chunks_near(self, document_id: str, start: int, end: int) -> list[ChunkRow]:
+        """The document's chunks overlapping [start, end), in order."""
         ...
 
 
@@ -59,6 +72,21 @@ class RegistryDocumentText:
             for key in wanted
             if (window := assemble(spans.get(key[0], []), key[1], key[2])) is not None
         }
+
+    def chunks_near(self, document_id: str, start: int, end: int) -> list[ChunkRow]:
+        with self._sessions() as session:
+            rows = session.execute(
+                select(Chunk.id, Chunk.page, Chunk.char_start, Chunk.char_end, Chunk.text)
+                .join(Document, Chunk.document_id == Document.id)
+                .where(
+                    Chunk.document_id == document_id,
+                    Chunk.char_end > start,
+                    Chunk.char_start < end,
+                    Chunk.version == Document.version,
+                )
+                .order_by(Chunk.char_start)
+            )
+            return [ChunkRow(*row) for row in rows.tuples()]
 
     def _spans(self, wanted: Sequence[tuple[str, int, int]]) -> dict[str, list[ChunkSpan]]:
         overlapping = or_(

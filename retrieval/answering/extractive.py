@@ -23,7 +23,7 @@ from retrieval.answering.questions import Question, unmarked
 from retrieval.answering.records import asked_fields
 from retrieval.answering.selection import SelectionSettings, select
 from retrieval.answering.sentences import split_sentences
-from retrieval.answering.whole_sentences import whole_sentence_hits
+from retrieval.answering.whole_sentences import chunks_for_missing_parts, whole_sentence_hits
 from retrieval.document_text import DocumentText
 from retrieval.embeddings import Embedder
 from retrieval.search import Hit, SearchResult
@@ -72,15 +72,18 @@ class ExtractiveAnswerer:
         self.settings = settings or ExtractiveSettings()
         self._document_text = document_text
 
-    def with_whole_sentences(self, result: SearchResult) -> SearchResult:
-        """The hits that are read, each widened to whole sentences at its edges."""
-        considered = result.hits[: self.settings.hits_considered]
-        widened = whole_sentence_hits(considered, self._document_text)
-        return replace(result, hits=widened + result.hits[len(considered) :])
+    def read(self, question: Question, result: SearchResult) -> SearchResult:
+        """The hits that are read: the first few, each widened to whole sentences at its edges,
+        and any chunk next to the first document's hits that answers a part they leave open."""
+        considered = whole_sentence_hits(
+            result.hits[: self.settings.hits_considered], self._document_text
+        )
+        extra = chunks_for_missing_parts(question, considered, self._document_text)
+        return replace(result, hits=considered + whole_sentence_hits(extra, self._document_text))
 
     def answer(self, question_text: str, result: SearchResult) -> Answer:
-        result = self.with_whole_sentences(result)
         question = Question.parse(question_text)
+        result = self.read(question, result)
         weights = term_weights(question, self._idf)
         ranked = self._scored(question, weights, result)
         if not ranked:
@@ -96,8 +99,8 @@ class ExtractiveAnswerer:
     ) -> tuple[SearchResult, list[PartEvidence]]:
         """The hits widened to whole sentences, and for each part of the question the
         sentences among them that answer it best (none where nothing does)."""
-        result = self.with_whole_sentences(result)
         question = Question.parse(question_text)
+        result = self.read(question, result)
         ranked = self._scored(question, term_weights(question, self._idf), result)
         evidence = []
         for asks in dict.fromkeys(aspect.asks for aspect in question.aspects):
@@ -111,8 +114,8 @@ class ExtractiveAnswerer:
         self, question_text: str, result: SearchResult
     ) -> list[tuple[str, Evidence]]:
         """Every candidate sentence with its signals, for calibrating the answerability model."""
-        result = self.with_whole_sentences(result)
         question = Question.parse(question_text)
+        result = self.read(question, result)
         weights = term_weights(question, self._idf)
         top_similarity = _top_similarity(result.hits)
         return [
@@ -156,7 +159,7 @@ class ExtractiveAnswerer:
         """The most promising candidates, their similarity to the question measured.
         ``found``, if given, receives all the candidates."""
         found = found if found is not None else []
-        found.extend(candidates(question, result.hits[: self.settings.hits_considered], weights))
+        found.extend(candidates(question, result.hits, weights))
         if not found:
             return []
         parts = len(question.aspects)

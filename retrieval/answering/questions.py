@@ -200,6 +200,8 @@ TITLE_REACH = 30
 CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.'&-]*[ \t]+)*[A-Z][\w.'&-]*")
 """Capitalised words in a row: a name with its title ("U.S. District Judge Renata Okafor")."""
 """How far before a name its title may stand ("U.S. District Judge" is 19 characters)."""
+TITLE_CASE = re.compile(r"^\W*[A-Z][a-z]")
+NEXT_NUMBER = re.compile(r"[$\d]")
 MIN_PREFIX = 3
 MAX_SUFFIX = 4
 """Two stems are one word if the shorter (3 letters or more) starts the longer, at most 4 letters
@@ -458,6 +460,13 @@ def _counts(sentence: str, counted: frozenset[str]) -> bool:
         number = match.group("number")
         if YEAR.fullmatch(number) or sentence[: match.start()].rstrip().endswith("$"):
             continue
-        if _shares_a_cue(counted, frozenset(terms(match.group("following")))):
+        if _shares_a_cue(counted, frozenset(terms(_common_words(match.group("following"))))):
             return True
     return False
+
+
+def _common_words(text: str) -> str:
+    """The words a number counts: up to the next number or amount ("50+ at $95/unit" counts no
+    units), without capitalised words (in "2250 Harborgate Pkwy Unit 7" nothing counts units)."""
+    counted = NEXT_NUMBER.split(text, maxsplit=1)[0]
+    return " ".join(word for word in counted.split() if not TITLE_CASE.match(word))
