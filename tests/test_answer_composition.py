@@ -12,6 +12,8 @@ from retrieval.answering.candidates import candidates
 from retrieval.answering.questions import AnswerType, Question, label_share
 from retrieval.answering.records import asked_fields, is_boilerplate, is_row
 from retrieval.answering.sentences import split_sentences
+from retrieval.answering.whole_sentences import chunks_for_missing_parts
+from retrieval.document_text import ChunkRow, TextWindow
 from retrieval.search import Hit
 
 
@@ -232,3 +234,55 @@ def test_a_bold_heading_line_is_a_candidate_only_where_its_label_names_a_part() 
     texts = [c.text for c in found]
     assert not any(text.startswith("**Case:**") for text in texts)
     assert any(text.startswith("**Assigned to:**") for text in texts)
+
+
+def test_a_count_is_of_the_words_after_the_number_not_an_address_or_a_price() -> None:
+    question = "Which seller did the analyst flag, and how many units had it sold?"
+
+    assert answered(question, "- 742 units sold between 2025-09-02 and 2026-01-26.") == {1}
+    assert 1 not in answered(question, "Business address: 2250 Harborgate Pkwy Unit 7, Carson.")
+    assert 1 not in answered(question, "Seller offered lots of 50+ at $95/unit to buyers.")
+
+
+class ChunksOfOneRelease:
+    """A document's chunks, as the registry keeps them."""
+
+    def __init__(self, chunks: list[str]) -> None:
+        self.rows: list[ChunkRow] = []
+        start = 0
+        for ordinal, text in enumerate(chunks):
+            self.rows.append(ChunkRow(f"d1:{ordinal}", None, start, start + len(text), text))
+            start += len(text) + 1
+
+    def around(
+        self, wanted: Sequence[tuple[str, int, int]]
+    ) -> dict[tuple[str, int, int], TextWindow]:
+        return {}
+
+    def chunks_near(self, document_id: str, start: int, end: int) -> list[ChunkRow]:
+        return [row for row in self.rows if row.end > start and row.start < end]
+
+
+def test_a_part_no_hit_answers_is_read_from_the_lead_documents_next_chunks() -> None:
+    release = ChunksOfOneRelease(
+        [
+            "John Doe was sentenced today to 37 months in federal prison.",
+            "Doe imported the routers from Shenzhen.",
+            "He was also ordered to pay $1.2 million in restitution.",
+            "Doe was ordered to forfeit $40,000 he made from the scheme.",
+        ]
+    )
+    first = release.rows[0]
+    lead = hit(first.text, chunk=first.chunk_id)
+    question = Question.parse("What sentence did John Doe receive, and how much restitution?")
+
+    extra = chunks_for_missing_parts(question, [lead], release)
+
+    assert [h.chunk_id for h in extra] == ["d1:2"]
+    assert extra[0].text == release.rows[2].text
+    assert extra[0].char_start == release.rows[2].start
+    assert extra[0].source == lead.source
+    assert (
+        chunks_for_missing_parts(Question.parse("What sentence did Doe get?"), [lead], release)
+        == []
+    )
