@@ -286,3 +286,16 @@ def test_a_part_no_hit_answers_is_read_from_the_lead_documents_next_chunks() -> 
         chunks_for_missing_parts(Question.parse("What sentence did Doe get?"), [lead], release)
         == []
     )
+
+
+def test_a_list_item_may_take_its_kind_of_money_from_the_sentence_leading_into_it() -> None:
+    statute = (
+        "The plaintiff may elect an award of statutory damages in the amount of:\n\n"
+        "(1) not less than $1,000 or more than $200,000 per counterfeit mark; or\n\n"
+        "Not less than $500 per mark goes to the clerk as a fee."
+    )
+    question = Question.parse("What range of statutory damages can a plaintiff elect?")
+
+    found = candidates(question, [hit(statute)], flat_idf(question.terms))
+
+    assert [sorted(c.parts) for c in found] == [[], [0], []]

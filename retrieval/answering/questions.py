@@ -200,6 +200,7 @@ TITLE_REACH = 30
 CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.'&-]*[ \t]+)*[A-Z][\w.'&-]*")
 """Capitalised words in a row: a name with its title ("U.S. District Judge Renata Okafor")."""
 """How far before a name its title may stand ("U.S. District Judge" is 19 characters)."""
+LIST_ITEM = re.compile(r"^\s*(\(\w{1,4}\)|\d{1,2}[.)]|[-*•])\s")
 TITLE_CASE = re.compile(r"^\W*[A-Z][a-z]")
 NEXT_NUMBER = re.compile(r"[$\d]")
 MIN_PREFIX = 3
@@ -303,12 +304,12 @@ def answers(
     something the question names."""
     if not _contains(aspect, sentence):
         return False
-    if (
-        aspect.kind is AnswerType.MONEY
-        and aspect.money_terms
-        and not (aspect.money_terms & sentence_terms)
-    ):
-        return False
+    if aspect.kind is AnswerType.MONEY and aspect.money_terms:
+        # A list item goes on from the sentence that leads into it ("…an award of statutory
+        # damages… (1) not less than $1,000…"): that one may name the kind of money.
+        named = sentence_terms | preceding_terms if LIST_ITEM.match(sentence) else sentence_terms
+        if not aspect.money_terms & named:
+            return False
     if aspect.kind is AnswerType.COUNT:
         return _counts(sentence, aspect.cue or frozenset(question_terms))
     if aspect.kind is AnswerType.PERSON:
