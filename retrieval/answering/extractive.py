@@ -1,11 +1,14 @@
 """The default answerer, no LLM needed: the sentences of the retrieved chunks that best answer
 the question, each cited, in document order; or an abstention with the closest documents.
 
-The steps: split the question into its parts (:mod:`.questions`); take every sentence of the
-retrieved chunks as a candidate with lexical signals (:mod:`.candidates`); compare the most
-promising ones with the question in meaning; score each with the answerability model
-(:mod:`.answerability`); abstain if even the best is unlikely to answer, else choose the
-sentences that cover the question's parts (:mod:`.selection`) and cite them.
+The steps: split the question into its parts (:mod:`.questions`); widen the retrieved chunks to
+whole sentences and, for a part none of them answers, read the first document's next chunks
+(:mod:`.whole_sentences`); take every sentence as a candidate with lexical signals
+(:mod:`.candidates`); compare the most promising ones with the question in meaning; score each
+with the answerability model (:mod:`.answerability`); abstain if even the best is unlikely to
+answer, else choose the sentences that cover the question's parts (:mod:`.selection`) and cite
+them, the parts in the order asked, saying which part nothing answers. A table row answers with
+the fields asked for (:mod:`.records`).
 """
 
 from __future__ import annotations
