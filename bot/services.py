@@ -77,6 +77,7 @@ from retrieval.answering.extractive import ExtractiveAnswerer
 from retrieval.answering.llm_factory import build_chat_model
 from retrieval.answering.prompts import load_prompt
 from retrieval.answering.service import AnswerService
+from retrieval.document_text import RegistryDocumentText
 from retrieval.embeddings import Embedder, SentenceTransformerEmbedder
 from retrieval.lexical import LexicalIndex
 from retrieval.search import HybridSearcher
@@ -196,7 +197,10 @@ class Services:
     @cached_property
     def extractive_answerer(self) -> ExtractiveAnswerer:
         return ExtractiveAnswerer(
-            self.embedder, self.lexical_index.idf, AnswerabilityModel.shipped()
+            self.embedder,
+            self.lexical_index.idf,
+            AnswerabilityModel.shipped(),
+            document_text=RegistryDocumentText(self.sessions),
         )
 
     @cached_property

@@ -10,7 +10,10 @@ import pytest
 from retrieval.analysis import terms
 from retrieval.answering.candidates import candidates
 from retrieval.answering.questions import AnswerType, Question, label_share
+from retrieval.answering.records import asked_fields, is_boilerplate, is_row
 from retrieval.answering.sentences import split_sentences
+from retrieval.answering.whole_sentences import chunks_for_missing_parts
+from retrieval.document_text import ChunkRow, TextWindow
 from retrieval.search import Hit
 
 
@@ -171,3 +174,128 @@ def test_each_sentence_is_a_candidate_once_with_the_parts_it_answers() -> None:
     restitution = found[1]
     assert restitution.context_key_coverage == 1.0
     assert restitution.values == {"$1.2 million"}
+
+
+def test_who_is_not_answered_by_an_official_named_by_title_unless_asked() -> None:
+    question = "Who was sentenced for selling counterfeit airbags, and which judge imposed it?"
+    judge = "U.S. District Judge Renata Okafor imposed a sentence of 46 months."
+
+    assert answered(question, judge) == {1}
+    assert answered(question, "Marcus Hale, 38, was sentenced today for it.") == {0}
+
+
+def test_who_did_it_may_be_said_in_the_sentence_before_the_name() -> None:
+    release = (
+        "A Paterson man was sentenced today for selling counterfeit airbags. "
+        "Marcus Hale, 38, of Paterson, previously pleaded guilty."
+    )
+    question = Question.parse("Who was sentenced for selling counterfeit airbags?")
+
+    found = candidates(question, [hit(release)], flat_idf(question.terms))
+
+    assert [sorted(c.parts) for c in found] == [[], [0]]
+
+
+def test_a_row_answers_with_its_asked_field_and_what_names_the_question() -> None:
+    row = (
+        "date: 2026-01-16; port: Port of Long Beach CA; item: e-bike battery; quantity: 960; "
+        "declared_value_usd: 3840.00; seizure_ref: FCS-LB-0071"
+    )
+    question = Question.parse("How many batteries were seized at the Port of Long Beach?")
+
+    assert is_row(row)
+    assert asked_fields(question, row) == (
+        "port: Port of Long Beach CA; item: e-bike battery; quantity: 960"
+    )
+    assert not is_row("Case title: USA v. Kane")
+
+
+def test_contacts_and_investigators_are_boilerplate_unless_asked_about() -> None:
+    closing = "The case is being investigated by Homeland Security Investigations."
+    contact = "Media contact: Jane Portillo, (973) 555-0142."
+    sentence = Question.parse("What sentence did Marcus Hale receive?")
+
+    assert is_boilerplate(closing, sentence)
+    assert is_boilerplate(contact, sentence)
+    assert not is_boilerplate(closing, Question.parse("Which agency investigated the case?"))
+    assert not is_boilerplate("Hale was sentenced to 46 months in prison.", sentence)
+
+
+def test_a_bold_heading_line_is_a_candidate_only_where_its_label_names_a_part() -> None:
+    memo = (
+        "**Case:** OP-COPPER-GATE — counterfeit Torvex brake pads\n"
+        "**Assigned to:** District Judge Miriam Castellane\n"
+        "The importer received four pallets of counterfeit Torvex brake pads in January."
+    )
+    question = Question.parse("Which judge are the counterfeit Torvex brake pads assigned to?")
+
+    found = candidates(question, [hit(memo)], flat_idf(question.terms + question.key_terms))
+
+    texts = [c.text for c in found]
+    assert not any(text.startswith("**Case:**") for text in texts)
+    assert any(text.startswith("**Assigned to:**") for text in texts)
+
+
+def test_a_count_is_of_the_words_after_the_number_not_an_address_or_a_price() -> None:
+    question = "Which seller did the analyst flag, and how many units had it sold?"
+
+    assert answered(question, "- 742 units sold between 2025-09-02 and 2026-01-26.") == {1}
+    assert 1 not in answered(question, "Business address: 2250 Harborgate Pkwy Unit 7, Carson.")
+    assert 1 not in answered(question, "Seller offered lots of 50+ at $95/unit to buyers.")
+
+
+class ChunksOfOneRelease:
+    """A document's chunks, as the registry keeps them."""
+
+    def __init__(self, chunks: list[str]) -> None:
+        self.rows: list[ChunkRow] = []
+        start = 0
+        for ordinal, text in enumerate(chunks):
+            self.rows.append(ChunkRow(f"d1:{ordinal}", None, start, start + len(text), text))
+            start += len(text) + 1
+
+    def around(
+        self, wanted: Sequence[tuple[str, int, int]]
+    ) -> dict[tuple[str, int, int], TextWindow]:
+        return {}
+
+    def chunks_near(self, document_id: str, start: int, end: int) -> list[ChunkRow]:
+        return [row for row in self.rows if row.end > start and row.start < end]
+
+
+def test_a_part_no_hit_answers_is_read_from_the_lead_documents_next_chunks() -> None:
+    release = ChunksOfOneRelease(
+        [
+            "John Doe was sentenced today to 37 months in federal prison.",
+            "Doe imported the routers from Shenzhen.",
+            "He was also ordered to pay $1.2 million in restitution.",
+            "Doe was ordered to forfeit $40,000 he made from the scheme.",
+        ]
+    )
+    first = release.rows[0]
+    lead = hit(first.text, chunk=first.chunk_id)
+    question = Question.parse("What sentence did John Doe receive, and how much restitution?")
+
+    extra = chunks_for_missing_parts(question, [lead], release)
+
+    assert [h.chunk_id for h in extra] == ["d1:2"]
+    assert extra[0].text == release.rows[2].text
+    assert extra[0].char_start == release.rows[2].start
+    assert extra[0].source == lead.source
+    assert (
+        chunks_for_missing_parts(Question.parse("What sentence did Doe get?"), [lead], release)
+        == []
+    )
+
+
+def test_a_list_item_may_take_its_kind_of_money_from_the_sentence_leading_into_it() -> None:
+    statute = (
+        "The plaintiff may elect an award of statutory damages in the amount of:\n\n"
+        "(1) not less than $1,000 or more than $200,000 per counterfeit mark; or\n\n"
+        "Not less than $500 per mark goes to the clerk as a fee."
+    )
+    question = Question.parse("What range of statutory damages can a plaintiff elect?")
+
+    found = candidates(question, [hit(statute)], flat_idf(question.terms))
+
+    assert [sorted(c.parts) for c in found] == [[], [0], []]

@@ -16,7 +16,15 @@ from dataclasses import dataclass
 
 from retrieval.analysis import terms
 from retrieval.answering.answerability import Evidence
-from retrieval.answering.questions import Question, cue_share, has_word, label_share, values
+from retrieval.answering.questions import (
+    Question,
+    cue_share,
+    has_word,
+    is_field,
+    label_share,
+    values,
+)
+from retrieval.answering.records import is_boilerplate, is_bold_heading, is_row
 from retrieval.answering.sentences import Sentence, split_sentences
 from retrieval.search import Hit
 
@@ -63,6 +71,14 @@ class Candidate:
     values: frozenset[str]
     """The values of the asked-for kinds the sentence holds ("one year", "$5,100")."""
     document: DocumentSignals
+    key_coverage: float = 1.0
+    """Share of the question's names and numbers in the sentence itself."""
+    field: bool = False
+    """A record's field line ("Registration date: …", "NAME — ROLE") or a table row."""
+    row: bool = False
+    """A table row ("Header: value; Header: value"): a record of its own, not prose."""
+    boilerplate: bool = False
+    """A contact line or closing boilerplate the question does not ask about."""
     similarity: float = 0.0
     probability: float = 0.0
     part_probability: float = 0.0
@@ -143,6 +159,9 @@ def candidates(
             key = " ".join(sentence.text.lower().split())
             if not _says_something(sentence.text) or key in seen:
                 continue
+            label_shares = tuple(label_share(aspect, sentence.text) for aspect in question.aspects)
+            if is_bold_heading(sentence.text) and not any(label_shares):
+                continue  # a heading: what it names, the text under it says
             seen.add(key)
             found.append(
                 Candidate(
@@ -162,13 +181,15 @@ def candidates(
                         cue_share(aspect, sentence_terms, cue_weights)
                         for aspect in question.aspects
                     ),
-                    label_shares=tuple(
-                        label_share(aspect, sentence.text) for aspect in question.aspects
-                    ),
+                    label_shares=label_shares,
                     values=frozenset().union(
                         *(values(question.aspects[part], sentence.text) for part in parts)
                     ),
                     document=documents[hit.document_id],
+                    key_coverage=scale.key_coverage(sentence_terms),
+                    field=is_field(sentence.text),
+                    row=is_row(sentence.text),
+                    boilerplate=is_boilerplate(sentence.text, question),
                 )
             )
     return found
@@ -199,10 +220,11 @@ class _ChunkSentences:
 
     @classmethod
     def of(cls, question: Question, hit: Hit) -> _ChunkSentences:
-        sentences = []
+        sentences: list[tuple[Sentence, frozenset[str], frozenset[int]]] = []
         for sentence in split_sentences(hit.text):
             sentence_terms = frozenset(terms(sentence.text))
-            parts = question.aspects_answered_by(sentence.text, sentence_terms)
+            preceding = frozenset().union(*(t for _, t, _ in sentences[-CONTEXT:]))
+            parts = question.aspects_answered_by(sentence.text, sentence_terms, preceding)
             sentences.append((sentence, sentence_terms, parts))
         return cls(frozenset(terms(f"{hit.title}\n{hit.text}")), sentences)
 

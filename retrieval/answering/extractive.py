@@ -1,17 +1,20 @@
 """The default answerer, no LLM needed: the sentences of the retrieved chunks that best answer
 the question, each cited, in document order; or an abstention with the closest documents.
 
-The steps: split the question into its parts (:mod:`.questions`); take every sentence of the
-retrieved chunks as a candidate with lexical signals (:mod:`.candidates`); compare the most
-promising ones with the question in meaning; score each with the answerability model
-(:mod:`.answerability`); abstain if even the best is unlikely to answer, else choose the
-sentences that cover the question's parts (:mod:`.selection`) and cite them.
+The steps: split the question into its parts (:mod:`.questions`); widen the retrieved chunks to
+whole sentences and, for a part none of them answers, read the first document's next chunks
+(:mod:`.whole_sentences`); take every sentence as a candidate with lexical signals
+(:mod:`.candidates`); compare the most promising ones with the question in meaning; score each
+with the answerability model (:mod:`.answerability`); abstain if even the best is unlikely to
+answer, else choose the sentences that cover the question's parts (:mod:`.selection`) and cite
+them, the parts in the order asked, saying which part nothing answers. A table row answers with
+the fields asked for (:mod:`.records`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -19,9 +22,12 @@ from retrieval.answering import texts
 from retrieval.answering.answerability import AnswerabilityModel, Evidence
 from retrieval.answering.candidates import Candidate, IdfLookup, candidates, term_weights
 from retrieval.answering.model import Answer, Citation
-from retrieval.answering.questions import Question
+from retrieval.answering.questions import Question, unmarked
+from retrieval.answering.records import asked_fields
 from retrieval.answering.selection import SelectionSettings, select
 from retrieval.answering.sentences import split_sentences
+from retrieval.answering.whole_sentences import chunks_for_missing_parts, whole_sentence_hits
+from retrieval.document_text import DocumentText
 from retrieval.embeddings import Embedder
 from retrieval.search import Hit, SearchResult
 
@@ -34,8 +40,22 @@ class ExtractiveSettings:
     sentences_embedded_per_part: int = 2
     """…and, besides them, the most promising sentences answering each part of the question."""
     embedded_sentence_chars: int = 400
+    leading_with_next_sentence: int = 3
+    """The most probable sentences whose next sentence is compared as well (where it was not
+    yet): an answer often goes on there ("Counterfeit packs weigh 2.1 kg each. Genuine ones
+    weigh 3.4 kg.")."""
     selection: SelectionSettings = field(default_factory=SelectionSettings)
     closest_documents: int = 3
+    evidence_per_part: int = 2
+    """Sentences handed to a language model as the evidence for each part of the question."""
+
+
+@dataclass(frozen=True)
+class PartEvidence:
+    """One part of the question in its own words, and the sentences that best answer it."""
+
+    asks: str
+    sentences: list[Candidate]
 
 
 class ExtractiveAnswerer:
@@ -47,14 +67,26 @@ class ExtractiveAnswerer:
         idf: IdfLookup,
         model: AnswerabilityModel,
         settings: ExtractiveSettings | None = None,
+        document_text: DocumentText | None = None,
     ) -> None:
         self._embedder = embedder
         self._idf = idf
         self._model = model
         self.settings = settings or ExtractiveSettings()
+        self._document_text = document_text
+
+    def read(self, question: Question, result: SearchResult) -> SearchResult:
+        """The hits that are read: the first few, each widened to whole sentences at its edges,
+        and any chunk next to the first document's hits that answers a part they leave open."""
+        considered = whole_sentence_hits(
+            result.hits[: self.settings.hits_considered], self._document_text
+        )
+        extra = chunks_for_missing_parts(question, considered, self._document_text)
+        return replace(result, hits=considered + whole_sentence_hits(extra, self._document_text))
 
     def answer(self, question_text: str, result: SearchResult) -> Answer:
         question = Question.parse(question_text)
+        result = self.read(question, result)
         weights = term_weights(question, self._idf)
         ranked = self._scored(question, weights, result)
         if not ranked:
@@ -63,13 +95,30 @@ class ExtractiveAnswerer:
         if confidence < self._model.threshold:
             return self._abstain(question_text, result, confidence)
         chosen = select(question, ranked, weights, self.settings.selection)
-        return _compose(question_text, chosen, result, confidence)
+        return _compose(question, chosen, result, confidence)
+
+    def evidence_by_part(
+        self, question_text: str, result: SearchResult
+    ) -> tuple[SearchResult, list[PartEvidence]]:
+        """The hits widened to whole sentences, and for each part of the question the
+        sentences among them that answer it best (none where nothing does)."""
+        question = Question.parse(question_text)
+        result = self.read(question, result)
+        ranked = self._scored(question, term_weights(question, self._idf), result)
+        evidence = []
+        for asks in dict.fromkeys(aspect.asks for aspect in question.aspects):
+            parts = {i for i, aspect in enumerate(question.aspects) if aspect.asks == asks}
+            answering = [c for c in ranked if c.parts & parts and not c.boilerplate]
+            answering.sort(key=lambda c: -max(c.part_probability + c.fit_for(p) for p in parts))
+            evidence.append(PartEvidence(asks, answering[: self.settings.evidence_per_part]))
+        return result, evidence
 
     def evidence_of_candidates(
         self, question_text: str, result: SearchResult
     ) -> list[tuple[str, Evidence]]:
         """Every candidate sentence with its signals, for calibrating the answerability model."""
         question = Question.parse(question_text)
+        result = self.read(question, result)
         weights = term_weights(question, self._idf)
         top_similarity = _top_similarity(result.hits)
         return [
@@ -82,19 +131,38 @@ class ExtractiveAnswerer:
     ) -> list[Candidate]:
         """The compared candidates with their probability of answering, most probable first."""
         top_similarity = _top_similarity(result.hits)
-        compared = self._compared(question, weights, result)
+        found: list[Candidate] = []
+        compared = self._compared(question, weights, result, found)
+        self._score(compared, top_similarity)
+        leading = sorted(compared, key=lambda c: -c.probability)
+        following = [
+            candidate
+            for candidate in _following(found, leading[: self.settings.leading_with_next_sentence])
+            if not any(candidate is other for other in compared)
+        ]
+        if following:
+            self._measure_similarity(question.text, result, following)
+            self._score(following, top_similarity)
+        return sorted(compared + following, key=lambda candidate: -candidate.probability)
+
+    def _score(self, compared: list[Candidate], top_similarity: float) -> None:
         for candidate in compared:
             candidate.probability = self._model.probability(candidate.evidence(top_similarity))
             candidate.part_probability = self._model.probability(
                 candidate.evidence(top_similarity, as_answering_a_part=True)
             )
-        return sorted(compared, key=lambda candidate: -candidate.probability)
 
     def _compared(
-        self, question: Question, weights: dict[str, float], result: SearchResult
+        self,
+        question: Question,
+        weights: dict[str, float],
+        result: SearchResult,
+        found: list[Candidate] | None = None,
     ) -> list[Candidate]:
-        """The most promising candidates, their similarity to the question measured."""
-        found = candidates(question, result.hits[: self.settings.hits_considered], weights)
+        """The most promising candidates, their similarity to the question measured.
+        ``found``, if given, receives all the candidates."""
+        found = found if found is not None else []
+        found.extend(candidates(question, result.hits, weights))
         if not found:
             return []
         parts = len(question.aspects)
@@ -137,31 +205,71 @@ class ExtractiveAnswerer:
         )
 
 
+def _following(found: list[Candidate], leading: list[Candidate]) -> list[Candidate]:
+    """The sentence right after each of ``leading`` in its chunk, where it is a candidate."""
+    places = {(c.hit.chunk_id, c.position): c for c in found}
+    return [
+        following
+        for c in leading
+        if (following := places.get((c.hit.chunk_id, c.position + 1))) is not None
+    ]
+
+
 def _top_similarity(hits: Sequence[Hit]) -> float:
     return max(((hit.dense_similarity or 0.0) for hit in hits), default=0.0)
 
 
 def _compose(
-    question: str, chosen: list[Candidate], result: SearchResult, confidence: float
+    question: Question, chosen: list[Candidate], result: SearchResult, confidence: float
 ) -> Answer:
+    """Each chosen sentence cited, the parts of the question in the order it asks them; then
+    which parts the sentences leave unanswered, if any."""
     numbers: dict[str, int] = {}
     citations: list[Citation] = []
-    parts = []
-    for candidate in chosen:
+    statements = []
+    for candidate in _in_part_order(question, chosen):
         key = candidate.hit.chunk_id
         if key not in numbers:
             numbers[key] = len(numbers) + 1
             citations.append(Citation.from_hit(numbers[key], candidate.hit, candidate.text))
-        parts.append(f"{_one_line(candidate.text)} [{numbers[key]}]")
+        statements.append(f"{_statement(question, candidate)} [{numbers[key]}]")
+    unanswered = _unanswered_parts(question, chosen)
+    if unanswered:
+        statements.append(texts.PARTS_NOT_ANSWERED.format(parts="; ".join(unanswered)))
     return Answer(
-        question=question,
-        text=" ".join(parts),
+        question=question.text,
+        text=" ".join(statements),
         abstained=False,
         citations=citations,
         withheld=result.withheld,
         confidence=confidence,
         answerer=ExtractiveAnswerer.name,
     )
+
+
+def _in_part_order(question: Question, chosen: list[Candidate]) -> list[Candidate]:
+    """For a question of several parts, what answers its first part first (the chosen are in
+    reading order, which the sort keeps among the answers to one part)."""
+    if len(question.aspects) < 2:
+        return chosen
+    last = len(question.aspects)
+    return sorted(chosen, key=lambda candidate: min(candidate.parts, default=last))
+
+
+def _unanswered_parts(question: Question, chosen: list[Candidate]) -> list[str]:
+    """The words of each part of a several-part question that no chosen sentence answers."""
+    asked = list(dict.fromkeys(aspect.asks for aspect in question.aspects))
+    if len(asked) < 2:
+        return []
+    answered = {question.aspects[part].asks for c in chosen for part in c.parts}
+    return [words for words in asked if words not in answered]
+
+
+def _statement(question: Question, candidate: Candidate) -> str:
+    """What the answer says for a sentence: a table row's asked-for fields only, a line
+    without its markdown markers, on one line."""
+    text = (asked_fields(question, candidate.text) if candidate.row else None) or candidate.text
+    return _one_line(unmarked(text))
 
 
 def _one_line(sentence: str) -> str:

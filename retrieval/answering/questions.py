@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from retrieval.analysis import terms
@@ -171,6 +171,7 @@ PLURAL = re.compile(
 )
 LABEL = re.compile(r"^\s*([A-Za-z][\w /()-]{0,40}):\s|^[^\n]{1,100} — ([A-Za-z ;]{3,120})")
 """A record's field label ("Registration date: …") or role ("MySQL AB — ORIGINAL REGISTRANT")."""
+LIST_MARKER = re.compile(r"^\s*[-*•]\s+")
 UNCUED = frozenset({AnswerType.PRISON_SENTENCE, AnswerType.MONEY})
 """Kinds whose own check says enough: an imposed prison term, the kind of money."""
 MODIFIED: dict[AnswerType, re.Pattern[str]] = {
@@ -188,6 +189,20 @@ MODIFIED: dict[AnswerType, re.Pattern[str]] = {
         re.I,
     ),
 }
+OFFICIAL_TITLES = frozenset(
+    terms(
+        "judge justice magistrate attorney prosecutor agent officer detective inspector sheriff "
+        "commissioner director secretary spokesperson spokesman spokeswoman chief"
+    )
+)
+"""Words that make a name an official's ("District Judge Renata Okafor", "Special Agent…")."""
+TITLE_REACH = 30
+CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.'&-]*[ \t]+)*[A-Z][\w.'&-]*")
+"""Capitalised words in a row: a name with its title ("U.S. District Judge Renata Okafor")."""
+"""How far before a name its title may stand ("U.S. District Judge" is 19 characters)."""
+LIST_ITEM = re.compile(r"^\s*(\(\w{1,4}\)|\d{1,2}[.)]|[-*•])\s")
+TITLE_CASE = re.compile(r"^\W*[A-Z][a-z]")
+NEXT_NUMBER = re.compile(r"[$\d]")
 MIN_PREFIX = 3
 MAX_SUFFIX = 4
 """Two stems are one word if the shorter (3 letters or more) starts the longer, at most 4 letters
@@ -208,6 +223,8 @@ class Aspect:
     """All the part's words but names, to match a record's field label ("Registration date")."""
     many: bool = False
     """It asks for several ("who are the defendants"), so several sentences may answer it."""
+    asks: str = field(default="", compare=False)
+    """The question's words for this part ("which judge imposed the sentence")."""
 
 
 @dataclass(frozen=True)
@@ -236,7 +253,7 @@ class Question:
             for kind in _kinds(part, prison_context) or [AnswerType.ANY]:
                 named = _modifier(kind, part) - frozenset(key_terms)
                 aspect_cue = frozenset() if kind in UNCUED else named or cue
-                aspects.append(Aspect(kind, aspect_cue, money, maximum, words, many))
+                aspects.append(Aspect(kind, aspect_cue, money, maximum, words, many, _asked(part)))
             previous_cue = cue
         return cls(
             text=text,
@@ -256,18 +273,29 @@ class Question:
     def primary(self) -> Aspect:
         return self.aspects[self.primary_index]
 
-    def aspects_answered_by(self, sentence: str, sentence_terms: Iterable[str]) -> frozenset[int]:
-        """Which of the question's parts (indexes into ``aspects``) ``sentence`` answers."""
+    def aspects_answered_by(
+        self,
+        sentence: str,
+        sentence_terms: Iterable[str],
+        preceding_terms: frozenset[str] = frozenset(),
+    ) -> frozenset[int]:
+        """Which of the question's parts (indexes into ``aspects``) ``sentence`` answers.
+        ``preceding_terms``: those of the sentences just before, which may say what a name in
+        this one did ("A Paterson man was sentenced today… Marcus Hale, 38, …")."""
         present = frozenset(sentence_terms)
         return frozenset(
             index
             for index, aspect in enumerate(self.aspects)
-            if answers(aspect, sentence, present, self.terms)
+            if answers(aspect, sentence, present, self.terms, preceding_terms)
         )
 
 
 def answers(
-    aspect: Aspect, sentence: str, sentence_terms: frozenset[str], question_terms: list[str]
+    aspect: Aspect,
+    sentence: str,
+    sentence_terms: frozenset[str],
+    question_terms: list[str],
+    preceding_terms: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether ``sentence`` holds the kind of thing ``aspect`` asks for, about its cue.
 
@@ -276,15 +304,38 @@ def answers(
     something the question names."""
     if not _contains(aspect, sentence):
         return False
-    if (
-        aspect.kind is AnswerType.MONEY
-        and aspect.money_terms
-        and not (aspect.money_terms & sentence_terms)
-    ):
-        return False
+    if aspect.kind is AnswerType.MONEY and aspect.money_terms:
+        # A list item goes on from the sentence that leads into it ("…an award of statutory
+        # damages… (1) not less than $1,000…"): that one may name the kind of money.
+        named = sentence_terms | preceding_terms if LIST_ITEM.match(sentence) else sentence_terms
+        if not aspect.money_terms & named:
+            return False
     if aspect.kind is AnswerType.COUNT:
         return _counts(sentence, aspect.cue or frozenset(question_terms))
+    if aspect.kind is AnswerType.PERSON:
+        if not _names_someone_asked_for(sentence, aspect):
+            return False
+        sentence_terms = sentence_terms | preceding_terms
     return not aspect.cue or _shares_a_cue(aspect.cue, sentence_terms)
+
+
+def _names_someone_asked_for(sentence: str, aspect: Aspect) -> bool:
+    """A name, unless every name is an official's by title (the judge, the prosecutor, the
+    agent) and the part does not ask about that office: "who was sentenced" is not answered by
+    "Judge Renata Okafor imposed the sentence"."""
+    for run in CAPITALISED_RUN.finditer(sentence):
+        if not ANSWER_PATTERNS[AnswerType.PERSON].search(run.group(0)):
+            continue
+        before = sentence[max(run.start() - TITLE_REACH, 0) : run.start()]
+        titles = frozenset(terms(f"{before} {run.group(0)}")) & OFFICIAL_TITLES
+        if not titles or any(has_word(title, aspect.words) for title in titles):
+            return True
+    return False
+
+
+def _asked(part: str) -> str:
+    """A part's words as a reader would quote them back: no leading "and", no question mark."""
+    return re.sub(r"^\s*(and\s+)|[\s?.,]+$", "", part)
 
 
 def _parts(text: str) -> list[str]:
@@ -345,12 +396,23 @@ def values(aspect: Aspect, sentence: str) -> frozenset[str]:
 
 def label_share(aspect: Aspect, sentence: str) -> float:
     """If the sentence is a record field, the share of its label's words that are the part's:
-    "Registration date" is all about "when was it registered", "Filing date" half."""
-    match = LABEL.match(sentence)
+    "Registration date" is all about "when was it registered", "Filing date" half. A list item's
+    or a bold label ("- **Assigned to:** …") counts as well."""
+    match = LABEL.match(unmarked(sentence))
     label = frozenset(terms(match.group(1) or match.group(2))) if match else frozenset()
     if not label:
         return 0.0
     return sum(has_word(word, aspect.words) for word in label) / len(label)
+
+
+def is_field(line: str) -> bool:
+    """A record's "Label: value" line, a "NAME — ROLE" line, a list item's or a bold label's."""
+    return bool(LABEL.match(unmarked(line)))
+
+
+def unmarked(line: str) -> str:
+    """A line without its markdown list marker and bold markers."""
+    return LIST_MARKER.sub("", line.replace("**", ""), count=1)
 
 
 def cue_share(aspect: Aspect, sentence_terms: frozenset[str], weights: dict[str, float]) -> float:
@@ -399,6 +461,13 @@ def _counts(sentence: str, counted: frozenset[str]) -> bool:
         number = match.group("number")
         if YEAR.fullmatch(number) or sentence[: match.start()].rstrip().endswith("$"):
             continue
-        if _shares_a_cue(counted, frozenset(terms(match.group("following")))):
+        if _shares_a_cue(counted, frozenset(terms(_common_words(match.group("following"))))):
             return True
     return False
+
+
+def _common_words(text: str) -> str:
+    """The words a number counts: up to the next number or amount ("50+ at $95/unit" counts no
+    units), without capitalised words (in "2250 Harborgate Pkwy Unit 7" nothing counts units)."""
+    counted = NEXT_NUMBER.split(text, maxsplit=1)[0]
+    return " ".join(word for word in counted.split() if not TITLE_CASE.match(word))

@@ -42,6 +42,10 @@ class SelectionSettings:
     context_weight: float = 0.2
     """Preference for a sentence whose neighbours speak of what the question does."""
     heading_penalty: float = 0.1
+    unnamed_penalty: float = 0.3
+    """Against a sentence about no one the question names, where the first sentence is (a
+    court's standing rule among a defendant's docket entries); such a sentence is never added
+    for what it adds."""
     first_margin: float = 0.1
     """The first sentence may be this much less probable than the most probable one if it
     answers more of the question's parts."""
@@ -74,7 +78,9 @@ def _first(ranked: Sequence[Candidate], settings: SelectionSettings) -> Candidat
     question's parts (the sentence naming who was sentenced *and* to how long)."""
     floor = ranked[0].probability - settings.first_margin
     close = [candidate for candidate in ranked if candidate.probability >= floor]
-    return max(close, key=lambda c: (len(c.parts), _preference(c, c, [], settings)))
+    return max(
+        close, key=lambda c: (not c.boilerplate, len(c.parts), _preference(c, c, [], settings))
+    )
 
 
 def _answer_part(
@@ -90,7 +96,11 @@ def _answer_part(
     for several ("who are the defendants"), a few such sentences."""
     floor = best.probability - settings.missing_part_margin
     options = sorted(
-        (c for c in ranked if part in c.parts and c.part_probability >= floor),
+        (
+            c
+            for c in ranked
+            if part in c.parts and c.part_probability >= floor and _may_join(c, best)
+        ),
         key=lambda c: -_preference(c, best, chosen, settings, part),
     )
     if not options:
@@ -138,6 +148,8 @@ def _add_what_adds_most(
             + settings.new_value_gain * min(len(candidate.values - given), 2)
             for candidate in ranked
             if candidate.probability >= floor
+            and _may_join(candidate, best)
+            and not _unnamed(candidate, best)
             and _fits(candidate, chosen, settings.max_answer_chars, settings)
         }
         options = [c for c in ranked if gains.get(id(c), 0.0) >= settings.min_gain]
@@ -146,6 +158,14 @@ def _add_what_adds_most(
         chosen.append(
             max(options, key=lambda c: gains[id(c)] + _preference(c, best, chosen, settings))
         )
+
+
+def _may_join(candidate: Candidate, best: Candidate) -> bool:
+    """Not a contact line or boilerplate, and not a table row about something else than the
+    first sentence's (a row is a record of its own: its neighbours are other records)."""
+    if candidate.boilerplate:
+        return False
+    return not (candidate.row and candidate.key_coverage < best.key_coverage)
 
 
 def _preference(
@@ -171,7 +191,17 @@ def _preference(
         - settings.other_document_penalty * other_document
         + settings.adjacent_bonus * adjacent
         - settings.heading_penalty * _is_heading(candidate.text)
+        - settings.unnamed_penalty * _unnamed(candidate, best)
     )
+
+
+def _unnamed(candidate: Candidate, best: Candidate) -> bool:
+    """Neither the sentence nor the two before it name anything the question names, while the
+    first sentence's do. A record's field ("Current owner: …", "NAME — ROLE") is exempt: a
+    record names what it is about once, in its heading."""
+    if candidate.field:
+        return False
+    return candidate.context_key_coverage == 0 < best.context_key_coverage
 
 
 def _is_heading(sentence: str) -> bool:

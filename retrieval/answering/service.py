@@ -44,7 +44,7 @@ class AnswerService:
     ) -> None:
         self._searcher = searcher
         self._extractive = extractive
-        self._llm = LlmAnswerer(llm, load_prompt("answer")) if llm is not None else None
+        self._llm = LlmAnswerer(llm, load_prompt("answer"), extractive) if llm is not None else None
         self._llm_timeout = llm_timeout_seconds
         # The model is called on a worker so that a model that hangs cannot hold the asker past
         # the timeout, whatever its client enforces. Threads start on the first call only.

@@ -13,3 +13,5 @@ LLM_NEEDS_MODEL = (
     "CASEBOT_LLM_PROVIDER=none to answer extractively"
 )
 LLM_NEEDS_API_KEY = "CASEBOT_LLM_PROVIDER=anthropic needs CASEBOT_LLM_API_KEY; set it"
+PARTS_NOT_ANSWERED = "The sources found do not say: {parts}."
+LLM_PART_WITHOUT_EVIDENCE = "(no sentence of the sources answers this part)"

@@ -1,0 +1,66 @@
+"""Sentences that are not prose: a table's row rendered "Header: value; Header: value", a
+markdown bold heading line, a press release's contacts and closing boilerplate.
+
+A row answers with the fields the question asks for (and those naming what it asks about), not
+with all of its columns; the citation still quotes the whole row.
+"""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.analysis import terms
+from retrieval.answering.questions import Question
+
+ROW_FIELD = re.compile(r"(?:^|;\s)([A-Za-z_][\w /()-]{0,40}):\s([^;]*)")
+ROW_MIN_FIELDS = 3
+BOLD_HEADING = re.compile(r"^\s*(?:[-*•]\s+)?\*\*[^*\n]{1,80}\*\*")
+"""A markdown line opening in bold: "**Case:** OP-HARBOR-LIGHT — …", "**Summary**"."""
+BOILERPLATE = re.compile(
+    r"\b(media|press) (contacts?|inquir\w*)\b"
+    r"|\b(contact|call|e-?mail|phone)\b[^.]{0,80}(\(\d{3}\)|\b\d{3}[-. ]\d{3}[-. ]\d{4}\b|\w@\w)"
+    r"|\b(is|are|was|were) being (investigated|prosecuted|handled)\b"
+    r"|\b(investigated|prosecuted|handled) by\b"
+    r"|\bfollow us\b",
+    re.I,
+)
+BOILERPLATE_TOPICS = frozenset(
+    terms("contact contacts investigated investigation prosecuted prosecution handled media press")
+)
+"""A question about one of these is asking for what boilerplate says, not past it."""
+
+
+def is_row(sentence: str) -> bool:
+    return sentence.count("; ") >= ROW_MIN_FIELDS - 1 and (
+        len(ROW_FIELD.findall(sentence)) >= ROW_MIN_FIELDS
+    )
+
+
+def is_bold_heading(sentence: str) -> bool:
+    return bool(BOLD_HEADING.match(sentence))
+
+
+def is_boilerplate(sentence: str, question: Question) -> bool:
+    """A contact line or a release's "investigated by" close, unless the question asks that."""
+    if not BOILERPLATE.search(sentence):
+        return False
+    return not (frozenset(question.terms) & BOILERPLATE_TOPICS)
+
+
+def asked_fields(question: Question, row: str) -> str | None:
+    """The row's fields that answer a part of the question, with those naming what the question
+    is about, in the row's order; None when no field answers (the whole row is the answer)."""
+    fields = [(match.group(1), match.group(2).strip()) for match in ROW_FIELD.finditer(row)]
+    answering = [
+        bool(question.aspects_answered_by(f"{label}: {value}", terms(f"{label} {value}")))
+        for label, value in fields
+    ]
+    if not any(answering) or all(answering):
+        return None
+    asked_about = frozenset(question.terms + question.key_terms)
+    kept = [
+        f"{label}: {value}"
+        for (label, value), answers in zip(fields, answering, strict=True)
+        if answers or frozenset(terms(value)) & asked_about
+    ]
+    return "; ".join(kept)

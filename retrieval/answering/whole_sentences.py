@@ -1,0 +1,136 @@
+"""Retrieved chunks widened to whole sentences: a chunk may start or stop in the middle of a
+sentence, and a citation quotes whole sentences. The rest of a cut sentence is read from the
+document's neighbouring chunks; the hit keeps its chunk, and so its page.
+
+And, for a question of several parts, the chunks next to the first document's hits that answer
+a part no retrieved sentence does (the restitution a release gives two paragraphs after the
+prison term): read from the registry, not searched for again."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from retrieval.analysis import terms
+from retrieval.answering.questions import Question
+from retrieval.answering.sentences import Sentence, split_sentences
+from retrieval.document_text import ChunkRow, DocumentText, TextWindow
+from retrieval.search import Hit
+
+REACH = 600
+"""How far past a chunk's edge a cut sentence may run on; one running further is left cut."""
+NEIGHBOUR_REACH = 2000
+"""How far from the first document's hits its chunks are read for an unanswered part."""
+MAX_NEIGHBOURS = 2
+
+
+def whole_sentence_hits(hits: Sequence[Hit], document_text: DocumentText | None) -> list[Hit]:
+    if document_text is None or not hits:
+        return list(hits)
+    wanted = {hit.chunk_id: _reach(hit) for hit in hits}
+    windows = document_text.around(list(dict.fromkeys(wanted.values())))
+    return [_widened(hit, wanted[hit.chunk_id], windows.get(wanted[hit.chunk_id])) for hit in hits]
+
+
+def _reach(hit: Hit) -> tuple[str, int, int]:
+    return (hit.document_id, max(hit.char_start - REACH, 0), hit.char_end + REACH)
+
+
+def _widened(hit: Hit, reach: tuple[str, int, int], window: TextWindow | None) -> Hit:
+    if window is None or not window.start <= hit.char_start < hit.char_end <= window.end:
+        return hit
+    sentences = split_sentences(window.text)
+    # The window's first and last sentences may be cut themselves, unless the document (or
+    # the run of its chunks) starts or ends there.
+    first_is_whole = window.start == 0
+    last_is_whole = window.end < reach[2]
+    start = _first_cut(sentences, hit.char_start - window.start, first_is_whole)
+    end = _last_cut(sentences, hit.char_end - window.start, last_is_whole)
+    if start is None and end is None:
+        return hit
+    new_start = window.start + start if start is not None else hit.char_start
+    new_end = window.start + end if end is not None else hit.char_end
+    if window.text[new_start - window.start : new_end - window.start].find(hit.text.strip()) < 0:
+        return hit  # the window does not read as the chunk does: leave the chunk as it is
+    return replace(
+        hit,
+        text=window.text[new_start - window.start : new_end - window.start],
+        char_start=new_start,
+        char_end=new_end,
+    )
+
+
+def _first_cut(sentences: Sequence[Sentence], position: int, first_is_whole: bool) -> int | None:
+    """Where the sentence that ``position`` falls inside of starts, if it starts before it."""
+    for index, sentence in enumerate(sentences):
+        if sentence.start < position < sentence.end:
+            return sentence.start if index > 0 or first_is_whole else None
+    return None
+
+
+def _last_cut(sentences: Sequence[Sentence], position: int, last_is_whole: bool) -> int | None:
+    """Where the sentence that ``position`` falls inside of ends, if it ends after it."""
+    for index, sentence in enumerate(sentences):
+        if sentence.start < position < sentence.end:
+            return sentence.end if index < len(sentences) - 1 or last_is_whole else None
+    return None
+
+
+def chunks_for_missing_parts(
+    question: Question, hits: Sequence[Hit], document_text: DocumentText | None
+) -> list[Hit]:
+    """Chunks of the first hit's document near its hits, not among the hits, that answer a part
+    of the question none of the hits' sentences answers (at most a few, nearest first)."""
+    asked = list(dict.fromkeys(aspect.asks for aspect in question.aspects))
+    if document_text is None or not hits or len(asked) < 2:
+        return []
+    missing = set(asked) - {question.aspects[part].asks for part in _answered(question, hits)}
+    if not missing:
+        return []
+    lead = hits[0]
+    own = [hit for hit in hits if hit.document_id == lead.document_id]
+    rows = document_text.chunks_near(
+        lead.document_id,
+        min(hit.char_start for hit in own) - NEIGHBOUR_REACH,
+        max(hit.char_end for hit in own) + NEIGHBOUR_REACH,
+    )
+    present = {hit.chunk_id for hit in hits}
+    answering = [
+        row
+        for row in rows
+        if row.chunk_id not in present
+        and any(question.aspects[part].asks in missing for part in _answered_in(question, row.text))
+    ]
+    answering.sort(key=lambda row: _distance(row, own))
+    return [_as_hit(lead, row) for row in answering[:MAX_NEIGHBOURS]]
+
+
+def _answered(question: Question, hits: Sequence[Hit]) -> frozenset[int]:
+    return frozenset().union(*(_answered_in(question, hit.text) for hit in hits))
+
+
+def _answered_in(question: Question, text: str) -> frozenset[int]:
+    return frozenset().union(
+        *(
+            question.aspects_answered_by(sentence.text, terms(sentence.text))
+            for sentence in split_sentences(text)
+        )
+    )
+
+
+def _distance(row: ChunkRow, hits: Sequence[Hit]) -> int:
+    return min(min(abs(row.start - hit.char_end), abs(hit.char_start - row.end)) for hit in hits)
+
+
+def _as_hit(lead: Hit, row: ChunkRow) -> Hit:
+    """A chunk of the lead hit's document: the same title, source and marking."""
+    return replace(
+        lead,
+        chunk_id=row.chunk_id,
+        page=row.page,
+        text=row.text,
+        char_start=row.start,
+        char_end=row.end,
+        dense_similarity=None,
+        lexical_score=None,
+    )

@@ -1,0 +1,215 @@
+"""Answers a reader can use: every part of a several-part question answered in order (or said to
+be unanswered), a table row answered with the field asked for, and no headings, contacts or
+boilerplate passed off as statements."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from langchain_core.language_models import BaseChatModel
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+from bot.services import Services, build_services
+from casework.access import Viewer
+from casework.settings import load_settings
+from ingestion.pipeline import IngestOptions
+from retrieval.answering.service import AnswerService
+from retrieval.embeddings import SentenceTransformerEmbedder
+from tests.fakes import RecordingChatModel
+
+AIRBAG_RELEASE = """\
+NEWARK, N.J. - A Paterson man was sentenced today for selling counterfeit airbags.
+
+Marcus Hale, 38, of Paterson, previously pleaded guilty to one count of trafficking in \
+counterfeit goods. From 2017 through 2020, Hale bought counterfeit airbag modules from suppliers \
+in China and sold them through an online storefront to repair shops and drivers, who believed \
+they were buying genuine Honda and Toyota parts. Federal agents seized more than 300 of the \
+modules from a storage unit Hale rented in Clifton.
+
+U.S. District Judge Renata Okafor imposed the sentence in Newark federal court: 46 months in \
+prison, followed by three years of supervised release.
+
+Judge Okafor also ordered Hale to pay $412,600 in restitution to the vehicle makers whose marks \
+he counterfeited.
+
+The case is being investigated by Homeland Security Investigations and the FBI's Newark Field \
+Office.
+
+Media contact: Jane Portillo, Office of Public Affairs, (973) 555-0142, press@usao-nj.example.
+"""
+SEIZURE_LOG = """\
+date,port,item,quantity,declared_value_usd,seizure_ref
+2026-01-16,Port of Long Beach CA,e-bike battery 48V VELOCE,960,3840.00,FCS-LB-0071
+2026-01-22,Los Angeles airport air cargo,e-bike battery 36V VELOCE,40,860.00,FCS-LAX-0132
+2026-01-29,Chicago O'Hare express hub,Brake pads bearing TORVEX mark,2,70.00,FCS-ORD-0209
+"""
+MEMO = """\
+# Intake memo
+
+**Case:** OP-COPPER-GATE — counterfeit Torvex brake pads
+**Author:** SA Lena Marsh, Commercial Fraud Group
+**Date:** 2026-02-01
+
+## Summary
+
+The importer Brightway Auto Supply of Fresno received four pallets of counterfeit Torvex brake \
+pads in January. SA Lena Marsh opened the case after Torvex's brand manager sent test purchase \
+results showing the pads failed the friction test.
+"""
+
+DOCKET = """\
+Beginning February 1, 2017, under Local Rule 13.05, it is the procedure of this Court to order \
+the U.S. Attorney's Office to file a sealed statement in all criminal cases in which a defendant \
+enters a guilty plea.
+
+CRIMINAL DOCKET FOR CASE #: 4:17-cr-00367
+Case title: USA v. Kane
+02/15/2018 | 40 | Minute Entry: Adama Kane pleads guilty to count 1s, BLACKMAIL.
+02/15/2018 | 42 | GUILTY PLEA AGREEMENT by USA, Adama Kane as to Adama Kane.
+02/16/2018 | 44 | SCHEDULING ORDER as to Adama Kane: sentencing set for 6/6/2018.
+"""
+
+
+@pytest.fixture(scope="module")
+def indexed(
+    tmp_path_factory: pytest.TempPathFactory, real_embedder: SentenceTransformerEmbedder
+) -> Iterator[Services]:
+    root = tmp_path_factory.mktemp("multi-part")
+    services = build_services(load_settings(CASEBOT_HOME=root / "home"), embedder=real_embedder)
+    files = root / "files"
+    files.mkdir()
+    (files / "hale-sentencing.txt").write_text(AIRBAG_RELEASE)
+    (files / "seizure-log.csv").write_text(SEIZURE_LOG)
+    (files / "intake-memo.md").write_text(MEMO)
+    (files / "kane-docket.txt").write_text(DOCKET)
+    services.ingestion.ingest([files], IngestOptions())
+    yield services
+
+
+THREE_PARTS = (
+    "Who was sentenced for selling counterfeit airbags, which judge imposed the sentence, "
+    "and how much restitution was ordered?"
+)
+
+
+@pytest.fixture
+def llm_answers(indexed: Services) -> Iterator[Callable[[BaseChatModel], AnswerService]]:
+    built: list[AnswerService] = []
+
+    def build(model: BaseChatModel) -> AnswerService:
+        service = AnswerService(indexed.searcher, indexed.extractive_answerer, llm=model)
+        built.append(service)
+        return service
+
+    yield build
+    for service in built:
+        service.close()
+
+
+def ask(services: Services, question: str) -> str:
+    answer = services.answers.ask(question, Viewer.public())
+    assert not answer.abstained
+    return answer.text
+
+
+def test_each_part_of_a_three_part_question_is_answered_in_order(indexed: Services) -> None:
+    text = ask(indexed, THREE_PARTS)
+
+    assert "Marcus Hale" in text
+    assert "Okafor" in text
+    assert "$412,600" in text
+    assert text.index("Okafor") < text.index("$412,600")
+
+
+def test_a_part_the_evidence_does_not_answer_is_named(indexed: Services) -> None:
+    text = ask(
+        indexed,
+        "What prison term did Marcus Hale receive for the counterfeit airbags, and what fine "
+        "did he pay?",
+    )
+
+    assert "46 months" in text
+    assert "do not say" in text
+    assert "what fine did he pay" in text
+
+
+def test_a_table_row_answers_with_the_field_asked_for(indexed: Services) -> None:
+    answer = indexed.answers.ask(
+        "How many batteries were seized at the Port of Long Beach?", Viewer.public()
+    )
+
+    assert not answer.abstained
+    assert "960" in answer.text
+    assert "declared_value_usd" not in answer.text
+    assert "FCS-LB-0071" not in answer.text
+    assert any("FCS-LB-0071" in citation.quote for citation in answer.citations)
+
+
+def test_a_bold_heading_line_is_not_cited_as_a_statement(indexed: Services) -> None:
+    text = ask(indexed, "Who opened the case on the counterfeit Torvex brake pads?")
+
+    assert "Lena Marsh opened the case" in text
+    assert "**" not in text
+
+
+def test_contacts_and_boilerplate_are_not_appended(indexed: Services) -> None:
+    text = ask(indexed, "What sentence did Marcus Hale receive for selling counterfeit airbags?")
+
+    assert "46 months" in text
+    assert "Media contact" not in text
+    assert "being investigated" not in text
+
+
+def test_the_llm_is_shown_each_part_with_its_evidence(
+    llm_answers: Callable[[BaseChatModel], AnswerService],
+) -> None:
+    model = RecordingChatModel(replies=["Marcus Hale was sentenced [1]."])
+
+    llm_answers(model).ask(THREE_PARTS, Viewer.public())
+
+    user = str(model.prompts[0][1].content)
+    parts = user[user.index("Parts of the question") : user.index("Question:")]
+    assert "1. Who was sentenced for selling counterfeit airbags" in parts
+    assert "2. which judge imposed the sentence" in parts
+    restitution = parts[parts.index("3. how much restitution was ordered") :]
+    assert "$412,600" in restitution
+    number = restitution.split("[", 1)[1].split("]", 1)[0]
+    source = user[user.index(f'<source n="{number}"') :]
+    assert "$412,600" in source[: source.index("</source>")]
+
+
+def test_a_part_the_llm_finds_unanswered_is_named_not_dropped(
+    llm_answers: Callable[[BaseChatModel], AnswerService],
+) -> None:
+    model = FakeListChatModel(
+        responses=["Marcus Hale received 46 months in prison [1].\nNOT_FOUND: what fine did he pay"]
+    )
+
+    answer = llm_answers(model).ask(
+        "What prison term did Marcus Hale receive, and what fine did he pay?", Viewer.public()
+    )
+
+    assert answer.answerer == "llm"
+    assert answer.text == (
+        "Marcus Hale received 46 months in prison. [1] "
+        "The sources found do not say: what fine did he pay."
+    )
+    assert answer.note is None
+
+
+def test_an_llm_finding_no_part_answered_abstains(
+    llm_answers: Callable[[BaseChatModel], AnswerService],
+) -> None:
+    model = FakeListChatModel(responses=["NOT_FOUND: what fine did he pay"])
+
+    answer = llm_answers(model).ask("What fine did Marcus Hale pay?", Viewer.public())
+
+    assert answer.abstained
+
+
+def test_a_sentence_about_no_one_the_question_names_is_not_added(indexed: Services) -> None:
+    text = ask(indexed, "What did Adama Kane plead guilty to, and on what date?")
+
+    assert "BLACKMAIL" in text
+    assert "Local Rule" not in text

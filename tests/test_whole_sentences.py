@@ -1,0 +1,104 @@
+"""A citation quotes whole sentences, even where a chunk boundary cuts one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from bot.services import Services, build_services
+from casework.access import Viewer
+from casework.settings import load_settings
+from casework.storage.registry import Chunk
+from ingestion.pipeline import IngestOptions
+from retrieval.answering.service import AnswerService
+from retrieval.document_text import ChunkSpan, assemble
+from retrieval.embeddings import SentenceTransformerEmbedder
+from tests.fakes import RecordingChatModel
+
+CUT_SENTENCE = (
+    "Doe was sentenced today by United States District Judge Mary Brennan of the Southern "
+    "District of New York to 37 months in federal prison, followed by three years of supervised "
+    "release, for importing the counterfeit routers and selling them to hospitals and schools."
+)
+RELEASE = (
+    "WASHINGTON - A Queens man who sold counterfeit Cisco routers was sentenced in Manhattan. "
+    "John Doe, 41, imported the routers from Shenzhen through a freight forwarder. "
+    f"{CUT_SENTENCE} "
+    "Doe pleaded guilty in March 2019 to one count of trafficking in counterfeit goods."
+)
+
+
+def small_chunk_services(root: Path, embedder: SentenceTransformerEmbedder) -> Services:
+    settings = load_settings(
+        CASEBOT_HOME=root / "home", CASEBOT_CHUNK_TOKENS=32, CASEBOT_CHUNK_OVERLAP_TOKENS=8
+    )
+    services = build_services(settings, embedder=embedder)
+    filings = root / "filings"
+    filings.mkdir()
+    (filings / "doe-sentencing.txt").write_text(RELEASE)
+    services.ingestion.ingest([filings], IngestOptions())
+    return services
+
+
+def chunk_texts(services: Services) -> list[str]:
+    with services.sessions() as session:
+        return list(session.scalars(select(Chunk.text).order_by(Chunk.ordinal)))
+
+
+def test_a_sentence_cut_at_a_chunk_boundary_is_quoted_and_answered_whole(
+    tmp_path: Path, real_embedder: SentenceTransformerEmbedder
+) -> None:
+    services = small_chunk_services(tmp_path, real_embedder)
+    assert not any(CUT_SENTENCE in text for text in chunk_texts(services))
+
+    answer = services.answers.ask("What sentence did John Doe receive?", Viewer.public())
+
+    assert not answer.abstained
+    assert CUT_SENTENCE in answer.text
+    quotes = [citation.quote for citation in answer.citations]
+    assert CUT_SENTENCE in quotes
+    assert all(quote.rstrip().endswith(".") for quote in quotes)
+
+
+def test_the_llm_reads_and_quotes_the_cut_sentence_whole(
+    tmp_path: Path, real_embedder: SentenceTransformerEmbedder
+) -> None:
+    services = small_chunk_services(tmp_path, real_embedder)
+    model = RecordingChatModel(replies=["Doe received 37 months in federal prison [1, 2, 3]."])
+    service = AnswerService(services.searcher, services.extractive_answerer, llm=model)
+    try:
+        answer = service.ask("What sentence did John Doe receive?", Viewer.public())
+    finally:
+        service.close()
+
+    user = str(model.prompts[0][1].content)
+    sources = user[: user.index("Parts of the question")].split("</source>")
+    assert answer.answerer == "llm"
+    assert all(CUT_SENTENCE in source for source in sources if "37 months" in source)
+    assert CUT_SENTENCE in [citation.quote for citation in answer.citations]
+
+
+def test_chunks_put_back_together_keep_document_offsets() -> None:
+    document = "One sentence here. Another one runs on across the cut. Last."
+    last = document.index("Last")
+    spans = [
+        ChunkSpan(0, 35, document[0:35]),
+        ChunkSpan(19, last - 1, document[19 : last - 1]),
+        ChunkSpan(last, len(document), document[last:]),
+    ]
+
+    window = assemble(spans, 10, len(document))
+
+    assert window is not None
+    assert window.start == 10
+    assert window.text == document[10:]
+
+
+def test_a_gap_between_chunks_is_no_place_for_a_sentence_to_run_on() -> None:
+    spans = [ChunkSpan(0, 10, "First page"), ChunkSpan(12, 23, "second page")]
+
+    window = assemble(spans, 0, 23)
+
+    assert window is not None
+    assert window.text == "First page\n\nsecond page"
