@@ -23,6 +23,7 @@ from retrieval.answering.questions import Question
 from retrieval.answering.selection import SelectionSettings, select
 from retrieval.answering.sentences import split_sentences
 from retrieval.embeddings import Embedder
+from retrieval.listings import asks_about_listings, is_listing
 from retrieval.search import Hit, SearchResult
 
 
@@ -56,7 +57,9 @@ class ExtractiveAnswerer:
     def answer(self, question_text: str, result: SearchResult) -> Answer:
         question = Question.parse(question_text)
         weights = term_weights(question, self._idf)
-        ranked = self._scored(question, weights, result)
+        ranked = _primary_first(
+            question_text, self._scored(question, weights, result), self._model.threshold
+        )
         if not ranked:
             return self._abstain(question_text, result, confidence=0.0)
         confidence = ranked[0].probability
@@ -135,6 +138,16 @@ class ExtractiveAnswerer:
             confidence=confidence,
             answerer=self.name,
         )
+
+
+def _primary_first(question: str, ranked: list[Candidate], threshold: float) -> list[Candidate]:
+    """Only the candidates of primary documents when one of them answers: a listing (a
+    folder's index, README or SOURCE.txt) points at the documents that say it. A listing's
+    sentences stay when the question is about a listing, or when no primary one answers."""
+    if asks_about_listings(question):
+        return ranked
+    primary = [c for c in ranked if not is_listing(c.hit.source, c.hit.text)]
+    return primary if primary and primary[0].probability >= threshold else ranked
 
 
 def _top_similarity(hits: Sequence[Hit]) -> float:
