@@ -32,7 +32,8 @@ from casework.access import Viewer
 from casework.markings import Kind
 from casework.settings import BUNDLED_MODEL, load_settings
 from ingestion.pipeline import IngestOptions
-from retrieval.answering.answerability import FEATURES
+from retrieval.answering.answerability import FEATURES, AnswerabilityModel
+from retrieval.answering.extractive import ExtractiveAnswerer
 from retrieval.answering.model import Answer
 from retrieval.embeddings import resolve_model_path
 
@@ -239,12 +240,13 @@ def calibrate(services: Services, cases: Sequence[QuestionCase]) -> dict[str, An
     from sklearn.model_selection import GroupKFold
 
     viewer = Viewer.operator()
+    # The shipped model may have been fitted on other features; measuring evidence needs none.
+    unfitted = AnswerabilityModel(weights=(0.0,) * len(FEATURES), bias=0.0, threshold=0.5)
+    answerer = ExtractiveAnswerer(services.embedder, services.lexical_index.idf, unfitted)
     features, labels, groups = [], [], []
     for index, case in enumerate(cases):
         result = services.searcher.search(case.question, viewer)
-        for text, evidence in services.extractive_answerer.evidence_of_candidates(
-            case.question, result
-        ):
+        for text, evidence in answerer.evidence_of_candidates(case.question, result):
             features.append(evidence.vector())
             labels.append(int(case.answerable and _has_fact(text, case.facts)))
             groups.append(index)

@@ -28,6 +28,7 @@ MIN_REFERENCES = 3
 WORDS_PER_REFERENCE = 12
 """A text naming a file or URL at least every this many words is a list of documents; a release
 with a link to itself and one to the agency's site is not."""
+ENTRY_WORDS = 6
 ABOUT_LISTINGS = re.compile(
     r"\b(index|indexes|indices|listing|listings|list of|listed|lists|readme|source\.txt|"
     r"source notes?|table of contents|manifest|catalog(ue)?|inventory|which (files|documents)|"
@@ -53,6 +54,14 @@ def lists_documents(text: str) -> bool:
     references = len(REFERENCE.findall(text))
     words = len(WORD.findall(REFERENCE.sub(" ", text)))
     return references >= MIN_REFERENCES and words <= WORDS_PER_REFERENCE * references
+
+
+def is_listing_entry(sentence: str) -> bool:
+    """A sentence that only points at another document: a URL or file name with a label
+    ("Press Release: http://… Operation Decrypt.")."""
+    if not REFERENCE.search(sentence):
+        return False
+    return len(WORD.findall(REFERENCE.sub(" ", sentence))) <= ENTRY_WORDS
 
 
 def asks_about_listings(question: str) -> bool:

@@ -100,6 +100,18 @@ class SeriesCues:
         staged = any(STAGES[stage].search(heading.headline) for stage in self.stages)
         return float(dated) + float(staged)
 
+    def conflicts(self, heading: Heading) -> bool:
+        """The heading gives another date, or announces another stage, than the question names,
+        and matches none of them: a sibling of the series the question is about."""
+        if self.matches(heading):
+            return False
+        date = document_date(heading.dated)
+        other_date = bool(self.dates) and date is not None
+        other_stage = bool(self.stages) and any(
+            pattern.search(heading.headline) for pattern in STAGES.values()
+        )
+        return other_date or other_stage
+
 
 @dataclass(frozen=True)
 class Heading:

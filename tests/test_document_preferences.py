@@ -13,8 +13,8 @@ from casework.access import Viewer
 from casework.settings import load_settings
 from ingestion.pipeline import IngestOptions
 from retrieval.embeddings import SentenceTransformerEmbedder
-from retrieval.listings import asks_about_listings, is_listing
-from retrieval.series import SeriesCues, When, document_date
+from retrieval.listings import asks_about_listings, is_listing, is_listing_entry
+from retrieval.series import Heading, SeriesCues, When, document_date
 
 STATUTE = (
     "18 U.S.C. 2320. Trafficking in counterfeit goods or services.\n\n"
@@ -158,6 +158,14 @@ def test_listings_are_told_from_documents_by_name_and_by_text() -> None:
     assert not is_listing("/cases/a/roe.txt", release_with_links)
 
 
+def test_a_sentence_that_only_links_to_a_document_is_a_listing_entry() -> None:
+    assert is_listing_entry("Press Release: http://www.example.gov/roe.htm Operation Decrypt.")
+    assert is_listing_entry("See roe-plea.txt.")
+    assert not is_listing_entry(
+        "Roe was sentenced to 30 months, the release at https://example.gov/roe says."
+    )
+
+
 def test_questions_about_listings_are_recognised() -> None:
     assert asks_about_listings("What does the index say about the Disney pins release?")
     assert not asks_about_listings("What sentence did Richard Roe receive?")
@@ -168,6 +176,16 @@ def test_a_question_names_months_years_and_stages_but_not_the_verb_may() -> None
     assert cues.dates == {When(2021, 5), When(2019, None)}
     assert cues.stages == {"plea"}
     assert SeriesCues.of_question("What may he face?").dates == frozenset()
+
+
+def test_a_sibling_of_another_date_or_stage_conflicts_and_an_undated_record_does_not() -> None:
+    may = SeriesCues.of_question("How many batteries were stopped in May 2021?")
+    assert may.conflicts(Heading.of("vh7-april", APRIL_SEIZURE))
+    assert not may.conflicts(Heading.of("vh7-may", MAY_SEIZURE))
+    assert not may.conflicts(Heading.of("18usc2320", STATUTE))
+    sentenced = SeriesCues.of_question("What was Richard Roe sentenced to?")
+    assert sentenced.conflicts(Heading.of("roe-plea", PLEA))
+    assert not sentenced.conflicts(Heading.of("roe-sentenced", SENTENCING))
 
 
 def test_a_documents_date_is_its_first_full_date() -> None:

@@ -19,11 +19,11 @@ from retrieval.answering import texts
 from retrieval.answering.answerability import AnswerabilityModel, Evidence
 from retrieval.answering.candidates import Candidate, IdfLookup, candidates, term_weights
 from retrieval.answering.model import Answer, Citation
+from retrieval.answering.preferred import preferred
 from retrieval.answering.questions import Question
 from retrieval.answering.selection import SelectionSettings, select
 from retrieval.answering.sentences import split_sentences
 from retrieval.embeddings import Embedder
-from retrieval.listings import asks_about_listings, is_listing
 from retrieval.search import Hit, SearchResult
 
 
@@ -57,8 +57,11 @@ class ExtractiveAnswerer:
     def answer(self, question_text: str, result: SearchResult) -> Answer:
         question = Question.parse(question_text)
         weights = term_weights(question, self._idf)
-        ranked = _primary_first(
-            question_text, self._scored(question, weights, result), self._model.threshold
+        ranked = preferred(
+            question_text,
+            self._scored(question, weights, result),
+            result.hits,
+            self._model.threshold,
         )
         if not ranked:
             return self._abstain(question_text, result, confidence=0.0)
@@ -74,9 +77,8 @@ class ExtractiveAnswerer:
         """Every candidate sentence with its signals, for calibrating the answerability model."""
         question = Question.parse(question_text)
         weights = term_weights(question, self._idf)
-        top_similarity = _top_similarity(result.hits)
         return [
-            (candidate.text, candidate.evidence(top_similarity))
+            (candidate.text, candidate.evidence())
             for candidate in self._compared(question, weights, result)
         ]
 
@@ -84,12 +86,11 @@ class ExtractiveAnswerer:
         self, question: Question, weights: dict[str, float], result: SearchResult
     ) -> list[Candidate]:
         """The compared candidates with their probability of answering, most probable first."""
-        top_similarity = _top_similarity(result.hits)
         compared = self._compared(question, weights, result)
         for candidate in compared:
-            candidate.probability = self._model.probability(candidate.evidence(top_similarity))
+            candidate.probability = self._model.probability(candidate.evidence())
             candidate.part_probability = self._model.probability(
-                candidate.evidence(top_similarity, as_answering_a_part=True)
+                candidate.evidence(as_answering_a_part=True)
             )
         return sorted(compared, key=lambda candidate: -candidate.probability)
 
@@ -138,20 +139,6 @@ class ExtractiveAnswerer:
             confidence=confidence,
             answerer=self.name,
         )
-
-
-def _primary_first(question: str, ranked: list[Candidate], threshold: float) -> list[Candidate]:
-    """Only the candidates of primary documents when one of them answers: a listing (a
-    folder's index, README or SOURCE.txt) points at the documents that say it. A listing's
-    sentences stay when the question is about a listing, or when no primary one answers."""
-    if asks_about_listings(question):
-        return ranked
-    primary = [c for c in ranked if not is_listing(c.hit.source, c.hit.text)]
-    return primary if primary and primary[0].probability >= threshold else ranked
-
-
-def _top_similarity(hits: Sequence[Hit]) -> float:
-    return max(((hit.dense_similarity or 0.0) for hit in hits), default=0.0)
 
 
 def _compose(
