@@ -16,7 +16,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -28,6 +28,7 @@ from retrieval.embeddings import Embedder, Vectors
 from retrieval.filters import SearchFilters, combine_where
 from retrieval.fusion import DEFAULT_ALPHA, convex_zscore
 from retrieval.lexical import ChunkScope, LexicalIndex, QueryScores
+from retrieval.preferences import PreferenceSettings, QuestionPreferences
 from retrieval.scope import hidden_where, visible_where
 from retrieval.vector_store import NearestIds, VectorHit, VectorIndex, document_of
 
@@ -55,6 +56,11 @@ class SearchSettings:
     Chroma."""
     unfiltered_margin: float = 1.5
     """How many more entries than the visible share predicts the unfiltered fetch asks for."""
+    preferences: PreferenceSettings = field(default_factory=PreferenceSettings)
+    """Listings rank below the documents they list; a series' release of the date and stage
+    the question names above its siblings (see :mod:`retrieval.preferences`)."""
+    preference_pool: int = 2
+    """How many times the requested hits are ranked again by those preferences."""
 
 
 @dataclass(frozen=True)
@@ -131,9 +137,12 @@ class HybridSearcher:
         lexical = self._lexical.score(query, viewer, filters)
         nearest = self._nearest(vector, viewer, filters, lexical.scope)
         candidates = self._fuse(vector, nearest.dense, lexical)
-        hits = collapse_near_duplicates(
-            self._resolve(candidates, viewer, filters), self.settings.duplicate_containment, limit
+        pool = collapse_near_duplicates(
+            self._resolve(candidates, viewer, filters),
+            self.settings.duplicate_containment,
+            limit * self.settings.preference_pool,
         )
+        hits = self._preferred(query, pool)[:limit]
         return SearchResult(
             query=query,
             hits=self._with_lead_chunks(hits),
@@ -222,6 +231,21 @@ class HybridSearcher:
                 if source_prefix and not document.source.startswith(source_prefix):
                     continue
                 yield _hit(candidate, chunk, document)
+
+    def _preferred(self, query: str, hits: list[Hit]) -> list[Hit]:
+        """The hits with their scores moved by what the question prefers in a document, best
+        first (a stable sort: hits nothing moved keep their order)."""
+        preferences = QuestionPreferences.of(query, self.settings.preferences)
+        leads: dict[str, str] = {}
+        if preferences.needs_headings:
+            rows = self._lead_rows(list(dict.fromkeys(hit.document_id for hit in hits)))
+            leads = {document_id: chunk.text for document_id, (chunk, _) in rows.items()}
+        moved = []
+        for hit in hits:
+            lead = leads.get(hit.document_id, "")
+            move = preferences.move(hit.source, hit.title, hit.text, lead)
+            moved.append(replace(hit, score=hit.score + move) if move else hit)
+        return sorted(moved, key=lambda hit: -hit.score)
 
     def _with_lead_chunks(self, hits: list[Hit]) -> list[Hit]:
         """Insert each top document's first chunk after its best hit, where it is missing.

@@ -235,7 +235,7 @@ def assert_same_ranking(first: list[tuple[Any, ...]], second: list[tuple[Any, ..
     ],
 )
 def test_a_candidate_one_side_missed_is_scored_by_it_all_the_same(
-    indexed: tuple[Services, Path], depths: dict[str, int]
+    indexed: tuple[Services, Path], depths: dict[str, Any]
 ) -> None:
     """Every chunk matches "counterfeit", so either side alone brings in every candidate: the
     side that took one candidate scores the rest, and the fusion does not change."""

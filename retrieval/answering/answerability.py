@@ -2,13 +2,16 @@
 
 Top-1 similarity alone cannot tell an answerable question from a near miss (a question about a
 defendant's sentence scores high against the release announcing his plea). The signals here look
-at a candidate sentence and at the document it comes from: does the sentence contain the kind of
-thing asked for (a prison term, an amount, a date), how many of the question's parts the
-document's sentences answer, how many of the question's key names the document has, whether
-dense and lexical retrieval both rank the document first, and how close the sentence is in
-meaning. The weights are fitted by ``benchmarks/answers.py --calibrate`` on the domain question
-set and shipped in ``answerability.json``; none may be negative, as each signal only ever speaks
-for an answer.
+at a candidate sentence and at the document it comes from, and measure evidence rather than
+wording: does the sentence hold the kind of thing asked for (a prison term, an amount, a date, a
+name, a judgment), and does it name what that is about; how many of the question's parts the
+document's sentences answer; how much of the question's names and terms the sentence and its
+document have; whether dense and lexical retrieval both rank the document first; and how close
+the sentence is in meaning. No signal is about the question alone (how close its best chunk is,
+say): that measures how the question is worded, and would abstain on a question worded unlike
+the ones the model was fitted on. The weights are fitted by ``benchmarks/answers.py
+--calibrate`` on the tuned-on questions and shipped in ``answerability.json``; none may be
+negative, as each signal only ever speaks for an answer.
 """
 
 from __future__ import annotations
@@ -25,8 +28,11 @@ FEATURES = (
     "answer_type_match",
     "parts_answered",
     "retrievers_agree",
-    "top_chunk_similarity",
     "typed_key_term_coverage",
+    "answer_kind_present",
+    "sentence_term_coverage",
+    "document_term_coverage",
+    "document_cue_coverage",
 )
 
 
@@ -38,13 +44,24 @@ class Evidence:
     key_term_coverage: float
     """Share of the question's names and numbers (idf-weighted) in the sentence's document."""
     answer_type_match: float
-    """The sentence holds the kind of thing the question's first part asks for."""
+    """The sentence holds the kind of thing the question's first part asks for, and names what
+    it is about (the *sentencing* date)."""
     parts_answered: float
     """Share of the question's parts that some sentence of the same document answers: none, for
     a question about a sentence put to the release announcing the plea."""
     retrievers_agree: float
     """1 if dense and lexical retrieval both rank the sentence's document first, 0.5 if one."""
-    top_chunk_similarity: float
+    answer_kind_present: float
+    """The sentence holds the kind of thing asked for (a name for "who", a judgment or dismissal
+    for "how did it end"), whether or not it uses the question's words for it."""
+    sentence_term_coverage: float
+    """Share of the question's terms (idf-weighted) in the sentence itself."""
+    document_term_coverage: float
+    """Share of all the question's terms (idf-weighted) in the sentence's document: a docket
+    without the words "default judgment" does not answer when one was entered."""
+    document_cue_coverage: float
+    """How much of what the question's first part is about (the *default judgment* of "when
+    was the default judgment entered") the sentence's document names anywhere."""
 
     @property
     def typed_key_term_coverage(self) -> float:

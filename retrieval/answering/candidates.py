@@ -20,6 +20,7 @@ from retrieval.answering.questions import (
     Question,
     cue_share,
     has_word,
+    holds_kind,
     is_field,
     label_share,
     values,
@@ -41,6 +42,10 @@ IdfLookup = Callable[[Sequence[str]], dict[str, float]]
 @dataclass(frozen=True)
 class DocumentSignals:
     key_coverage: float
+    term_coverage: float
+    cue_coverage: float
+    """Share (idf-weighted) of what the question's first part is about (its cue: the *default
+    judgment* of "when was a default judgment entered") that the document names anywhere."""
     parts_answered: float
     retrievers_agree: float
 
@@ -64,6 +69,8 @@ class Candidate:
     parts: frozenset[int]
     """The question's parts (indexes into ``Question.aspects``) the sentence answers."""
     answers_primary: bool
+    holds_primary_kind: bool
+    """It holds the kind of thing the question's first part asks for, about anything."""
     cue_shares: tuple[float, ...]
     """For each of the question's parts, the share of its cue words in the sentence."""
     label_shares: tuple[float, ...]
@@ -94,7 +101,7 @@ class Candidate:
             return 0.0
         return 1.0 + self.cue_shares[part] + self.label_shares[part]
 
-    def evidence(self, top_chunk_similarity: float, as_answering_a_part: bool = False) -> Evidence:
+    def evidence(self, as_answering_a_part: bool = False) -> Evidence:
         typed = self.answers_primary or (as_answering_a_part and bool(self.parts))
         return Evidence(
             sentence_similarity=self.similarity,
@@ -102,7 +109,10 @@ class Candidate:
             answer_type_match=1.0 if typed else 0.0,
             parts_answered=self.document.parts_answered,
             retrievers_agree=self.document.retrievers_agree,
-            top_chunk_similarity=top_chunk_similarity,
+            answer_kind_present=1.0 if typed or self.holds_primary_kind else 0.0,
+            sentence_term_coverage=self.coverage,
+            document_term_coverage=self.document.term_coverage,
+            document_cue_coverage=self.document.cue_coverage,
         )
 
     def prefilter_score(self, parts: int) -> float:
@@ -126,6 +136,12 @@ class _Weights:
 
     def coverage(self, present: frozenset[str]) -> float:
         return sum(w for term, w in self.terms.items() if term in present) / self.total
+
+    def cue_coverage(self, cue: frozenset[str], present: frozenset[str]) -> float:
+        total = sum(self.terms.get(word, 0.0) for word in cue)
+        if not total:
+            return 1.0
+        return sum(self.terms.get(word, 0.0) for word in cue if has_word(word, present)) / total
 
     def key_coverage(self, present: frozenset[str]) -> float:
         total = sum(self.keys.values())
@@ -177,6 +193,8 @@ def candidates(
                     context_coverage=scale.coverage(chunk.around(position)),
                     parts=parts,
                     answers_primary=question.primary_index in parts,
+                    holds_primary_kind=question.primary_index in parts
+                    or holds_kind(question.primary, sentence.text),
                     cue_shares=tuple(
                         cue_share(aspect, sentence_terms, cue_weights)
                         for aspect in question.aspects
@@ -253,6 +271,8 @@ def _documents(
     return {
         document_id: DocumentSignals(
             key_coverage=scale.key_coverage(document_terms),
+            term_coverage=scale.coverage(document_terms),
+            cue_coverage=scale.cue_coverage(question.primary.cue, document_terms),
             parts_answered=len(answered[document_id]) / len(question.aspects),
             retrievers_agree=0.5 * (document_id == dense_top) + 0.5 * (document_id == lexical_top),
         )

@@ -22,6 +22,7 @@ from retrieval.answering import texts
 from retrieval.answering.answerability import AnswerabilityModel, Evidence
 from retrieval.answering.candidates import Candidate, IdfLookup, candidates, term_weights
 from retrieval.answering.model import Answer, Citation
+from retrieval.answering.preferred import preferred
 from retrieval.answering.questions import Question, unmarked
 from retrieval.answering.records import asked_fields
 from retrieval.answering.selection import SelectionSettings, select
@@ -88,7 +89,12 @@ class ExtractiveAnswerer:
         question = Question.parse(question_text)
         result = self.read(question, result)
         weights = term_weights(question, self._idf)
-        ranked = self._scored(question, weights, result)
+        ranked = preferred(
+            question_text,
+            self._scored(question, weights, result),
+            result.hits,
+            self._model.threshold,
+        )
         if not ranked:
             return self._abstain(question_text, result, confidence=0.0)
         confidence = ranked[0].probability
@@ -120,9 +126,8 @@ class ExtractiveAnswerer:
         question = Question.parse(question_text)
         result = self.read(question, result)
         weights = term_weights(question, self._idf)
-        top_similarity = _top_similarity(result.hits)
         return [
-            (candidate.text, candidate.evidence(top_similarity))
+            (candidate.text, candidate.evidence())
             for candidate in self._compared(question, weights, result)
         ]
 
@@ -130,10 +135,9 @@ class ExtractiveAnswerer:
         self, question: Question, weights: dict[str, float], result: SearchResult
     ) -> list[Candidate]:
         """The compared candidates with their probability of answering, most probable first."""
-        top_similarity = _top_similarity(result.hits)
         found: list[Candidate] = []
         compared = self._compared(question, weights, result, found)
-        self._score(compared, top_similarity)
+        self._score(compared)
         leading = sorted(compared, key=lambda c: -c.probability)
         following = [
             candidate
@@ -142,14 +146,14 @@ class ExtractiveAnswerer:
         ]
         if following:
             self._measure_similarity(question.text, result, following)
-            self._score(following, top_similarity)
+            self._score(following)
         return sorted(compared + following, key=lambda candidate: -candidate.probability)
 
-    def _score(self, compared: list[Candidate], top_similarity: float) -> None:
+    def _score(self, compared: list[Candidate]) -> None:
         for candidate in compared:
-            candidate.probability = self._model.probability(candidate.evidence(top_similarity))
+            candidate.probability = self._model.probability(candidate.evidence())
             candidate.part_probability = self._model.probability(
-                candidate.evidence(top_similarity, as_answering_a_part=True)
+                candidate.evidence(as_answering_a_part=True)
             )
 
     def _compared(
@@ -213,10 +217,6 @@ def _following(found: list[Candidate], leading: list[Candidate]) -> list[Candida
         for c in leading
         if (following := places.get((c.hit.chunk_id, c.position + 1))) is not None
     ]
-
-
-def _top_similarity(hits: Sequence[Hit]) -> float:
-    return max(((hit.dense_similarity or 0.0) for hit in hits), default=0.0)
 
 
 def _compose(

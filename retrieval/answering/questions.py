@@ -27,6 +27,8 @@ class AnswerType(StrEnum):
     DURATION = "duration"
     PERSON = "person"
     NUMBER = "number"
+    OUTCOME = "outcome"
+    """How a case ended: a judgment, a dismissal, a settlement, a verdict."""
 
 
 WH_WORD = (
@@ -66,6 +68,15 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
         re.compile(
             r"^\s*(?:and\s+)?(?:on |to |by |from |until )?(when|(what|which) (day|year))\b"
             r"|\bdates?\b",
+            re.I,
+        ),
+    ),
+    (
+        AnswerType.OUTCOME,
+        re.compile(
+            r"\bhow (did|was|were|has|have|is|does) \b.{0,80}?\b(end|ended|resolved?|conclude[ds]?|"
+            r"turn(ed)? out|close[ds]?|decided|disposed of)\b"
+            r"|\b(outcome|disposition|resolution)\b|\bwhat happened (to|in|with)\b",
             re.I,
         ),
     ),
@@ -121,6 +132,12 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
         r"\b(?:[A-Z]\.|[A-Z][a-z]+)(?: [A-Z]\.?)? [A-Z][a-zA-Z'-]+\b"
         r"|\b[A-Z][A-Z&.'-]+(?: [A-Z][A-Z&.'-]+)+\b"
     ),
+    AnswerType.OUTCOME: re.compile(
+        r"\b(judgments?|dismiss\w*|settle(d|ment)|terminat\w*|verdict|convicted|acquitted|"
+        r"found (not )?guilty|sentenced|pleaded guilty|consent (decree|judgment|order)|"
+        r"injunction|withdrawn|affirmed|reversed|remanded|vacated)\b",
+        re.I,
+    ),
     AnswerType.NUMBER: re.compile(
         r"(?<![\d/-])\b(?!(19|20)\d\d\b)\d{4,}\b(?![-/]\d)"  # not a year or a date
         r"|\b(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z\d]{6,}\b"
@@ -161,7 +178,10 @@ IMPOSED_SENTENCE = re.compile(
 )
 NAME_OR_NUMBER = re.compile(r"(?<!^)(?<![?!] )(?<!\w\w\. )\b([A-Z][\w&'-]+|\d[\w:/.,-]*)")
 TYPE_WORDS = frozenset(
-    terms("date day year number id identifier serial long time amount total range name person")
+    terms(
+        "date day year number id identifier serial long time amount total range name person "
+        "end ended resolved resolution concluded closed decided outcome disposition happened"
+    )
 )
 """Words that say which kind of answer is wanted, not what it is about: no part of a cue."""
 PLURAL = re.compile(
@@ -172,8 +192,8 @@ PLURAL = re.compile(
 LABEL = re.compile(r"^\s*([A-Za-z][\w /()-]{0,40}):\s|^[^\n]{1,100} — ([A-Za-z ;]{3,120})")
 """A record's field label ("Registration date: …") or role ("MySQL AB — ORIGINAL REGISTRANT")."""
 LIST_MARKER = re.compile(r"^\s*[-*•]\s+")
-UNCUED = frozenset({AnswerType.PRISON_SENTENCE, AnswerType.MONEY})
-"""Kinds whose own check says enough: an imposed prison term, the kind of money."""
+UNCUED = frozenset({AnswerType.PRISON_SENTENCE, AnswerType.MONEY, AnswerType.OUTCOME})
+"""Kinds whose own check says enough: an imposed prison term, the kind of money, a case's end."""
 MODIFIED: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.NUMBER: re.compile(r"\b(\w+) (number|no\.|id|identifier)\b", re.I),
     AnswerType.DATE: re.compile(r"\b(\w+) date\b", re.I),
@@ -437,6 +457,13 @@ def _same_word(first: str, second: str) -> bool:
     return (
         len(short) >= MIN_PREFIX and len(long) - len(short) <= MAX_SUFFIX and long.startswith(short)
     )
+
+
+def holds_kind(aspect: Aspect, sentence: str) -> bool:
+    """``sentence`` holds the kind of thing ``aspect`` asks for (a name, an amount, a date),
+    whatever it is about: weaker evidence than :func:`answers`, which wants its cue too. Any
+    sentence holds what a question of no particular kind asks for, so none counts for it."""
+    return aspect.kind is not AnswerType.ANY and _contains(aspect, sentence)
 
 
 def _contains(aspect: Aspect, sentence: str) -> bool:

@@ -1,0 +1,87 @@
+"""Abstaining when the evidence is missing, not when a question is worded unlike the ones the
+answerability model was fitted on: "who" and "how did it end" questions, on the real model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bot.services import Services, build_services
+from casework.access import Viewer
+from casework.settings import load_settings
+from ingestion.pipeline import IngestOptions
+from retrieval.answering.questions import AnswerType, Question
+from retrieval.embeddings import SentenceTransformerEmbedder
+
+DOCKET = (
+    "U.S. District Court, District of Nevada. Civil docket for case 2:19-cv-00412. "
+    "Bagworks Supply LLC v. Roe.\n\n"
+    "#1 2019-03-04: COMPLAINT against Richard Roe filed by Bagworks Supply LLC. Filing fee $400.\n"
+    "#9 2019-05-20: ANSWER to complaint by Richard Roe.\n"
+    "#21 2019-09-30: STIPULATION of dismissal with prejudice by all parties, each to bear its "
+    "own fees and costs.\n"
+    "#22 2019-10-01: ORDER granting stipulation; the action is dismissed with prejudice. Case "
+    "terminated.\n"
+)
+ARREST = (
+    "March 2, 2020. SANTA ANA - Ann Tse, 44, of Carson was arrested today for selling "
+    "counterfeit Veloce rifle scopes online through Hilltop Optics, a store she ran with her "
+    "business partner Wei Yang, 47, of Irvine. Investigators found 778 counterfeit scopes in "
+    "the store's warehouse. Yang remains a fugitive."
+)
+PLEA = (
+    "NEWARK - Richard Roe, 52, pleaded guilty today to selling counterfeit airbags through an "
+    "online storefront. Roe faces a maximum of 10 years in prison when sentenced in October."
+)
+
+
+@pytest.fixture(scope="module")
+def corpus(
+    tmp_path_factory: pytest.TempPathFactory, real_embedder: SentenceTransformerEmbedder
+) -> Iterator[Services]:
+    root = tmp_path_factory.mktemp("answerability")
+    services = build_services(load_settings(CASEBOT_HOME=root / "home"), embedder=real_embedder)
+    folder = root / "filings"
+    folder.mkdir()
+    (folder / "bagworks-v-roe-docket.txt").write_text(DOCKET)
+    (folder / "tse-arrest.txt").write_text(ARREST)
+    (folder / "roe-plea.txt").write_text(PLEA)
+    services.ingestion.ingest([folder], IngestOptions())
+    yield services
+
+
+def ask(services: Services, question: str) -> tuple[bool, str]:
+    answer = services.answers.ask(question, Viewer.operator())
+    return answer.abstained, answer.text
+
+
+def test_how_a_case_ended_is_answered_from_the_dockets_closing_entries(
+    corpus: Services,
+) -> None:
+    abstained, text = ask(corpus, "How was Bagworks Supply v. Roe resolved?")
+    assert not abstained
+    assert "dismiss" in text.lower()
+
+
+def test_who_ran_the_store_with_her_is_answered_from_the_release_naming_him(
+    corpus: Services,
+) -> None:
+    abstained, text = ask(corpus, "Who was Ann Tse's partner in Hilltop Optics?")
+    assert not abstained
+    assert "Wei Yang" in text
+
+
+def test_a_sentence_the_release_does_not_give_is_still_abstained(corpus: Services) -> None:
+    abstained, _ = ask(corpus, "What prison sentence did Richard Roe receive?")
+    assert abstained
+
+
+def test_an_outcome_question_asks_for_a_judgment_dismissal_or_settlement() -> None:
+    for question in (
+        "How did Bagworks v. Roe end?",
+        "How was the case resolved, and when?",
+        "What was the outcome of the lawsuit?",
+    ):
+        assert Question.parse(question).primary.kind is AnswerType.OUTCOME
+    assert Question.parse("How long was Roe sentenced to?").primary.kind is not (AnswerType.OUTCOME)
