@@ -24,6 +24,7 @@ REFERENCE = re.compile(
     re.I,
 )
 WORD = re.compile(r"\w+")
+NOTE_KIND = "note"
 MIN_REFERENCES = 3
 WORDS_PER_REFERENCE = 12
 """A text naming a file or URL at least every this many words is a list of documents; a release
@@ -38,9 +39,12 @@ ABOUT_LISTINGS = re.compile(
 )
 
 
-def is_listing(source: str, text: str) -> bool:
+def is_listing(source: str, text: str, kind: str) -> bool:
     """Whether the document at ``source`` (a path, possibly ``archive!/member``) with this text
-    (a chunk of it) summarises or lists other documents rather than being one."""
+    (a chunk of it) summarises or lists other documents rather than being one. Case notes never
+    are: an investigator's list of a seller's listings and their URLs is evidence itself."""
+    if kind == NOTE_KIND:
+        return False
     return has_listing_name(source) or lists_documents(text)
 
 

@@ -7,9 +7,13 @@ lists, and a sibling release still does when it alone matches the question close
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from retrieval.listings import asks_about_listings, is_listing
 from retrieval.series import Heading, SeriesCues
+
+if TYPE_CHECKING:
+    from retrieval.search import Hit
 
 
 @dataclass(frozen=True)
@@ -35,12 +39,12 @@ class QuestionPreferences:
     def needs_headings(self) -> bool:
         return self.cues.any
 
-    def move(self, source: str, title: str, text: str, lead_text: str) -> float:
-        """How far to move the score of a hit of ``source`` with this chunk ``text``;
-        ``lead_text``: its document's first chunk (read only when :attr:`needs_headings`)."""
+    def move(self, hit: Hit, lead_text: str) -> float:
+        """How far to move the score of ``hit``; ``lead_text``: its document's first chunk
+        (read only when :attr:`needs_headings`)."""
         move = 0.0
-        if self.penalise_listings and is_listing(source, text):
+        if self.penalise_listings and is_listing(hit.source, hit.text, hit.kind):
             move -= self.settings.listing_penalty
         if self.cues.any:
-            move += self.settings.series_bonus * self.cues.matches(Heading.of(title, lead_text))
+            move += self.settings.series_bonus * self.cues.matches(Heading.of(hit.title, lead_text))
         return move

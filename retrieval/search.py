@@ -243,7 +243,7 @@ class HybridSearcher:
         moved = []
         for hit in hits:
             lead = leads.get(hit.document_id, "")
-            move = preferences.move(hit.source, hit.title, hit.text, lead)
+            move = preferences.move(hit, lead)
             moved.append(replace(hit, score=hit.score + move) if move else hit)
         return sorted(moved, key=lambda hit: -hit.score)
 

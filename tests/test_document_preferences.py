@@ -146,16 +146,29 @@ def test_the_release_of_the_stage_named_wins_over_its_sibling(
     assert first_documents(services, sentencing) == ["roe-sentenced.txt"]
 
 
+FILING = "filing"
+
+
 def test_listings_are_told_from_documents_by_name_and_by_text() -> None:
-    assert is_listing("/cases/a/SOURCE.txt", "Nine press releases about counterfeit goods.")
-    assert is_listing("/cases/a/README.md", "What this folder holds.")
-    assert is_listing("/cases/a/files.tsv", RELEASES_INDEX)
-    assert not is_listing("/cases/a/sources-of-counterfeit-airbags.pdf", PLEA)
+    assert is_listing("/cases/a/SOURCE.txt", "Nine press releases about counterfeit goods.", FILING)
+    assert is_listing("/cases/a/README.md", "What this folder holds.", FILING)
+    assert is_listing("/cases/a/files.tsv", RELEASES_INDEX, FILING)
+    assert not is_listing("/cases/a/sources-of-counterfeit-airbags.pdf", PLEA, FILING)
     release_with_links = (
         f"{SENTENCING} A copy of this release is at https://example.gov/press/roe and the "
         "court's records at https://pacer.example.gov."
     )
-    assert not is_listing("/cases/a/roe.txt", release_with_links)
+    assert not is_listing("/cases/a/roe.txt", release_with_links, FILING)
+
+
+def test_a_case_note_listing_a_sellers_urls_is_evidence_not_a_listing() -> None:
+    seller_listings = (
+        "Seller lumo-direct listings: https://market.example/item/1 chargers, "
+        "https://market.example/item/2 cables, https://market.example/item/3 adapters."
+    )
+
+    assert is_listing("/drop/marketplace.md", seller_listings, FILING)
+    assert not is_listing("/drop/marketplace.md", seller_listings, "note")
 
 
 def test_a_sentence_that_only_links_to_a_document_is_a_listing_entry() -> None:

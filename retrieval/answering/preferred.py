@@ -41,7 +41,9 @@ def _answering_first(
 def _points_elsewhere(question: str, candidate: Candidate) -> bool:
     if asks_about_listings(question):
         return False
-    return is_listing(candidate.hit.source, candidate.hit.text) or is_listing_entry(candidate.text)
+    return is_listing(
+        candidate.hit.source, candidate.hit.text, candidate.hit.kind
+    ) or is_listing_entry(candidate.text)
 
 
 def _conflicting_documents(cues: SeriesCues, hits: Sequence[Hit]) -> frozenset[str]:
