@@ -119,18 +119,12 @@ def _print_runs(records: list[RunRecord], as_json: bool, single: bool = False) -
 
 
 def _run_line(record: RunRecord) -> str:
-    counts = record.counts
     return texts.SOURCE_RUN_LINE.format(
         id=record.id,
         source=record.source,
         started=_when(record.started_at),
         status=record.status,
-        added=counts.added,
-        updated=counts.updated,
-        unchanged=counts.unchanged,
-        removed=counts.removed,
-        failed=counts.failed,
-        hits=counts.hits_raised,
+        **record.counts.tally(),
     )
 
 

@@ -23,6 +23,17 @@ class RunCounts:
     errors: tuple[dict[str, str], ...] = ()
     hits_raised: int = 0
 
+    def tally(self) -> dict[str, int]:
+        """The counts by the names the messages about a run use."""
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+            "failed": self.failed,
+            "hits": self.hits_raised,
+        }
+
 
 def counts_of(report: RunReport, hits_raised: int) -> RunCounts:
     return RunCounts(

@@ -95,18 +95,10 @@ def _status(state: SourceState) -> str:
 def _last_run(run: RunRecord | None) -> str:
     if run is None:
         return texts.SOURCE_NEVER_RAN
-    counts = run.counts
     return texts.SOURCE_LAST_RUN.format(
         started=_when(run.started_at),
         status=escape(run.status),
-        counts=texts.OPS_COUNTS.format(
-            added=counts.added,
-            updated=counts.updated,
-            unchanged=counts.unchanged,
-            removed=counts.removed,
-            failed=counts.failed,
-            hits=counts.hits_raised,
-        ),
+        counts=texts.OPS_COUNTS.format(**run.counts.tally()),
     )
 
 

@@ -119,15 +119,7 @@ def _headlines(record: RunRecord) -> list[str]:
 
 
 def _counts(record: RunRecord, source: SourceConfig | None) -> str:
-    counts = record.counts
-    line = texts.OPS_COUNTS.format(
-        added=counts.added,
-        updated=counts.updated,
-        unchanged=counts.unchanged,
-        removed=counts.removed,
-        failed=counts.failed,
-        hits=counts.hits_raised,
-    )
+    line = texts.OPS_COUNTS.format(**record.counts.tally())
     if source is not None and not _is_public(source) and source.case_id:
         line += "\n" + texts.OPS_NOTE_CASE.format(case_id=escape(source.case_id))
     return line
