@@ -125,13 +125,13 @@ def test_each_part_of_a_three_part_question_is_answered_in_order(indexed: Servic
 def test_a_part_the_evidence_does_not_answer_is_named(indexed: Services) -> None:
     text = ask(
         indexed,
-        "What prison term did Marcus Hale receive for the counterfeit airbags, and what fine "
-        "did he pay?",
+        "How much restitution was Marcus Hale ordered to pay for the counterfeit airbags, and "
+        "when was he arrested?",
     )
 
-    assert "46 months" in text
+    assert "$412,600" in text
     assert "do not say" in text
-    assert "what fine did he pay" in text
+    assert "when was he arrested" in text
 
 
 def test_a_table_row_answers_with_the_field_asked_for(indexed: Services) -> None:
