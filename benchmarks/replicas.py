@@ -4,7 +4,7 @@ one run.
 
     .venv/bin/python -m benchmarks.replicas [--requests 100] [--write]
 
-Needs the servers of ``scripts/services start`` (source ``.casebot-ci/services.env``). Each
+Needs the servers of `scripts/services start` (source `.casebot-ci/services.env`). Each
 replica is its own process with its own data folder, as on separate hosts; requests are spread
 over the replicas in turn (as a load balancer would) and released at once by a barrier. The
 fake Slack Web API runs in this process. On this 2-core machine two replicas share the same two
@@ -97,7 +97,7 @@ def main() -> None:
     body = table(options.requests, measured)
     print(body)
     if options.write:
-        note = __doc__.split("\n\n")[2].replace("\n", " ")
+        note = __doc__.split("\n\n")[2].replace("\n", " ").strip()
         command = f".venv/bin/python -m benchmarks.replicas --requests {options.requests} --write"
         results.write_section("Slack: one replica and two", command, f"{note}\n\n{body}")
 
