@@ -88,9 +88,7 @@ def main() -> None:
     options = parser.parse_args()
     with server_stores() as stores:
         if stores is None:
-            raise SystemExit(
-                "start the servers: scripts/services start; source .casebot-ci/services.env"
-            )
+            raise SystemExit(NO_SERVERS)
         environment = stores.environment()
         prepared_services(environment).close()
         measured = {n: measure(n, options.requests, environment) for n in (1, 2)}
