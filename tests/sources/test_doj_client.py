@@ -222,7 +222,7 @@ def test_requests_keep_the_configured_rate(upstream: FakeUpstream, doj: FakeDojA
     assert sleeps.waits == [1.0, 1.0]
 
 
-def test_a_later_run_that_reaches_its_page_limit_says_what_it_did_not_fetch(
+def test_a_later_run_that_reaches_its_page_limit_goes_on_from_there_next_time(
     upstream: FakeUpstream, doj: FakeDojApi, caplog: pytest.LogCaptureFixture
 ) -> None:
     add_frauds(doj, 2)
@@ -232,11 +232,23 @@ def test_a_later_run_that_reaches_its_page_limit_says_what_it_did_not_fetch(
         doj.add(f"n{number}", f"Fraud charges {number}", changed=MARCH_2 + DAY + number)
 
     with caplog.at_level(logging.WARNING):
-        fetched = doj_client.fetch(source(upstream), cursor)
+        first = doj_client.fetch(source(upstream), cursor)
+    doj.add("later", "Fraud charges later", changed=MARCH_2 + 2 * DAY)
+    runs = [first]
+    for _ in range(5):  # each run reads two pages of the nine releases
+        if "catching_up" not in runs[-1].cursor:
+            break
+        runs.append(doj_client.fetch(source(upstream), runs[-1].cursor))
+    after = doj_client.fetch(source(upstream), runs[-1].cursor)
 
-    assert len(fetched.files) == 4
-    assert fetched.cursor["changed"] == MARCH_2 + DAY + 5
-    assert "CASEBOT_DOJ_MAX_PAGES" in caplog.text
+    assert {item.name for item in first.files} == {f"doj-n{n}.html" for n in (5, 4, 3, 2)}
+    assert first.cursor["changed"] == cursor["changed"]
+    assert "goes on from page 2" in caplog.text
+    fetched = {item.name for run in runs for item in run.files}
+    assert fetched == {f"doj-n{n}.html" for n in range(6)}
+    assert runs[-1].cursor == {"changed": MARCH_2 + DAY + 5, "uuids": ["n5"]}
+    assert [item.name for item in after.files] == ["doj-later.html"]
+    assert after.cursor == {"changed": MARCH_2 + 2 * DAY, "uuids": ["later"]}
 
 
 # -- filtering -------------------------------------------------------------------------------

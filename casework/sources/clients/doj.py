@@ -12,9 +12,14 @@ A release is new when its ``changed`` is later than the cursor's, or equal to it
 not yet seen there (two releases changed in the same second). A run stops after the page whose
 oldest release is older than the cursor (no later page can hold anything new), at the end of the
 results (``count`` reached, or an empty page), or at its page limit: a first run backfills
-:attr:`DojPaging.backfill_pages` pages, later runs read at most :attr:`DojPaging.max_pages`. A
-later run that hits its limit still moves the cursor to the newest release it saw, so releases
-changed between the last page read and the previous run are not fetched (it says so in the log).
+:attr:`DojPaging.backfill_pages` pages, later runs read at most :attr:`DojPaging.max_pages`.
+
+**Catching up.** A later run that hits its limit before reaching the cursor keeps the cursor
+where it was and notes ``catching_up``: the page to read next and the newest release seen so
+far. The next run goes on from that page (a release that came out since only pushes the older
+ones to later pages, so none is skipped; a few are read twice, and ingestion's hashing finds them
+unchanged) until it reaches the cursor, and only then moves the cursor to that newest release.
+Releases newer than it are fetched by the run after, from page 0.
 
 **Filtering** happens here, not upstream: the API's ``parameters[...]`` filters are not
 documented for topics or components. A release is kept when, for each filter the source has,
@@ -37,7 +42,7 @@ from __future__ import annotations
 import html
 import logging
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Final
@@ -148,29 +153,41 @@ class DojClient:
     def fetch(self, source: SourceConfig, cursor: Cursor) -> Fetched:
         base_url = (source.base_url or self._base_url).rstrip("/") + "/"
         since = Watermark.from_cursor(cursor)
-        newest = since
+        catching_up = cursor.get("catching_up")
+        first_page, newest = 0, since
+        if isinstance(catching_up, Mapping):
+            first_page = int(catching_up.get("page", 0))
+            newest = Watermark.from_cursor(catching_up.get("newest") or {})
+        releases, next_page = self._new_releases(source.name, base_url, since, first_page)
         kept: dict[str, Release] = {}
-        for release in self._new_releases(source.name, base_url, since):
+        for release in releases:
             newest = newest.raised_by(release)
             if release.uuid not in kept and wanted(release, source):
                 kept[release.uuid] = release
-        return Fetched(
-            files=[release.as_file() for release in kept.values()], cursor=newest.as_cursor()
-        )
+        files = [release.as_file() for release in kept.values()]
+        if next_page is None or since.changed is None:
+            return Fetched(files=files, cursor=newest.as_cursor())
+        resume = {"page": next_page, "newest": newest.as_cursor()}
+        return Fetched(files=files, cursor={**since.as_cursor(), "catching_up": resume})
 
-    def _new_releases(self, source: str, base_url: str, since: Watermark) -> Iterator[Release]:
-        """Releases changed since ``since``, newest first, page after page."""
+    def _new_releases(
+        self, source: str, base_url: str, since: Watermark, first_page: int
+    ) -> tuple[list[Release], int | None]:
+        """Releases changed since ``since``, newest first, from ``first_page`` on; and the page
+        to go on from when the page limit came before the cursor (None: nothing is left)."""
         limit = self._paging.max_pages if since.changed is not None else self._paging.backfill_pages
         size = min(self._paging.page_size, MAX_PAGE_SIZE)
-        listed = 0
-        for number in range(limit):
+        found: list[Release] = []
+        listed = first_page * size
+        for number in range(first_page, first_page + limit):
             page = self._page(base_url, number, size)
             listed += len(page.releases)
-            yield from (release for release in page.releases if since.is_new(release))
+            found.extend(release for release in page.releases if since.is_new(release))
             if _listed_all(page, listed) or any(map(since.is_older, page.releases)):
-                return
+                return found, None
         if since.changed is not None:
-            log.warning(texts.DOJ_PAGE_LIMIT, source, limit)
+            log.warning(texts.DOJ_PAGE_LIMIT, source, limit, first_page + limit)
+        return found, first_page + limit
 
     def _page(self, base_url: str, number: int, size: int) -> Page:
         query = {"sort": "changed", "direction": "DESC", "pagesize": size, "page": number}

@@ -24,8 +24,8 @@ DOJ_NOT_A_LISTING: Final = "no `results` list"
 DOJ_NOT_A_RELEASE: Final = "result {index} is not an object"
 DOJ_RELEASE_LACKS: Final = "result {index} has no valid `{field}`"
 DOJ_PAGE_LIMIT: Final = (
-    "source %s: stopped after %d pages of press releases before reaching the last run's; "
-    "releases changed between them were not fetched (raise CASEBOT_DOJ_MAX_PAGES)"
+    "source %s: read %d pages of press releases without reaching the last run's; the next run "
+    "goes on from page %d (raise CASEBOT_DOJ_MAX_PAGES to catch up in fewer runs)"
 )
 UNEXPECTED_JSON: Final = "{url} answered JSON without {what}; the upstream's API may have changed"
 FOREIGN_NEXT_PAGE: Final = (
