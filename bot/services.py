@@ -410,8 +410,8 @@ class Services:
         """Stop the workers of what was built (nothing is built just to be closed)."""
         if "answers" in vars(self):
             self.answers.close()
-        if "doj_client" in vars(self):
-            self.doj_client.close()
+        for client in vars(self).get("source_clients", {}).values():
+            client.close()
 
     @property
     def load_limits(self) -> LoadLimits:

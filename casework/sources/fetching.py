@@ -37,3 +37,7 @@ class Client(Protocol):
         """Everything new since ``cursor`` (empty on a first run). Raises a
         :class:`~casework.sources.errors.SourceError` when the source could not be read."""
         ...
+
+    def close(self) -> None:
+        """Let go of the connections it keeps between runs."""
+        ...

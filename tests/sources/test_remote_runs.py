@@ -33,6 +33,9 @@ class ScriptedClient:
         self.cursors.append(dict(cursor))
         return self.fetches.pop(0)
 
+    def close(self) -> None:
+        pass
+
 
 def release(number: int, text: str) -> IncomingFile:
     body = f"<html><body><h1>Release {number}</h1><p>{text}</p></body></html>"

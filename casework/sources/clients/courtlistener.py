@@ -63,6 +63,9 @@ class CourtListenerClient:
         self._sleep = sleep
         self._clock = clock
 
+    def close(self) -> None:
+        """Nothing is kept between runs: each run has a transport of its own."""
+
     def fetch(self, source: SourceConfig, cursor: Cursor) -> Fetched:
         if not self._token:
             raise UpstreamError(texts.COURTLISTENER_TOKEN_MISSING.format(name=source.name))

@@ -45,6 +45,9 @@ class HttpClient:
     def __init__(self, transport: Transport) -> None:
         self._transport = transport
 
+    def close(self) -> None:
+        self._transport.close()
+
     def fetch(self, source: SourceConfig, cursor: Cursor) -> Fetched:
         known: dict[str, Any] = dict(cursor.get("urls") or {})
         batch = _Batch(withdrawn=[url for url in known if url not in source.urls])

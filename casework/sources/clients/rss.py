@@ -59,6 +59,9 @@ class RssClient:
         self._transport = transport
         self._max_seen = max_seen
 
+    def close(self) -> None:
+        self._transport.close()
+
     def fetch(self, source: SourceConfig, cursor: Cursor) -> Fetched:
         known: dict[str, Any] = dict(cursor.get("feeds") or {})
         batch = _Batch()

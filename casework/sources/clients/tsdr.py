@@ -57,6 +57,9 @@ class TsdrClient:
         self._sleep = sleep
         self._clock = clock
 
+    def close(self) -> None:
+        """Nothing is kept between runs: each run has a transport of its own."""
+
     def fetch(self, source: SourceConfig, cursor: Cursor) -> Fetched:
         if not self._api_key:
             raise UpstreamError(texts.USPTO_API_KEY_MISSING.format(name=source.name))
