@@ -59,6 +59,8 @@ def run_source(
     name: Annotated[str, typer.Argument(help=texts.SOURCE_NAME_HELP)], as_json: AsJson = False
 ) -> None:
     services = _services()
+    with _refusals_reported():
+        notices = ops_notices(services.settings, services.sources)
     with _refusals_reported(), progress_on_terminal(as_json) as progress:
         runners = services.source_runners
         if progress is not None:
@@ -66,6 +68,8 @@ def run_source(
         record = services.source_scheduler.run(
             name, runners, services.worker_id, services.source_lease
         )
+    if notices is not None:
+        notices(record)
     _print_runs([record], as_json, single=True)
     raise typer.Exit(0 if record.ok else 1)
 

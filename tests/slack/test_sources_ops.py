@@ -3,6 +3,7 @@ HTTP to the fake Slack Web API, and never a note source's case material."""
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -12,7 +13,9 @@ import pytest
 from bot.services import Services
 from bot.slack.app import SlackConfigError
 from bot.slack.sources.ops import ops_notices
+from bot.testing.environment import CASEBOT, PROXY_VARIABLES, scrubbed_environment
 from bot.testing.fake_slack import FakeSlackWebAPI, RecordedCall
+from bot.testing.payloads import BOT_TOKEN
 from casework.markings import Kind
 from casework.settings import load_settings
 from casework.sources.config import Sources
@@ -150,3 +153,34 @@ def test_no_ops_channel_no_notices_and_a_channel_needs_the_bot_token() -> None:
     assert ops_notices(load_settings(), lambda: Sources()) is None
     with pytest.raises(SlackConfigError, match="SLACK_BOT_TOKEN"):
         ops_notices(load_settings(CASEBOT_OPS_CHANNEL=OPS_CHANNEL), lambda: Sources())
+
+
+def test_a_run_started_from_the_command_line_is_posted_too(
+    fake_slack: FakeSlackWebAPI, tmp_path: Path
+) -> None:
+    sources = tmp_path / "sources.yml"
+    sources.write_text("sources:\n" + folder_source("missing", tmp_path / "nowhere"))
+    environment = scrubbed_environment(
+        CASEBOT_HOME=str(tmp_path / "home"),
+        CASEBOT_SOURCES_FILE=str(sources),
+        CASEBOT_OPS_CHANNEL=OPS_CHANNEL,
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        CASEBOT_SLACK_API_URL=fake_slack.url,
+        HF_HUB_OFFLINE="1",
+    )
+    for proxy in PROXY_VARIABLES:
+        environment.pop(proxy, None)
+
+    done = subprocess.run(
+        [str(CASEBOT), "sources", "run", "missing", "--json"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert done.returncode == 1, done.stderr
+    [notice] = fake_slack.calls("chat.postMessage")
+    assert notice.params["channel"] == OPS_CHANNEL
+    assert "Source *missing*" in blocks_text(notice)
