@@ -9,10 +9,12 @@ indexes stored text for full-text search) and keeps case notes in one store only
 
 from __future__ import annotations
 
+import fcntl
 import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, Self, TypeVar, runtime_checkable
@@ -301,4 +303,17 @@ def open_chroma_client(url: str | None, path: Path, token: str | None = None) ->
             settings=chroma_settings,
         )
     path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+    with _opening_lock(path):
+        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+@contextmanager
+def _opening_lock(path: Path) -> Iterator[None]:
+    """One process at a time opens the folder: two opening a new store at once both create its
+    tables, and the second fails ("table collections already exists")."""
+    with (path.parent / f".{path.name}.opening").open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
