@@ -4,8 +4,6 @@ only: no model is loaded. A refused request exits 1."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -14,8 +12,8 @@ import typer
 
 from bot import texts
 from bot.operator import operator_requester
+from bot.refusals import refusals_reported
 from bot.services import Services, build_services, export_referral
-from casework.errors import CasebotError
 from casework.referrals.store import ReferralView
 from casework.settings import load_settings
 from casework.usecases.requester import Requester
@@ -36,15 +34,6 @@ def _services_and_operator() -> tuple[Services, Requester]:
     return build_services(settings), operator_requester(settings.operator, None)
 
 
-@contextmanager
-def _refusals_reported() -> Iterator[None]:
-    try:
-        yield
-    except CasebotError as error:
-        typer.echo(str(error), err=True)
-        raise typer.Exit(1) from error
-
-
 @referral_app.command("list", help=texts.REFERRAL_LIST_HELP)
 def list_referrals(as_json: AsJson = False) -> None:
     services, operator = _services_and_operator()
@@ -61,7 +50,7 @@ def list_referrals(as_json: AsJson = False) -> None:
 @referral_app.command("show", help=texts.REFERRAL_SHOW_HELP)
 def show_referral(referral_id: ReferralId, as_json: AsJson = False) -> None:
     services, operator = _services_and_operator()
-    with _refusals_reported():
+    with refusals_reported():
         referral = services.referring.show(operator, referral_id)
     _print(referral, as_json)
 
@@ -74,7 +63,7 @@ def export(
     as_json: AsJson = False,
 ) -> None:
     services, operator = _services_and_operator()
-    with _refusals_reported():
+    with refusals_reported():
         package = services.referring.package(operator, referral_id)
     content = export_referral(package, fmt.value)
     output.write_bytes(content)
@@ -91,7 +80,7 @@ def export(
 @referral_app.command("retry", help=texts.REFERRAL_RETRY_HELP)
 def retry(referral_id: ReferralId, as_json: AsJson = False) -> None:
     services, operator = _services_and_operator()
-    with _refusals_reported():
+    with refusals_reported():
         referral = services.referring.retry(operator, referral_id)
     _print_status(referral, as_json)
 
@@ -99,7 +88,7 @@ def retry(referral_id: ReferralId, as_json: AsJson = False) -> None:
 @referral_app.command("withdraw", help=texts.REFERRAL_WITHDRAW_HELP)
 def withdraw(referral_id: ReferralId, as_json: AsJson = False) -> None:
     services, operator = _services_and_operator()
-    with _refusals_reported():
+    with refusals_reported():
         referral = services.referring.withdraw(operator, referral_id)
     _print_status(referral, as_json)
 

@@ -7,8 +7,6 @@ from __future__ import annotations
 import json
 import signal
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from types import FrameType
 from typing import Annotated
@@ -17,9 +15,9 @@ import typer
 
 from bot import texts
 from bot.progress import progress_on_terminal
+from bot.refusals import refusals_reported
 from bot.services import Services, build_services
 from bot.slack.sources.ops import ops_notices
-from casework.errors import CasebotError
 from casework.settings import load_settings
 from casework.sources.runs import RunRecord, SourceState, reporting_to
 
@@ -32,18 +30,9 @@ def _services() -> Services:
     return build_services(load_settings())
 
 
-@contextmanager
-def _refusals_reported() -> Iterator[None]:
-    try:
-        yield
-    except CasebotError as error:
-        typer.echo(str(error), err=True)
-        raise typer.Exit(1) from error
-
-
 @sources_app.command("list", help=texts.SOURCES_LIST_HELP)
 def list_sources(as_json: AsJson = False) -> None:
-    with _refusals_reported():
+    with refusals_reported():
         states = _services().source_scheduler.states()
     if as_json:
         typer.echo(json.dumps([state.as_json() for state in states]))
@@ -59,9 +48,9 @@ def run_source(
     name: Annotated[str, typer.Argument(help=texts.SOURCE_NAME_HELP)], as_json: AsJson = False
 ) -> None:
     services = _services()
-    with _refusals_reported():
+    with refusals_reported():
         notices = ops_notices(services.settings, services.sources)
-    with _refusals_reported(), progress_on_terminal(as_json) as progress:
+    with refusals_reported(), progress_on_terminal(as_json) as progress:
         runners = services.source_runners
         if progress is not None:
             runners = reporting_to(runners, progress)
@@ -88,7 +77,7 @@ def history(
 
 def worker() -> None:
     services = _services()
-    with _refusals_reported():
+    with refusals_reported():
         count = len(services.sources())
         notices = ops_notices(services.settings, services.sources)
     stopped = threading.Event()
