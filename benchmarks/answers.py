@@ -46,6 +46,10 @@ CALIBRATION = REPO_ROOT / "retrieval" / "answering" / "answerability.json"
 HOLDOUT = "holdout"
 FROZEN = "frozen"
 FROZEN_QUESTIONS = REPO_ROOT / "benchmarks" / "data" / "frozen"
+BLIND_DEV = "blind-dev"
+BLIND_DEV_QUESTIONS = REPO_ROOT / "benchmarks" / "data" / "blind_dev"
+"""Questions written blind like the frozen set, by other writers, but tuned and calibrated on:
+questions worded by people who never saw the answerer, for it to learn from."""
 """Questions written blind, by people shown only the corpus's documents (never the answerer,
 its features or its failures), frozen before any tuning: never tuned or calibrated on."""
 DOMAIN_FOLDERS = (
@@ -141,10 +145,16 @@ def load_questions(path: Path = QUESTIONS, split: str | None = None) -> list[Que
 
 
 def frozen_questions() -> list[QuestionCase]:
+    return _folder_questions(FROZEN_QUESTIONS, FROZEN)
+
+
+def blind_dev_questions() -> list[QuestionCase]:
+    return _folder_questions(BLIND_DEV_QUESTIONS, BLIND_DEV)
+
+
+def _folder_questions(folder: Path, split: str) -> list[QuestionCase]:
     return [
-        case
-        for path in sorted(FROZEN_QUESTIONS.glob("*.jsonl"))
-        for case in load_questions(path, split=FROZEN)
+        case for path in sorted(folder.glob("*.jsonl")) for case in load_questions(path, split)
     ]
 
 
@@ -266,7 +276,8 @@ def calibrate(services: Services, cases: Sequence[QuestionCase]) -> dict[str, An
         "threshold": round(threshold, 4),
         "fitted_on": (
             f"{len(x)} candidate sentences of the {len(cases)} tuned-on questions (domain "
-            f"questions not held out, and the demo case's; {int(y.sum())} sentences contain an "
+            f"questions not held out, the demo case's and the blind-written tuning set; "
+            f"{int(y.sum())} sentences contain an "
             f"expected fact); class-balanced logistic regression with non-negative weights "
             f"(C={C}); threshold on 8-fold out-of-fold question scores (folds by question), "
             f"where it answers {answered:.1%} of answerable and abstains on {abstained:.1%} of "
@@ -424,8 +435,10 @@ def _auc(positives: Sequence[float], negatives: Sequence[float]) -> float:
     return wins / (len(positives) * len(negatives))
 
 
+TUNED_ON = ("dev", BLIND_DEV)
 COLUMNS = (
     ("dev", "tuned on (dev + demo)"),
+    (BLIND_DEV, "tuned on (written blind)"),
     (HOLDOUT, "old held-out"),
     (FROZEN, "frozen (written blind)"),
 )
@@ -501,16 +514,16 @@ def main() -> None:
     if args.write and args.without_frozen:
         parser.error("--write reports the frozen set too: run it without --without-frozen")
     frozen = [] if args.without_frozen else frozen_questions()
-    cases = load_questions() + demo_questions() + frozen
+    cases = load_questions() + demo_questions() + blind_dev_questions() + frozen
     services = domain_services()
     if args.calibrate:
-        calibration = calibrate(services, [case for case in cases if case.split == "dev"])
+        calibration = calibrate(services, [case for case in cases if case.split in TUNED_ON])
         CALIBRATION.write_text(json.dumps(calibration, indent=2) + "\n")
         print(calibration["fitted_on"])
         services = domain_services()
         services.__dict__.pop("extractive_answerer", None)
     outcomes = ask_all(services, cases)
-    naive = naive_baseline(load_questions() + frozen) if args.naive else None
+    naive = naive_baseline(load_questions() + blind_dev_questions() + frozen) if args.naive else None
     table = report(outcomes, naive)
     print(table)
     if args.failures:
