@@ -153,9 +153,7 @@ def blind_dev_questions() -> list[QuestionCase]:
 
 
 def _folder_questions(folder: Path, split: str) -> list[QuestionCase]:
-    return [
-        case for path in sorted(folder.glob("*.jsonl")) for case in load_questions(path, split)
-    ]
+    return [case for path in sorted(folder.glob("*.jsonl")) for case in load_questions(path, split)]
 
 
 def staged_corpus() -> Path:
@@ -523,7 +521,8 @@ def main() -> None:
         services = domain_services()
         services.__dict__.pop("extractive_answerer", None)
     outcomes = ask_all(services, cases)
-    naive = naive_baseline(load_questions() + blind_dev_questions() + frozen) if args.naive else None
+    domain = load_questions() + blind_dev_questions() + frozen
+    naive = naive_baseline(domain) if args.naive else None
     table = report(outcomes, naive)
     print(table)
     if args.failures:

@@ -244,6 +244,36 @@ def test_a_count_is_of_the_words_after_the_number_not_an_address_or_a_price() ->
     assert 1 not in answered(question, "Seller offered lots of 50+ at $95/unit to buyers.")
 
 
+def test_a_count_may_be_of_capitalised_words_where_no_number_follows() -> None:
+    question = "How many FBI special agents were assigned to intellectual property crime?"
+
+    assert answered(question, "The Department added 20 FBI Special Agents to IP work.") == {0}
+
+
+def test_where_is_answered_by_a_named_place_about_what_was_asked() -> None:
+    assert kinds("Where did the pirated DVD investigation start?") == [AnswerType.PLACE]
+    assert kinds("In which port were the batteries stopped?") == [AnswerType.PLACE]
+    question = "Where did the pirated DVD investigation start?"
+
+    assert answered(question, "The investigation began at a flea market in Pass Christian.") == {0}
+    assert answered(question, "The investigation took eleven months of work.") == set()
+
+
+def test_a_short_sentence_referring_back_is_read_with_the_one_before() -> None:
+    release = (
+        "Xu targeted aviation companies inside the United States. This included GE Aviation. "
+        "Doe sold counterfeit routers."
+    )
+    question = Question.parse("Which American aviation company did Xu target?")
+
+    found = candidates(question, [hit(release)], flat_idf(question.terms + question.key_terms))
+
+    assert [c.text for c in found] == [
+        "Xu targeted aviation companies inside the United States. This included GE Aviation.",
+        "Doe sold counterfeit routers.",
+    ]
+
+
 class ChunksOfOneRelease:
     """A document's chunks, as the registry keeps them."""
 

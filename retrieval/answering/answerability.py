@@ -33,6 +33,12 @@ FEATURES = (
     "sentence_term_coverage",
     "document_term_coverage",
     "document_cue_coverage",
+    "retrieval_rank",
+    "parts_share",
+    "sentence_cue_coverage",
+    "field_label_match",
+    "answers_a_part",
+    "chunk_term_coverage",
 )
 
 
@@ -62,6 +68,20 @@ class Evidence:
     document_cue_coverage: float
     """How much of what the question's first part is about (the *default judgment* of "when
     was the default judgment entered") the sentence's document names anywhere."""
+    retrieval_rank: float
+    """1 / (1 + rank) of the retrieved chunk the sentence comes from: retrieval already weighed
+    the whole chunk against the question."""
+    parts_share: float
+    """Share of the question's parts the sentence itself answers."""
+    sentence_cue_coverage: float
+    """Share of the question's first part's cue words in the sentence itself: the sentence that
+    says what the *filing fee* was, not another amount of the same docket."""
+    field_label_match: float
+    """How well a record field's label names what a part asks ("Registration date")."""
+    answers_a_part: float
+    """1 if the sentence holds the kind of thing some part of the question asks for."""
+    chunk_term_coverage: float
+    """Share of the question's terms (idf-weighted) in the sentence's chunk."""
 
     @property
     def typed_key_term_coverage(self) -> float:

@@ -26,7 +26,7 @@ from retrieval.answering.questions import (
     values,
 )
 from retrieval.answering.records import is_boilerplate, is_bold_heading, is_row
-from retrieval.answering.sentences import Sentence, split_sentences
+from retrieval.answering.sentences import Sentence, split_sentences, with_short_sentences_joined
 from retrieval.search import Hit
 
 URL = re.compile(r"https?://\S+|www\.\S+")
@@ -80,6 +80,8 @@ class Candidate:
     document: DocumentSignals
     key_coverage: float = 1.0
     """Share of the question's names and numbers in the sentence itself."""
+    primary_part: int = 0
+    """Which of the question's parts is its first (``Question.primary_index``)."""
     field: bool = False
     """A record's field line ("Registration date: …", "NAME — ROLE") or a table row."""
     row: bool = False
@@ -113,6 +115,12 @@ class Candidate:
             sentence_term_coverage=self.coverage,
             document_term_coverage=self.document.term_coverage,
             document_cue_coverage=self.document.cue_coverage,
+            retrieval_rank=1.0 / (1 + self.hit_rank),
+            parts_share=len(self.parts) / max(len(self.cue_shares), 1),
+            sentence_cue_coverage=self.cue_shares[self.primary_part] if self.cue_shares else 0.0,
+            field_label_match=max(self.label_shares, default=0.0),
+            answers_a_part=1.0 if self.parts else 0.0,
+            chunk_term_coverage=self.chunk_coverage,
         )
 
     def prefilter_score(self, parts: int) -> float:
@@ -205,6 +213,7 @@ def candidates(
                     ),
                     document=documents[hit.document_id],
                     key_coverage=scale.key_coverage(sentence_terms),
+                    primary_part=question.primary_index,
                     field=is_field(sentence.text),
                     row=is_row(sentence.text),
                     boilerplate=is_boilerplate(sentence.text, question),
@@ -239,7 +248,7 @@ class _ChunkSentences:
     @classmethod
     def of(cls, question: Question, hit: Hit) -> _ChunkSentences:
         sentences: list[tuple[Sentence, frozenset[str], frozenset[int]]] = []
-        for sentence in split_sentences(hit.text):
+        for sentence in with_short_sentences_joined(hit.text, split_sentences(hit.text)):
             sentence_terms = frozenset(terms(sentence.text))
             preceding = frozenset().union(*(t for _, t, _ in sentences[-CONTEXT:]))
             parts = question.aspects_answered_by(sentence.text, sentence_terms, preceding)

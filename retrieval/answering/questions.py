@@ -29,6 +29,8 @@ class AnswerType(StrEnum):
     NUMBER = "number"
     OUTCOME = "outcome"
     """How a case ended: a judgment, a dismissal, a settlement, a verdict."""
+    PLACE = "place"
+    """Where: a named place, a port, a market, a city."""
 
 
 WH_WORD = (
@@ -81,6 +83,15 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
         ),
     ),
     (AnswerType.DURATION, re.compile(rf"\b(how long|how many {DURATION_WORDS})\b", re.I)),
+    (
+        AnswerType.PLACE,
+        re.compile(
+            r"^\s*(?:and\s+)?(?:from |to )?where\b"
+            r"|\b(in|at|from|to) (what|which) (city|state|country|port|town|county|place|location|"
+            r"airport|market|facility)\b|\bwhat (city|state|country|port|town|location)\b",
+            re.I,
+        ),
+    ),
     (AnswerType.COUNT, re.compile(rf"\bhow many\b(?! {DURATION_WORDS}\b)", re.I)),
     (
         AnswerType.NUMBER,
@@ -132,6 +143,10 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
         r"\b(?:[A-Z]\.|[A-Z][a-z]+)(?: [A-Z]\.?)? [A-Z][a-zA-Z'-]+\b"
         r"|\b[A-Z][A-Z&.'-]+(?: [A-Z][A-Z&.'-]+)+\b"
     ),
+    AnswerType.PLACE: re.compile(
+        r"\b(?i:in|at|from|near|into|through|outside|via|to)\s+(?:the\s+)?"
+        r"(?:[A-Z][\w.'&-]*\s+(?:of\s+)?){0,4}[A-Z][\w.'&-]*"
+    ),
     AnswerType.OUTCOME: re.compile(
         r"\b(judgments?|dismiss\w*|settle(d|ment)|terminat\w*|verdict|convicted|acquitted|"
         r"found (not )?guilty|sentenced|pleaded guilty|consent (decree|judgment|order)|"
@@ -180,7 +195,8 @@ NAME_OR_NUMBER = re.compile(r"(?<!^)(?<![?!] )(?<!\w\w\. )\b([A-Z][\w&'-]+|\d[\w
 TYPE_WORDS = frozenset(
     terms(
         "date day year number id identifier serial long time amount total range name person "
-        "end ended resolved resolution concluded closed decided outcome disposition happened"
+        "end ended resolved resolution concluded closed decided outcome disposition happened "
+        "where place location city town"
     )
 )
 """Words that say which kind of answer is wanted, not what it is about: no part of a cue."""
@@ -335,6 +351,9 @@ def answers(
     if aspect.kind is AnswerType.PERSON:
         if not _names_someone_asked_for(sentence, aspect):
             return False
+        sentence_terms = sentence_terms | preceding_terms
+    if aspect.kind is AnswerType.PLACE:
+        # "The dialogue will take place in Beijing." goes on from the sentence naming it.
         sentence_terms = sentence_terms | preceding_terms
     return not aspect.cue or _shares_a_cue(aspect.cue, sentence_terms)
 
@@ -495,6 +514,9 @@ def _counts(sentence: str, counted: frozenset[str]) -> bool:
 
 def _common_words(text: str) -> str:
     """The words a number counts: up to the next number or amount ("50+ at $95/unit" counts no
-    units), without capitalised words (in "2250 Harborgate Pkwy Unit 7" nothing counts units)."""
-    counted = NEXT_NUMBER.split(text, maxsplit=1)[0]
+    units). Capitalised words count only where no number follows: "20 FBI Special Agents"
+    counts agents, "2250 Harborgate Pkwy Unit 7" (an address) counts no units."""
+    counted, *rest = NEXT_NUMBER.split(text, maxsplit=1)
+    if not rest:
+        return counted
     return " ".join(word for word in counted.split() if not TITLE_CASE.match(word))

@@ -23,14 +23,17 @@ HEADING_WORDS = 5
 @dataclass(frozen=True)
 class SelectionSettings:
     max_sentences: int = 4
-    max_answer_chars: int = 900
+    max_answer_chars: int = 1100
     """Sentences added for what they add stop here…"""
     max_part_answer_chars: int = 1400
     """…but a sentence that answers an open part of the question may go on to here."""
-    missing_part_margin: float = 0.4
+    missing_part_margin: float = 0.6
     """A sentence answering an open part may be this much less probable than the first."""
-    companion_margin: float = 0.15
-    """Any other sentence may be this much less probable than the first."""
+    companion_margin: float = 0.5
+    """Any other sentence of the first one's document may be this much less probable than the
+    first…"""
+    other_document_margin: float = 0.3
+    """…and one of another document this much: the answer stays with its document."""
     other_document_penalty: float = 0.1
     fit_weight: float = 0.35
     """Preference for the sentence that names what the part asks about (its cue words, a field
@@ -51,7 +54,7 @@ class SelectionSettings:
     answers more of the question's parts."""
     new_value_gain: float = 0.1
     """What a value of the asked-for kind not given yet ("one year" after "eight years") adds."""
-    min_gain: float = 0.05
+    min_gain: float = 0.0
     """Least share of the question's (idf-weighted) terms a sentence must add to be added."""
     adjacent_bonus: float = 0.1
     """Preference for the sentence right before or after a chosen one in the same chunk."""
@@ -139,7 +142,12 @@ def _add_what_adds_most(
     the "eight years" of the headline)."""
     wanted = {term: weights.get(term, 0.0) for term in question.terms + question.key_terms}
     total = sum(wanted.values()) or 1.0
-    floor = best.probability - settings.companion_margin
+
+    def floor(candidate: Candidate) -> float:
+        same = candidate.document_id == best.document_id
+        margin = settings.companion_margin if same else settings.other_document_margin
+        return best.probability - margin
+
     while len(chosen) < settings.max_sentences:
         covered = frozenset().union(*(candidate.terms for candidate in chosen))
         given = frozenset().union(*(candidate.values for candidate in chosen))
@@ -147,12 +155,12 @@ def _add_what_adds_most(
             id(candidate): sum(wanted.get(term, 0.0) for term in candidate.terms - covered) / total
             + settings.new_value_gain * min(len(candidate.values - given), 2)
             for candidate in ranked
-            if candidate.probability >= floor
+            if candidate.probability >= floor(candidate)
             and _may_join(candidate, best)
             and not _unnamed(candidate, best)
             and _fits(candidate, chosen, settings.max_answer_chars, settings)
         }
-        options = [c for c in ranked if gains.get(id(c), 0.0) >= settings.min_gain]
+        options = [c for c in ranked if gains.get(id(c), -1.0) >= settings.min_gain]
         if not options:
             return
         chosen.append(

@@ -77,6 +77,16 @@ BOUNDARY = re.compile(
 LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")
 MIN_SENTENCE_CHARS = 12
 SHORT_LINE_CHARS = 60
+SHORT_SENTENCE_WORDS = 7
+"""A sentence of fewer words goes on from the one before ("They were actually bath salts.")…"""
+JOINED_MAX_CHARS = 400
+"""…unless that one is already this long…"""
+REFERS_BACK = re.compile(
+    r"^(this|that|these|those|they|it|he|she|his|her|their|its|such|both|each|all|none|"
+    r"there|then|the (same|latter|former|rest|others?))\b",
+    re.I,
+)
+"""…and only where it refers back to it."""
 RUN_ON_ENDINGS = (",", ";", "-", "(", "and", "or", "of", "the", "to", "a", "in", "for")
 
 
@@ -130,3 +140,31 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     trailing = len(piece.rstrip())
     if trailing - leading >= MIN_SENTENCE_CHARS:
         sentences.append(Sentence(piece[leading:trailing], start + leading, start + trailing))
+
+
+def with_short_sentences_joined(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """``sentences`` of ``text``, each short sentence of prose that refers back joined to the
+    one before it in its paragraph: "This included GE Aviation." says nothing without it, and
+    quoted alone would not show what it answers."""
+    joined: list[Sentence] = []
+    for sentence in sentences:
+        previous = joined[-1] if joined else None
+        if previous is not None and _goes_on_from(text, previous, sentence):
+            joined[-1] = Sentence(text[previous.start : sentence.end], previous.start, sentence.end)
+        else:
+            joined.append(sentence)
+    return joined
+
+
+def _goes_on_from(text: str, previous: Sentence, sentence: Sentence) -> bool:
+    words = sentence.text.split()
+    return (
+        len(words) < SHORT_SENTENCE_WORDS
+        and REFERS_BACK.match(sentence.text) is not None
+        and len(previous.text) < JOINED_MAX_CHARS
+        and sentence.text.endswith(".")
+        and previous.text.endswith(".")
+        and "\n\n" not in text[previous.end : sentence.start]
+        and ":" not in sentence.text
+        and not sentence.text.lstrip().startswith(("-", "*", "•", "|", "#", "("))
+    )
