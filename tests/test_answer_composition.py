@@ -259,6 +259,28 @@ def test_where_is_answered_by_a_named_place_about_what_was_asked() -> None:
     assert answered(question, "The investigation took eleven months of work.") == set()
 
 
+def test_a_name_opening_the_question_is_a_key_term_but_a_question_word_is_not() -> None:
+    assert Question.parse("Kane's sentencing got pushed back: what is the new date?").key_terms == [
+        "kane"
+    ]
+    assert Question.parse("Which seller shipped the batteries?").key_terms == []
+
+
+def test_who_a_verb_was_done_to_is_any_name_not_one_beside_the_verb() -> None:
+    question = "Who did ORZ sue in its trademark case?"
+
+    caption = "Case name: ORZ, GmbH and Co. KG v. Erich Thaler"
+
+    assert answered(question, caption) == {0}
+    assert answered("Who owns the mark?", caption) == set()
+
+
+def test_a_duration_may_be_of_consecutive_years() -> None:
+    question = "How long must a mark go unused before it counts as abandoned?"
+
+    assert answered(question, "Nonuse for 3 consecutive years makes a mark abandoned.") == {0}
+
+
 def test_a_short_sentence_referring_back_is_read_with_the_one_before() -> None:
     release = (
         "Xu targeted aviation companies inside the United States. This included GE Aviation. "

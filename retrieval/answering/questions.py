@@ -117,7 +117,10 @@ NUMBER_WORDS = (
     r"five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen)"
 )
-DURATION = rf"\b{NUMBER_WORDS}[- ](and[- ]a[- ]half[- ])?{DURATION_WORDS}\b"
+DURATION = (
+    rf"\b{NUMBER_WORDS}[- ](and[- ]a[- ]half[- ])?"
+    rf"((consecutive|full|additional|more|calendar)[- ])?{DURATION_WORDS}\b"
+)
 CUSTODY = r"(prison|imprison\w*|incarcerat\w*|jail|custody|behind bars|confinement)"
 ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.PRISON_SENTENCE: re.compile(
@@ -192,6 +195,26 @@ IMPOSED_SENTENCE = re.compile(
     re.I,
 )
 NAME_OR_NUMBER = re.compile(r"(?<!^)(?<![?!] )(?<!\w\w\. )\b([A-Z][\w&'-]+|\d[\w:/.,-]*)")
+ASKS_OBJECT = re.compile(
+    r"^\s*(?:and\s+)?(?:who|whom)\s+(?:did|does|do|will|would|could|can|should)\b", re.I
+)
+""""Who did ORZ sue", "whom did he put in charge": the person is the one the verb is done to,
+so the verb is no cue (the docket names the defendant without the word "sue")."""
+LEADING_WORD = re.compile(r"^\W*([A-Z][\w&-]+)")
+OPENER = re.compile(
+    r"(?:"
+    r"what|when|who|whom|whose|which|how|where|why|is|was|were|are|did|does|do|has|had|"
+    r"have|can|could|should|would|will|shall|may|might|in|on|at|for|from|to|of|by|with|"
+    r"under|after|before|during|since|as|if|the|a|an|this|that|these|those|there|it|he|"
+    r"she|they|his|her|their|its|i|we|you|our|my|your|list|give|tell|name|show|find|"
+    r"describe|explain|summarise|summarize|according|and|or|but|besides|apart|other|any|"
+    r"all|each|every|some|out|regarding|about|per|please|once|while|although|though|then|"
+    r"between|among|within|without|against|into|over|following|next|last|first"
+    r")$",
+    re.I,
+)
+"""Words a question may start with that name nothing: any other capitalised first word is a
+name ("Kane's sentencing got pushed back: what's the new date?")."""
 TYPE_WORDS = frozenset(
     terms(
         "date day year number id identifier serial long time amount total range name person "
@@ -274,7 +297,8 @@ class Question:
 
     @classmethod
     def parse(cls, text: str) -> Question:
-        key_terms = sorted({term for word in NAME_OR_NUMBER.findall(text) for term in terms(word)})
+        names = NAME_OR_NUMBER.findall(text) + _leading_name(text)
+        key_terms = sorted({term for word in names for term in terms(word)})
         maximum = bool(MAXIMUM.search(text))
         prison_context = bool(PRISON_CONTEXT.search(text))
         parts = _parts(text)
@@ -288,7 +312,8 @@ class Question:
             many = bool(PLURAL.search(part))
             for kind in _kinds(part, prison_context) or [AnswerType.ANY]:
                 named = _modifier(kind, part) - frozenset(key_terms)
-                aspect_cue = frozenset() if kind in UNCUED else named or cue
+                uncued = kind in UNCUED or (kind is AnswerType.PERSON and ASKS_OBJECT.match(part))
+                aspect_cue = frozenset() if uncued else named or cue
                 aspects.append(Aspect(kind, aspect_cue, money, maximum, words, many, _asked(part)))
             previous_cue = cue
         return cls(
@@ -388,6 +413,15 @@ def _parts(text: str) -> list[str]:
             continue
         parts.append(part)
     return parts
+
+
+def _leading_name(text: str) -> list[str]:
+    """The question's first word, if it is a name (the names after it are found by their
+    capital letter; the first word has one anyway)."""
+    match = LEADING_WORD.match(text)
+    if match is None or OPENER.match(match.group(1)):
+        return []
+    return [match.group(1)]
 
 
 def _cue(part_terms: list[str], key_terms: list[str]) -> frozenset[str]:
