@@ -275,6 +275,13 @@ def test_who_a_verb_was_done_to_is_any_name_not_one_beside_the_verb() -> None:
     assert answered("Who owns the mark?", caption) == set()
 
 
+def test_a_cue_is_met_by_a_word_of_the_same_meaning() -> None:
+    question = "Who was the head of the section?"
+
+    assert answered(question, "Scott Charney, chief of the section, spoke.") == {0}
+    assert answered(question, "Scott Charney spoke at the section.") == set()
+
+
 def test_a_duration_may_be_of_consecutive_years() -> None:
     question = "How long must a mark go unused before it counts as abandoned?"
 
