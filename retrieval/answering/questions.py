@@ -107,7 +107,8 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"attorneys?|lawyers?|compan(y|ies)|firms?|business(es)?|corporations?|"
             r"individuals?|m[ae]n|wom[ae]n|agents?|officers?|prosecutors?|owners?|registrants?|"
             r"applicants?|sellers?|engineers?|employees?|court)\b(?! id\b| number\b)"
-            r"|what (company )?name)",
+            r"|what (company )?name)"
+            r"|\bwhat(?:'s| is| was| were| are) the names? of\b|^\s*name (?:the|all|every|each)\b",
             re.I,
         ),
     ),
