@@ -265,7 +265,7 @@ def calibrate(services: Services, cases: Sequence[QuestionCase]) -> dict[str, An
         for question, probability in zip(g[test], fold.predict_proba(x[test])[:, 1], strict=True):
             scores[question] = max(scores[question], probability)
     answerable = np.array([case.answerable for case in cases], dtype=int)
-    threshold, answered, abstained = _balanced_threshold(scores, answerable)
+    threshold, answered, abstained = _threshold_answering(scores, answerable, ANSWERED_TARGET)
     final = _regression().fit(x, y)
     return {
         "features": list(FEATURES),
@@ -277,8 +277,9 @@ def calibrate(services: Services, cases: Sequence[QuestionCase]) -> dict[str, An
             f"questions not held out, the demo case's and the blind-written tuning set; "
             f"{int(y.sum())} sentences contain an "
             f"expected fact); class-balanced logistic regression with non-negative weights "
-            f"(C={C}); threshold on 8-fold out-of-fold question scores (folds by question), "
-            f"where it answers {answered:.1%} of answerable and abstains on {abstained:.1%} of "
+            f"(C={C}); threshold: the highest that answers {ANSWERED_TARGET:.0%} of answerable "
+            f"questions on 8-fold out-of-fold question scores (folds by question), where it "
+            f"answers {answered:.1%} of answerable and abstains on {abstained:.1%} of "
             f"unanswerable questions"
         ),
     }
@@ -337,16 +338,23 @@ class NonNegativeLogistic:
         return np.column_stack([1.0 - probability, probability])
 
 
-def _balanced_threshold(
-    scores: np.ndarray[Any, Any], labels: np.ndarray[Any, Any]
+ANSWERED_TARGET = 0.95
+"""Share of answerable questions the threshold must answer (out of fold): an investigator
+told "no evidence" when the evidence is there stops asking, so the threshold abstains as much
+as it can while answering this many."""
+
+
+def _threshold_answering(
+    scores: np.ndarray[Any, Any], labels: np.ndarray[Any, Any], answered_target: float
 ) -> tuple[float, float, float]:
-    best = (0.5, 0.0, 0.0)
-    best_score = -1.0
+    """The highest threshold that still answers ``answered_target`` of the answerable
+    questions; with its answered and abstained rates."""
+    best = (0.0, 1.0, float(np.mean(scores[labels == 0] < 0.0)))
     for threshold in sorted(set(np.round(scores, 4))):
         answered = float(np.mean(scores[labels == 1] >= threshold))
-        abstained = float(np.mean(scores[labels == 0] < threshold))
-        if answered + abstained > best_score:
-            best, best_score = (float(threshold), answered, abstained), answered + abstained
+        if answered < answered_target:
+            break
+        best = (float(threshold), answered, float(np.mean(scores[labels == 0] < threshold)))
     return best
 
 
@@ -551,8 +559,8 @@ def write_section(table: str, with_naive: bool) -> None:
         "model in `retrieval/answering/answerability.json`; a question's confidence is its best "
         "sentence's, and the answerer abstains below the model's threshold. "
         "`--calibrate` fits the weights on the candidate sentences of the tuned-on questions "
-        "(a sentence holding an expected fact is a positive) and picks the threshold that "
-        "maximises answered plus abstained rates on out-of-fold confidences. Current fit: "
+        "(a sentence holding an expected fact is a positive) and picks the highest threshold "
+        "that still answers 95 % of the answerable ones on out-of-fold confidences. Current fit: "
         f"{fitted_on}.\n\n{table}"
     )
     results.write_section("Answer quality: domain questions", command, body)
