@@ -275,6 +275,17 @@ def test_who_a_verb_was_done_to_is_any_name_not_one_beside_the_verb() -> None:
     assert answered("Who owns the mark?", caption) == set()
 
 
+def test_a_term_a_judge_imposed_answers_though_release_will_follow_it() -> None:
+    question = "What prison term did Torres get?"
+    sentence = (
+        "Judge Keith Ellison sentenced him to a total of 21 months in federal prison, which "
+        "will be followed by three years of supervised release."
+    )
+
+    assert answered(question, sentence) == {0}
+    assert answered(question, "Torres faces up to 20 years in prison when sentenced.") == set()
+
+
 def test_a_cue_is_met_by_a_word_of_the_same_meaning() -> None:
     question = "Who was the head of the section?"
 

@@ -193,7 +193,8 @@ HYPOTHETICAL_SENTENCE = re.compile(
     re.I,
 )
 IMPOSED_SENTENCE = re.compile(
-    r"\b(was|were|been|is|are|and|today|yesterday)\s+sentenced\b|\bhanded (him|her|them|down)\b",
+    r"\b(was|were|been|is|are|and|today|yesterday)\s+sentenced\b|\bhanded (him|her|them|down)\b"
+    r"|\bsentenced (him|her|them|each|both)\b",
     re.I,
 )
 NAME_OR_NUMBER = re.compile(r"(?<!^)(?<![?!] )(?<!\w\w\. )\b([A-Z][\w&'-]+|\d[\w:/.,-]*)")

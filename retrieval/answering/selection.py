@@ -58,7 +58,7 @@ class SelectionSettings:
     """Least share of the question's (idf-weighted) terms a sentence must add to be added."""
     adjacent_bonus: float = 0.1
     """Preference for the sentence right before or after a chosen one in the same chunk."""
-    repeat_overlap: float = 0.7
+    repeat_overlap: float = 0.8
 
 
 def select(
