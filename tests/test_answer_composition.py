@@ -286,6 +286,22 @@ def test_a_term_a_judge_imposed_answers_though_release_will_follow_it() -> None:
     assert answered(question, "Torres faces up to 20 years in prison when sentenced.") == set()
 
 
+def test_a_statute_section_heading_is_a_candidate_with_its_number_and_title() -> None:
+    statute = (
+        "# Title 18— CRIMES AND CRIMINAL PROCEDURE\n"
+        "#### § 2318. Trafficking in counterfeit labels or packaging\n\n"
+        "(a) Whoever knowingly traffics in a counterfeit label shall be fined."
+    )
+    question = Question.parse("Which section covers trafficking in counterfeit labels?")
+
+    found = candidates(question, [hit(statute)], flat_idf(question.terms + question.key_terms))
+
+    assert [c.text for c in found] == [
+        "#### § 2318. Trafficking in counterfeit labels or packaging",
+        "(a) Whoever knowingly traffics in a counterfeit label shall be fined.",
+    ]
+
+
 def test_a_cue_is_met_by_a_word_of_the_same_meaning() -> None:
     question = "Who was the head of the section?"
 

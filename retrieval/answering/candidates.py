@@ -295,12 +295,13 @@ def _top_document(hits: Sequence[Hit], score: Callable[[Hit], float | None]) -> 
 
 
 def _says_something(sentence: str) -> bool:
-    """Not a bare link, page furniture, a markdown heading or a fragment too short to say
-    anything (a record's "Registration date: 2003-05-06" says something)."""
+    """Not a bare link, page furniture, a markdown heading (but a statute's section heading,
+    "§ 2318. Trafficking in counterfeit labels", says which section covers what) or a fragment
+    too short to say anything (a record's "Registration date: 2003-05-06" says something)."""
     words = [word for word in URL.sub(" ", sentence).split() if any(c.isalpha() for c in word)]
     lowered = sentence.lower()
     return (
         (len(words) >= MIN_WORDS or bool(FIELD.match(sentence)))
         and not lowered.startswith(FURNITURE)
-        and not MARKDOWN_HEADING.match(sentence)
+        and not (MARKDOWN_HEADING.match(sentence) and "§" not in sentence)
     )

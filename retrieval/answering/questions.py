@@ -254,7 +254,7 @@ PLURAL = re.compile(
 )
 LABEL = re.compile(r"^\s*([A-Za-z][\w /()-]{0,40}):\s|^[^\n]{1,100} — ([A-Za-z ;]{3,120})")
 """A record's field label ("Registration date: …") or role ("MySQL AB — ORIGINAL REGISTRANT")."""
-LIST_MARKER = re.compile(r"^\s*[-*•]\s+")
+LIST_MARKER = re.compile(r"^\s*([-*•]|#{1,6})\s+")
 UNCUED = frozenset({AnswerType.PRISON_SENTENCE, AnswerType.MONEY, AnswerType.OUTCOME})
 """Kinds whose own check says enough: an imposed prison term, the kind of money, a case's end."""
 MODIFIED: dict[AnswerType, re.Pattern[str]] = {
@@ -508,7 +508,7 @@ def is_field(line: str) -> bool:
 
 
 def unmarked(line: str) -> str:
-    """A line without its markdown list marker and bold markers."""
+    """A line without its markdown list or heading marker and bold markers."""
     return LIST_MARKER.sub("", line.replace("**", ""), count=1)
 
 

@@ -74,6 +74,8 @@ BOUNDARY = re.compile(
     r"|\n(?=\d{4}-\d{2}-\d{2} )"  # a dated event line: "2003-05-06 R.PR: REGISTERED"
     r"|\n(?=[^\n]{1,100} — )"  # a record's "NAME — ROLE" line
 )
+SECTION_NUMBER = re.compile(r"§+\s*[\w().-]+$")
+"""A statute's "§ 2318." goes on with its title: "§ 2318. Trafficking in counterfeit labels"."""
 LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")
 MIN_SENTENCE_CHARS = 12
 SHORT_LINE_CHARS = 60
@@ -127,6 +129,8 @@ def _append_split_at_short_lines(
 
 def _ends_with_abbreviation(fragment: str) -> bool:
     stripped = fragment.rstrip("\"')] ")
+    if SECTION_NUMBER.search(stripped):
+        return True
     match = LAST_WORD.search(stripped)
     if not match:
         return False
