@@ -56,6 +56,10 @@ class DocumentText(Protocol):
         """The document's chunks overlapping [start, end), in order."""
         ...
 
+    def last_chunk(self, document_id: str) -> ChunkRow | None:
+        """The document's last chunk (where a docket says how the case ended)."""
+        ...
+
 
 class RegistryDocumentText:
     def __init__(self, sessions: SessionFactory) -> None:
@@ -87,6 +91,17 @@ class RegistryDocumentText:
                 .order_by(Chunk.char_start)
             )
             return [ChunkRow(*row) for row in rows.tuples()]
+
+    def last_chunk(self, document_id: str) -> ChunkRow | None:
+        with self._sessions() as session:
+            row = session.execute(
+                select(Chunk.id, Chunk.page, Chunk.char_start, Chunk.char_end, Chunk.text)
+                .join(Document, Chunk.document_id == Document.id)
+                .where(Chunk.document_id == document_id, Chunk.version == Document.version)
+                .order_by(Chunk.char_start.desc())
+                .limit(1)
+            ).first()
+            return ChunkRow(*row) if row is not None else None
 
     def _spans(self, wanted: Sequence[tuple[str, int, int]]) -> dict[str, list[ChunkSpan]]:
         overlapping = or_(

@@ -12,7 +12,7 @@ from retrieval.answering.candidates import candidates
 from retrieval.answering.questions import AnswerType, Question, label_share
 from retrieval.answering.records import asked_fields, is_boilerplate, is_row
 from retrieval.answering.sentences import split_sentences
-from retrieval.answering.whole_sentences import chunks_for_missing_parts
+from retrieval.answering.whole_sentences import chunks_for_missing_parts, closing_chunk
 from retrieval.document_text import ChunkRow, TextWindow
 from retrieval.search import Hit
 
@@ -348,6 +348,9 @@ class ChunksOfOneRelease:
     def chunks_near(self, document_id: str, start: int, end: int) -> list[ChunkRow]:
         return [row for row in self.rows if row.end > start and row.start < end]
 
+    def last_chunk(self, document_id: str) -> ChunkRow | None:
+        return self.rows[-1] if self.rows else None
+
 
 def test_a_part_no_hit_answers_is_read_from_the_lead_documents_next_chunks() -> None:
     release = ChunksOfOneRelease(
@@ -372,6 +375,23 @@ def test_a_part_no_hit_answers_is_read_from_the_lead_documents_next_chunks() -> 
         chunks_for_missing_parts(Question.parse("What sentence did Doe get?"), [lead], release)
         == []
     )
+
+
+def test_how_a_case_ended_is_read_from_the_end_of_its_docket() -> None:
+    docket = ChunksOfOneRelease(
+        [
+            "#12 2008-02-27: Minute Order: Settlement Conference held; no settlement reached.",
+            "#113 2008-09-19: Proposed Verdict Form by Midwest Industrial Supply Inc.",
+            "#140 2009-04-16: ORDER: the case is dismissed with prejudice upon settlement.",
+        ]
+    )
+    first = docket.rows[0]
+    lead = hit(first.text, chunk=first.chunk_id)
+
+    extra = closing_chunk(Question.parse("How did Soilworks v. Midwest end?"), [lead], docket)
+
+    assert [h.chunk_id for h in extra] == ["d1:2"]
+    assert closing_chunk(Question.parse("Who was the judge?"), [lead], docket) == []
 
 
 def test_a_list_item_may_take_its_kind_of_money_from_the_sentence_leading_into_it() -> None:

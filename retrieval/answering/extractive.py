@@ -27,7 +27,11 @@ from retrieval.answering.questions import Question, unmarked
 from retrieval.answering.records import asked_fields
 from retrieval.answering.selection import SelectionSettings, select
 from retrieval.answering.sentences import split_sentences
-from retrieval.answering.whole_sentences import chunks_for_missing_parts, whole_sentence_hits
+from retrieval.answering.whole_sentences import (
+    chunks_for_missing_parts,
+    closing_chunk,
+    whole_sentence_hits,
+)
 from retrieval.document_text import DocumentText
 from retrieval.embeddings import Embedder
 from retrieval.search import Hit, SearchResult
@@ -78,11 +82,13 @@ class ExtractiveAnswerer:
 
     def read(self, question: Question, result: SearchResult) -> SearchResult:
         """The hits that are read: the first few, each widened to whole sentences at its edges,
-        and any chunk next to the first document's hits that answers a part they leave open."""
+        any chunk next to the first document's hits that answers a part they leave open, and
+        for how a case ended, the first document's last chunk."""
         considered = whole_sentence_hits(
             result.hits[: self.settings.hits_considered], self._document_text
         )
         extra = chunks_for_missing_parts(question, considered, self._document_text)
+        extra += closing_chunk(question, considered + extra, self._document_text)
         return replace(result, hits=considered + whole_sentence_hits(extra, self._document_text))
 
     def answer(self, question_text: str, result: SearchResult) -> Answer:

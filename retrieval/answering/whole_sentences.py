@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from retrieval.analysis import terms
-from retrieval.answering.questions import Question
+from retrieval.answering.questions import AnswerType, Question
 from retrieval.answering.sentences import Sentence, split_sentences
 from retrieval.document_text import ChunkRow, DocumentText, TextWindow
 from retrieval.search import Hit
@@ -103,6 +103,23 @@ def chunks_for_missing_parts(
     ]
     answering.sort(key=lambda row: _distance(row, own))
     return [_as_hit(lead, row) for row in answering[:MAX_NEIGHBOURS]]
+
+
+def closing_chunk(
+    question: Question, hits: Sequence[Hit], document_text: DocumentText | None
+) -> list[Hit]:
+    """For a question of how a case ended, the first hit's document's last chunk, if no hit
+    is: a docket ends with its judgment or dismissal, which rarely shares the question's
+    words."""
+    if document_text is None or not hits:
+        return []
+    if not any(aspect.kind is AnswerType.OUTCOME for aspect in question.aspects):
+        return []
+    lead = hits[0]
+    last = document_text.last_chunk(lead.document_id)
+    if last is None or any(hit.chunk_id == last.chunk_id for hit in hits):
+        return []
+    return [_as_hit(lead, last)]
 
 
 def _answered(question: Question, hits: Sequence[Hit]) -> frozenset[int]:
