@@ -544,7 +544,9 @@ def write_section(table: str, with_naive: bool) -> None:
     fitted_on = json.loads(CALIBRATION.read_text())["fitted_on"]
     body = (
         "Questions: `benchmarks/data/domain_questions.jsonl` over the shared DOJ, DA, statute, "
-        "docket and TSDR corpus, and the demo case's questions. The held-out questions "
+        "docket and TSDR corpus, the demo case's questions, and `benchmarks/data/blind_dev/`, "
+        "questions written blind (by people shown only the documents) and tuned on. The held-out "
+        "questions "
         '(`"split": "holdout"`) were written before the answerer was tuned and take part in '
         "neither the tuning nor the calibration. The frozen set (`benchmarks/data/frozen/`) was "
         "written blind, by people shown only the corpus's documents, and is never tuned or "

@@ -69,6 +69,18 @@ Case title: USA v. Kane
 02/15/2018 | 42 | GUILTY PLEA AGREEMENT by USA, Adama Kane as to Adama Kane.
 02/16/2018 | 44 | SCHEDULING ORDER as to Adama Kane: sentencing set for 6/6/2018.
 """
+FINES = """\
+# Civil fines for importing counterfeit-marked goods
+
+(1) Any person who directs, assists financially or otherwise, or aids and abets the importation \
+of merchandise bearing a counterfeit mark shall be subject to a civil fine.
+
+(2) For the first such seizure, the fine shall be not more than the value that the merchandise \
+would have had if it were genuine.
+
+(3) For the second seizure and thereafter, the fine shall be not more than twice the value that \
+the merchandise would have had if it were genuine.
+"""
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +95,7 @@ def indexed(
     (files / "seizure-log.csv").write_text(SEIZURE_LOG)
     (files / "intake-memo.md").write_text(MEMO)
     (files / "kane-docket.txt").write_text(DOCKET)
+    (files / "customs-fines.md").write_text(FINES)
     services.ingestion.ingest([files], IngestOptions())
     yield services
 
@@ -132,6 +145,17 @@ def test_a_part_the_evidence_does_not_answer_is_named(indexed: Services) -> None
     assert "$412,600" in text
     assert "do not say" in text
     assert "when was he arrested" in text
+
+
+def test_two_clauses_that_differ_in_a_word_are_both_quoted(indexed: Services) -> None:
+    text = ask(
+        indexed,
+        "What civil fine can customs impose on someone who helped import counterfeit goods, "
+        "for a first seizure and for later ones?",
+    )
+
+    assert "For the first such seizure" in text
+    assert "twice the value" in text
 
 
 def test_a_table_row_answers_with_the_field_asked_for(indexed: Services) -> None:

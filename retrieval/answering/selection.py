@@ -17,6 +17,7 @@ from retrieval.answering.candidates import Candidate
 from retrieval.answering.questions import Question
 
 HEADING_CAPITALS = 0.7
+MAX_NEW_TERMS_OF_A_REPEAT = 2
 HEADING_WORDS = 5
 
 
@@ -58,7 +59,7 @@ class SelectionSettings:
     """Least share of the question's (idf-weighted) terms a sentence must add to be added."""
     adjacent_bonus: float = 0.1
     """Preference for the sentence right before or after a chosen one in the same chunk."""
-    repeat_overlap: float = 0.8
+    repeat_overlap: float = 0.7
 
 
 def select(
@@ -235,11 +236,14 @@ def _repeats(candidate: Candidate, chosen: list[Candidate], overlap: float) -> b
 
 def _repeated(candidate: Candidate, chosen: list[Candidate], overlap: float) -> Candidate | None:
     """The chosen sentence that ``candidate`` mostly repeats (the same entry in another
-    rendering, a headline and its lead sentence), if any."""
+    rendering, a headline and its lead sentence), if any: most of its words, and hardly a
+    term the other lacks. "For the second seizure… twice the value" shares nearly all its
+    words with "For the first such seizure… the value", and says something else."""
     words = set(candidate.text.lower().split())
     for other in chosen:
         other_words = set(other.text.lower().split())
-        if len(words & other_words) / max(min(len(words), len(other_words)), 1) > overlap:
+        shared = len(words & other_words) / max(min(len(words), len(other_words)), 1)
+        if shared > overlap and len(candidate.terms - other.terms) <= MAX_NEW_TERMS_OF_A_REPEAT:
             return other
     return None
 
