@@ -302,6 +302,34 @@ def test_a_statute_section_heading_is_a_candidate_with_its_number_and_title() ->
     ]
 
 
+def test_which_website_wants_an_address_and_which_statute_a_section_or_act() -> None:
+    websites = "What were the two websites Chow used to sell the pills?"
+    statute = "Which federal statute did Hu and Zhang plead guilty to violating?"
+
+    assert kinds(websites) == [AnswerType.WEB_ADDRESS]
+    assert kinds(statute) == [AnswerType.STATUTE]
+    assert answered(websites, "Chow sold the pills on cheapmeds.com and pills4u.net.") == {0}
+    assert answered(websites, "Chow sold the pills on two Internet websites.") == set()
+    assert answered(
+        statute, "Hu and Zhang pleaded guilty to violating the Consumer Product Safety Act."
+    ) == {0}
+    assert answered(statute, "Hu and Zhang pleaded guilty to violating federal law.") == set()
+
+
+def test_a_headline_in_title_case_names_no_one() -> None:
+    question = "What is the name of the Baltimore store owner who was sentenced?"
+
+    assert (
+        answered(
+            question, "Baltimore Store Owner Sentenced to 30 Months in Prison for Selling Fakes"
+        )
+        == set()
+    )
+    assert answered(
+        question, "Store owner Dana Reyes, 44, of Baltimore, was sentenced to 30 months."
+    ) == {0}
+
+
 def test_a_cue_is_met_by_a_word_of_the_same_meaning() -> None:
     question = "Who was the head of the section?"
 

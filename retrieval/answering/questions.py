@@ -32,6 +32,10 @@ class AnswerType(StrEnum):
     """How a case ended: a judgment, a dismissal, a settlement, a verdict."""
     PLACE = "place"
     """Where: a named place, a port, a market, a city."""
+    WEB_ADDRESS = "web_address"
+    """Which website, domain or address: a domain name or URL."""
+    STATUTE = "statute"
+    """Which section, statute or law: a section number or a named Act."""
 
 
 WH_WORD = (
@@ -93,6 +97,22 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    (
+        AnswerType.WEB_ADDRESS,
+        re.compile(
+            r"\b(which|what)\b(\s+\w+){0,3}?\s+(websites?|web ?sites?|domains?|domain names?|"
+            r"urls?|web addresses|sites?)\b",
+            re.I,
+        ),
+    ),
+    (
+        AnswerType.STATUTE,
+        re.compile(
+            r"\b(which|what|under what)\b(\s+[\w.]+){0,4}?\s+(sections?|statutes?|laws?|"
+            r"provisions?|acts?|subsections?)\b(?! (of|in) )",
+            re.I,
+        ),
+    ),
     (AnswerType.COUNT, re.compile(rf"\bhow many\b(?! {DURATION_WORDS}\b)", re.I)),
     (
         AnswerType.NUMBER,
@@ -106,7 +126,11 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"(judges?|defendants?|persons?|people|"
             r"attorneys?|lawyers?|compan(y|ies)|firms?|business(es)?|corporations?|"
             r"individuals?|m[ae]n|wom[ae]n|agents?|officers?|prosecutors?|owners?|registrants?|"
-            r"applicants?|sellers?|engineers?|employees?|court)\b(?! id\b| number\b)"
+            r"applicants?|sellers?|engineers?|employees?|court|brands?|manufacturers?|makers?|"
+            r"importers?|exporters?|suppliers?|distributors?|retailers?|vendors?|buyers?|"
+            r"customers?|victims?|officials?|executives?|founders?|co-?defendants?|"
+            r"co-?conspirators?|pitchers?|players?|doctors?|dentists?|scientists?|chemists?|"
+            r"professors?|businessm[ae]n|hackers?|developers?|agenc(y|ies))\b(?! id\b| number\b)"
             r"|what (company )?name)"
             r"|\bwhat(?:'s| is| was| were| are) the names? of\b|^\s*name (?:the|all|every|each)\b",
             re.I,
@@ -147,6 +171,13 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.PERSON: re.compile(
         r"\b(?:[A-Z]\.|[A-Z][a-z]+)(?: [A-Z]\.?)? [A-Z][a-zA-Z'-]+\b"
         r"|\b[A-Z][A-Z&.'-]+(?: [A-Z][A-Z&.'-]+)+\b"
+    ),
+    AnswerType.WEB_ADDRESS: re.compile(
+        r"https?://|\bwww\.|\b[\w-]+\.(com|net|org|gov|info|biz|cn|ru|us|co|io|eu|de|uk)\b", re.I
+    ),
+    AnswerType.STATUTE: re.compile(
+        r"§|\b(sections?|title) \d|\b\d+ U\.?\s?S\.?\s?C\b|\bU\.S\. ?Code\b"
+        r"|\b(?:[A-Z][a-z]+ ){1,6}Act\b"
     ),
     AnswerType.PLACE: re.compile(
         r"\b(?i:in|at|from|near|into|through|outside|via|to)\s+(?:the\s+)?"
@@ -243,7 +274,8 @@ TYPE_WORDS = frozenset(
     terms(
         "date day year number id identifier serial long time amount total range name person "
         "end ended resolved resolution concluded closed decided outcome disposition happened "
-        "where place location city town"
+        "where place location city town website site domain url address section statute law "
+        "provision act subsection"
     )
 )
 """Words that say which kind of answer is wanted, not what it is about: no part of a cue."""
@@ -255,7 +287,12 @@ PLURAL = re.compile(
 LABEL = re.compile(r"^\s*([A-Za-z][\w /()-]{0,40}):\s|^[^\n]{1,100} — ([A-Za-z ;]{3,120})")
 """A record's field label ("Registration date: …") or role ("MySQL AB — ORIGINAL REGISTRANT")."""
 LIST_MARKER = re.compile(r"^\s*([-*•]|#{1,6})\s+")
-UNCUED = frozenset({AnswerType.PRISON_SENTENCE, AnswerType.MONEY, AnswerType.OUTCOME})
+UNCUED = frozenset(
+    {AnswerType.PRISON_SENTENCE, AnswerType.MONEY, AnswerType.OUTCOME, AnswerType.WEB_ADDRESS}
+)
+HEADLINE_WORDS = 6
+SHORT_WORD_LETTERS = 4
+"""A headline in title case leaves only short words ("to", "in", "for", "with") lowercase."""
 """Kinds whose own check says enough: an imposed prison term, the kind of money, a case's end."""
 MODIFIED: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.NUMBER: re.compile(r"\b(\w+) (number|no\.|id|identifier)\b", re.I),
@@ -410,7 +447,10 @@ def answers(
 def _names_someone_asked_for(sentence: str, aspect: Aspect) -> bool:
     """A name, unless every name is an official's by title (the judge, the prosecutor, the
     agent) and the part does not ask about that office: "who was sentenced" is not answered by
-    "Judge Renata Okafor imposed the sentence"."""
+    "Judge Renata Okafor imposed the sentence". A headline in title case ("Baltimore Store Owner
+    Sentenced to 30 Months") names no one by its capitals."""
+    if _title_case(sentence):
+        return False
     for run in CAPITALISED_RUN.finditer(sentence):
         if not ANSWER_PATTERNS[AnswerType.PERSON].search(run.group(0)):
             continue
@@ -419,6 +459,18 @@ def _names_someone_asked_for(sentence: str, aspect: Aspect) -> bool:
         if not titles or any(has_word(title, aspect.words) for title in titles):
             return True
     return False
+
+
+def _title_case(sentence: str) -> bool:
+    """Every word of more than four letters capitalised, in a line that is no record field: a
+    headline ("Store Owner Sentenced to 30 Months in Prison"), where a list of names still has
+    lowercase words ("Wong Ong Hua, 46, and Ling Yang Ching, 32, both Malaysian nationals")."""
+    if ":" in sentence or " — " in sentence:
+        return False
+    words = [word.strip(".,;!?'\"()") for word in sentence.split()]
+    words = [word for word in words if word[:1].isalpha()]
+    lowercase = [word for word in words if word[0].islower() and len(word) > SHORT_WORD_LETTERS]
+    return len(words) >= HEADLINE_WORDS and not lowercase
 
 
 def _asked(part: str) -> str:
