@@ -19,7 +19,6 @@ from retrieval.answering.answerability import Evidence
 from retrieval.answering.questions import (
     Question,
     cue_share,
-    has_word,
     holds_kind,
     is_field,
     label_share,
@@ -27,6 +26,7 @@ from retrieval.answering.questions import (
 )
 from retrieval.answering.records import is_boilerplate, is_bold_heading, is_row
 from retrieval.answering.sentences import Sentence, split_sentences, with_short_sentences_joined
+from retrieval.answering.words import has_word
 from retrieval.search import Hit
 
 URL = re.compile(r"https?://\S+|www\.\S+")

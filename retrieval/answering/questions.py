@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
 
 from retrieval.analysis import terms
+from retrieval.answering.words import MIN_PREFIX, has_word
 
 
 class AnswerType(StrEnum):
@@ -234,27 +234,6 @@ ASKS_OBJECT = re.compile(
 )
 """"Who did ORZ sue", "whom did he put in charge": the person is the one the verb is done to,
 so the verb is no cue (the docket names the defendant without the word "sue")."""
-SAME_MEANING = (
-    "counterfeit fake bogus knockoff phony imitation pirated forged spurious",
-    "fugitive run large fled flee escaped wanted",
-    "prosecutor prosecuted prosecuting attorney",
-    "lawyer counsel attorney represented",
-    "defendant accused charged indicted",
-    "sue sued lawsuit plaintiff complaint",
-    "seize seized seizure confiscated grabbed intercepted",
-    "head chief director leader lead",
-    "buy bought purchase purchased",
-    "sell sold sale sales selling",
-    "ship shipped shipment shipping mailed",
-    "arrest arrested apprehended caught",
-    "steal stole stolen theft misappropriated",
-    "hack hacked hacking intrusion breach",
-    "begin began start started originated",
-    "join joined joining stood accompanied",
-    "website site online internet",
-)
-"""Words of one meaning in the cases Casebot reads: a part's cue is met by any of its group
-("which defendant is still on the run" by "fugitive")."""
 LEADING_WORD = re.compile(r"^\W*([A-Z][\w&-]+)")
 OPENER = re.compile(
     r"(?:"
@@ -290,10 +269,11 @@ LIST_MARKER = re.compile(r"^\s*([-*•]|#{1,6})\s+")
 UNCUED = frozenset(
     {AnswerType.PRISON_SENTENCE, AnswerType.MONEY, AnswerType.OUTCOME, AnswerType.WEB_ADDRESS}
 )
+"""Kinds whose own check says enough: an imposed prison term, the kind of money, a case's end,
+a web address."""
 HEADLINE_WORDS = 6
 SHORT_WORD_LETTERS = 4
 """A headline in title case leaves only short words ("to", "in", "for", "with") lowercase."""
-"""Kinds whose own check says enough: an imposed prison term, the kind of money, a case's end."""
 MODIFIED: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.NUMBER: re.compile(r"\b(\w+) (number|no\.|id|identifier)\b", re.I),
     AnswerType.DATE: re.compile(r"\b(\w+) date\b", re.I),
@@ -323,10 +303,6 @@ CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.'&-]*[ \t]+)*[A-Z][\w.'&-]*")
 LIST_ITEM = re.compile(r"^\s*(\(\w{1,4}\)|\d{1,2}[.)]|[-*•])\s")
 TITLE_CASE = re.compile(r"^\W*[A-Z][a-z]")
 NEXT_NUMBER = re.compile(r"[$\d]")
-MIN_PREFIX = 3
-MAX_SUFFIX = 4
-"""Two stems are one word if the shorter (3 letters or more) starts the longer, at most 4 letters
-longer: "own" and "owner", "reg" and "registr"."""
 
 
 @dataclass(frozen=True)
@@ -571,36 +547,6 @@ def cue_share(aspect: Aspect, sentence_terms: frozenset[str], weights: dict[str,
         return 1.0
     present = sum(weights.get(w, 0.0) for w in aspect.cue if has_word(w, sentence_terms))
     return present / total
-
-
-def has_word(word: str, sentence_terms: frozenset[str]) -> bool:
-    """``word``, another form of it ("own", "owner") or a word of the same meaning in cases
-    ("fake", "counterfeit") is among ``sentence_terms``."""
-    return any(_has_form(same, sentence_terms) for same in _same_meaning(word))
-
-
-def _has_form(word: str, sentence_terms: frozenset[str]) -> bool:
-    if word in sentence_terms:
-        return True
-    head = word[:MIN_PREFIX]
-    return any(term.startswith(head) and _same_word(word, term) for term in sentence_terms)
-
-
-@cache
-def _synonyms() -> dict[str, frozenset[str]]:
-    groups = [frozenset(terms(group)) for group in SAME_MEANING]
-    return {stem: group for group in groups for stem in group}
-
-
-def _same_meaning(word: str) -> frozenset[str]:
-    return _synonyms().get(word, frozenset()) | {word}
-
-
-def _same_word(first: str, second: str) -> bool:
-    short, long = sorted((first, second), key=len)
-    return (
-        len(short) >= MIN_PREFIX and len(long) - len(short) <= MAX_SUFFIX and long.startswith(short)
-    )
 
 
 def holds_kind(aspect: Aspect, sentence: str) -> bool:

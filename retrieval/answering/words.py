@@ -1,0 +1,64 @@
+"""When a word of a sentence is a word of the question: the same stem, another form of it ("own"
+and "owner"), or a word of the same meaning in cases ("fake" and "counterfeit")."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from retrieval.analysis import terms
+
+MIN_PREFIX = 3
+MAX_SUFFIX = 4
+"""Two stems are one word if the shorter (3 letters or more) starts the longer, at most 4 letters
+longer: "own" and "owner", "reg" and "registr"."""
+SAME_MEANING = (
+    "counterfeit fake bogus knockoff phony imitation pirated forged spurious",
+    "fugitive run large fled flee escaped wanted",
+    "prosecutor prosecuted prosecuting attorney",
+    "lawyer counsel attorney represented",
+    "defendant accused charged indicted",
+    "sue sued lawsuit plaintiff complaint",
+    "seize seized seizure confiscated grabbed intercepted",
+    "head chief director leader lead",
+    "buy bought purchase purchased",
+    "sell sold sale sales selling",
+    "ship shipped shipment shipping mailed",
+    "arrest arrested apprehended caught",
+    "steal stole stolen theft misappropriated",
+    "hack hacked hacking intrusion breach",
+    "begin began start started originated",
+    "join joined joining stood accompanied",
+    "website site online internet",
+)
+"""Words of one meaning in the cases Casebot reads: a part's cue is met by any of its group
+("which defendant is still on the run" by "fugitive")."""
+
+
+def has_word(word: str, sentence_terms: frozenset[str]) -> bool:
+    """``word``, another form of it ("own", "owner") or a word of the same meaning in cases
+    ("fake", "counterfeit") is among ``sentence_terms``."""
+    return any(_has_form(same, sentence_terms) for same in _same_meaning(word))
+
+
+def _has_form(word: str, sentence_terms: frozenset[str]) -> bool:
+    if word in sentence_terms:
+        return True
+    head = word[:MIN_PREFIX]
+    return any(term.startswith(head) and _same_word(word, term) for term in sentence_terms)
+
+
+@cache
+def _synonyms() -> dict[str, frozenset[str]]:
+    groups = [frozenset(terms(group)) for group in SAME_MEANING]
+    return {stem: group for group in groups for stem in group}
+
+
+def _same_meaning(word: str) -> frozenset[str]:
+    return _synonyms().get(word, frozenset()) | {word}
+
+
+def _same_word(first: str, second: str) -> bool:
+    short, long = sorted((first, second), key=len)
+    return (
+        len(short) >= MIN_PREFIX and len(long) - len(short) <= MAX_SUFFIX and long.startswith(short)
+    )
