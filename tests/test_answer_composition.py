@@ -403,6 +403,10 @@ def test_a_part_no_hit_answers_is_read_from_the_lead_documents_next_chunks() -> 
         chunks_for_missing_parts(Question.parse("What sentence did Doe get?"), [lead], release)
         == []
     )
+    restitution = Question.parse("How much restitution was John Doe ordered to pay?")
+    assert [h.chunk_id for h in chunks_for_missing_parts(restitution, [lead], release)] == ["d1:2"]
+    what = Question.parse("What did John Doe import from Shenzhen?")
+    assert chunks_for_missing_parts(what, [lead], release) == []
 
 
 def test_how_a_case_ended_is_read_from_the_end_of_its_docket() -> None:
