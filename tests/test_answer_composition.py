@@ -11,6 +11,7 @@ from retrieval.analysis import terms
 from retrieval.answering.candidates import candidates
 from retrieval.answering.questions import AnswerType, Question, label_share
 from retrieval.answering.records import asked_fields, is_boilerplate, is_row
+from retrieval.answering.selection import SelectionSettings, select
 from retrieval.answering.sentences import split_sentences
 from retrieval.answering.whole_sentences import chunks_for_missing_parts, closing_chunk
 from retrieval.document_text import ChunkRow, TextWindow
@@ -328,6 +329,23 @@ def test_a_headline_in_title_case_names_no_one() -> None:
     assert answered(
         question, "Store owner Dana Reyes, 44, of Baltimore, was sentenced to 30 months."
     ) == {0}
+
+
+def test_a_headline_repeated_with_page_furniture_is_quoted_once() -> None:
+    headline = "MAN SENTENCED TO EIGHT YEARS IN PRISON FOR SELLING FAKE DISNEY PINS"
+    page = (
+        f"{headline} - County District Attorney Scroll to top\n\n"
+        f"{headline} Author Lei Lani Fera Published\n\n"
+        f"{headline} For Immediate Release"
+    )
+    question = Question.parse("How much prison time did the man get for the fake pins?")
+    weights = flat_idf(question.terms + question.key_terms)
+    found = candidates(question, [hit(page)], weights)
+    for candidate in found:
+        candidate.probability = candidate.part_probability = 0.7
+
+    assert len(found) == 3
+    assert len(select(question, found, weights, SelectionSettings())) == 1
 
 
 def test_a_cue_is_met_by_a_word_of_the_same_meaning() -> None:

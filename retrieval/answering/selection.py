@@ -238,12 +238,15 @@ def _repeated(candidate: Candidate, chosen: list[Candidate], overlap: float) -> 
     """The chosen sentence that ``candidate`` mostly repeats (the same entry in another
     rendering, a headline and its lead sentence), if any: most of its words, and hardly a
     term the other lacks. "For the second seizure… twice the value" shares nearly all its
-    words with "For the first such seizure… the value", and says something else."""
+    words with "For the first such seizure… the value", and says something else; a headline
+    repeated with other page furniture around it ("… Scroll to top", "… For Immediate Release")
+    says nothing else."""
     words = set(candidate.text.lower().split())
     for other in chosen:
         other_words = set(other.text.lower().split())
         shared = len(words & other_words) / max(min(len(words), len(other_words)), 1)
-        if shared > overlap and len(candidate.terms - other.terms) <= MAX_NEW_TERMS_OF_A_REPEAT:
+        adds = len(candidate.terms - other.terms) > MAX_NEW_TERMS_OF_A_REPEAT
+        if shared > overlap and (not adds or _is_heading(candidate.text)):
             return other
     return None
 
