@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Select, and_, or_, select
 
 from casework.storage.db import SessionFactory
 from casework.storage.registry import Chunk, Document
@@ -78,29 +78,15 @@ class RegistryDocumentText:
         }
 
     def chunks_near(self, document_id: str, start: int, end: int) -> list[ChunkRow]:
+        query = _current_chunks(document_id).where(Chunk.char_end > start, Chunk.char_start < end)
         with self._sessions() as session:
-            rows = session.execute(
-                select(Chunk.id, Chunk.page, Chunk.char_start, Chunk.char_end, Chunk.text)
-                .join(Document, Chunk.document_id == Document.id)
-                .where(
-                    Chunk.document_id == document_id,
-                    Chunk.char_end > start,
-                    Chunk.char_start < end,
-                    Chunk.version == Document.version,
-                )
-                .order_by(Chunk.char_start)
-            )
+            rows = session.execute(query.order_by(Chunk.char_start))
             return [ChunkRow(*row) for row in rows.tuples()]
 
     def last_chunk(self, document_id: str) -> ChunkRow | None:
+        query = _current_chunks(document_id).order_by(Chunk.char_start.desc()).limit(1)
         with self._sessions() as session:
-            row = session.execute(
-                select(Chunk.id, Chunk.page, Chunk.char_start, Chunk.char_end, Chunk.text)
-                .join(Document, Chunk.document_id == Document.id)
-                .where(Chunk.document_id == document_id, Chunk.version == Document.version)
-                .order_by(Chunk.char_start.desc())
-                .limit(1)
-            ).first()
+            row = session.execute(query).first()
             return ChunkRow(*row) if row is not None else None
 
     def _spans(self, wanted: Sequence[tuple[str, int, int]]) -> dict[str, list[ChunkSpan]]:
@@ -152,3 +138,12 @@ def assemble(spans: Sequence[ChunkSpan], start: int, end: int) -> TextWindow | N
 
 def _gap(length: int) -> str:
     return WORD_GAP if length == 1 else "\n" * length
+
+
+def _current_chunks(document_id: str) -> Select[str, int | None, int, int, str]:
+    """The rows of the document's current version's chunks, as :class:`ChunkRow` takes them."""
+    return (
+        select(Chunk.id, Chunk.page, Chunk.char_start, Chunk.char_end, Chunk.text)
+        .join(Document, Chunk.document_id == Document.id)
+        .where(Chunk.document_id == document_id, Chunk.version == Document.version)
+    )

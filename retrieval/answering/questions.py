@@ -410,12 +410,11 @@ def answers(
             return False
     if aspect.kind is AnswerType.COUNT:
         return _counts(sentence, aspect.cue or frozenset(question_terms))
-    if aspect.kind is AnswerType.PERSON:
-        if not _names_someone_asked_for(sentence, aspect):
-            return False
-        sentence_terms = sentence_terms | preceding_terms
-    if aspect.kind is AnswerType.PLACE:
-        # "The dialogue will take place in Beijing." goes on from the sentence naming it.
+    if aspect.kind is AnswerType.PERSON and not _names_someone_asked_for(sentence, aspect):
+        return False
+    if aspect.kind in (AnswerType.PERSON, AnswerType.PLACE):
+        # Who or where may go on from the sentence naming what ("The dialogue will take place
+        # in Beijing.").
         sentence_terms = sentence_terms | preceding_terms
     return not aspect.cue or _shares_a_cue(aspect.cue, sentence_terms)
 

@@ -17,8 +17,9 @@ from retrieval.answering.candidates import Candidate
 from retrieval.answering.questions import Question
 
 HEADING_CAPITALS = 0.7
-MAX_NEW_TERMS_OF_A_REPEAT = 2
 HEADING_WORDS = 5
+MAX_NEW_TERMS_OF_A_REPEAT = 2
+"""A sentence mostly made of a chosen one's words repeats it if it adds at most this many terms."""
 
 
 @dataclass(frozen=True)
