@@ -62,6 +62,22 @@ MAY_SEIZURE = (
     "LONG BEACH - A further 960 counterfeit Veloce e-bike batteries from seller VH-7 were held at "
     "the port and will be destroyed."
 )
+BEARINGS_CONVICTION = (
+    "March 2, 2021\n"
+    "TRENTON BEARINGS DEALER CONVICTED OF SELLING COUNTERFEIT BEARINGS\n"
+    "TRENTON - A jury convicted Nora Vance, 51, of Trenton, today of trafficking in counterfeit "
+    "Kestrel industrial bearings that she sold to machine shops through her company Vance Supply. "
+    "Co-defendant Carl Dunne, 44, of Camden, pleaded guilty in the counterfeit bearings case on "
+    "June 3, 2020, and testified at the trial."
+)
+BEARINGS_PLEA = (
+    "August 19, 2020\n"
+    "WAREHOUSE MANAGER PLEADS GUILTY IN COUNTERFEIT BEARINGS CASE\n"
+    "TRENTON - Owen Marsh, 39, a warehouse manager for Vance Supply, pleaded guilty today to "
+    "conspiring to traffic in counterfeit Kestrel bearings. Marsh admitted relabelling cartons "
+    "of bearings in the company's warehouse. Carl Dunne, a driver for Vance Supply, was charged "
+    "with counterfeiting in October 2019. Marsh will be sentenced in December."
+)
 RELEASES_INDEX = (
     "file\ttitle\tpublished\turl\n"
     "roe-plea.txt\tRichard Roe pleads guilty to selling counterfeit airbags\tApril 4, 2019\t"
@@ -89,6 +105,8 @@ def corpus(
         "releases/vh7-april.txt": APRIL_SEIZURE,
         "releases/vh7-may.txt": MAY_SEIZURE,
         "releases/index.tsv": RELEASES_INDEX,
+        "releases/vance-convicted.txt": BEARINGS_CONVICTION,
+        "releases/marsh-plea.txt": BEARINGS_PLEA,
     }
     for name, text in files.items():
         path = root / name
@@ -144,6 +162,21 @@ def test_the_release_of_the_stage_named_wins_over_its_sibling(
     sentencing = "What was Richard Roe of Newark sentenced to?"
     assert first_documents(services, plea) == ["roe-plea.txt"]
     assert first_documents(services, sentencing) == ["roe-sentenced.txt"]
+
+
+def test_a_sibling_release_that_alone_states_the_asked_for_fact_is_quoted(
+    corpus: tuple[Services, Path],
+) -> None:
+    """The conviction release is the one that says when the co-defendant pleaded guilty; the
+    plea release of the series is about someone else and must not displace it."""
+    services, _ = corpus
+    answer = services.answers.ask(
+        "On what date did Carl Dunne plead guilty in the counterfeit bearings case?",
+        Viewer.operator(),
+    )
+    assert not answer.abstained
+    assert "June 3, 2020" in answer.text
+    assert answer.citations[0].source.endswith("vance-convicted.txt")
 
 
 FILING = "filing"

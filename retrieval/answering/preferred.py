@@ -3,8 +3,9 @@
 A listing (a folder's index, README or SOURCE.txt) or a sentence that is only a link to a
 document points at the documents that say it; and when the question names a date or a stage
 ("in May 2021", "when he pleaded guilty"), a release of another date or stage of the same series
-says something else. Their sentences make way whenever a preferred document's sentence answers
-(is at least as probable as the abstention threshold); when none does, they stay.
+says something else. A listing's sentences make way whenever a preferred document's sentence
+answers (is at least as probable as the abstention threshold); a sibling release's only when
+the preferred release answers about as well.
 """
 
 from __future__ import annotations
@@ -17,6 +18,11 @@ from retrieval.search import Hit
 from retrieval.series import Heading, SeriesCues
 
 LEAD_ORDINAL = ":0"
+SIBLING_MARGIN = 0.1
+"""How much less probable a named date's or stage's release may be and still answer before a
+sibling's. A release often states the other stages in passing ("Co-defendant Smyrak pleaded
+guilty Sept. 29, 2011" in a conviction release), and that sentence may be the only one that
+says what was asked."""
 
 
 def preferred(
@@ -27,15 +33,24 @@ def preferred(
     cues = SeriesCues.of_question(question)
     if cues.any:
         conflicting = _conflicting_documents(cues, hits)
-        ranked = _answering_first(ranked, threshold, lambda c: c.document_id not in conflicting)
+        ranked = _answering_first(
+            ranked, threshold, lambda c: c.document_id not in conflicting, SIBLING_MARGIN
+        )
     return ranked
 
 
 def _answering_first(
-    ranked: list[Candidate], threshold: float, keep: Callable[[Candidate], bool]
+    ranked: list[Candidate],
+    threshold: float,
+    keep: Callable[[Candidate], bool],
+    margin: float = 1.0,
 ) -> list[Candidate]:
+    """``ranked`` less what ``keep`` refuses, if what it keeps still answers and is no more than
+    ``margin`` less probable than the best refused."""
     kept = [candidate for candidate in ranked if keep(candidate)]
-    return kept if kept and kept[0].probability >= threshold else ranked
+    if not kept or kept[0].probability < threshold:
+        return ranked
+    return kept if kept[0].probability >= ranked[0].probability - margin else ranked
 
 
 def _points_elsewhere(question: str, candidate: Candidate) -> bool:
