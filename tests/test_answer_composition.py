@@ -185,6 +185,16 @@ def test_who_is_not_answered_by_an_official_named_by_title_unless_asked() -> Non
     assert answered(question, "Marcus Hale, 38, was sentenced today for it.") == {0}
 
 
+def test_who_is_not_answered_by_a_name_the_question_already_holds() -> None:
+    question = "Which company hired Lena Ortiz after she left the Brightwater Rail plant?"
+
+    assert (
+        answered(question, "The company hired Lena Ortiz after the Brightwater Rail move.") == set()
+    )
+    assert answered(question, "The FBI said the company hired Lena Ortiz.") == set()
+    assert answered(question, "Corvane Systems hired Lena Ortiz in 2019.") == {0}
+
+
 def test_who_did_it_may_be_said_in_the_sentence_before_the_name() -> None:
     release = (
         "A Paterson man was sentenced today for selling counterfeit airbags. "

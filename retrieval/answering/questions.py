@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from retrieval.analysis import terms
+from retrieval.analysis import STOPWORDS, terms
 from retrieval.answering.words import MIN_PREFIX, has_word
 
 
@@ -410,7 +410,9 @@ def answers(
             return False
     if aspect.kind is AnswerType.COUNT:
         return _counts(sentence, aspect.cue or frozenset(question_terms))
-    if aspect.kind is AnswerType.PERSON and not _names_someone_asked_for(sentence, aspect):
+    if aspect.kind is AnswerType.PERSON and not _names_someone_asked_for(
+        sentence, aspect, frozenset(question_terms)
+    ):
         return False
     if aspect.kind in (AnswerType.PERSON, AnswerType.PLACE):
         # Who or where may go on from the sentence naming what ("The dialogue will take place
@@ -419,21 +421,33 @@ def answers(
     return not aspect.cue or _shares_a_cue(aspect.cue, sentence_terms)
 
 
-def _names_someone_asked_for(sentence: str, aspect: Aspect) -> bool:
-    """A name, unless every name is an official's by title (the judge, the prosecutor, the
-    agent) and the part does not ask about that office: "who was sentenced" is not answered by
-    "Judge Renata Okafor imposed the sentence". A headline in title case ("Baltimore Store Owner
-    Sentenced to 30 Months") names no one by its capitals."""
+def _names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: frozenset[str]) -> bool:
+    """A name the question does not already hold, unless every such name is an official's by
+    title (the judge, the prosecutor, the agent) and the part does not ask about that office:
+    "who was sentenced" is not answered by "Judge Renata Okafor imposed the sentence", "which
+    company did Ferizi hack" not by "Ardit Ferizi gained access". A headline in title case
+    ("Baltimore Store Owner Sentenced to 30 Months") names no one by its capitals."""
     if _title_case(sentence):
         return False
     for run in CAPITALISED_RUN.finditer(sentence):
-        if not ANSWER_PATTERNS[AnswerType.PERSON].search(run.group(0)):
+        name = _without_leading_function_words(run.group(0))
+        if not ANSWER_PATTERNS[AnswerType.PERSON].search(name):
+            continue
+        if frozenset(terms(name)) <= question_terms:
             continue
         before = sentence[max(run.start() - TITLE_REACH, 0) : run.start()]
         titles = frozenset(terms(f"{before} {run.group(0)}")) & OFFICIAL_TITLES
         if not titles or any(has_word(title, aspect.words) for title in titles):
             return True
     return False
+
+
+def _without_leading_function_words(run: str) -> str:
+    """ "The FBI" is no name, nor "In Marcus Hale": a sentence's first word is capitalised."""
+    words = run.split()
+    while words and words[0].lower() in STOPWORDS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _title_case(sentence: str) -> bool:
