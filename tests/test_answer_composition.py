@@ -465,3 +465,23 @@ def test_a_list_item_may_take_its_kind_of_money_from_the_sentence_leading_into_i
     found = candidates(question, [hit(statute)], flat_idf(question.terms))
 
     assert [sorted(c.parts) for c in found] == [[], [0], []]
+
+
+def test_a_sentence_naming_the_first_ones_people_may_join_it_without_the_case_name() -> None:
+    release = (
+        "Ruiz, Okafor and Lind of Harbor Optics Inc. are accused of selling 400 fake rifle scopes. "
+        "The scopes were sold online to hunters. Tests showed the lenses cracked under recoil. "
+        "Fugitive owner Tomas Lind, 50, and manager Ana Ruiz, 33, both of Fresno, are charged."
+    )
+    rule = "Under Local Rule 13.05 the Court orders a sealed statement from Mr. Carter Bell."
+    question = Question.parse("Which defendant in the Harbor Optics fake scope case is on the run?")
+    weights = flat_idf(question.terms + question.key_terms)
+    found = candidates(question, [hit(release), hit(rule, chunk="d2:0")], weights)
+    for candidate in found:
+        probable = candidate.text.startswith(("Ruiz", "Fugitive", "Under"))
+        candidate.probability = candidate.part_probability = 0.85 if probable else 0.1
+
+    chosen = [c.text for c in select(question, found, weights, SelectionSettings())]
+
+    assert any(text.startswith("Fugitive owner Tomas Lind") for text in chosen)
+    assert not any("Local Rule" in text for text in chosen)

@@ -10,12 +10,15 @@ have yet, and not repeat them. The answer reads in document order, its first doc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from retrieval.analysis import terms
 from retrieval.answering.candidates import Candidate
 from retrieval.answering.questions import Question
 
+NAME_WORD = re.compile(r"\b[A-Z][a-zA-Z'-]{2,}")
 HEADING_CAPITALS = 0.7
 HEADING_WORDS = 5
 MAX_NEW_TERMS_OF_A_REPEAT = 2
@@ -207,11 +210,20 @@ def _preference(
 
 def _unnamed(candidate: Candidate, best: Candidate) -> bool:
     """Neither the sentence nor the two before it name anything the question names, while the
-    first sentence's do. A record's field ("Current owner: …", "NAME — ROLE") is exempt: a
-    record names what it is about once, in its heading."""
+    first sentence's do, and it names no one the first sentence names: "Fugitive business owner
+    Yongming Sui…" goes on about the "Tse, Sui, and Yang" of the first, a court's standing rule
+    among a defendant's docket entries about no one. A record's field ("Current owner: …",
+    "NAME — ROLE") is exempt: a record names what it is about once, in its heading."""
     if candidate.field:
         return False
-    return candidate.context_key_coverage == 0 < best.context_key_coverage
+    if not candidate.context_key_coverage == 0 < best.context_key_coverage:
+        return False
+    return not _names(candidate.text) & _names(best.text)
+
+
+def _names(sentence: str) -> frozenset[str]:
+    """The terms of the capitalised words past a sentence's first."""
+    return frozenset(terms(" ".join(NAME_WORD.findall(sentence.split(maxsplit=1)[-1]))))
 
 
 def _is_heading(sentence: str) -> bool:
