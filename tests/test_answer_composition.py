@@ -230,6 +230,9 @@ def test_contacts_and_investigators_are_boilerplate_unless_asked_about() -> None
     assert is_boilerplate(contact, sentence)
     assert not is_boilerplate(closing, Question.parse("Which agency investigated the case?"))
     assert not is_boilerplate("Hale was sentenced to 46 months in prison.", sentence)
+    counsel = "Attorney: Dana Whitfield — WHITFIELD LAW, Phone: 314-555-0188, Email: dw@wl.com"
+    assert is_boilerplate(counsel, sentence)
+    assert not is_boilerplate(counsel, Question.parse("Who was Hale's defense counsel?"))
 
 
 def test_a_bold_heading_line_is_a_candidate_only_where_its_label_names_a_part() -> None:

@@ -25,9 +25,13 @@ BOILERPLATE = re.compile(
     re.I,
 )
 BOILERPLATE_TOPICS = frozenset(
-    terms("contact contacts investigated investigation prosecuted prosecution handled media press")
+    terms(
+        "contact contacts investigated investigation prosecuted prosecution prosecutor handled "
+        "media press attorney attorneys counsel lawyer lawyers"
+    )
 )
-"""A question about one of these is asking for what boilerplate says, not past it."""
+"""A question about one of these is asking for what boilerplate says, not past it: a docket's
+"Attorney: … Email: …" line is who represented a party."""
 
 
 def is_row(sentence: str) -> bool:
