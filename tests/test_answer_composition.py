@@ -9,6 +9,7 @@ import pytest
 
 from retrieval.analysis import terms
 from retrieval.answering.candidates import candidates
+from retrieval.answering.preferred import ordinals, preferred
 from retrieval.answering.questions import AnswerType, Question, label_share
 from retrieval.answering.records import asked_fields, is_boilerplate, is_row
 from retrieval.answering.selection import SelectionSettings, select
@@ -488,3 +489,44 @@ def test_a_sentence_naming_the_first_ones_people_may_join_it_without_the_case_na
 
     assert any(text.startswith("Fugitive owner Tomas Lind") for text in chosen)
     assert not any("Local Rule" in text for text in chosen)
+
+
+PENALTIES = (
+    "(A) if an individual, shall be fined not more than $400,000 or imprisoned not more than "
+    "4 years. (B) for a second or subsequent offense, if an individual, shall be fined not more "
+    "than $900,000 or imprisoned not more than 9 years."
+)
+QUOTING_RELEASE = "Reyes faces a maximum of 4 years in prison."
+
+
+def test_a_clause_for_another_ordinal_makes_way_unless_later_ones_are_asked_about() -> None:
+    first = "What is the maximum fine for an individual's first offense?"
+    both = "What is the maximum fine for a first offense and for each later offense?"
+
+    def ranked(question: Question) -> list[str]:
+        found = candidates(question, [hit(PENALTIES)], flat_idf(question.terms))
+        for candidate in found:
+            second = candidate.text.startswith("(B)")
+            candidate.probability = candidate.part_probability = 0.9 if second else 0.8
+        found.sort(key=lambda c: -c.probability)
+        return [c.text[:3] for c in preferred(question.text, found, [], threshold=0.5)]
+
+    assert ordinals("for a second or subsequent offense") == {"offens": {"second", "subsequent"}}
+    assert ranked(Question.parse(first)) == ["(A)"]
+    assert ranked(Question.parse(both)) == ["(B)", "(A)"]
+
+
+def test_of_sentences_nearly_as_probable_the_better_ranked_passages_comes_first() -> None:
+    question = Question.parse("What is the maximum prison term for the offense?")
+    weights = flat_idf(question.terms)
+    found = candidates(
+        question, [hit(PENALTIES, "statute:0"), hit(QUOTING_RELEASE, "release:0")], weights
+    )
+    for candidate in found:
+        statute = candidate.document_id == "statute"
+        candidate.probability = candidate.part_probability = 0.86 if statute else 0.87
+    found.sort(key=lambda c: -c.probability)
+
+    chosen = select(question, found, weights, SelectionSettings())
+
+    assert chosen[0].document_id == "statute"

@@ -10,14 +10,23 @@ the preferred release answers about as well.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
+from retrieval.analysis import terms
 from retrieval.answering.candidates import Candidate
 from retrieval.listings import asks_about_listings, is_listing, is_listing_entry
 from retrieval.search import Hit
 from retrieval.series import Heading, SeriesCues
 
 LEAD_ORDINAL = ":0"
+ORDINAL_WORD = r"(?:first|second|third|fourth|subsequent|initial|repeat)"
+ORDINAL = re.compile(
+    rf"\b(?P<ordinals>{ORDINAL_WORD}(?:,? or {ORDINAL_WORD})?) (?P<noun>[a-z]+)", re.I
+)
+"""An ordinal (or two) before a noun: "first offense", "second or subsequent offense"."""
+LATER_ONES = re.compile(r"\b(later|subsequent|thereafter|next|repeat|each|every)\b", re.I)
+"""A question about "a first seizure and later ones" asks about every ordinal."""
 SIBLING_MARGIN = 0.1
 """How much less probable a named date's or stage's release may be and still answer before a
 sibling's. A release often states the other stages in passing ("Co-defendant Smyrak pleaded
@@ -30,6 +39,11 @@ def preferred(
 ) -> list[Candidate]:
     """``ranked`` (most probable first) less what a better document's answer makes way for."""
     ranked = _answering_first(ranked, threshold, lambda c: not _points_elsewhere(question, c))
+    asked_ordinals = ordinals(question)
+    if asked_ordinals and not LATER_ONES.search(question):
+        ranked = _answering_first(
+            ranked, threshold, lambda c: not _other_ordinal(asked_ordinals, ordinals(c.text))
+        )
     cues = SeriesCues.of_question(question)
     if cues.any:
         conflicting = _conflicting_documents(cues, hits)
@@ -51,6 +65,24 @@ def _answering_first(
     if not kept or kept[0].probability < threshold:
         return ranked
     return kept if kept[0].probability >= ranked[0].probability - margin else ranked
+
+
+def ordinals(text: str) -> dict[str, frozenset[str]]:
+    """For each noun with an ordinal before it, its ordinals: "for a second or subsequent
+    offense" gives {"offens": {"second", "subsequent"}}."""
+    found: dict[str, frozenset[str]] = {}
+    for match in ORDINAL.finditer(text):
+        noun = terms(match.group("noun"))
+        if noun:
+            words = frozenset(match.group("ordinals").lower().replace(" or ", " ").split())
+            found[noun[0]] = found.get(noun[0], frozenset()) | words
+    return found
+
+
+def _other_ordinal(asked: dict[str, frozenset[str]], said: dict[str, frozenset[str]]) -> bool:
+    """The sentence gives another ordinal than the question to a noun the question numbers: "a
+    second or subsequent offense" where the question asks about a first one."""
+    return any(noun in said and not said[noun] & wanted for noun, wanted in asked.items())
 
 
 def _points_elsewhere(question: str, candidate: Candidate) -> bool:

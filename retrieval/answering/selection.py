@@ -57,6 +57,10 @@ class SelectionSettings:
     first_margin: float = 0.1
     """The first sentence may be this much less probable than the most probable one if it
     answers more of the question's parts."""
+    first_rank_weight: float = 0.2
+    """Among sentences nearly as probable, preference for the better-ranked hit's: search
+    weighed the whole passage (the statute's section on penalties), where a release's "she
+    faces a maximum of 10 years" only reads like the answer."""
     new_value_gain: float = 0.1
     """What a value of the asked-for kind not given yet ("one year" after "eight years") adds."""
     min_gain: float = 0.0
@@ -87,7 +91,12 @@ def _first(ranked: Sequence[Candidate], settings: SelectionSettings) -> Candidat
     floor = ranked[0].probability - settings.first_margin
     close = [candidate for candidate in ranked if candidate.probability >= floor]
     return max(
-        close, key=lambda c: (not c.boilerplate, len(c.parts), _preference(c, c, [], settings))
+        close,
+        key=lambda c: (
+            not c.boilerplate,
+            len(c.parts),
+            _preference(c, c, [], settings) + settings.first_rank_weight / (1 + c.hit_rank),
+        ),
     )
 
 
