@@ -56,8 +56,9 @@ class DocumentText(Protocol):
         """The document's chunks overlapping [start, end), in order."""
         ...
 
-    def last_chunk(self, document_id: str) -> ChunkRow | None:
-        """The document's last chunk (where a docket says how the case ended)."""
+    def last_chunks(self, document_id: str, count: int) -> list[ChunkRow]:
+        """The document's last ``count`` chunks, in order (where a docket says how the case
+        ended)."""
         ...
 
 
@@ -83,11 +84,11 @@ class RegistryDocumentText:
             rows = session.execute(query.order_by(Chunk.char_start))
             return [ChunkRow(*row) for row in rows.tuples()]
 
-    def last_chunk(self, document_id: str) -> ChunkRow | None:
-        query = _current_chunks(document_id).order_by(Chunk.char_start.desc()).limit(1)
+    def last_chunks(self, document_id: str, count: int) -> list[ChunkRow]:
+        query = _current_chunks(document_id).order_by(Chunk.char_start.desc()).limit(count)
         with self._sessions() as session:
-            row = session.execute(query).first()
-            return ChunkRow(*row) if row is not None else None
+            rows = [ChunkRow(*row) for row in session.execute(query).tuples()]
+        return rows[::-1]
 
     def _spans(self, wanted: Sequence[tuple[str, int, int]]) -> dict[str, list[ChunkSpan]]:
         overlapping = or_(

@@ -408,8 +408,8 @@ class ChunksOfOneRelease:
     def chunks_near(self, document_id: str, start: int, end: int) -> list[ChunkRow]:
         return [row for row in self.rows if row.end > start and row.start < end]
 
-    def last_chunk(self, document_id: str) -> ChunkRow | None:
-        return self.rows[-1] if self.rows else None
+    def last_chunks(self, document_id: str, count: int) -> list[ChunkRow]:
+        return self.rows[-count:]
 
 
 def test_a_part_no_hit_answers_is_read_from_the_lead_documents_next_chunks() -> None:
@@ -456,6 +456,23 @@ def test_how_a_case_ended_is_read_from_the_end_of_its_docket() -> None:
 
     assert [h.chunk_id for h in extra] == ["d1:2"]
     assert closing_chunk(Question.parse("Who was the judge?"), [lead], docket) == []
+
+
+def test_a_dockets_end_is_read_before_the_undescribed_filings_that_trail_it() -> None:
+    docket = ChunksOfOneRelease(
+        [
+            "#12 2008-02-27: Minute Order: Settlement Conference held; no settlement reached.",
+            "#140 2009-04-16: ORDER: the case is dismissed with prejudice upon settlement.",
+            "#198: (no description on the docket)\n#200: (no description on the docket)",
+            "#216: (no description on the docket)\n#233: (no description on the docket)",
+        ]
+    )
+    first = docket.rows[0]
+    lead = hit(first.text, chunk=first.chunk_id)
+
+    extra = closing_chunk(Question.parse("How did Soilworks v. Midwest end?"), [lead], docket)
+
+    assert [h.chunk_id for h in extra] == ["d1:1"]
 
 
 def test_a_list_item_may_take_its_kind_of_money_from_the_sentence_leading_into_it() -> None:

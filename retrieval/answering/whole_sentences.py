@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from retrieval.analysis import terms
-from retrieval.answering.questions import AnswerType, Question
+from retrieval.answering.questions import AnswerType, Aspect, Question, holds_kind
 from retrieval.answering.sentences import Sentence, split_sentences
 from retrieval.document_text import ChunkRow, DocumentText, TextWindow
 from retrieval.search import Hit
@@ -22,6 +22,8 @@ REACH = 600
 NEIGHBOUR_REACH = 2000
 """How far from the first document's hits its chunks are read for an unanswered part."""
 MAX_NEIGHBOURS = 2
+CLOSING_CHUNKS = 4
+"""How many of a document's last chunks are read for how its case ended."""
 
 
 def whole_sentence_hits(hits: Sequence[Hit], document_text: DocumentText | None) -> list[Hit]:
@@ -111,18 +113,26 @@ def chunks_for_missing_parts(
 def closing_chunk(
     question: Question, hits: Sequence[Hit], document_text: DocumentText | None
 ) -> list[Hit]:
-    """For a question of how a case ended, the first hit's document's last chunk, if no hit
-    is: a docket ends with its judgment or dismissal, which rarely shares the question's
-    words."""
+    """For a question of how a case ended, the first hit's document's last chunk that tells
+    of an end (a judgment, a dismissal, a settlement), or its last chunk, if no hit is that
+    chunk: a docket ends with its judgment or dismissal, which rarely shares the question's
+    words, and may trail a list of undescribed filings after it."""
     if document_text is None or not hits:
         return []
-    if not any(aspect.kind is AnswerType.OUTCOME for aspect in question.aspects):
+    outcome = next((a for a in question.aspects if a.kind is AnswerType.OUTCOME), None)
+    if outcome is None:
         return []
     lead = hits[0]
-    last = document_text.last_chunk(lead.document_id)
-    if last is None or any(hit.chunk_id == last.chunk_id for hit in hits):
+    last = document_text.last_chunks(lead.document_id, CLOSING_CHUNKS)
+    telling = [row for row in last if _holds(outcome, row.text)]
+    closing = (telling or last)[-1:]
+    if not closing or any(hit.chunk_id == closing[0].chunk_id for hit in hits):
         return []
-    return [_as_hit(lead, last)]
+    return [_as_hit(lead, closing[0])]
+
+
+def _holds(aspect: Aspect, text: str) -> bool:
+    return any(holds_kind(aspect, sentence.text) for sentence in split_sentences(text))
 
 
 def _answered(question: Question, hits: Sequence[Hit]) -> frozenset[int]:
