@@ -196,6 +196,20 @@ def test_who_is_not_answered_by_a_name_the_question_already_holds() -> None:
     assert answered(question, "Corvane Systems hired Lena Ortiz in 2019.") == {0}
 
 
+def test_the_date_of_an_end_is_answered_where_the_end_is_told_not_by_any_entry() -> None:
+    question = "How did Acme v. Borealis Tools end, and on what date?"
+    dismissal = "#165 2009-04-06: STIPULATION of Dismissal by Acme LLC and Borealis Tools Inc."
+
+    assert answered(question, dismissal) == {0, 1}
+    assert answered(question, "#33 2007-05-22: Notice re Service of Borealis Tools Inc.") == set()
+    assert answered(question, "#115 2008-09-19: Proposed Verdict Form by Acme LLC.") == set()
+    assert answered(question, "#91 2008-10-02: MOTION to Dismiss by Borealis Tools.") == set()
+    assert answered(
+        "What did Kane plead guilty to, and on what date?",
+        "#42 2018-02-15: GUILTY PLEA AGREEMENT by Kane.",
+    ) == {0, 1}
+
+
 def test_who_did_it_may_be_said_in_the_sentence_before_the_name() -> None:
     release = (
         "A Paterson man was sentenced today for selling counterfeit airbags. "

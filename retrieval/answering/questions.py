@@ -184,6 +184,8 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
         r"(?:[A-Z][\w.'&-]*\s+(?:of\s+)?){0,4}[A-Z][\w.'&-]*"
     ),
     AnswerType.OUTCOME: re.compile(
+        # A proposed verdict, a motion to dismiss or for judgment asks for an end; it is none.
+        r"(?<!proposed )(?<!motion to )(?<!motion for )(?<!motion for summary )"
         r"\b(judgments?|dismiss\w*|settle(d|ment)|terminat\w*|verdict|convicted|acquitted|"
         r"found (not )?guilty|sentenced|pleaded guilty|consent (decree|judgment|order)|"
         r"injunction|withdrawn|affirmed|reversed|remanded|vacated)\b",
@@ -271,6 +273,8 @@ UNCUED = frozenset(
 )
 """Kinds whose own check says enough: an imposed prison term, the kind of money, a case's end,
 a web address."""
+EVENT_KINDS = frozenset({AnswerType.OUTCOME})
+"""Kinds of answer that are events, whose date or place a following part may ask."""
 HEADLINE_WORDS = 6
 SHORT_WORD_LETTERS = 4
 """A headline in title case leaves only short words ("to", "in", "for", "with") lowercase."""
@@ -321,6 +325,9 @@ class Aspect:
     """It asks for several ("who are the defendants"), so several sentences may answer it."""
     asks: str = field(default="", compare=False)
     """The question's words for this part ("which judge imposed the sentence")."""
+    of_kind: AnswerType = AnswerType.ANY
+    """A part with no words of its own asks about the part before: "how did the case end, and
+    on what date" asks the date of an end, so a sentence must tell of that kind of thing too."""
 
 
 @dataclass(frozen=True)
@@ -341,9 +348,12 @@ class Question:
         parts = _parts(text)
         aspects: list[Aspect] = []
         previous_cue: frozenset[str] = frozenset()
+        previous_kind = AnswerType.ANY
         for part in parts:
             part_terms = terms(part)
-            cue = _cue(part_terms, key_terms) or previous_cue
+            own_cue = _cue(part_terms, key_terms)
+            cue = own_cue or previous_cue
+            of_kind = AnswerType.ANY if own_cue else previous_kind
             money = frozenset(part_terms) & MONEY_KINDS
             words = frozenset(part_terms) - frozenset(key_terms)
             many = bool(PLURAL.search(part))
@@ -351,8 +361,11 @@ class Question:
                 named = _modifier(kind, part) - frozenset(key_terms)
                 uncued = kind in UNCUED or (kind is AnswerType.PERSON and ASKS_OBJECT.match(part))
                 aspect_cue = frozenset() if uncued else named or cue
-                aspects.append(Aspect(kind, aspect_cue, money, maximum, words, many, _asked(part)))
+                aspects.append(
+                    Aspect(kind, aspect_cue, money, maximum, words, many, _asked(part), of_kind)
+                )
             previous_cue = cue
+            previous_kind = aspects[-1].kind if aspects[-1].kind in EVENT_KINDS else AnswerType.ANY
         return cls(
             text=text,
             terms=terms(text),
@@ -401,6 +414,8 @@ def answers(
     named in the same sentence. A count answers "how many sights" only if the number counts
     something the question names."""
     if not _contains(aspect, sentence):
+        return False
+    if aspect.of_kind is not AnswerType.ANY and not _contains(Aspect(aspect.of_kind), sentence):
         return False
     if aspect.kind is AnswerType.MONEY and aspect.money_terms:
         # A list item goes on from the sentence that leads into it ("…an award of statutory
