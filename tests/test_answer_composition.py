@@ -343,6 +343,7 @@ def test_which_website_wants_an_address_and_which_statute_a_section_or_act() -> 
         statute, "Hu and Zhang pleaded guilty to violating the Consumer Product Safety Act."
     ) == {0}
     assert answered(statute, "Hu and Zhang pleaded guilty to violating federal law.") == set()
+    assert answered(statute, "Hu and Zhang pleaded guilty to violating Section 545.") == {0}
 
 
 def test_a_headline_in_title_case_names_no_one() -> None:

@@ -176,7 +176,7 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
         r"https?://|\bwww\.|\b[\w-]+\.(com|net|org|gov|info|biz|cn|ru|us|co|io|eu|de|uk)\b", re.I
     ),
     AnswerType.STATUTE: re.compile(
-        r"§|\b(sections?|title) \d|\b\d+ U\.?\s?S\.?\s?C\b|\bU\.S\. ?Code\b"
+        r"§|\b(?i:sections?|title) \d|\b\d+ U\.?\s?S\.?\s?C\b|\bU\.S\. ?Code\b"
         r"|\b(?:[A-Z][a-z]+ ){1,6}Act\b"
     ),
     AnswerType.PLACE: re.compile(
