@@ -382,6 +382,9 @@ def test_a_cue_is_met_by_a_word_of_the_same_meaning() -> None:
 
     assert answered(question, "Scott Charney, chief of the section, spoke.") == {0}
     assert answered(question, "Scott Charney spoke at the section.") == set()
+    rescheduled = "Kane's sentencing got pushed back - what's the new date?"
+    docket = "#51 2018-05-30: ORDER as to Adama Kane: Sentencing reset for 6/13/2018."
+    assert answered(rescheduled, docket) == {0}
 
 
 def test_a_duration_may_be_of_consecutive_years() -> None:

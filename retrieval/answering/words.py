@@ -29,6 +29,7 @@ SAME_MEANING = (
     "begin began start started originated",
     "join joined joining stood accompanied",
     "website site online internet",
+    "new reset rescheduled postponed continued pushed",
 )
 """Words of one meaning in the cases Casebot reads: a part's cue is met by any of its group
 ("which defendant is still on the run" by "fugitive")."""
