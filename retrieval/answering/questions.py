@@ -458,7 +458,8 @@ def _names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froz
 
 
 def _without_leading_function_words(run: str) -> str:
-    """ "The FBI" is no name, nor "In Marcus Hale": a sentence's first word is capitalised."""
+    """The run without the function words leading it: a sentence's first word is capitalised,
+    so "The FBI" and "In Marcus Hale" stand for "FBI" and "Marcus Hale"."""
     words = run.split()
     while words and words[0].lower() in STOPWORDS:
         words.pop(0)

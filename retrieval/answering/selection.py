@@ -225,9 +225,8 @@ def _unnamed(candidate: Candidate, best: Candidate) -> bool:
     "NAME — ROLE") is exempt: a record names what it is about once, in its heading."""
     if candidate.field:
         return False
-    if not candidate.context_key_coverage == 0 < best.context_key_coverage:
-        return False
-    return not _names(candidate.text) & _names(best.text)
+    names_nothing_asked = candidate.context_key_coverage == 0 < best.context_key_coverage
+    return names_nothing_asked and not _names(candidate.text) & _names(best.text)
 
 
 def _names(sentence: str) -> frozenset[str]:
