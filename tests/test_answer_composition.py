@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 import pytest
 
@@ -16,7 +15,7 @@ from retrieval.answering.selection import SelectionSettings, select
 from retrieval.answering.sentences import split_sentences
 from retrieval.answering.whole_sentences import chunks_for_missing_parts, closing_chunk
 from retrieval.document_text import ChunkRow, TextWindow
-from retrieval.search import Hit
+from tests.hits import hit
 
 
 def kinds(question: str) -> list[AnswerType]:
@@ -25,27 +24,6 @@ def kinds(question: str) -> list[AnswerType]:
 
 def answered(question: str, sentence: str) -> set[int]:
     return set(Question.parse(question).aspects_answered_by(sentence, terms(sentence)))
-
-
-def hit(text: str, chunk: str = "d1:0", title: str = "Release") -> Hit:
-    return Hit(
-        chunk_id=chunk,
-        document_id=chunk.split(":")[0],
-        title=title,
-        source=f"/corpus/{chunk.split(':')[0]}.txt",
-        url=None,
-        page=None,
-        kind="public",
-        case_id=None,
-        marking="public",
-        document_date=date(2020, 1, 1),
-        text=text,
-        char_start=0,
-        char_end=len(text),
-        score=1.0,
-        dense_similarity=0.5,
-        lexical_score=1.0,
-    )
 
 
 def flat_idf(query_terms: Sequence[str]) -> dict[str, float]:
@@ -467,13 +445,8 @@ def test_how_a_case_ended_is_read_from_the_end_of_its_docket() -> None:
             "#140 2009-04-16: ORDER: the case is dismissed with prejudice upon settlement.",
         ]
     )
-    first = docket.rows[0]
-    lead = hit(first.text, chunk=first.chunk_id)
-
-    extra = closing_chunk(Question.parse("How did Soilworks v. Midwest end?"), [lead], docket)
-
-    assert [h.chunk_id for h in extra] == ["d1:2"]
-    assert closing_chunk(Question.parse("Who was the judge?"), [lead], docket) == []
+    assert closing_chunks_read(docket, "How did Soilworks v. Midwest end?") == ["d1:2"]
+    assert closing_chunks_read(docket, "Who was the judge?") == []
 
 
 def test_a_dockets_end_is_read_before_the_undescribed_filings_that_trail_it() -> None:
@@ -485,12 +458,14 @@ def test_a_dockets_end_is_read_before_the_undescribed_filings_that_trail_it() ->
             "#216: (no description on the docket)\n#233: (no description on the docket)",
         ]
     )
+    assert closing_chunks_read(docket, "How did Soilworks v. Midwest end?") == ["d1:1"]
+
+
+def closing_chunks_read(docket: ChunksOfOneRelease, question: str) -> list[str]:
+    """The chunks read for how the case ended when only the docket's first chunk was found."""
     first = docket.rows[0]
     lead = hit(first.text, chunk=first.chunk_id)
-
-    extra = closing_chunk(Question.parse("How did Soilworks v. Midwest end?"), [lead], docket)
-
-    assert [h.chunk_id for h in extra] == ["d1:1"]
+    return [h.chunk_id for h in closing_chunk(Question.parse(question), [lead], docket)]
 
 
 def test_a_list_item_may_take_its_kind_of_money_from_the_sentence_leading_into_it() -> None:

@@ -17,8 +17,8 @@ from retrieval.answering.preferred import preferred
 from retrieval.answering.questions import Question
 from retrieval.embeddings import SentenceTransformerEmbedder
 from retrieval.listings import asks_about_listings, is_listing, is_listing_entry
-from retrieval.search import Hit
 from retrieval.series import Heading, SeriesCues, When, document_date
+from tests.hits import hit
 
 STATUTE = (
     "18 U.S.C. 2320. Trafficking in counterfeit goods or services.\n\n"
@@ -170,7 +170,7 @@ def test_a_sibling_release_gives_way_only_to_a_release_that_answers_about_as_wel
     """The conviction release is the one that says when the co-defendant pleaded guilty; the
     plea release of the series, about someone else, displaces it only if nearly as probable."""
     question = "On what date did Carl Dunne plead guilty in the counterfeit bearings case?"
-    hits = [release_hit(BEARINGS_CONVICTION, "vance"), release_hit(BEARINGS_PLEA, "marsh")]
+    hits = [hit(BEARINGS_CONVICTION, "vance:0", "vance"), hit(BEARINGS_PLEA, "marsh:0", "marsh")]
     parsed = Question.parse(question)
 
     def first_document(plea_release_probability: float) -> str:
@@ -185,27 +185,6 @@ def test_a_sibling_release_gives_way_only_to_a_release_that_answers_about_as_wel
 
     assert first_document(plea_release_probability=0.75) == "vance"
     assert first_document(plea_release_probability=0.9) == "marsh"
-
-
-def release_hit(text: str, document: str) -> Hit:
-    return Hit(
-        chunk_id=f"{document}:0",
-        document_id=document,
-        title=document,
-        source=f"/releases/{document}.txt",
-        url=None,
-        page=None,
-        kind="filing",
-        case_id=None,
-        marking="public",
-        document_date=None,
-        text=text,
-        char_start=0,
-        char_end=len(text),
-        score=1.0,
-        dense_similarity=0.5,
-        lexical_score=1.0,
-    )
 
 
 FILING = "filing"
