@@ -50,6 +50,40 @@ def flat_idf(query_terms: Sequence[str]) -> dict[str, float]:
         ),
         ("How many units of counterfeit perfume did they import?", [AnswerType.COUNT]),
         ("What were the defendants in the press release charged with?", [AnswerType.ANY]),
+        (
+            "Which section of the Clean Water Act was Orla Quist charged under?",
+            [AnswerType.STATUTE],
+        ),
+        ("What anti-counterfeiting law did Congress pass in 2006?", [AnswerType.STATUTE]),
+        ("What legislation created that offense?", [AnswerType.STATUTE]),
+        ("Which two Brightfield Tire Works engineers were charged?", [AnswerType.PERSON]),
+        ("Which former Tacoma Rainiers relief pitcher signed a plea deal?", [AnswerType.PERSON]),
+        (
+            "Besides the company itself, which individuals were indicted over the stolen code?",
+            [AnswerType.PERSON],
+        ),
+        ("Out of the hair dryers seized at his house, how many were fakes?", [AnswerType.COUNT]),
+        (
+            "How did the Tacoma case against Vantor Devices Co. and Vantor Devices USA over "
+            "Meridian Wireless's 'Pokey' test robot end: conviction, plea deal or dismissal?",
+            [AnswerType.OUTCOME],
+        ),
+        (
+            "Did Orla Quist end up being convicted on the false statement charge?",
+            [AnswerType.OUTCOME],
+        ),
+        ("What ultimately happened to Orla Quist after the indictment?", [AnswerType.OUTCOME]),
+        ("What was the verdict in Orla Quist's trial?", [AnswerType.OUTCOME]),
+        (
+            "What did the judge give Orla Quist at sentencing for the fake flea collars?",
+            [AnswerType.PRISON_SENTENCE],
+        ),
+        ("What's the statutory maximum Orla Quist was looking at?", [AnswerType.PRISON_SENTENCE]),
+        ("What is the minimum dollar amount of security the owner must post?", [AnswerType.MONEY]),
+        (
+            "How many fake scanners did Quist sell? I need a unit count, not the dollar figure.",
+            [AnswerType.COUNT],
+        ),
     ],
 )
 def test_a_question_names_the_kinds_of_answer_it_asks_for(
@@ -66,6 +100,15 @@ def test_a_leading_when_clause_is_context_not_a_part() -> None:
     assert [aspect.kind for aspect in question.aspects] == [AnswerType.DATE]
     assert question.aspects[0].cue >= set(terms("sentencing"))
     assert not question.aspects[0].cue & set(terms("pleaded guilty"))
+
+
+def test_a_statute_or_an_order_answers_when_with_days_counted_from_an_event() -> None:
+    question = "When does the hearing on the seizure order have to take place?"
+
+    assert answered(
+        question, "The hearing shall be held not sooner than ten days after the order is issued."
+    ) == {0}
+    assert answered(question, "The hearing shall be held before the court that issued it.") == set()
 
 
 def test_a_part_is_answered_only_by_its_kind_of_thing_about_its_cue() -> None:

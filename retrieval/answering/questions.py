@@ -46,6 +46,11 @@ CLAUSE_BREAK = re.compile(rf"(,\s*and\s+|\s+and\s+|,\s*)(?={WH_WORD})", re.I)
 SUBORDINATE = re.compile(
     r"^\s*(when|if|after|before|once|while|since|although|according|in|under|for|at|as)\b", re.I
 )
+ASKING_START = re.compile(
+    r"^\W*(did|does|do|is|was|were|are|has|have|had|can|could|will|would|should|may|might|list|"
+    r"name|give|tell|describe|explain|summari[sz]e|show|find)\b",
+    re.I,
+)
 DURATION_WORDS = r"(years?|months?|weeks?|days?|hours?|business days)"
 PRISON_CONTEXT = re.compile(r"\b(sentenc\w*|prison|imprison\w*|jail|incarcerat\w*)\b", re.I)
 MAXIMUM = re.compile(
@@ -57,7 +62,9 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
         re.compile(
             r"\b(sentences?|sentenced to|prison|imprison\w*|probation|jail|incarcerat\w*|"
             rf"how much (prison |jail )?time)\b|\bhow many {DURATION_WORDS}\b.*\b(prison|jail)"
-            r"|\bhow long\b.*\bsentenc",
+            r"|\bhow long\b.*\bsentenc|\bstatutory maximum\b|\bmost (prison |jail )?time\b"
+            r"|\bwhat (did|does|will) [^?,]{0,60}\b(give|get|receive|impose)\b[^?,]{0,60}"
+            r"\bat (his |her |their |the )?sentencing\b",
             re.I,
         ),
     ),
@@ -66,7 +73,8 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
         re.compile(
             r"\b(fine[ds]?|restitution|how much(?! (prison |jail )?time)"
             r"(?! (do|does|did|is|was|were|are) \w+ (\w+ )*weigh)|"
-            r"forfeit\w*|worth|value[ds]?|paid|pay|cost|bail|fee|price|damages|retail|proceeds)\b",
+            r"forfeit\w*|worth|value[ds]?|paid|pay|cost|bail|fee|price|damages|retail|proceeds)\b"
+            r"|\b(what|which)\b[^?,]{0,30}\bdollar (amount|volume|figure|value|total)",
             re.I,
         ),
     ),
@@ -81,9 +89,12 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
     (
         AnswerType.OUTCOME,
         re.compile(
-            r"\bhow (did|was|were|has|have|is|does) \b.{0,80}?\b(end|ended|resolved?|conclude[ds]?|"
-            r"turn(ed)? out|close[ds]?|decided|disposed of)\b"
-            r"|\b(outcome|disposition|resolution)\b|\bwhat happened (to|in|with)\b",
+            r"\bhow (did|was|were|has|have|is|does) \b.{0,160}?\b(end|ended|resolved?|"
+            r"conclude[ds]?|turn(ed)? out|close[ds]?|decided|disposed of)\b"
+            r"|\b(outcome|disposition|resolution|verdict)\b"
+            r"|\bwhat (ultimately |eventually |finally |then )?happened (to|in|with)\b"
+            r"|\b(ever|end(ed)? up|eventually|ultimately) (being |get |getting )?"
+            r"(convicted|acquitted|tried|sentenced|plead(ed|ing)? guilty)\b",
             re.I,
         ),
     ),
@@ -108,8 +119,9 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
     (
         AnswerType.STATUTE,
         re.compile(
-            r"\b(which|what|under what)\b(\s+[\w.]+){0,4}?\s+(sections?|statutes?|laws?|"
-            r"provisions?|acts?|subsections?)\b(?! (of|in) )",
+            r"\b(which|what|under what)\b(\s+[\w.'-]+){0,4}?\s+"
+            r"((sections?|provisions?|subsections?|legislation|bills?)\b"
+            r"|(statutes?|laws?|acts?)\b(?! (of|in) ))",
             re.I,
         ),
     ),
@@ -121,8 +133,9 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
     (
         AnswerType.PERSON,
         re.compile(
-            r"^\s*(?:and\s+)?(?:to |by |from |for |under |before |in )?"
-            r"(who|whom|whose|(which|what) ((?!(did|does|do|was|were|is|are|has|had)\b)\w+ ){0,3}"
+            r"(?:^|[:;]\s+|,\s*(?=(?:which|what)\b))\s*(?:and\s+)?"
+            r"(?:to |by |from |for |under |before |in )?"
+            r"(who|whom|whose|(which|what) ((?!(did|does|do|was|were|is|are|has|had)\b)\w+ ){0,4}"
             r"(judges?|defendants?|persons?|people|"
             r"attorneys?|lawyers?|compan(y|ies)|firms?|business(es)?|corporations?|"
             r"individuals?|m[ae]n|wom[ae]n|agents?|officers?|prosecutors?|owners?|registrants?|"
@@ -132,7 +145,9 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"co-?conspirators?|pitchers?|players?|doctors?|dentists?|scientists?|chemists?|"
             r"professors?|businessm[ae]n|hackers?|developers?|agenc(y|ies))\b(?! id\b| number\b)"
             r"|what (company )?name)"
-            r"|\bwhat(?:'s| is| was| were| are) the names? of\b|^\s*name (?:the|all|every|each)\b",
+            r"|\bwhat(?:'s| is| was| were| are) the names? of\b|^\s*name (?:the|all|every|each)\b"
+            r"|\bwhat (?:is|was) (?:his|her|their|the) (?:company|business|firm|store|shop)"
+            r"(?:'s name)? (?:called|named)\b",
             re.I,
         ),
     ),
@@ -163,7 +178,9 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
     ),
     AnswerType.DATE: re.compile(
         r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b"
-        r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(19|20)\d{2}\b",
+        r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(19|20)\d{2}\b"
+        # A statute's or an order's "when" is a time counted from an event.
+        rf"|\b{NUMBER_WORDS} ((calendar|business) )?days? (after|before|from|of)\b",
         re.I,
     ),
     AnswerType.COUNT: re.compile(rf"\b{NUMBER_WORDS}\b", re.I),
@@ -489,11 +506,19 @@ def _parts(text: str) -> list[str]:
     pieces = CLAUSE_BREAK.split(text)
     parts = [pieces[0]]
     for separator, part in zip(pieces[1::2], pieces[2::2], strict=True):
-        if len(parts) == 1 and separator.strip() == "," and SUBORDINATE.match(parts[0]):
+        if len(parts) == 1 and separator.strip() == "," and _context_only(parts[0]):
             parts = [part]
             continue
         parts.append(part)
     return parts
+
+
+def _context_only(piece: str) -> bool:
+    """ "When he pleaded guilty", "Besides the company itself", "Of the settlement": a
+    leading piece that asks nothing."""
+    return bool(SUBORDINATE.match(piece)) or not (
+        ASKING_START.match(piece) or re.search(rf"\b{WH_WORD}", piece, re.I)
+    )
 
 
 def _leading_name(text: str) -> list[str]:
