@@ -7,9 +7,11 @@ from collections.abc import Sequence
 import pytest
 
 from retrieval.analysis import terms
+from retrieval.answering.answer_kinds import AnswerType
 from retrieval.answering.candidates import candidates
+from retrieval.answering.matching import label_share
 from retrieval.answering.preferred import ordinals, preferred
-from retrieval.answering.questions import AnswerType, Question, label_share
+from retrieval.answering.questions import Question
 from retrieval.answering.records import asked_fields, is_boilerplate, is_row
 from retrieval.answering.selection import SelectionSettings, select
 from retrieval.answering.sentences import split_sentences

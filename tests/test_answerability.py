@@ -11,7 +11,8 @@ from bot.services import Services, build_services
 from casework.access import Viewer
 from casework.settings import load_settings
 from ingestion.pipeline import IngestOptions
-from retrieval.answering.questions import AnswerType, Question
+from retrieval.answering.answer_kinds import AnswerType
+from retrieval.answering.questions import Question
 from retrieval.embeddings import SentenceTransformerEmbedder
 
 DOCKET = (

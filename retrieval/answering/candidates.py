@@ -16,14 +16,8 @@ from dataclasses import dataclass
 
 from retrieval.analysis import terms
 from retrieval.answering.answerability import Evidence
-from retrieval.answering.questions import (
-    Question,
-    cue_share,
-    holds_kind,
-    is_field,
-    label_share,
-    values,
-)
+from retrieval.answering.matching import cue_share, holds_kind, is_field, label_share, values
+from retrieval.answering.questions import Question
 from retrieval.answering.records import is_boilerplate, is_bold_heading, is_row
 from retrieval.answering.sentences import Sentence, split_sentences, with_short_sentences_joined
 from retrieval.answering.words import has_word

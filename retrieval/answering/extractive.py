@@ -21,9 +21,10 @@ import numpy as np
 from retrieval.answering import texts
 from retrieval.answering.answerability import AnswerabilityModel, Evidence
 from retrieval.answering.candidates import Candidate, IdfLookup, candidates, term_weights
+from retrieval.answering.matching import unmarked
 from retrieval.answering.model import Answer, Citation
 from retrieval.answering.preferred import preferred
-from retrieval.answering.questions import Question, unmarked
+from retrieval.answering.questions import Question
 from retrieval.answering.records import asked_fields
 from retrieval.answering.selection import SelectionSettings, select
 from retrieval.answering.sentences import split_sentences

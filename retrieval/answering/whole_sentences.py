@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from retrieval.analysis import terms
-from retrieval.answering.questions import AnswerType, Aspect, Question, holds_kind
+from retrieval.answering.answer_kinds import AnswerType, Aspect
+from retrieval.answering.matching import holds_kind
+from retrieval.answering.questions import Question
 from retrieval.answering.sentences import Sentence, split_sentences
 from retrieval.document_text import ChunkRow, DocumentText, TextWindow
 from retrieval.search import Hit

@@ -1,0 +1,67 @@
+"""The kinds of answer a question may ask for, and one part of a question: what it asks for.
+
+A question can ask several things at once ("what sentence did X receive, and how much
+restitution?", "when was the case filed, and what fee was paid?"). Each part is an
+:class:`Aspect`: the kind of answer its wording calls for (a prison term, an amount of money, a
+date, a count, a name, a number) and its cue, the words that say what that value is about (the
+*sentencing* date, the *filing* fee).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class AnswerType(StrEnum):
+    ANY = "any"
+    PRISON_SENTENCE = "prison_sentence"
+    MONEY = "money"
+    DATE = "date"
+    COUNT = "count"
+    DURATION = "duration"
+    PERSON = "person"
+    NUMBER = "number"
+    OUTCOME = "outcome"
+    """How a case ended: a judgment, a dismissal, a settlement, a verdict."""
+    PLACE = "place"
+    """Where: a named place, a port, a market, a city."""
+    WEB_ADDRESS = "web_address"
+    """Which website, domain or address: a domain name or URL."""
+    STATUTE = "statute"
+    """Which section, statute or law: a section number or a named Act."""
+
+
+DURATION_WORDS = r"(years?|months?|weeks?|days?|hours?|business days)"
+TENS = r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+NUMBER_WORDS = (
+    rf"(\d+|{TENS}[- ](one|two|three|four|five|six|seven|eight|nine)|{TENS}|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen)"
+)
+DURATION = (
+    rf"\b{NUMBER_WORDS}[- ](and[- ]a[- ]half[- ])?"
+    rf"((consecutive|full|additional|more|calendar)[- ])?{DURATION_WORDS}\b"
+)
+CUSTODY = r"(prison|imprison\w*|incarcerat\w*|jail|custody|behind bars|confinement)"
+
+
+@dataclass(frozen=True)
+class Aspect:
+    """One thing a question asks for: a kind of answer, about its cue words."""
+
+    kind: AnswerType
+    cue: frozenset[str] = frozenset()
+    money_terms: frozenset[str] = frozenset()
+    """Which kind of money the part asks about (a fine, restitution, bail…), as stems."""
+    maximum: bool = False
+    """It asks for a maximum ("faces up to", "not more than"), not what was imposed."""
+    words: frozenset[str] = frozenset()
+    """All the part's words but names, to match a record's field label ("Registration date")."""
+    many: bool = False
+    """It asks for several ("who are the defendants"), so several sentences may answer it."""
+    asks: str = field(default="", compare=False)
+    """The question's words for this part ("which judge imposed the sentence")."""
+    of_kind: AnswerType = AnswerType.ANY
+    """A part with no words of its own asks about the part before: "how did the case end, and
+    on what date" asks the date of an end, so a sentence must tell of that kind of thing too."""

@@ -1,0 +1,277 @@
+"""Whether a sentence answers a part of a question: it contains the kind of thing the part
+asks for (a prison term, an amount, a date, a name…) and, where the part has a cue, one of the
+cue's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.analysis import STOPWORDS, terms
+from retrieval.answering.answer_kinds import CUSTODY, DURATION, NUMBER_WORDS, AnswerType, Aspect
+from retrieval.answering.words import has_word
+
+ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
+    AnswerType.PRISON_SENTENCE: re.compile(
+        rf"\b(sentenc|handed)\w*\b.{{0,200}}?({DURATION}|probation|time served|"
+        r"life in prison|home (confinement|detention))"
+        rf"|{DURATION}[- ](term[- ])?(in|of|behind) (federal |state )?{CUSTODY}",
+        re.I | re.S,
+    ),
+    AnswerType.MONEY: re.compile(
+        r"\$\s?\d|\b\d[\d,.]*\s*(dollars|million|billion)\b"
+        r"|\b(value|retail price|price) of\b|\btimes the\b|\btwice the\b"
+        r"|\b(not more than|up to|at most) the (value|price|amount)\b",
+        re.I,
+    ),
+    AnswerType.DATE: re.compile(
+        r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b"
+        r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(19|20)\d{2}\b"
+        # A statute's or an order's "when" is a time counted from an event.
+        rf"|\b{NUMBER_WORDS} ((calendar|business) )?days? (after|before|from|of)\b",
+        re.I,
+    ),
+    AnswerType.COUNT: re.compile(rf"\b{NUMBER_WORDS}\b", re.I),
+    AnswerType.DURATION: re.compile(DURATION, re.I),
+    AnswerType.PERSON: re.compile(
+        r"\b(?:[A-Z]\.|[A-Z][a-z]+)(?: [A-Z]\.?)? [A-Z][a-zA-Z'-]+\b"
+        r"|\b[A-Z][A-Z&.'-]+(?: [A-Z][A-Z&.'-]+)+\b"
+    ),
+    AnswerType.WEB_ADDRESS: re.compile(
+        r"https?://|\bwww\.|\b[\w-]+\.(com|net|org|gov|info|biz|cn|ru|us|co|io|eu|de|uk)\b", re.I
+    ),
+    AnswerType.STATUTE: re.compile(
+        r"§|\b(?i:sections?|title) \d|\b\d+ U\.?\s?S\.?\s?C\b|\bU\.S\. ?Code\b"
+        r"|\b(?:[A-Z][a-z]+ ){1,6}Act\b"
+    ),
+    AnswerType.PLACE: re.compile(
+        r"\b(?i:in|at|from|near|into|through|outside|via|to)\s+(?:the\s+)?"
+        r"(?:[A-Z][\w.'&-]*\s+(?:of\s+)?){0,4}[A-Z][\w.'&-]*"
+    ),
+    AnswerType.OUTCOME: re.compile(
+        # A proposed verdict, a motion to dismiss or for judgment asks for an end; it is none.
+        r"(?<!proposed )(?<!motion to )(?<!motion for )(?<!motion for summary )"
+        r"\b(judgments?|dismiss\w*|settle(d|ment)|terminat\w*|verdict|convicted|acquitted|"
+        r"found (not )?guilty|sentenced|pleaded guilty|consent (decree|judgment|order)|"
+        r"injunction|withdrawn|affirmed|reversed|remanded|vacated)\b",
+        re.I,
+    ),
+    AnswerType.NUMBER: re.compile(
+        r"(?<![\d/-])\b(?!(19|20)\d\d\b)\d{4,}\b(?![-/]\d)"  # not a year or a date
+        r"|\b(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z\d]{6,}\b"
+    ),
+}
+VALUES: dict[AnswerType, re.Pattern[str]] = {
+    AnswerType.PRISON_SENTENCE: re.compile(rf"{DURATION}|probation|time served", re.I),
+    AnswerType.DURATION: re.compile(DURATION, re.I),
+    AnswerType.MONEY: re.compile(r"\$\s?\d[\d,.]*(\s(million|billion))?", re.I),
+    AnswerType.DATE: ANSWER_PATTERNS[AnswerType.DATE],
+    AnswerType.COUNT: re.compile(r"\b\d[\d,]*\b"),
+    AnswerType.NUMBER: ANSWER_PATTERNS[AnswerType.NUMBER],
+}
+STATUTORY_TERM = re.compile(
+    rf"\b(imprison\w*|prison|jail|incarcerat\w*)\b[^.;]{{0,80}}?{DURATION}"
+    rf"|{DURATION}[^.;]{{0,30}}\b(in|of) (federal |state )?(prison|jail)\b",
+    re.I,
+)
+COUNTED = re.compile(
+    rf"\b(?P<number>\d[\d,]*|{NUMBER_WORDS[1:-1]})\b(?P<following>(?:\W+\w+){{1,4}})", re.I
+)
+YEAR = re.compile(r"(19|20)\d\d")
+COUNT_FIELD = re.compile(r"\b(quantity|qty|count|units|pieces|total)\s*[:=]?\s*\d", re.I)
+HYPOTHETICAL_SENTENCE = re.compile(
+    r"\b(faces?|facing|maximum|up to|could|would|may|scheduled|will be|set for|when sentenced|"
+    r"not more than|shall be)\b",
+    re.I,
+)
+IMPOSED_SENTENCE = re.compile(
+    r"\b(was|were|been|is|are|and|today|yesterday)\s+sentenced\b|\bhanded (him|her|them|down)\b"
+    r"|\bsentenced (him|her|them|each|both)\b",
+    re.I,
+)
+LABEL = re.compile(r"^\s*([A-Za-z][\w /()-]{0,40}):\s|^[^\n]{1,100} — ([A-Za-z ;]{3,120})")
+"""A record's field label ("Registration date: …") or role ("MySQL AB — ORIGINAL REGISTRANT")."""
+LIST_MARKER = re.compile(r"^\s*([-*•]|#{1,6})\s+")
+HEADLINE_WORDS = 6
+SHORT_WORD_LETTERS = 4
+"""A headline in title case leaves only short words ("to", "in", "for", "with") lowercase."""
+OFFICIAL_TITLES = frozenset(
+    terms(
+        "judge justice magistrate attorney prosecutor agent officer detective inspector sheriff "
+        "commissioner director secretary spokesperson spokesman spokeswoman chief"
+    )
+)
+"""Words that make a name an official's ("District Judge Renata Okafor", "Special Agent…")."""
+TITLE_REACH = 30
+"""How far before a name its title may stand ("U.S. District Judge" is 19 characters)."""
+CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.'&-]*[ \t]+)*[A-Z][\w.'&-]*")
+"""Capitalised words in a row: a name with its title ("U.S. District Judge Renata Okafor")."""
+LIST_ITEM = re.compile(r"^\s*(\(\w{1,4}\)|\d{1,2}[.)]|[-*•])\s")
+TITLE_CASE = re.compile(r"^\W*[A-Z][a-z]")
+NEXT_NUMBER = re.compile(r"[$\d]")
+
+
+def answers(
+    aspect: Aspect,
+    sentence: str,
+    sentence_terms: frozenset[str],
+    question_terms: list[str],
+    preceding_terms: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether ``sentence`` holds the kind of thing ``aspect`` asks for, about its cue.
+
+    An amount answers "what fine" only if it is a fine: the kind of money asked about must be
+    named in the same sentence. A count answers "how many sights" only if the number counts
+    something the question names."""
+    if not _contains(aspect, sentence):
+        return False
+    if aspect.of_kind is not AnswerType.ANY and not _contains(Aspect(aspect.of_kind), sentence):
+        return False
+    if aspect.kind is AnswerType.MONEY and aspect.money_terms:
+        # A list item goes on from the sentence that leads into it ("…an award of statutory
+        # damages… (1) not less than $1,000…"): that one may name the kind of money.
+        named = sentence_terms | preceding_terms if LIST_ITEM.match(sentence) else sentence_terms
+        if not aspect.money_terms & named:
+            return False
+    if aspect.kind is AnswerType.COUNT:
+        return _counts(sentence, aspect.cue or frozenset(question_terms))
+    if aspect.kind is AnswerType.PERSON and not _names_someone_asked_for(
+        sentence, aspect, frozenset(question_terms)
+    ):
+        return False
+    if aspect.kind in (AnswerType.PERSON, AnswerType.PLACE):
+        # Who or where may go on from the sentence naming what ("The dialogue will take place
+        # in Beijing.").
+        sentence_terms = sentence_terms | preceding_terms
+    return not aspect.cue or _shares_a_cue(aspect.cue, sentence_terms)
+
+
+def _names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: frozenset[str]) -> bool:
+    """A name the question does not already hold, unless every such name is an official's by
+    title (the judge, the prosecutor, the agent) and the part does not ask about that office:
+    "who was sentenced" is not answered by "Judge Renata Okafor imposed the sentence", "which
+    company did Ferizi hack" not by "Ardit Ferizi gained access". A headline in title case
+    ("Baltimore Store Owner Sentenced to 30 Months") names no one by its capitals."""
+    if _title_case(sentence):
+        return False
+    for run in CAPITALISED_RUN.finditer(sentence):
+        name = _without_leading_function_words(run.group(0))
+        if not ANSWER_PATTERNS[AnswerType.PERSON].search(name):
+            continue
+        if frozenset(terms(name)) <= question_terms:
+            continue
+        before = sentence[max(run.start() - TITLE_REACH, 0) : run.start()]
+        titles = frozenset(terms(f"{before} {run.group(0)}")) & OFFICIAL_TITLES
+        if not titles or any(has_word(title, aspect.words) for title in titles):
+            return True
+    return False
+
+
+def _without_leading_function_words(run: str) -> str:
+    """The run without the function words leading it: a sentence's first word is capitalised,
+    so "The FBI" and "In Marcus Hale" stand for "FBI" and "Marcus Hale"."""
+    words = run.split()
+    while words and words[0].lower() in STOPWORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _title_case(sentence: str) -> bool:
+    """Every word of more than four letters capitalised, in a line that is no record field: a
+    headline ("Store Owner Sentenced to 30 Months in Prison"), where a list of names still has
+    lowercase words ("Wong Ong Hua, 46, and Ling Yang Ching, 32, both Malaysian nationals")."""
+    if ":" in sentence or " — " in sentence:
+        return False
+    words = [word.strip(".,;!?'\"()") for word in sentence.split()]
+    words = [word for word in words if word[:1].isalpha()]
+    lowercase = [word for word in words if word[0].islower() and len(word) > SHORT_WORD_LETTERS]
+    return len(words) >= HEADLINE_WORDS and not lowercase
+
+
+def _shares_a_cue(cue: frozenset[str], sentence_terms: frozenset[str]) -> bool:
+    """A cue word or another form of it ("own" and "owner")."""
+    return any(has_word(word, sentence_terms) for word in cue)
+
+
+def values(aspect: Aspect, sentence: str) -> frozenset[str]:
+    """The values of the asked-for kind in ``sentence`` ("one year", "$5,100", "May 15, 2009"),
+    to tell a sentence that says something new from one that repeats a value."""
+    pattern = VALUES.get(aspect.kind)
+    if pattern is None:
+        return frozenset()
+    found = (match.group(0) for match in pattern.finditer(sentence))
+    return frozenset(" ".join(value.lower().split()) for value in found)
+
+
+def label_share(aspect: Aspect, sentence: str) -> float:
+    """If the sentence is a record field, the share of its label's words that are the part's:
+    "Registration date" is all about "when was it registered", "Filing date" half. A list item's
+    or a bold label ("- **Assigned to:** …") counts as well."""
+    match = LABEL.match(unmarked(sentence))
+    label = frozenset(terms(match.group(1) or match.group(2))) if match else frozenset()
+    if not label:
+        return 0.0
+    return sum(has_word(word, aspect.words) for word in label) / len(label)
+
+
+def is_field(line: str) -> bool:
+    """A record's "Label: value" line, a "NAME — ROLE" line, a list item's or a bold label's."""
+    return bool(LABEL.match(unmarked(line)))
+
+
+def unmarked(line: str) -> str:
+    """A line without its markdown list or heading marker and bold markers."""
+    return LIST_MARKER.sub("", line.replace("**", ""), count=1)
+
+
+def cue_share(aspect: Aspect, sentence_terms: frozenset[str], weights: dict[str, float]) -> float:
+    """How much of the aspect's cue (idf-weighted) the sentence has; 1 with no cue."""
+    total = sum(weights.get(word, 0.0) for word in aspect.cue)
+    if not total:
+        return 1.0
+    present = sum(weights.get(w, 0.0) for w in aspect.cue if has_word(w, sentence_terms))
+    return present / total
+
+
+def holds_kind(aspect: Aspect, sentence: str) -> bool:
+    """``sentence`` holds the kind of thing ``aspect`` asks for (a name, an amount, a date),
+    whatever it is about: weaker evidence than :func:`answers`, which wants its cue too. Any
+    sentence holds what a question of no particular kind asks for, so none counts for it."""
+    return aspect.kind is not AnswerType.ANY and _contains(aspect, sentence)
+
+
+def _contains(aspect: Aspect, sentence: str) -> bool:
+    kind = aspect.kind
+    pattern = ANSWER_PATTERNS.get(kind)
+    if pattern is None:
+        return True
+    if kind is AnswerType.PRISON_SENTENCE and aspect.maximum:
+        return bool(pattern.search(sentence) or STATUTORY_TERM.search(sentence))
+    if not pattern.search(sentence):
+        return False
+    if kind is AnswerType.PRISON_SENTENCE and HYPOTHETICAL_SENTENCE.search(sentence):
+        return bool(IMPOSED_SENTENCE.search(sentence))
+    return True
+
+
+def _counts(sentence: str, counted: frozenset[str]) -> bool:
+    """A number (not an amount of money, not a year) of the things asked about."""
+    if COUNT_FIELD.search(sentence):
+        return True
+    for match in COUNTED.finditer(sentence):
+        number = match.group("number")
+        if YEAR.fullmatch(number) or sentence[: match.start()].rstrip().endswith("$"):
+            continue
+        if _shares_a_cue(counted, frozenset(terms(_common_words(match.group("following"))))):
+            return True
+    return False
+
+
+def _common_words(text: str) -> str:
+    """The words a number counts: up to the next number or amount ("50+ at $95/unit" counts no
+    units). Capitalised words count only where no number follows: "20 FBI Special Agents"
+    counts agents, "2250 Harborgate Pkwy Unit 7" (an address) counts no units."""
+    counted, *rest = NEXT_NUMBER.split(text, maxsplit=1)
+    if not rest:
+        return counted
+    return " ".join(word for word in counted.split() if not TITLE_CASE.match(word))
