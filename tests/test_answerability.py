@@ -31,6 +31,10 @@ ARREST = (
     "business partner Wei Yang, 47, of Irvine. Investigators found 778 counterfeit scopes in "
     "the store's warehouse. Yang remains a fugitive."
 )
+SENTENCING = (
+    "IRVINE - Tom Brandt, 39, was sentenced today to 18 months in prison for selling "
+    "counterfeit Veloce rifle scopes through an online store."
+)
 PLEA = (
     "NEWARK - Richard Roe, 52, pleaded guilty today to selling counterfeit airbags through an "
     "online storefront. Roe faces a maximum of 10 years in prison when sentenced in October."
@@ -48,6 +52,7 @@ def corpus(
     (folder / "bagworks-v-roe-docket.txt").write_text(DOCKET)
     (folder / "tse-arrest.txt").write_text(ARREST)
     (folder / "roe-plea.txt").write_text(PLEA)
+    (folder / "brandt-sentencing.txt").write_text(SENTENCING)
     services.ingestion.ingest([folder], IngestOptions())
     yield services
 
@@ -86,3 +91,18 @@ def test_an_outcome_question_asks_for_a_judgment_dismissal_or_settlement() -> No
     ):
         assert Question.parse(question).primary.kind is AnswerType.OUTCOME
     assert Question.parse("How long was Roe sentenced to?").primary.kind is not (AnswerType.OUTCOME)
+
+
+def test_a_question_typed_in_lowercase_is_read_by_the_names_in_the_passages(
+    corpus: Services,
+) -> None:
+    abstained, text = ask(corpus, "who was ann tse's partner in hilltop optics?")
+    assert not abstained
+    assert "Wei Yang" in text
+
+    for question in (
+        "What prison sentence did Wei Yang get for the fake scopes?",
+        "what prison sentence did wei yang get for the fake scopes?",
+    ):
+        abstained, text = ask(corpus, question)
+        assert abstained, text

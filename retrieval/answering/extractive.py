@@ -28,6 +28,7 @@ from retrieval.answering.questions import Question
 from retrieval.answering.records import asked_fields
 from retrieval.answering.selection import SelectionSettings, select
 from retrieval.answering.sentences import split_sentences
+from retrieval.answering.truecase import truecased
 from retrieval.answering.whole_sentences import (
     chunks_for_missing_parts,
     closing_chunk,
@@ -93,6 +94,7 @@ class ExtractiveAnswerer:
         return replace(result, hits=considered + whole_sentence_hits(extra, self._document_text))
 
     def answer(self, question_text: str, result: SearchResult) -> Answer:
+        question_text = self._truecased(question_text, result)
         question = Question.parse(question_text)
         result = self.read(question, result)
         weights = term_weights(question, self._idf)
@@ -115,7 +117,7 @@ class ExtractiveAnswerer:
     ) -> tuple[SearchResult, list[PartEvidence]]:
         """The hits widened to whole sentences, and for each part of the question the
         sentences among them that answer it best (none where nothing does)."""
-        question = Question.parse(question_text)
+        question = Question.parse(self._truecased(question_text, result))
         result = self.read(question, result)
         ranked = self._scored(question, term_weights(question, self._idf), result)
         evidence = []
@@ -130,13 +132,17 @@ class ExtractiveAnswerer:
         self, question_text: str, result: SearchResult
     ) -> list[tuple[str, Evidence]]:
         """Every candidate sentence with its signals, for calibrating the answerability model."""
-        question = Question.parse(question_text)
+        question = Question.parse(self._truecased(question_text, result))
         result = self.read(question, result)
         weights = term_weights(question, self._idf)
         return [
             (candidate.text, candidate.evidence())
             for candidate in self._compared(question, weights, result)
         ]
+
+    def _truecased(self, question_text: str, result: SearchResult) -> str:
+        considered = result.hits[: self.settings.hits_considered]
+        return truecased(question_text, (hit.text for hit in considered))
 
     def _scored(
         self, question: Question, weights: dict[str, float], result: SearchResult
