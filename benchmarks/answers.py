@@ -1,6 +1,7 @@
 """Answer quality on the domain question set, side by side with the naive LangChain pipeline.
 
     .venv/bin/python -m benchmarks.answers [--calibrate] [--naive] [--failures] [--write]
+        [--without-frozen] [--lowercase]
 
 Indexes the shared domain corpus (DOJ, DA, statutes, dockets, TSDR) once under
 benchmarks/.work/, then asks every question of benchmarks/data/domain_questions.jsonl and the
@@ -11,6 +12,7 @@ the answerer was tuned on, the old held-out ones and the frozen set. The naive p
 (RecursiveCharacterTextSplitter(1000, 200) + MiniLM + Chroma.similarity_search(k=3)) is measured
 on the same files. ``--calibrate`` refits the answerability model on the tuned-on questions and
 writes retrieval/answering/answerability.json (its out-of-fold rates are reported).
+``--lowercase`` asks the tuned-on and held-out questions again typed all in lowercase.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import json
 import statistics
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -474,6 +476,15 @@ ROWS = (
 )
 
 
+def lowercase_table(services: Services, cases: Sequence[QuestionCase]) -> str:
+    """The same questions as written and typed all in lowercase, as chat messages often are."""
+    lowered = [replace(case, question=case.question.lower()) for case in cases]
+    columns = [_column(ask_all(services, cases)), _column(ask_all(services, lowered))]
+    lines = ["| measure | as written | typed in lowercase |", "|---|---|---|"]
+    lines += [f"| {name} | {a} | {b} |" for name, a, b in zip(ROWS, *columns, strict=True)]
+    return "\n".join(lines)
+
+
 def _column(outcomes: Sequence[Outcome]) -> list[str]:
     if not outcomes:
         return [MISSING] * len(ROWS)
@@ -512,6 +523,11 @@ def main() -> None:
     parser.add_argument("--failures", action="store_true", help="print every miss")
     parser.add_argument("--write", action="store_true")
     parser.add_argument(
+        "--lowercase",
+        action="store_true",
+        help="also ask the tuned-on and held-out questions typed all in lowercase",
+    )
+    parser.add_argument(
         "--without-frozen",
         action="store_true",
         help="leave the frozen set out (while working on the answerer: it is never looked at then)",
@@ -535,6 +551,8 @@ def main() -> None:
     print(table)
     if args.failures:
         print_failures(outcomes)
+    if args.lowercase:
+        print(lowercase_table(services, [case for case in cases if case.split != FROZEN]))
     if args.write:
         write_section(table, naive is not None)
 
