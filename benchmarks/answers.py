@@ -1,7 +1,7 @@
 """Answer quality on the domain question set, side by side with the naive LangChain pipeline.
 
     .venv/bin/python -m benchmarks.answers [--calibrate] [--naive] [--failures] [--write]
-        [--without-frozen] [--lowercase]
+        [--without-frozen] [--chat]
 
 Indexes the shared domain corpus (DOJ, DA, statutes, dockets, TSDR) once under
 benchmarks/.work/, then asks every question of benchmarks/data/domain_questions.jsonl and the
@@ -12,7 +12,8 @@ the answerer was tuned on, the old held-out ones and the frozen set. The naive p
 (RecursiveCharacterTextSplitter(1000, 200) + MiniLM + Chroma.similarity_search(k=3)) is measured
 on the same files. ``--calibrate`` refits the answerability model on the tuned-on questions and
 writes retrieval/answering/answerability.json (its out-of-fold rates are reported).
-``--lowercase`` asks the tuned-on and held-out questions again typed all in lowercase.
+``--chat`` asks the tuned-on and held-out questions again typed all in lowercase, and led into
+with "can you tell me".
 """
 
 from __future__ import annotations
@@ -476,13 +477,24 @@ ROWS = (
 )
 
 
-def lowercase_table(services: Services, cases: Sequence[QuestionCase]) -> str:
-    """The same questions as written and typed all in lowercase, as chat messages often are."""
-    lowered = [replace(case, question=case.question.lower()) for case in cases]
-    columns = [_column(ask_all(services, cases)), _column(ask_all(services, lowered))]
-    lines = ["| measure | as written | typed in lowercase |", "|---|---|---|"]
-    lines += [f"| {name} | {a} | {b} |" for name, a, b in zip(ROWS, *columns, strict=True)]
+def chat_table(services: Services, cases: Sequence[QuestionCase]) -> str:
+    """The same questions as written, typed all in lowercase and led into the way chat
+    messages often are ("can you tell me …")."""
+    variants = {
+        "as written": cases,
+        "typed in lowercase": [replace(c, question=c.question.lower()) for c in cases],
+        'after "can you tell me"': [replace(c, question=_led_into(c.question)) for c in cases],
+    }
+    columns = [_column(ask_all(services, asked)) for asked in variants.values()]
+    lines = ["| measure | " + " | ".join(variants) + " |", "|---" * (len(variants) + 1) + "|"]
+    rows = zip(ROWS, *columns, strict=True)
+    lines += [f"| {name} | " + " | ".join(cells) + " |" for name, *cells in rows]
     return "\n".join(lines)
+
+
+def _led_into(question: str) -> str:
+    first, rest = question.split(" ", 1)
+    return f"Can you tell me {first if first.isupper() else first.lower()} {rest}"
 
 
 def _column(outcomes: Sequence[Outcome]) -> list[str]:
@@ -523,9 +535,9 @@ def main() -> None:
     parser.add_argument("--failures", action="store_true", help="print every miss")
     parser.add_argument("--write", action="store_true")
     parser.add_argument(
-        "--lowercase",
+        "--chat",
         action="store_true",
-        help="also ask the tuned-on and held-out questions typed all in lowercase",
+        help="also ask the tuned-on and held-out questions typed as chat messages often are",
     )
     parser.add_argument(
         "--without-frozen",
@@ -551,8 +563,8 @@ def main() -> None:
     print(table)
     if args.failures:
         print_failures(outcomes)
-    if args.lowercase:
-        print(lowercase_table(services, [case for case in cases if case.split != FROZEN]))
+    if args.chat:
+        print(chat_table(services, [case for case in cases if case.split != FROZEN]))
     if args.write:
         write_section(table, naive is not None)
 

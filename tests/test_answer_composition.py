@@ -82,6 +82,9 @@ def flat_idf(query_terms: Sequence[str]) -> dict[str, float]:
         ),
         ("What's the statutory maximum Orla Quist was looking at?", [AnswerType.PRISON_SENTENCE]),
         ("What is the minimum dollar amount of security the owner must post?", [AnswerType.MONEY]),
+        ("Hey, can you tell me when Orla Quist was sentenced?", [AnswerType.DATE]),
+        ("do you know who owns the Brightfield mark?", [AnswerType.PERSON]),
+        ("Please tell me how many airbags were seized.", [AnswerType.COUNT]),
         (
             "How many fake scanners did Quist sell? I need a unit count, not the dollar figure.",
             [AnswerType.COUNT],

@@ -139,6 +139,15 @@ ASKS_OBJECT = re.compile(
 )
 """"Who did ORZ sue", "whom did he put in charge": the person is the one the verb is done to,
 so the verb is no cue (the docket names the defendant without the word "sue")."""
+COURTESY = re.compile(
+    r"^\s*(?:(?:hi|hey|hello|ok|okay|so|quick question)\b[\s,!.:;-]*)*"
+    r"(?:(?:(?:can|could|would|will) you (?:please )?|please )?"
+    r"(?:tell me|let me know|remind me)"
+    r"|do you (?:know|have)|i(?: need| want|'d like| would like) to know|please)\b[\s,:;-]*",
+    re.I,
+)
+"""A chat message's way into its question ("hey, can you tell me when…", "do you know who…"),
+which would hide the question word the kinds of answer are read from."""
 LEADING_WORD = re.compile(r"^\W*([A-Z][\w&-]+)")
 OPENER = re.compile(
     r"(?:"
@@ -203,6 +212,7 @@ class Question:
 
     @classmethod
     def parse(cls, text: str) -> Question:
+        text = COURTESY.sub("", text, count=1)
         names = NAME_OR_NUMBER.findall(text) + _leading_name(text)
         key_terms = sorted({term for word in names for term in terms(word)})
         maximum = bool(MAXIMUM.search(text))
