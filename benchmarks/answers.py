@@ -12,8 +12,8 @@ the answerer was tuned on, the old held-out ones and the frozen set. The naive p
 (RecursiveCharacterTextSplitter(1000, 200) + MiniLM + Chroma.similarity_search(k=3)) is measured
 on the same files. ``--calibrate`` refits the answerability model on the tuned-on questions and
 writes retrieval/answering/answerability.json (its out-of-fold rates are reported).
-``--chat`` asks the tuned-on and held-out questions again typed all in lowercase, and led into
-with "can you tell me".
+``--chat`` asks the tuned-on and held-out questions again typed all in lowercase, led into with
+"can you tell me" and after a statement ("I'm working a referral on this one.").
 """
 
 from __future__ import annotations
@@ -478,18 +478,22 @@ ROWS = (
 
 
 def chat_table(services: Services, cases: Sequence[QuestionCase]) -> str:
-    """The same questions as written, typed all in lowercase and led into the way chat
-    messages often are ("can you tell me …")."""
+    """The same questions as written, typed all in lowercase, led into and after a statement,
+    the ways chat messages often are."""
     variants = {
         "as written": cases,
         "typed in lowercase": [replace(c, question=c.question.lower()) for c in cases],
         'after "can you tell me"': [replace(c, question=_led_into(c.question)) for c in cases],
+        "after a statement": [replace(c, question=STATEMENT + c.question) for c in cases],
     }
     columns = [_column(ask_all(services, asked)) for asked in variants.values()]
     lines = ["| measure | " + " | ".join(variants) + " |", "|---" * (len(variants) + 1) + "|"]
     rows = zip(ROWS, *columns, strict=True)
     lines += [f"| {name} | " + " | ".join(cells) + " |" for name, *cells in rows]
     return "\n".join(lines)
+
+
+STATEMENT = "I'm working a referral on this one. "
 
 
 def _led_into(question: str) -> str:

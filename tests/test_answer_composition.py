@@ -107,6 +107,27 @@ def test_a_leading_when_clause_is_context_not_a_part() -> None:
     assert not question.aspects[0].cue & set(terms("pleaded guilty"))
 
 
+def test_a_message_is_read_from_its_first_sentence_that_asks() -> None:
+    question = Question.parse("I'm working the Quist referral today. When was she sentenced?")
+
+    assert [aspect.kind for aspect in question.aspects] == [AnswerType.DATE]
+    assert "quist" in question.key_terms
+    assert kinds(
+        "Quist pleaded to a new offense, which was rare then. What legislation created it?"
+    ) == [AnswerType.STATUTE]
+
+
+def test_legislation_is_answered_by_the_act_that_enacted_it() -> None:
+    question = "What legislation created that provision?"
+
+    assert answered(
+        question, "The provision was enacted as part of the Coastal Shipping Security Act of 2011."
+    ) == {0}
+    assert (
+        answered(question, "The provision was cited in the Coastal Shipping Security Act.") == set()
+    )
+
+
 def test_a_statute_or_an_order_answers_when_with_days_counted_from_an_event() -> None:
     question = "When does the hearing on the seizure order have to take place?"
 

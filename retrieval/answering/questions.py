@@ -139,6 +139,8 @@ ASKS_OBJECT = re.compile(
 )
 """"Who did ORZ sue", "whom did he put in charge": the person is the one the verb is done to,
 so the verb is no cue (the docket names the defendant without the word "sue")."""
+STATEMENT_END = re.compile(r"(?<=[a-z0-9)][.!])\s+(?=[A-Z])")
+STATEMENT_WORDS = 3
 COURTESY = re.compile(
     r"^\s*(?:(?:hi|hey|hello|ok|okay|so|quick question)\b[\s,!.:;-]*)*"
     r"(?:(?:(?:can|could|would|will) you (?:please )?|please )?"
@@ -168,7 +170,7 @@ TYPE_WORDS = frozenset(
         "date day year number id identifier serial long time amount total range name person "
         "end ended resolved resolution concluded closed decided outcome disposition happened "
         "where place location city town website site domain url address section statute law "
-        "provision act subsection"
+        "provision act subsection legislation bill"
     )
 )
 """Words that say which kind of answer is wanted, not what it is about: no part of a cue."""
@@ -217,7 +219,8 @@ class Question:
         key_terms = sorted({term for word in names for term in terms(word)})
         maximum = bool(MAXIMUM.search(text))
         prison_context = bool(PRISON_CONTEXT.search(text))
-        parts = _parts(text)
+        asking = _asking(text)
+        parts = _parts(asking)
         aspects: list[Aspect] = []
         previous_cue: frozenset[str] = frozenset()
         previous_kind = AnswerType.ANY
@@ -276,6 +279,20 @@ class Question:
 def _asked(part: str) -> str:
     """A part's words as a reader would quote them back: no leading "and", no question mark."""
     return re.sub(r"^\s*(and\s+)|[\s?.,]+$", "", part)
+
+
+def _asking(text: str) -> str:
+    """The message from its first sentence that asks: "I'm working the Kane referral. When
+    was he sentenced?" asks only the second (whose "he" the first's names still tell)."""
+    pieces = STATEMENT_END.split(text)
+    for index, piece in enumerate(pieces[:-1]):
+        if "?" in piece or len(piece.split()) < STATEMENT_WORDS or _asks(piece):
+            return " ".join(pieces[index:])
+    return pieces[-1] if "?" in pieces[-1] else text
+
+
+def _asks(piece: str) -> bool:
+    return bool(ASKING_START.match(piece) or re.match(rf"\W*{WH_WORD}", piece, re.I))
 
 
 def _parts(text: str) -> list[str]:

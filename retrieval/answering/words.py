@@ -30,6 +30,7 @@ SAME_MEANING = (
     "join joined joining stood accompanied",
     "website site online internet",
     "new reset rescheduled postponed continued pushed",
+    "create created enact enacted establish established",
 )
 """Words of one meaning in the cases Casebot reads: a part's cue is met by any of its group
 ("which defendant is still on the run" by "fugitive")."""
