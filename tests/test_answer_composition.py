@@ -128,6 +128,20 @@ def test_legislation_is_answered_by_the_act_that_enacted_it() -> None:
     )
 
 
+def test_a_place_or_a_public_body_does_not_answer_who_or_which_brand_unless_asked_for() -> None:
+    brands = "Which fragrance brands were on the perfume Ming Huang imported?"
+    court = "Which court heard the perfume case?"
+
+    assert (
+        answered(
+            brands, "Ming Huang, of Guangdong Province, imported fake perfume of several brands."
+        )
+        == set()
+    )
+    assert answered(brands, "Ming Huang's perfume bore the fragrance brand Maison Lumiere.") == {0}
+    assert answered(court, "The perfume case was heard in the Federal District Court.") == {0}
+
+
 def test_a_statute_or_an_order_answers_when_with_days_counted_from_an_event() -> None:
     question = "When does the hearing on the seizure order have to take place?"
 

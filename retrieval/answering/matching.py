@@ -102,6 +102,14 @@ OFFICIAL_TITLES = frozenset(
     )
 )
 """Words that make a name an official's ("District Judge Renata Okafor", "Special Agent…")."""
+PLACES_AND_BODIES = frozenset(
+    terms(
+        "province county city state states court district department office division act code "
+        "street avenue road airport port island republic kingdom government university college"
+    )
+)
+"""Last words that make a run of capitals a place's or a public body's name, not a person's or
+a company's."""
 TITLE_REACH = 30
 """How far before a name its title may stand ("U.S. District Judge" is 19 characters)."""
 CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.'&-]*[ \t]+)*[A-Z][\w.'&-]*")
@@ -158,13 +166,20 @@ def _names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froz
         name = _without_leading_function_words(run.group(0))
         if not ANSWER_PATTERNS[AnswerType.PERSON].search(name):
             continue
-        if frozenset(terms(name)) <= question_terms:
+        if frozenset(terms(name)) <= question_terms or _place_or_body(name, aspect):
             continue
         before = sentence[max(run.start() - TITLE_REACH, 0) : run.start()]
         titles = frozenset(terms(f"{before} {run.group(0)}")) & OFFICIAL_TITLES
         if not titles or any(has_word(title, aspect.words) for title in titles):
             return True
     return False
+
+
+def _place_or_body(name: str, aspect: Aspect) -> bool:
+    """A place's or a public body's name ("Guangdong Province", "District Court", "Lanham
+    Act"), unless the part asks for that kind of thing ("which court")."""
+    last = terms(name)[-1:]
+    return bool(last) and last[0] in PLACES_AND_BODIES and not has_word(last[0], aspect.words)
 
 
 def _without_leading_function_words(run: str) -> str:
