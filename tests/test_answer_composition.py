@@ -183,6 +183,15 @@ def test_a_count_counts_the_things_asked_about_not_dollars_or_years() -> None:
     assert answered(question, "In 2011 keys were seized.") == set()
 
 
+def test_a_count_is_of_the_thing_how_many_names_not_of_another_thing_described_alike() -> None:
+    scanners = "How many counterfeit diagnostic scanners did Orla Quist sell?"
+    people = "How many people were charged in the scheme?"
+
+    assert answered(scanners, "Quist sold 1,200 counterfeit diagnostic scanners.") == {0}
+    assert answered(scanners, "Quist also sold over 35,000 counterfeit programmed keys.") == set()
+    assert answered(people, "Five defendants were charged in the scheme.") == {0}
+
+
 def test_a_registration_number_is_not_a_date() -> None:
     question = "What is the registration number of the ULTRABOOK trademark?"
 

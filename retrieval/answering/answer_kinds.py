@@ -62,6 +62,9 @@ class Aspect:
     """It asks for several ("who are the defendants"), so several sentences may answer it."""
     asks: str = field(default="", compare=False)
     """The question's words for this part ("which judge imposed the sentence")."""
+    counted: frozenset[str] = frozenset()
+    """What "how many" counts, its head word ("scanners" of "how many diagnostic scanners"):
+    35,000 counterfeit *keys* do not answer it, though "counterfeit" is a cue word."""
     of_kind: AnswerType = AnswerType.ANY
     """A part with no words of its own asks about the part before: "how did the case end, and
     on what date" asks the date of an end, so a sentence must tell of that kind of thing too."""

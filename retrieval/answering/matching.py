@@ -75,7 +75,7 @@ STATUTORY_TERM = re.compile(
     re.I,
 )
 COUNTED = re.compile(
-    rf"\b(?P<number>\d[\d,]*|{NUMBER_WORDS[1:-1]})\b(?P<following>(?:\W+\w+){{1,4}})", re.I
+    rf"\b(?P<number>\d[\d,]*|{NUMBER_WORDS[1:-1]})\b(?P<following>(?:\W+\w+){{1,6}})", re.I
 )
 YEAR = re.compile(r"(19|20)\d\d")
 COUNT_FIELD = re.compile(r"\b(quantity|qty|count|units|pieces|total)\s*[:=]?\s*\d", re.I)
@@ -142,7 +142,7 @@ def answers(
         if not aspect.money_terms & named:
             return False
     if aspect.kind is AnswerType.COUNT:
-        return _counts(sentence, aspect.cue or frozenset(question_terms))
+        return _counts(sentence, aspect.counted or aspect.cue or frozenset(question_terms))
     if aspect.kind is AnswerType.PERSON and not _names_someone_asked_for(
         sentence, aspect, frozenset(question_terms)
     ):

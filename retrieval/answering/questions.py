@@ -174,6 +174,11 @@ TYPE_WORDS = frozenset(
     )
 )
 """Words that say which kind of answer is wanted, not what it is about: no part of a cue."""
+PREPOSITIONS = frozenset(
+    ("of", "from", "in", "at", "on", "for", "with", "by", "to", "into", "through", "under")
+)
+GENERIC_COUNTED = frozenset(terms("people persons individuals men women times"))
+"""Heads of "how many" that other words count as well ("five defendants" are people)."""
 PLURAL = re.compile(
     r"\b(who|which|what)\b[^,?]*\b(are|were)\b|\b(defendants|owners|registrants|applicants|"
     r"sentences|judges|attorneys|people|persons|individuals|companies|engineers|men|women)\b",
@@ -234,10 +239,23 @@ class Question:
             many = bool(PLURAL.search(part))
             for kind in _kinds(part, prison_context) or [AnswerType.ANY]:
                 named = _modifier(kind, part) - frozenset(key_terms)
+                if kind is AnswerType.COUNT:
+                    named -= GENERIC_COUNTED
                 uncued = kind in UNCUED or (kind is AnswerType.PERSON and ASKS_OBJECT.match(part))
                 aspect_cue = frozenset() if uncued else named or cue
+                counted = _counted(part, key_terms) if kind is AnswerType.COUNT else frozenset()
                 aspects.append(
-                    Aspect(kind, aspect_cue, money, maximum, words, many, _asked(part), of_kind)
+                    Aspect(
+                        kind,
+                        aspect_cue,
+                        money,
+                        maximum,
+                        words,
+                        many,
+                        _asked(part),
+                        counted,
+                        of_kind,
+                    )
                 )
             previous_cue = cue
             previous_kind = aspects[-1].kind if aspects[-1].kind in EVENT_KINDS else AnswerType.ANY
@@ -331,6 +349,17 @@ def _cue(part_terms: list[str], key_terms: list[str]) -> frozenset[str]:
         for term in part_terms
         if len(term) >= MIN_PREFIX and term not in key_terms and term not in TYPE_WORDS
     )
+
+
+def _counted(part: str, key_terms: list[str]) -> frozenset[str]:
+    """The head word of what "how many" counts: the last word before any preposition ("how
+    many *units* of perfume", "how many *batteries* from VH-7"), if it is no name."""
+    match = MODIFIED[AnswerType.COUNT].search(part)
+    words = match.group(1).split() if match else []
+    ends = [i for i, word in enumerate(words) if word.lower() in PREPOSITIONS]
+    words = words[: ends[0]] if ends else words
+    head = terms(words[-1]) if words else []
+    return frozenset(head) - TYPE_WORDS - GENERIC_COUNTED - frozenset(key_terms)
 
 
 def _modifier(kind: AnswerType, part: str) -> frozenset[str]:
