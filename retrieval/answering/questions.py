@@ -141,6 +141,7 @@ ASKS_OBJECT = re.compile(
 so the verb is no cue (the docket names the defendant without the word "sue")."""
 STATEMENT_END = re.compile(r"(?<=[a-z0-9)][.!])\s+(?=[A-Z])")
 STATEMENT_WORDS = 3
+"""A leading piece shorter than this is no statement but an abbreviation's end ("Did Mr.")."""
 COURTESY = re.compile(
     r"^\s*(?:(?:hi|hey|hello|ok|okay|so|quick question)\b[\s,!.:;-]*)*"
     r"(?:(?:(?:can|could|would|will) you (?:please )?|please )?"
@@ -248,13 +249,13 @@ class Question:
                     Aspect(
                         kind,
                         aspect_cue,
-                        money,
-                        maximum,
-                        words,
-                        many,
-                        _asked(part),
-                        counted,
-                        of_kind,
+                        money_terms=money,
+                        maximum=maximum,
+                        words=words,
+                        many=many,
+                        asks=_asked(part),
+                        counted=counted,
+                        of_kind=of_kind,
                     )
                 )
             previous_cue = cue

@@ -33,7 +33,7 @@ POSSESSIVE = re.compile(r"^(?P<word>.+?)(?P<ending>['\u2019]s)$", re.I)
 
 def truecased(question: str, passages: Iterable[str]) -> str:
     """``question`` as is if any word after its first has a capital; else with each word the
-    passages mostly capitalise mid-sentence written their way."""
+    passages capitalise and never write in lowercase written their way."""
     words = list(WORD.finditer(question))
     if any(not match.group(0).islower() for match in words[1:]):
         return question
