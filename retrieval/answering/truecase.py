@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from retrieval.analysis import STOPWORDS
+from retrieval.answering.matching import SHORT_WORD_LETTERS
 
 WORD = re.compile(r"[A-Za-z][\w'&.-]*[A-Za-z0-9]|[A-Za-z]")
 SENTENCE_START = re.compile(r"(^|[.!?:;\"\u201c(\n]\s*|\s[-\u2013\u2014\u2022*]\s*)$")
@@ -26,8 +27,8 @@ ASKED_FOR_WORDS = 2
 """Words after "which", "whose" or "his" name what is asked for or his ("which magistrate
 judge", "his sentencing"): a role, not a name, though passages write "Judge Okafor"; only an
 acronym is taken there ("which FBI agents")."""
-HEADLINE_WORDS = 3
-SHORT_WORD_LETTERS = 4
+HEADLINE_LONG_WORDS = 3
+"""Words longer than a short word a line needs, all capitalised, to be a headline."""
 POSSESSIVE = re.compile(r"^(?P<word>.+?)(?P<ending>['\u2019]s)$", re.I)
 
 
@@ -99,7 +100,7 @@ def _headline(line: str) -> bool:
     """A line with no lowercase word of over four letters ("Store Owner Sentenced to 30
     Months"): its capitals are a headline's, not a name's."""
     words = [word for word in WORD.findall(line) if len(word) > SHORT_WORD_LETTERS]
-    return len(words) >= HEADLINE_WORDS and not any(word[0].islower() for word in words)
+    return len(words) >= HEADLINE_LONG_WORDS and not any(word[0].islower() for word in words)
 
 
 def _name_follows(passage: str, matches: list[re.Match[str]], index: int) -> bool:
