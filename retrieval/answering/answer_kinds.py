@@ -44,6 +44,13 @@ DURATION = (
     rf"((consecutive|full|additional|more|calendar)[- ])?{DURATION_WORDS}\b"
 )
 CUSTODY = r"(prison|imprison\w*|incarcerat\w*|jail|custody|behind bars|confinement)"
+EVENTS = (
+    "arrested charged indicted arraigned detained extradited seized pleaded plea convicted "
+    "acquitted verdict trial hearing sentenced released dismissed settled filed registered "
+    "renewed granted issued cancelled abandoned expired"
+)
+"""The events of a case or a record that a date is the date of: "when was he arrested" is not
+answered by the date he was sentenced."""
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,14 @@ from __future__ import annotations
 import re
 
 from retrieval.analysis import STOPWORDS, terms
-from retrieval.answering.answer_kinds import CUSTODY, DURATION, NUMBER_WORDS, AnswerType, Aspect
+from retrieval.answering.answer_kinds import (
+    CUSTODY,
+    DURATION,
+    EVENTS,
+    NUMBER_WORDS,
+    AnswerType,
+    Aspect,
+)
 from retrieval.answering.words import has_word
 
 ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
@@ -92,6 +99,7 @@ IMPOSED_SENTENCE = re.compile(
 LABEL = re.compile(r"^\s*([A-Za-z][\w /()-]{0,40}):\s|^[^\n]{1,100} — ([A-Za-z ;]{3,120})")
 """A record's field label ("Registration date: …") or role ("MySQL AB — ORIGINAL REGISTRANT")."""
 LIST_MARKER = re.compile(r"^\s*([-*•]|#{1,6})\s+")
+EVENT_TERMS = frozenset(terms(EVENTS))
 HEADLINE_WORDS = 6
 SHORT_WORD_LETTERS = 4
 """A headline in title case leaves only short words ("to", "in", "for", "with") lowercase."""
@@ -104,8 +112,9 @@ OFFICIAL_TITLES = frozenset(
 """Words that make a name an official's ("District Judge Renata Okafor", "Special Agent…")."""
 PLACES_AND_BODIES = frozenset(
     terms(
-        "province county city state states court district department office division act code "
-        "street avenue road airport port island republic kingdom government university college"
+        "province county city state states court district circuit department office division act "
+        "code street avenue road airport port island republic kingdom government university "
+        "college"
     )
 )
 """Last words that make a run of capitals a place's or a public body's name, not a person's or
@@ -141,6 +150,8 @@ def answers(
         named = sentence_terms | preceding_terms if LIST_ITEM.match(sentence) else sentence_terms
         if not aspect.money_terms & named:
             return False
+    if aspect.kind is AnswerType.DATE and not _names_the_event(aspect, sentence_terms):
+        return False
     if aspect.kind is AnswerType.COUNT:
         return _counts(sentence, aspect.counted or aspect.cue or frozenset(question_terms))
     if aspect.kind is AnswerType.PERSON and not _names_someone_asked_for(
@@ -152,6 +163,13 @@ def answers(
         # in Beijing.").
         sentence_terms = sentence_terms | preceding_terms
     return not aspect.cue or _shares_a_cue(aspect.cue, sentence_terms)
+
+
+def _names_the_event(aspect: Aspect, sentence_terms: frozenset[str]) -> bool:
+    """A date answers "when was he arrested" only in a sentence that names the arrest: "was
+    sentenced today" dates the sentencing, "Registration date" not the renewal."""
+    events = [word for word in aspect.words if word in EVENT_TERMS]
+    return not events or any(has_word(event, sentence_terms) for event in events)
 
 
 def _names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: frozenset[str]) -> bool:
@@ -221,7 +239,10 @@ def values(aspect: Aspect, sentence: str) -> frozenset[str]:
 def label_share(aspect: Aspect, sentence: str) -> float:
     """If the sentence is a record field, the share of its label's words that are the part's:
     "Registration date" is all about "when was it registered", "Filing date" half. A list item's
-    or a bold label ("- **Assigned to:** …") counts as well."""
+    or a bold label ("- **Assigned to:** …") counts as well. A field that holds another kind of
+    thing than the part asks for names nothing it asks: "Reg. No. 2824281" is no date."""
+    if aspect.kind is not AnswerType.ANY and not _contains(aspect, sentence):
+        return 0.0
     match = LABEL.match(unmarked(sentence))
     label = frozenset(terms(match.group(1) or match.group(2))) if match else frozenset()
     if not label:
