@@ -244,29 +244,33 @@ def print_failures(outcomes: Sequence[Outcome]) -> None:
 def calibrate(services: Services, cases: Sequence[QuestionCase]) -> dict[str, Any]:
     """Fit the answerability model on candidate sentences: a sentence of an answerable
     question's candidates that contains one of its expected facts is a positive, every other
-    candidate (all of an unanswerable question's) a negative. A question's score is its best
-    candidate's probability; the threshold is chosen on out-of-fold scores (folds by question)
-    to maximise the answered rate plus the abstained rate. ``cases`` should leave out the
-    held-out questions."""
+    candidate (all of an unanswerable question's) a negative. A question's score is the best
+    probability among the candidates that may decide it (``may_decide``); the threshold is
+    chosen on out-of-fold scores (folds by question): the highest that answers
+    ``ANSWERED_TARGET`` of the answerable questions. ``cases`` should leave out the held-out
+    questions."""
     from sklearn.model_selection import GroupKFold
 
     viewer = Viewer.operator()
     # The shipped model may have been fitted on other features; measuring evidence needs none.
     unfitted = AnswerabilityModel(weights=(0.0,) * len(FEATURES), bias=0.0, threshold=0.5)
     answerer = ExtractiveAnswerer(services.embedder, services.lexical_index.idf, unfitted)
-    features, labels, groups = [], [], []
+    features, labels, groups, deciding = [], [], [], []
     for index, case in enumerate(cases):
         result = services.searcher.search(case.question, viewer)
-        for text, evidence in answerer.evidence_of_candidates(case.question, result):
+        for text, evidence, decides in answerer.evidence_of_candidates(case.question, result):
             features.append(evidence.vector())
             labels.append(int(case.answerable and _has_fact(text, case.facts)))
             groups.append(index)
+            deciding.append(decides)
     x, y, g = np.array(features), np.array(labels), np.array(groups)
     scores = np.zeros(len(cases))
     for train, test in GroupKFold(n_splits=8).split(x, y, g):
         fold = _regression().fit(x[train], y[train])
-        for question, probability in zip(g[test], fold.predict_proba(x[test])[:, 1], strict=True):
-            scores[question] = max(scores[question], probability)
+        probabilities = fold.predict_proba(x[test])[:, 1]
+        for row, question, probability in zip(test, g[test], probabilities, strict=True):
+            if deciding[row]:
+                scores[question] = max(scores[question], probability)
     answerable = np.array([case.answerable for case in cases], dtype=int)
     threshold, answered, abstained = _threshold_answering(scores, answerable, ANSWERED_TARGET)
     final = _regression().fit(x, y)

@@ -632,3 +632,62 @@ def test_of_sentences_nearly_as_probable_the_better_ranked_passages_comes_first(
     chosen = select(question, found, weights, SelectionSettings())
 
     assert chosen[0].document_id == "statute"
+
+
+def test_a_date_answers_when_only_in_a_sentence_that_names_the_event_asked_about() -> None:
+    arrested = "When was Lena Marsh arrested for selling counterfeit headphones?"
+    renewed = "When was the QUILLON trademark registration renewed?"
+
+    assert answered(arrested, "Marsh was arrested on March 2, 2020, at her Fresno store.") == {0}
+    assert answered(arrested, "Agents apprehended Marsh on March 2, 2020, in Fresno.") == {0}
+    sentenced = "Marsh was sentenced on June 4, 2021, for selling counterfeit headphones."
+    assert answered(arrested, sentenced) == set()
+    assert answered("When did Marsh plead guilty?", "Marsh pled guilty on Jan. 5, 2021.") == {0}
+    assert answered(renewed, "Registration date: 2004-03-23") == set()
+    assert answered(renewed, "Renewal date: 2014-03-23") == {0}
+
+
+def test_a_field_holding_another_kind_of_thing_names_nothing_a_part_asks() -> None:
+    renewed = Question.parse("When was the QUILLON registration renewed?").primary
+
+    assert label_share(renewed, "Renewal date: 2019-04-02") > 0.0
+    assert label_share(renewed, "QUILLON — US trademark registration No. 5551234") == 0.0
+
+
+def test_an_item_of_a_list_goes_on_from_the_sentence_leading_into_the_list() -> None:
+    statute = (
+        "In a case involving a counterfeit mark, the plaintiff may elect to recover an award of "
+        "statutory damages instead of actual damages.\n\n"
+        "(1) not less than $1,000 or more than $200,000 per counterfeit mark, as just.\n\n"
+        "(2) if the mark was used by mistake, not less than $500 per counterfeit mark.\n\n"
+        "(3) if the court finds that the use was willful, not more than $2,000,000 per "
+        "counterfeit mark, as the court considers just."
+    )
+    question = Question.parse("What are the most statutory damages for willful use of a mark?")
+
+    found = candidates(question, [hit(statute)], flat_idf(question.terms + question.key_terms))
+
+    willful = next(c for c in found if c.text.startswith("(3)"))
+    assert willful.parts == {0}
+
+
+def test_the_people_and_firms_a_question_names_leave_out_titles_places_and_months() -> None:
+    question = Question.parse(
+        "What did Judge Mara Fell give Yanjun Xu of Brightwater Rail in the Southern District "
+        "last March?"
+    )
+
+    assert question.names == (("mara", "fell"), ("yanjun", "xu"), ("brightwat", "rail"))
+
+
+def test_a_document_that_never_names_the_person_asked_about_has_none_of_the_names() -> None:
+    question = Question.parse("What sentence did Yanjun Xu get, and did Luis Angel Garcia Torres?")
+    other_man = hit("Xu Jiaqiang was sentenced to five years in prison.", chunk="d1:0")
+    both = hit(
+        "Yanjun Xu was sentenced to 20 years. Luis Garcia Torres got 21 months.", chunk="d2:0"
+    )
+
+    found = candidates(question, [other_man, both], flat_idf(question.terms + question.key_terms))
+
+    coverage = {c.document_id: c.document.name_coverage for c in found}
+    assert coverage == {"d1": 0.0, "d2": 1.0}

@@ -40,6 +40,18 @@ PLEA = (
     "online storefront. Roe faces a maximum of 10 years in prison when sentenced in October."
 )
 
+MARSH = (
+    "FRESNO - Lena Marsh, 41, was sentenced on June 4, 2021, to 30 months in prison for selling "
+    "counterfeit Orvane headphones online. Marsh pleaded guilty in January 2021 to trafficking "
+    "in counterfeit goods."
+)
+PITCHER = (
+    "Former Minor League Pitcher Signs Plea Agreement Over Taxes On His Counterfeit Karaoke "
+    "Machine Business\n\n"
+    "A former professional baseball pitcher agreed to plead guilty to failing to pay taxes on "
+    "the sale of counterfeit karaoke machines. The plea agreement was filed under seal."
+)
+
 
 @pytest.fixture(scope="module")
 def corpus(
@@ -53,6 +65,8 @@ def corpus(
     (folder / "tse-arrest.txt").write_text(ARREST)
     (folder / "roe-plea.txt").write_text(PLEA)
     (folder / "brandt-sentencing.txt").write_text(SENTENCING)
+    (folder / "marsh-sentencing.txt").write_text(MARSH)
+    (folder / "pitcher-plea.txt").write_text(PITCHER)
     services.ingestion.ingest([folder], IngestOptions())
     yield services
 
@@ -106,3 +120,21 @@ def test_a_question_typed_in_lowercase_is_read_by_the_names_in_the_passages(
     ):
         abstained, text = ask(corpus, question)
         assert abstained, text
+
+
+def test_the_date_of_another_event_does_not_answer_when(corpus: Services) -> None:
+    abstained, text = ask(corpus, "When was Lena Marsh sentenced for the counterfeit headphones?")
+    assert not abstained
+    assert "June 4, 2021" in text
+
+    abstained, text = ask(corpus, "When was Lena Marsh arrested for the counterfeit headphones?")
+    assert abstained, text
+
+
+def test_a_headline_that_restates_the_question_names_no_one(corpus: Services) -> None:
+    abstained, text = ask(
+        corpus,
+        "Which former minor league pitcher signed a plea agreement over taxes on his counterfeit "
+        "karaoke machine business?",
+    )
+    assert abstained, text

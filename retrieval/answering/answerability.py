@@ -39,6 +39,7 @@ FEATURES = (
     "field_label_match",
     "answers_a_part",
     "chunk_term_coverage",
+    "names_in_document",
 )
 
 
@@ -82,6 +83,8 @@ class Evidence:
     """1 if the sentence holds the kind of thing some part of the question asks for."""
     chunk_term_coverage: float
     """Share of the question's terms (idf-weighted) in the sentence's chunk."""
+    names_in_document: float = 1.0
+    """Share of the people and firms the question names that the sentence's document names."""
 
     @property
     def typed_key_term_coverage(self) -> float:

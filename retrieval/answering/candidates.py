@@ -16,7 +16,14 @@ from dataclasses import dataclass
 
 from retrieval.analysis import terms
 from retrieval.answering.answerability import Evidence
-from retrieval.answering.matching import cue_share, holds_kind, is_field, label_share, values
+from retrieval.answering.matching import (
+    LIST_ITEM,
+    cue_share,
+    holds_kind,
+    is_field,
+    label_share,
+    values,
+)
 from retrieval.answering.questions import Question
 from retrieval.answering.records import is_boilerplate, is_bold_heading, is_row
 from retrieval.answering.sentences import Sentence, split_sentences, with_short_sentences_joined
@@ -28,6 +35,8 @@ MARKDOWN_HEADING = re.compile(r"#+\s")
 FIELD = re.compile(r"^[-*\s]*[A-Za-z][\w /()-]{0,40}:\s+\S")
 MIN_WORDS = 3
 CONTEXT = 2
+NAME_WORDS_TO_SPARE = 3
+"""A name with this many words may miss one in a document and still be the name asked about."""
 """How many sentences either side of a sentence are its context."""
 FURNITURE = ("link:", "tittle:", "print version", "search the archive", "home »")
 IdfLookup = Callable[[Sequence[str]], dict[str, float]]
@@ -42,6 +51,9 @@ class DocumentSignals:
     judgment* of "when was a default judgment entered") that the document names anywhere."""
     parts_answered: float
     retrievers_agree: float
+    name_coverage: float = 1.0
+    """Share of the people and firms the question names that the document names: a release
+    about Xu Jiaqiang does not answer a question about Yanjun Xu."""
 
 
 @dataclass
@@ -115,6 +127,7 @@ class Candidate:
             field_label_match=max(self.label_shares, default=0.0),
             answers_a_part=1.0 if self.parts else 0.0,
             chunk_term_coverage=self.chunk_coverage,
+            names_in_document=self.document.name_coverage,
         )
 
     def prefilter_score(self, parts: int) -> float:
@@ -150,6 +163,14 @@ class _Weights:
         if not total:
             return 1.0
         return sum(w for term, w in self.keys.items() if term in present) / total
+
+
+def may_decide(question: Question, candidate: Candidate) -> bool:
+    """Whether ``candidate`` may be the evidence that the question is answered. A question that
+    asks for a kind of thing (a date, a name, an amount) is answered only by a sentence that
+    holds one about what is asked: "Former Dodgers Pitcher Signs Plea Agreement" names no
+    pitcher, however close it is to "which former Dodgers pitcher signed a plea deal"."""
+    return bool(candidate.parts) or not question.asks_for_a_kind
 
 
 def term_weights(question: Question, idf: IdfLookup) -> dict[str, float]:
@@ -242,9 +263,15 @@ class _ChunkSentences:
     @classmethod
     def of(cls, question: Question, hit: Hit) -> _ChunkSentences:
         sentences: list[tuple[Sentence, frozenset[str], frozenset[int]]] = []
+        lead_in: frozenset[str] = frozenset()
         for sentence in with_short_sentences_joined(hit.text, split_sentences(hit.text)):
             sentence_terms = frozenset(terms(sentence.text))
             preceding = frozenset().union(*(t for _, t, _ in sentences[-CONTEXT:]))
+            if LIST_ITEM.match(sentence.text):
+                # The second item of a list goes on from the sentence that leads into the list.
+                preceding |= lead_in
+            else:
+                lead_in = sentence_terms
             parts = question.aspects_answered_by(sentence.text, sentence_terms, preceding)
             sentences.append((sentence, sentence_terms, parts))
         return cls(frozenset(terms(f"{hit.title}\n{hit.text}")), sentences)
@@ -278,9 +305,23 @@ def _documents(
             cue_coverage=scale.cue_coverage(question.primary.cue, document_terms),
             parts_answered=len(answered[document_id]) / len(question.aspects),
             retrievers_agree=0.5 * (document_id == dense_top) + 0.5 * (document_id == lexical_top),
+            name_coverage=_name_coverage(question.names, document_terms),
         )
         for document_id, document_terms in present.items()
     }
+
+
+def _name_coverage(names: Sequence[Sequence[str]], document_terms: frozenset[str]) -> float:
+    """Share of ``names`` the document has. A name of three words or more is there if all but
+    one of its words are: a text may leave out a middle name or spell one of its words
+    otherwise."""
+    if not names:
+        return 1.0
+    present = 0
+    for name in names:
+        missing = sum(word not in document_terms for word in name)
+        present += missing == 0 or (len(name) >= NAME_WORDS_TO_SPARE and missing == 1)
+    return present / len(names)
 
 
 def _top_document(hits: Sequence[Hit], score: Callable[[Hit], float | None]) -> str | None:

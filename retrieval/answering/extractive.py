@@ -20,7 +20,13 @@ import numpy as np
 
 from retrieval.answering import texts
 from retrieval.answering.answerability import AnswerabilityModel, Evidence
-from retrieval.answering.candidates import Candidate, IdfLookup, candidates, term_weights
+from retrieval.answering.candidates import (
+    Candidate,
+    IdfLookup,
+    candidates,
+    may_decide,
+    term_weights,
+)
 from retrieval.answering.matching import unmarked
 from retrieval.answering.model import Answer, Citation
 from retrieval.answering.preferred import preferred
@@ -106,7 +112,7 @@ class ExtractiveAnswerer:
         )
         if not ranked:
             return self._abstain(question_text, result, confidence=0.0)
-        confidence = ranked[0].probability
+        confidence = max((c.probability for c in ranked if may_decide(question, c)), default=0.0)
         if confidence < self._model.threshold:
             return self._abstain(question_text, result, confidence)
         chosen = select(question, ranked, weights, self.settings.selection)
@@ -130,13 +136,14 @@ class ExtractiveAnswerer:
 
     def evidence_of_candidates(
         self, question_text: str, result: SearchResult
-    ) -> list[tuple[str, Evidence]]:
-        """Every candidate sentence with its signals, for calibrating the answerability model."""
+    ) -> list[tuple[str, Evidence, bool]]:
+        """Every candidate sentence with its signals, for calibrating the answerability model,
+        and whether it may decide that the question is answered (:func:`may_decide`)."""
         question = Question.parse(self._truecased(question_text, result))
         result = self.read(question, result)
         weights = term_weights(question, self._idf)
         return [
-            (candidate.text, candidate.evidence())
+            (candidate.text, candidate.evidence(), may_decide(question, candidate))
             for candidate in self._compared(question, weights, result)
         ]
 

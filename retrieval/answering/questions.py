@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from retrieval.analysis import terms
 from retrieval.answering.answer_kinds import DURATION_WORDS, AnswerType, Aspect
-from retrieval.answering.matching import answers
+from retrieval.answering.matching import OFFICIAL_TITLES, PLACES_AND_BODIES, answers
 from retrieval.answering.words import MIN_PREFIX
 
 WH_WORD = (
@@ -152,6 +152,12 @@ COURTESY = re.compile(
 """A chat message's way into its question ("hey, can you tell me when…", "do you know who…"),
 which would hide the question word the kinds of answer are read from."""
 LEADING_WORD = re.compile(r"^\W*([A-Z][\w&-]+)")
+NAMED = re.compile(r"[A-Z][a-z][\w'\u2019-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w'\u2019-]*)+")
+"""Capitalised words in a row, a middle initial allowed: "Yanjun Xu", "Luis Angel Garcia
+Torres", "Liberty Reserve"."""
+MONTHS = frozenset(
+    terms("january february march april june july august september october november december")
+)
 OPENER = re.compile(
     r"(?:"
     r"what|when|who|whom|whose|which|how|where|why|is|was|were|are|did|does|do|has|had|"
@@ -217,6 +223,9 @@ class Question:
     """What the question asks for, in the order its wording names them; one ANY if nothing."""
     key_terms: list[str]
     """Stems of the names and numbers in the question: the things it is about."""
+    names: tuple[tuple[str, ...], ...] = ()
+    """The people and firms the question names, each as its words' stems ("Yanjun Xu"): not a
+    place, a public body, an official's title or a month."""
 
     @classmethod
     def parse(cls, text: str) -> Question:
@@ -265,6 +274,7 @@ class Question:
             terms=terms(text),
             aspects=tuple(dict.fromkeys(aspects)) or (Aspect(AnswerType.ANY),),
             key_terms=key_terms,
+            names=_names(text),
         )
 
     @property
@@ -273,6 +283,11 @@ class Question:
         ("Was he ever caught, and what sentence did he get?" asks for a sentence)."""
         typed = [i for i, aspect in enumerate(self.aspects) if aspect.kind is not AnswerType.ANY]
         return typed[0] if typed else 0
+
+    @property
+    def asks_for_a_kind(self) -> bool:
+        """Some part asks for a kind of answer (a date, a name, an amount), not for anything."""
+        return any(aspect.kind is not AnswerType.ANY for aspect in self.aspects)
 
     @property
     def primary(self) -> Aspect:
@@ -333,6 +348,17 @@ def _context_only(piece: str) -> bool:
     return bool(SUBORDINATE.match(piece)) or not (
         ASKING_START.match(piece) or re.search(rf"\b{WH_WORD}", piece, re.I)
     )
+
+
+def _names(text: str) -> tuple[tuple[str, ...], ...]:
+    found: dict[tuple[str, ...], None] = {}
+    for match in NAMED.finditer(text):
+        words = tuple(
+            stem for stem in terms(match.group(0)) if stem not in OFFICIAL_TITLES | MONTHS
+        )
+        if len(words) >= 2 and words[-1] not in PLACES_AND_BODIES:
+            found[words] = None
+    return tuple(found)
 
 
 def _leading_name(text: str) -> list[str]:
