@@ -691,3 +691,19 @@ def test_a_document_that_never_names_the_person_asked_about_has_none_of_the_name
 
     coverage = {c.document_id: c.document.name_coverage for c in found}
     assert coverage == {"d1": 0.0, "d2": 1.0}
+
+
+def test_an_office_held_for_a_district_names_the_official_not_someone_charged() -> None:
+    announced = (
+        "Two employees were charged today with stealing source code, announced U.S. Attorney for "
+        "the Western District of Wisconsin John W. Vaudreuil."
+    )
+
+    assert answered("Who was charged with stealing the source code?", announced) == set()
+    assert answered("Which officials announced the charges?", announced) == {0}
+
+
+def test_a_marks_words_in_capitals_are_a_name_the_question_asks_about() -> None:
+    question = Question.parse("What is the registration date of the BURGER ADDICT trademark?")
+
+    assert question.names == (("burger", "addict"),)

@@ -110,6 +110,14 @@ OFFICIAL_TITLES = frozenset(
     )
 )
 """Words that make a name an official's ("District Judge Renata Okafor", "Special Agent…")."""
+ANY_OFFICE = frozenset(terms("official"))
+OFFICE_FOR_A_DISTRICT = re.compile(
+    r"\b(?P<title>attorney|judge|marshal)\s+(?:for|of)\s+the\s+(?:[A-Z][\w.]*\s+)*District\s+of"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+"""An office held for a district, before the name that holds it: "U.S. Attorney for the Western
+District of Wisconsin John W. Vaudreuil" names the prosecutor, not someone charged."""
 PLACES_AND_BODIES = frozenset(
     terms(
         "province county city state states court district circuit department office division act "
@@ -188,9 +196,17 @@ def _names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froz
             continue
         before = sentence[max(run.start() - TITLE_REACH, 0) : run.start()]
         titles = frozenset(terms(f"{before} {run.group(0)}")) & OFFICIAL_TITLES
-        if not titles or any(has_word(title, aspect.words) for title in titles):
+        office = OFFICE_FOR_A_DISTRICT.search(sentence[: run.start()])
+        if office:
+            titles |= frozenset(terms(office.group("title")))
+        if not titles or _asks_for_office(titles, aspect):
             return True
     return False
+
+
+def _asks_for_office(titles: frozenset[str], aspect: Aspect) -> bool:
+    """The part asks for one of these offices ("which judge"), or for any ("which officials")."""
+    return any(has_word(title, aspect.words) for title in titles | ANY_OFFICE)
 
 
 def _place_or_body(name: str, aspect: Aspect) -> bool:

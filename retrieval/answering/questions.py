@@ -152,9 +152,12 @@ COURTESY = re.compile(
 """A chat message's way into its question ("hey, can you tell me when…", "do you know who…"),
 which would hide the question word the kinds of answer are read from."""
 LEADING_WORD = re.compile(r"^\W*([A-Z][\w&-]+)")
-NAMED = re.compile(r"[A-Z][a-z][\w'\u2019-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w'\u2019-]*)+")
-"""Capitalised words in a row, a middle initial allowed: "Yanjun Xu", "Luis Angel Garcia
-Torres", "Liberty Reserve"."""
+NAMED = re.compile(
+    r"[A-Z][a-z][\w'\u2019-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w'\u2019-]*)+"
+    r"|\b[A-Z]{2,}(?:\s+[A-Z]{2,})+\b"
+)
+"""Capitalised words in a row, a middle initial allowed ("Yanjun Xu", "Luis Angel Garcia
+Torres", "Liberty Reserve"), or a mark's words in capitals ("BURGER ADDICT")."""
 MONTHS = frozenset(
     terms("january february march april june july august september october november december")
 )
