@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from lxml import etree
@@ -61,6 +61,10 @@ class GoodsServicesClass:
     description: str
     title: str = ""
     status: str = ""
+    first_use: str = ""
+    """When the mark was first used on these goods anywhere: "1995-10-13", or "1996-01" where
+    the record gives no day."""
+    first_use_in_commerce: str = ""
 
 
 @dataclass(frozen=True)
@@ -154,6 +158,21 @@ def _date(text: str) -> date | None:
         return None
 
 
+def _descendant_text(element: etree._Element, name: str) -> str:
+    found = element.find(f".//{{*}}{name}")
+    return _clean(found.text) if found is not None else ""
+
+
+def _use_date(text: str) -> str:
+    """A date of first use, "19951013", as "1995-10-13"; TSDR writes a day or a month it does
+    not know as "00" ("19960100" is some day in January 1996)."""
+    if not re.fullmatch(r"\d{8}", text) or text[4:6] == "00":
+        return text[:4] if re.fullmatch(r"\d{4}0000", text) else ""
+    if text[6:] == "00":
+        return f"{text[:4]}-{text[4:6]}"
+    return f"{text[:4]}-{text[4:6]}-{text[6:]}"
+
+
 def _address(element: etree._Element | None) -> str:
     return ", ".join(_leaf_texts(element)) if element is not None else ""
 
@@ -243,6 +262,8 @@ def _st66_class(description: etree._Element) -> GoodsServicesClass:
         description=_text(description, "GoodsServicesDescription"),
         title=_text(description, "ClassDescriptionExt", "NiceClassTitleText"),
         status=_text(description, "ClassDescriptionExt", "ClassNumberStatusDescriptionText"),
+        first_use=_use_date(_descendant_text(description, "FirstUseDateNumber")),
+        first_use_in_commerce=_use_date(_descendant_text(description, "FirstUseInCommerceDate")),
     )
 
 
@@ -345,22 +366,23 @@ def _st96_classes(trademark: etree._Element) -> tuple[GoodsServicesClass, ...]:
     """Each class is a <ClassDescription> with a number, followed by one without a number that
     holds the class's status."""
     classes: list[GoodsServicesClass] = []
-    for description in _findall(
-        trademark, "GoodsServicesBag", "GoodsServices", "ClassDescriptionBag", "ClassDescription"
-    ):
-        number = _text(description, "ClassNumber")
-        status = _text(
-            description,
-            "NationalStatusBag",
-            "NationalStatus",
-            "NationalStatusExternalDescriptionText",
-        )
-        if number:
-            text = " ".join(_texts(description, "GoodsServicesDescriptionText"))
-            classes.append(GoodsServicesClass(number=number, description=text, status=status))
-        elif classes and status and not classes[-1].status:
-            last = classes[-1]
-            classes[-1] = GoodsServicesClass(last.number, last.description, last.title, status)
+    for goods in _findall(trademark, "GoodsServicesBag", "GoodsServices"):
+        # The dates of first use are the goods' filing basis, beside their class descriptions.
+        first_use = _use_date(_descendant_text(goods, "FirstUsedDate"))
+        in_commerce = _use_date(_descendant_text(goods, "FirstUsedCommerceDate"))
+        for description in _findall(goods, "ClassDescriptionBag", "ClassDescription"):
+            number = _text(description, "ClassNumber")
+            status = _text(
+                description,
+                "NationalStatusBag",
+                "NationalStatus",
+                "NationalStatusExternalDescriptionText",
+            )
+            if number:
+                text = " ".join(_texts(description, "GoodsServicesDescriptionText"))
+                classes.append(GoodsServicesClass(number, text, "", status, first_use, in_commerce))
+            elif classes and status and not classes[-1].status:
+                classes[-1] = replace(classes[-1], status=status)
     return tuple(classes)
 
 
@@ -509,6 +531,12 @@ def _goods_text(record: TrademarkRecord, subject: str) -> str:
         if goods.status:
             label += f", {goods.status}"
         lines.append(f"{label}: {goods.description}")
+        if goods.first_use:
+            lines.append(f"Class {goods.number} first use: {goods.first_use}")
+        if goods.first_use_in_commerce:
+            lines.append(
+                f"Class {goods.number} first use in commerce: {goods.first_use_in_commerce}"
+            )
     return "\n".join(lines)
 
 

@@ -241,6 +241,8 @@ def test_tsdr_st66_java_record_in_detail(corpus_dir: Path, limits: LoadLimits) -
     assert "Sun Microsystems, Inc. — OWNER AT PUBLICATION; ORIGINAL APPLICANT" in owners
     goods = section(document, "goods and services")
     assert "Class 009 (Electrical and Scientific Apparatus), ACTIVE: computer programs" in goods
+    # TSDR writes an unknown day as "00": January 1996.
+    assert "Class 009 first use in commerce: 1996-01\n" in goods + "\n"
     assert "Holland & Hart LLP" in section(document, "attorney and correspondent")
     history = section(document, "prosecution history").splitlines()
     assert history[1] == "1995-07-03 DOCK: ASSIGNED TO EXAMINER"  # oldest first
@@ -485,3 +487,21 @@ def test_xinclude_is_not_followed(secret_file: Path, limits: LoadLimits) -> None
     document = load("xinclude.xml", data, limits)
 
     assert SECRET not in full_text(document)
+
+
+@pytest.mark.parametrize("file_name", ["plumage-py_sn76044902.xml", "rn2713476-ST96.xml"])
+def test_tsdr_goods_give_their_dates_of_first_use(
+    corpus_dir: Path, limits: LoadLimits, file_name: str
+) -> None:
+    document = load_corpus_file(corpus_dir, TSDR, file_name, limits)
+
+    goods = section(document, "goods and services")
+    expected = {
+        "plumage-py_sn76044902.xml": ["Class 009 first use in commerce: 1995-10-13"],
+        "rn2713476-ST96.xml": [
+            "Class 009 first use: 1996-11-30",
+            "first use in commerce: 1996-11-30",
+        ],
+    }[file_name]
+    for line in expected:
+        assert line in goods
