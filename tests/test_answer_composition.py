@@ -707,3 +707,11 @@ def test_a_marks_words_in_capitals_are_a_name_the_question_asks_about() -> None:
     question = Question.parse("What is the registration date of the BURGER ADDICT trademark?")
 
     assert question.names == (("burger", "addict"),)
+
+
+def test_who_was_sued_is_asked_of_the_defendant_lines_not_the_plaintiffs() -> None:
+    sued = Question.parse("Who did Bagworks Supply sue over the fake totes?").primary
+
+    assert sued.many
+    assert label_share(sued, "Defendant: Richard Roe, an individual") == 1.0
+    assert label_share(sued, "Plaintiff: Bagworks Supply LLC, a Nevada company") == 0.0

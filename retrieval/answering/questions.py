@@ -139,6 +139,9 @@ ASKS_OBJECT = re.compile(
 )
 """"Who did ORZ sue", "whom did he put in charge": the person is the one the verb is done to,
 so the verb is no cue (the docket names the defendant without the word "sue")."""
+DONE_TO = {"sue": "defendant", "sued": "defendant"}
+"""What a record calls the one a verb is done to: "who did ORZ sue" asks for the "Defendant:"
+lines of the docket, not for the "Plaintiff:" line the word "sue" would match."""
 STATEMENT_END = re.compile(r"(?<=[a-z0-9)][.!])\s+(?=[A-Z])")
 STATEMENT_WORDS = 3
 """A leading piece shorter than this is no statement but an abbreviation's end ("Did Mr.")."""
@@ -254,8 +257,10 @@ class Question:
                 named = _modifier(kind, part) - frozenset(key_terms)
                 if kind is AnswerType.COUNT:
                     named -= GENERIC_COUNTED
-                uncued = kind in UNCUED or (kind is AnswerType.PERSON and ASKS_OBJECT.match(part))
+                done_to = kind is AnswerType.PERSON and bool(ASKS_OBJECT.match(part))
+                uncued = kind in UNCUED or done_to
                 aspect_cue = frozenset() if uncued else named or cue
+                part_words, part_many = (_role_done_to(words), True) if done_to else (words, many)
                 counted = _counted(part, key_terms) if kind is AnswerType.COUNT else frozenset()
                 aspects.append(
                     Aspect(
@@ -263,8 +268,8 @@ class Question:
                         aspect_cue,
                         money_terms=money,
                         maximum=maximum,
-                        words=words,
-                        many=many,
+                        words=part_words,
+                        many=part_many,
                         asks=_asked(part),
                         counted=counted,
                         of_kind=of_kind,
@@ -351,6 +356,12 @@ def _context_only(piece: str) -> bool:
     return bool(SUBORDINATE.match(piece)) or not (
         ASKING_START.match(piece) or re.search(rf"\b{WH_WORD}", piece, re.I)
     )
+
+
+def _role_done_to(words: frozenset[str]) -> frozenset[str]:
+    """The part's words with a verb a record names by its object's role put as that role."""
+    roles = {verb: terms(role)[0] for verb, role in DONE_TO.items()}
+    return frozenset(roles.get(word, word) for word in words)
 
 
 def _names(text: str) -> tuple[tuple[str, ...], ...]:
