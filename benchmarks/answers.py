@@ -355,14 +355,20 @@ def _threshold_answering(
     scores: np.ndarray[Any, Any], labels: np.ndarray[Any, Any], answered_target: float
 ) -> tuple[float, float, float]:
     """The highest threshold that still answers ``answered_target`` of the answerable
-    questions; with its answered and abstained rates."""
+    questions, with its answered and abstained rates; placed halfway between that question's
+    score and the next lower one, not on it, so that a new question scoring a hair below a
+    fitted one is not the first to be abstained on."""
     best = (0.0, 1.0, float(np.mean(scores[labels == 0] < 0.0)))
-    for threshold in sorted(set(np.round(scores, 4))):
+    below = 0.0
+    candidates = sorted(set(np.round(scores, 4)))
+    for lower, threshold in zip([0.0, *candidates], candidates, strict=True):
         answered = float(np.mean(scores[labels == 1] >= threshold))
         if answered < answered_target:
             break
         best = (float(threshold), answered, float(np.mean(scores[labels == 0] < threshold)))
-    return best
+        below = float(lower)
+    threshold, answered, abstained = best
+    return (threshold + below) / 2, answered, abstained
 
 
 def naive_baseline(cases: Sequence[QuestionCase]) -> dict[str, Any]:
