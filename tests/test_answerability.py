@@ -138,3 +138,16 @@ def test_a_headline_that_restates_the_question_names_no_one(corpus: Services) ->
         "karaoke machine business?",
     )
     assert abstained, text
+
+
+def test_a_document_that_names_no_one_the_question_asks_about_does_not_answer(
+    corpus: Services,
+) -> None:
+    # The release names Lena Marsh, not Tom Marsh.
+    abstained, text = ask(
+        corpus, "How long was Tom Marsh sentenced to for selling counterfeit Orvane headphones?"
+    )
+    assert abstained, text
+
+    abstained, text = ask(corpus, "When was Lena Marsh sentenced for the counterfeit headphones?")
+    assert not abstained

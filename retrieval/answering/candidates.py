@@ -169,8 +169,11 @@ def may_decide(question: Question, candidate: Candidate) -> bool:
     """Whether ``candidate`` may be the evidence that the question is answered. A question that
     asks for a kind of thing (a date, a name, an amount) is answered only by a sentence that
     holds one about what is asked: "Former Dodgers Pitcher Signs Plea Agreement" names no
-    pitcher, however close it is to "which former Dodgers pitcher signed a plea deal"."""
-    return bool(candidate.parts) or not question.asks_for_a_kind
+    pitcher, however close it is to "which former Dodgers pitcher signed a plea deal". And a
+    question about people or firms only by a document that names one of them: the release about
+    Xu Jiaqiang does not tell what Yanjun Xu was sentenced to."""
+    typed = bool(candidate.parts) or not question.asks_for_a_kind
+    return typed and (not question.names or candidate.document.name_coverage > 0)
 
 
 def term_weights(question: Question, idf: IdfLookup) -> dict[str, float]:
