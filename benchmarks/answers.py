@@ -216,6 +216,9 @@ def summarise(outcomes: Sequence[Outcome]) -> dict[str, float]:
         "facts": sum(o.facts_found for o in answerable) / max(facts_total, 1),
         "answered_answerable": _share(not o.answer.abstained for o in answerable),
         "abstained_unanswerable": _share(o.answer.abstained for o in unanswerable),
+        "abstained_or_gap_named": _share(
+            o.answer.abstained or bool(o.answer.unanswered) for o in unanswerable
+        ),
         "auc": _auc(
             [o.answer.confidence for o in answerable], [o.answer.confidence for o in unanswerable]
         ),
@@ -483,6 +486,7 @@ ROWS = (
     "expected facts in the answer or its quotes (target ≥ 85 %)",
     "answerable questions answered (target ≥ 95 %)",
     "unanswerable questions abstained (target 100 %)",
+    "unanswerable questions abstained, or answered in part with the part no source answers named",
     "ask latency p50 / p95, warm, extractive",
 )
 
@@ -521,6 +525,7 @@ def _column(outcomes: Sequence[Outcome]) -> list[str]:
         _pct(numbers["facts"]),
         _pct(numbers["answered_answerable"]),
         _pct(numbers["abstained_unanswerable"]),
+        _pct(numbers["abstained_or_gap_named"]),
         f"{numbers['p50_ms']:.0f} / {numbers['p95_ms']:.0f} ms",
     ]
 
@@ -533,6 +538,7 @@ def _naive_column(naive: dict[str, Any] | None) -> list[str]:
         _pct(naive["top3"]),
         f"{_pct(naive['facts_in_top3_chunks'])} (in its top-3 chunks)",
         "always answers",
+        "never abstains",
         "never abstains",
         MISSING,
     ]

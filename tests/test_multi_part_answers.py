@@ -136,15 +136,18 @@ def test_each_part_of_a_three_part_question_is_answered_in_order(indexed: Servic
 
 
 def test_a_part_the_evidence_does_not_answer_is_named(indexed: Services) -> None:
-    text = ask(
-        indexed,
+    answer = indexed.answers.ask(
         "How much restitution was Marcus Hale ordered to pay for the counterfeit airbags, and "
         "when was he arrested?",
+        Viewer.public(),
     )
 
-    assert "$412,600" in text
-    assert "do not say" in text
-    assert "when was he arrested" in text
+    assert not answer.abstained
+    assert "$412,600" in answer.text
+    assert "do not say" in answer.text
+    assert "when was he arrested" in answer.text
+    assert answer.unanswered == ("when was he arrested",)
+    assert answer.as_json()["unanswered_parts"] == ["when was he arrested"]
 
 
 def test_two_clauses_that_differ_in_a_word_are_both_quoted(indexed: Services) -> None:
@@ -220,6 +223,7 @@ def test_a_part_the_llm_finds_unanswered_is_named_not_dropped(
         "The sources found do not say: what fine did he pay."
     )
     assert answer.note is None
+    assert answer.unanswered == ("what fine did he pay",)
 
 
 def test_an_llm_finding_no_part_answered_abstains(

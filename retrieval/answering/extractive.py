@@ -264,6 +264,7 @@ def _compose(
         withheld=result.withheld,
         confidence=confidence,
         answerer=ExtractiveAnswerer.name,
+        unanswered=tuple(unanswered),
     )
 
 

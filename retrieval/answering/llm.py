@@ -147,6 +147,7 @@ def validate_reply(
         confidence=1.0,
         note=texts.LLM_UNCITED_DROPPED.format(count=dropped) if dropped else None,
         answerer=LlmAnswerer.name,
+        unanswered=tuple(unanswered),
     )
 
 

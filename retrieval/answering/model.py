@@ -66,6 +66,8 @@ class Answer:
     note: str | None = None
     """Said alongside the answer: e.g. that the language model failed and this is extractive."""
     answerer: str = "extractive"
+    unanswered: tuple[str, ...] = ()
+    """The parts of the question the evidence does not answer, in the question's words."""
 
     @property
     def withheld_documents(self) -> int:
@@ -83,5 +85,6 @@ class Answer:
             "confidence": round(self.confidence, 3),
             "answerer": self.answerer,
             "note": self.note,
+            "unanswered_parts": list(self.unanswered),
             "citations": [citation.as_json() for citation in self.citations],
         }
