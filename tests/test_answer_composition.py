@@ -12,7 +12,7 @@ from retrieval.answering.candidates import candidates
 from retrieval.answering.matching import label_share
 from retrieval.answering.preferred import ordinals, preferred
 from retrieval.answering.questions import Question
-from retrieval.answering.records import asked_fields, is_boilerplate, is_row
+from retrieval.answering.records import asked_fields, is_boilerplate, is_headline_list, is_row
 from retrieval.answering.selection import SelectionSettings, select
 from retrieval.answering.sentences import split_sentences
 from retrieval.answering.whole_sentences import chunks_for_missing_parts, closing_chunk
@@ -715,3 +715,38 @@ def test_who_was_sued_is_asked_of_the_defendant_lines_not_the_plaintiffs() -> No
     assert sued.many
     assert label_share(sued, "Defendant: Richard Roe, an individual") == 1.0
     assert label_share(sued, "Plaintiff: Bagworks Supply LLC, a Nevada company") == 0.0
+
+
+NEWS_PAGE = (
+    "News And Press Releases\n"
+    "May 26, 2011\n"
+    "Waldorf Woman Pleads Guilty to Selling Counterfeit Viagra Online\n"
+    "Elkton Woman Pleads Guilty to Laundering over $400,000 in Drug Proceeds\n"
+    "May 25, 2011\n"
+    "College Park Drug Dealer Sentenced to over 11 Years in Prison On Drug and Gun\n"
+    "Offenses\n"
+)
+
+
+def test_a_news_pages_list_of_headlines_is_no_evidence_of_its_own() -> None:
+    question = Question.parse("When was the Waldorf woman sentenced for the counterfeit Viagra?")
+    release = hit("The Waldorf woman was sentenced on July 7, 2011, to a year in prison.", "d2:0")
+
+    found = candidates(
+        question, [hit(NEWS_PAGE), release], flat_idf(question.terms + question.key_terms)
+    )
+
+    assert [c.document_id for c in found] == ["d2"]
+
+
+def test_a_releases_own_headline_over_its_text_is_not_a_list_of_headlines() -> None:
+    release = (
+        "Waldorf Woman Sentenced to a Year in Prison for Selling Counterfeit Viagra\n"
+        "Sold Pills Shipped From Overseas Through Her Online Pharmacy Storefront\n"
+        "July 7, 2011\n"
+        "GREENBELT, Maryland - A Waldorf woman was sentenced today to a year in prison for\n"
+        "selling counterfeit Viagra that she bought from suppliers overseas and resold online.\n"
+    )
+
+    assert is_headline_list(NEWS_PAGE)
+    assert not is_headline_list(release)

@@ -25,7 +25,12 @@ from retrieval.answering.matching import (
     values,
 )
 from retrieval.answering.questions import Question
-from retrieval.answering.records import is_boilerplate, is_bold_heading, is_row
+from retrieval.answering.records import (
+    is_boilerplate,
+    is_bold_heading,
+    is_headline_list,
+    is_row,
+)
 from retrieval.answering.sentences import Sentence, split_sentences, with_short_sentences_joined
 from retrieval.answering.words import has_word
 from retrieval.search import Hit
@@ -196,6 +201,8 @@ def candidates(
     found: list[Candidate] = []
     seen: set[str] = set()
     for rank, (hit, chunk) in enumerate(zip(hits, chunks, strict=True)):
+        if is_headline_list(hit.text):
+            continue  # a news page's list of other releases: they say it, not the list
         chunk_coverage = scale.coverage(chunk.terms)
         for position, (sentence, sentence_terms, parts) in enumerate(chunk.sentences):
             key = " ".join(sentence.text.lower().split())

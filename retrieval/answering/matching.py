@@ -186,7 +186,7 @@ def _names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froz
     "who was sentenced" is not answered by "Judge Renata Okafor imposed the sentence", "which
     company did Ferizi hack" not by "Ardit Ferizi gained access". A headline in title case
     ("Baltimore Store Owner Sentenced to 30 Months") names no one by its capitals."""
-    if _title_case(sentence):
+    if title_case(sentence):
         return False
     for run in CAPITALISED_RUN.finditer(sentence):
         name = _without_leading_function_words(run.group(0))
@@ -225,7 +225,7 @@ def _without_leading_function_words(run: str) -> str:
     return " ".join(words)
 
 
-def _title_case(sentence: str) -> bool:
+def title_case(sentence: str) -> bool:
     """Every word of more than four letters capitalised, in a line that is no record field: a
     headline ("Store Owner Sentenced to 30 Months in Prison"), where a list of names still has
     lowercase words ("Wong Ong Hua, 46, and Ling Yang Ching, 32, both Malaysian nationals")."""

@@ -1,5 +1,6 @@
 """Sentences that are not prose: a table's row rendered "Header: value; Header: value", a
-markdown bold heading line, a press release's contacts and closing boilerplate.
+markdown bold heading line, a press release's contacts and closing boilerplate, a page's list
+of other releases' headlines.
 
 A row answers with the fields the question asks for (and those naming what it asks about), not
 with all of its columns; the citation still quotes the whole row.
@@ -10,10 +11,14 @@ from __future__ import annotations
 import re
 
 from retrieval.analysis import terms
+from retrieval.answering.matching import title_case
 from retrieval.answering.questions import Question
 
 ROW_FIELD = re.compile(r"(?:^|;\s)([A-Za-z_][\w /()-]{0,40}):\s([^;]*)")
 ROW_MIN_FIELDS = 3
+DATE_LINE = re.compile(
+    r"[A-Z][a-z]{2,8}\.? (\d{1,2}, )?\d{4}|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}"
+)
 BOLD_HEADING = re.compile(r"^\s*(?:[-*•]\s+)?\*\*[^*\n]{1,80}\*\*")
 """A markdown line opening in bold: "**Case:** OP-HARBOR-LIGHT — …", "**Summary**"."""
 BOILERPLATE = re.compile(
@@ -37,6 +42,27 @@ BOILERPLATE_TOPICS = frozenset(
 def is_row(sentence: str) -> bool:
     return sentence.count("; ") >= ROW_MIN_FIELDS - 1 and (
         len(ROW_FIELD.findall(sentence)) >= ROW_MIN_FIELDS
+    )
+
+
+HEADLINE_LIST = 3
+"""This many headlines are a page's list of other releases, not one release's title and
+subtitle."""
+HEADLINE_LIST_SHARE = 0.6
+
+
+def is_headline_list(text: str) -> bool:
+    """Lines that are mostly headlines ("Capitol Heights Woman Sentenced to 41 Months for
+    Fraud") and the dates they came out, three headlines at least: a news page's list of other
+    releases, which says nothing of its own about what a question asks. (A headline's second
+    line, "the Archives", is neither.)"""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    headlines = sum(title_case(line) for line in lines)
+    dates = sum(bool(DATE_LINE.fullmatch(line)) for line in lines)
+    return (
+        headlines >= HEADLINE_LIST
+        and dates >= 1
+        and headlines + dates >= HEADLINE_LIST_SHARE * len(lines)
     )
 
 
