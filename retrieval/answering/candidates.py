@@ -40,9 +40,9 @@ MARKDOWN_HEADING = re.compile(r"#+\s")
 FIELD = re.compile(r"^[-*\s]*[A-Za-z][\w /()-]{0,40}:\s+\S")
 MIN_WORDS = 3
 CONTEXT = 2
+"""How many sentences either side of a sentence are its context."""
 NAME_WORDS_TO_SPARE = 3
 """A name with this many words may miss one in a document and still be the name asked about."""
-"""How many sentences either side of a sentence are its context."""
 FURNITURE = ("link:", "tittle:", "print version", "search the archive", "home »")
 IdfLookup = Callable[[Sequence[str]], dict[str, float]]
 
@@ -278,7 +278,7 @@ class _ChunkSentences:
             sentence_terms = frozenset(terms(sentence.text))
             preceding = frozenset().union(*(t for _, t, _ in sentences[-CONTEXT:]))
             if LIST_ITEM.match(sentence.text):
-                # The second item of a list goes on from the sentence that leads into the list.
+                # A list's later items go on from the sentence that leads into the list.
                 preceding |= lead_in
             else:
                 lead_in = sentence_terms

@@ -139,7 +139,7 @@ ASKS_OBJECT = re.compile(
 )
 """"Who did ORZ sue", "whom did he put in charge": the person is the one the verb is done to,
 so the verb is no cue (the docket names the defendant without the word "sue")."""
-DONE_TO = {"sue": "defendant", "sued": "defendant"}
+DONE_TO = {"sue": "defendant"}
 """What a record calls the one a verb is done to: "who did ORZ sue" asks for the "Defendant:"
 lines of the docket, not for the "Plaintiff:" line the word "sue" would match."""
 STATEMENT_END = re.compile(r"(?<=[a-z0-9)][.!])\s+(?=[A-Z])")
@@ -360,11 +360,12 @@ def _context_only(piece: str) -> bool:
 
 def _role_done_to(words: frozenset[str]) -> frozenset[str]:
     """The part's words with a verb a record names by its object's role put as that role."""
-    roles = {verb: terms(role)[0] for verb, role in DONE_TO.items()}
+    roles = {terms(verb)[0]: terms(role)[0] for verb, role in DONE_TO.items()}
     return frozenset(roles.get(word, word) for word in words)
 
 
 def _names(text: str) -> tuple[tuple[str, ...], ...]:
+    """The stems of each name of two words or more, less titles and months."""
     found: dict[tuple[str, ...], None] = {}
     for match in NAMED.finditer(text):
         words = tuple(

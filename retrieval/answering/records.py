@@ -19,6 +19,13 @@ ROW_MIN_FIELDS = 3
 DATE_LINE = re.compile(
     r"[A-Z][a-z]{2,8}\.? (\d{1,2}, )?\d{4}|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}"
 )
+"""A line that is only a date ("May 26, 2011", "September 2011"), as a news page dates its
+headlines."""
+HEADLINE_LIST = 3
+"""This many headlines are a page's list of other releases, not one release's title and
+subtitle."""
+HEADLINE_LIST_SHARE = 0.6
+"""The share of a chunk's lines that its headlines and dates make up, at least, in such a list."""
 BOLD_HEADING = re.compile(r"^\s*(?:[-*•]\s+)?\*\*[^*\n]{1,80}\*\*")
 """A markdown line opening in bold: "**Case:** OP-HARBOR-LIGHT — …", "**Summary**"."""
 BOILERPLATE = re.compile(
@@ -43,12 +50,6 @@ def is_row(sentence: str) -> bool:
     return sentence.count("; ") >= ROW_MIN_FIELDS - 1 and (
         len(ROW_FIELD.findall(sentence)) >= ROW_MIN_FIELDS
     )
-
-
-HEADLINE_LIST = 3
-"""This many headlines are a page's list of other releases, not one release's title and
-subtitle."""
-HEADLINE_LIST_SHARE = 0.6
 
 
 def is_headline_list(text: str) -> bool:
