@@ -139,9 +139,9 @@ ASKS_OBJECT = re.compile(
 )
 """"Who did ORZ sue", "whom did he put in charge": the person is the one the verb is done to,
 so the verb is no cue (the docket names the defendant without the word "sue")."""
-DONE_TO = {"sue": "defendant"}
-"""What a record calls the one a verb is done to: "who did ORZ sue" asks for the "Defendant:"
-lines of the docket, not for the "Plaintiff:" line the word "sue" would match."""
+DONE_TO = {terms(verb)[0]: terms(role)[0] for verb, role in {"sue": "defendant"}.items()}
+"""What a record calls the one a verb is done to, as stems: "who did ORZ sue" asks for the
+"Defendant:" lines of the docket, not for the "Plaintiff:" line the word "sue" would match."""
 STATEMENT_END = re.compile(r"(?<=[a-z0-9)][.!])\s+(?=[A-Z])")
 STATEMENT_WORDS = 3
 """A leading piece shorter than this is no statement but an abbreviation's end ("Did Mr.")."""
@@ -161,9 +161,10 @@ NAMED = re.compile(
 )
 """Capitalised words in a row, a middle initial allowed ("Yanjun Xu", "Luis Angel Garcia
 Torres", "Liberty Reserve"), or a mark's words in capitals ("BURGER ADDICT")."""
-MONTHS = frozenset(
+NOT_IN_NAMES = OFFICIAL_TITLES | frozenset(
     terms("january february march april june july august september october november december")
 )
+"""Capitalised words that are no part of a person's or firm's name: titles and months."""
 OPENER = re.compile(
     r"(?:"
     r"what|when|who|whom|whose|which|how|where|why|is|was|were|are|did|does|do|has|had|"
@@ -360,17 +361,14 @@ def _context_only(piece: str) -> bool:
 
 def _role_done_to(words: frozenset[str]) -> frozenset[str]:
     """The part's words with a verb a record names by its object's role put as that role."""
-    roles = {terms(verb)[0]: terms(role)[0] for verb, role in DONE_TO.items()}
-    return frozenset(roles.get(word, word) for word in words)
+    return frozenset(DONE_TO.get(word, word) for word in words)
 
 
 def _names(text: str) -> tuple[tuple[str, ...], ...]:
     """The stems of each name of two words or more, less titles and months."""
     found: dict[tuple[str, ...], None] = {}
     for match in NAMED.finditer(text):
-        words = tuple(
-            stem for stem in terms(match.group(0)) if stem not in OFFICIAL_TITLES | MONTHS
-        )
+        words = tuple(stem for stem in terms(match.group(0)) if stem not in NOT_IN_NAMES)
         if len(words) >= 2 and words[-1] not in PLACES_AND_BODIES:
             found[words] = None
     return tuple(found)
