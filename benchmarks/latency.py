@@ -50,6 +50,7 @@ from casework.settings import load_settings
 from casework.storage.db import SessionFactory
 from ingestion.chunking import ChunkPiece, ChunkPlan
 from ingestion.indexer import PreparedDocument, PreparedFile
+from ingestion.preparation import READER_VERSION
 from retrieval.embeddings import Embedder, SentenceTransformerEmbedder, Tokenizer, Vectors
 from retrieval.filters import SearchFilters
 from retrieval.lexical import LexicalIndex, QueryScores
@@ -219,6 +220,7 @@ def synthetic_file(number: int, rng: random.Random, embedder: Embedder) -> Prepa
         kind=Kind.NOTE.value,
         case_id=None,
         marking=Marking.LES.value,
+        reader_version=READER_VERSION,
         documents=documents,
     )
 

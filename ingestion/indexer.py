@@ -100,6 +100,7 @@ class PreparedFile:
     kind: str
     case_id: str | None
     marking: str
+    reader_version: int
     documents: list[PreparedDocument] = field(default_factory=list)
     member_failures: list[dict[str, str]] = field(default_factory=list)
 
@@ -454,6 +455,7 @@ def _source_file_row(prepared: PreparedFile, run_id: str, now: datetime) -> Sour
         kind=prepared.kind,
         case_id=prepared.case_id,
         marking=prepared.marking,
+        reader_version=prepared.reader_version,
         ingested_at=now,
         run_id=run_id,
         member_failures=list(prepared.member_failures),

@@ -1,8 +1,8 @@
 """An ingestion run: discover → read → prepare → embed (in batches across files) → index → prune.
 
 One bad file never stops the batch: its error goes into the run record and the report, and
-nothing of it is indexed. Files whose content (sha256) and options are unchanged are skipped
-without loading the embedding model.
+nothing of it is indexed. Files whose content (sha256), options and reader version are
+unchanged are skipped without loading the embedding model.
 """
 
 from __future__ import annotations
@@ -246,7 +246,9 @@ class IngestionService:
             data, name = self._read(item)
             sha256 = hashlib.sha256(data).hexdigest()
             previous = known.get(source)
-            if previous and _is_unchanged(previous[0], sha256, options):
+            if previous and _is_unchanged(
+                previous[0], sha256, options, self._preparer.reader_version
+            ):
                 row, document_count = previous
                 return _Outcome(
                     source, unchanged=document_count, known_failures=tuple(row.member_failures)
@@ -381,7 +383,7 @@ def _chunk_count(outcome: _Outcome) -> int:
     return outcome.chunk_count
 
 
-def _is_unchanged(row: SourceFile, sha256: str, options: FileOptions) -> bool:
-    """Same bytes, ingested under the same kind, case and marking."""
-    recorded = (row.sha256, row.kind, row.case_id, row.marking)
-    return recorded == (sha256, options.kind, options.case_id, options.marking)
+def _is_unchanged(row: SourceFile, sha256: str, options: FileOptions, reader_version: int) -> bool:
+    """Same bytes, read by the same reader version, under the same kind, case and marking."""
+    recorded = (row.sha256, row.reader_version, row.kind, row.case_id, row.marking)
+    return recorded == (sha256, reader_version, options.kind, options.case_id, options.marking)

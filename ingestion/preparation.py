@@ -16,6 +16,11 @@ from ingestion.loaders.registry import LoaderRegistry, UnsupportedFormatError
 
 MEMBER_SEPARATOR = "!/"
 
+READER_VERSION = 1
+"""Raise it whenever a change to the loaders, the chunker or the extractor changes what a file's
+documents hold: a file indexed by another reader version is read again even when its bytes are
+unchanged, so the index never keeps text a fixed reader would no longer give."""
+
 
 @dataclass(frozen=True)
 class FileOptions:
@@ -39,11 +44,13 @@ class DocumentPreparer:
         limits: LoadLimits,
         chunker: Callable[[], Chunker],
         extractor: MentionExtractor,
+        reader_version: int = READER_VERSION,
     ) -> None:
         self._registry = registry
         self._limits = limits
         self._chunker = chunker
         self._extractor = extractor
+        self.reader_version = reader_version
 
     @property
     def max_file_bytes(self) -> int:
@@ -61,6 +68,7 @@ class DocumentPreparer:
             kind=options.kind,
             case_id=options.case_id,
             marking=options.marking,
+            reader_version=self.reader_version,
         )
         preparation = Preparation(file=prepared)
         blob = self._registry.blob(name, data)

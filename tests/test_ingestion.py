@@ -6,14 +6,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bot.services import Services
 from casework.markings import Kind, Marking
 from casework.storage.cases import Case
-from casework.storage.ingestion_journal import IngestionRun
+from casework.storage.ingestion_journal import IngestionRun, SourceFile
 from casework.storage.registry import Chunk, Document
 from ingestion.pipeline import IngestOptions
+from ingestion.preparation import READER_VERSION
 from retrieval.testing import HashingEmbedder
 
 pytestmark = pytest.mark.backends
@@ -87,6 +88,26 @@ def test_unchanged_files_are_skipped_without_embedding(
 
     assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
     assert hashing_embedder.calls == calls
+    assert services.indexer.check().ok
+
+
+@pytest.mark.parametrize("older_reader", [None, READER_VERSION - 1])
+def test_files_read_by_an_older_reader_are_read_again(
+    services: Services, tmp_path: Path, older_reader: int | None
+) -> None:
+    write(tmp_path / "in", "a.txt", NOTE)
+    services.ingestion.ingest([tmp_path / "in"], IngestOptions())
+    [before] = documents(services)
+    with services.sessions.begin() as session:
+        session.execute(update(SourceFile).values(reader_version=older_reader))
+
+    again = services.ingestion.ingest([tmp_path / "in"], IngestOptions())
+    third = services.ingestion.ingest([tmp_path / "in"], IngestOptions())
+
+    assert (again.updated, again.unchanged) == (1, 0)
+    assert (third.updated, third.unchanged) == (0, 1)
+    [after] = documents(services)
+    assert after.version == before.version + 1
     assert services.indexer.check().ok
 
 

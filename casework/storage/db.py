@@ -14,7 +14,7 @@ from casework.storage import schema  # noqa: F401 - every table mapped before th
 
 SessionFactory = sessionmaker[Session]
 
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
 """The newest migration; ``tests/test_migrations.py`` checks it against Alembic's head."""
 
 

@@ -50,6 +50,9 @@ class SourceFile(Base):
     kind: Mapped[str] = mapped_column(String(16))
     case_id: Mapped[str | None] = mapped_column(String(64))
     marking: Mapped[str] = mapped_column(String(16))
+    reader_version: Mapped[int | None]
+    """The :data:`ingestion.preparation.READER_VERSION` that read it; none for files read
+    before versions were recorded."""
     ingested_at: Mapped[datetime]
     run_id: Mapped[str] = mapped_column(String(36))
     member_failures: Mapped[list[dict[str, Any]]] = mapped_column(default=list)
