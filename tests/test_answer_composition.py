@@ -750,3 +750,53 @@ def test_a_releases_own_headline_over_its_text_is_not_a_list_of_headlines() -> N
 
     assert is_headline_list(NEWS_PAGE)
     assert not is_headline_list(release)
+
+
+def test_a_count_after_another_number_is_still_read() -> None:
+    question = "How many counterfeit gun sights were found at the warehouse?"
+
+    assert answered(
+        question, "Agents found two rifles and an additional 612 counterfeit gun sights inside."
+    ) == {0}
+
+
+def test_which_individuals_is_answered_by_names_without_the_word_individuals() -> None:
+    question = "Besides the company itself, which individuals were indicted over the stolen code?"
+
+    assert answered(
+        question, "The company was indicted along with Mara Lindqvist and Tomas Reyes."
+    ) == {0}
+
+
+def test_a_records_role_line_answers_who_held_the_role_whatever_the_name_looks_like() -> None:
+    question = "Who filed the original application for the QUILLMARK trademark?"
+
+    assert answered(question, "Q.R.V DataSystem AB — ORIGINAL APPLICANT") == {0}
+    assert answered(question, "QUILLMARK — US trademark Reg. No. 4455667") == set()
+    counsel = "In USA v. Orla Quist, who ended up as defense counsel?"
+    assert answered(counsel, "Defendant: Orla Quist") == set()
+
+
+def test_a_public_agency_does_not_answer_who() -> None:
+    question = "Who was the defendant selling fake cancer drugs that the speech mentioned?"
+
+    assert answered(question, "Border Patrol found the defendant's fake cancer drugs.") == set()
+    assert answered(question, "Orla Quist, the defendant, sold fake cancer drugs.") == {0}
+
+
+def test_a_part_the_lead_documents_hits_leave_open_is_read_from_it_though_another_answers() -> None:
+    release = ChunksOfOneRelease(
+        [
+            "John Doe was sentenced today to 37 months in federal prison.",
+            "Doe imported the routers from Shenzhen.",
+            "He was also ordered to pay $1.2 million in restitution.",
+        ]
+    )
+    first = release.rows[0]
+    lead = hit(first.text, chunk=first.chunk_id)
+    other = hit("A co-defendant was ordered to pay $5,000 in restitution.", chunk="d2:0")
+    question = Question.parse("What sentence did John Doe receive, and how much restitution?")
+
+    extra = chunks_for_missing_parts(question, [lead, other], release)
+
+    assert [h.chunk_id for h in extra] == ["d1:2"]

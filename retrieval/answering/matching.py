@@ -82,8 +82,11 @@ STATUTORY_TERM = re.compile(
     re.I,
 )
 COUNTED = re.compile(
-    rf"\b(?P<number>\d[\d,]*|{NUMBER_WORDS[1:-1]})\b(?P<following>(?:\W+\w+){{1,6}})", re.I
+    rf"\b(?P<number>\d[\d,]*|{NUMBER_WORDS[1:-1]})\b(?=(?P<following>(?:\W+\w+){{1,6}}))", re.I
 )
+"""A number and the words after it. The words are looked ahead at, not taken: "two assault
+rifles and an additional 778 sights" has two numbers, and the second is among the first's
+words."""
 YEAR = re.compile(r"(19|20)\d\d")
 COUNT_FIELD = re.compile(r"\b(quantity|qty|count|units|pieces|total)\s*[:=]?\s*\d", re.I)
 HYPOTHETICAL_SENTENCE = re.compile(
@@ -101,6 +104,7 @@ LABEL = re.compile(r"^\s*([A-Za-z][\w /()-]{0,40}):\s|^[^\n]{1,100} — ([A-Za-z
 LIST_MARKER = re.compile(r"^\s*([-*•]|#{1,6})\s+")
 EVENT_TERMS = frozenset(terms(EVENTS))
 HEADLINE_WORDS = 6
+HALF = 0.5
 SHORT_WORD_LETTERS = 4
 """A headline in title case leaves only short words ("to", "in", "for", "with") lowercase."""
 OFFICIAL_TITLES = frozenset(
@@ -122,7 +126,8 @@ PLACES_AND_BODIES = frozenset(
     terms(
         "province county city state states court district circuit department office division act "
         "code street avenue road airport port island republic kingdom government university "
-        "college"
+        "college agency bureau service administration commission committee council ministry "
+        "patrol police force protection security enforcement customs center centre"
     )
 )
 """Last words that make a run of capitals a place's or a public body's name, not a person's or
@@ -162,6 +167,8 @@ def answers(
         return False
     if aspect.kind is AnswerType.COUNT:
         return _counts(sentence, aspect.counted or aspect.cue or frozenset(question_terms))
+    if aspect.kind is AnswerType.PERSON and _field_names_the_role(aspect, sentence):
+        return True
     if aspect.kind is AnswerType.PERSON and not _names_someone_asked_for(
         sentence, aspect, frozenset(question_terms)
     ):
@@ -171,6 +178,19 @@ def answers(
         # in Beijing.").
         sentence_terms = sentence_terms | preceding_terms
     return not aspect.cue or _shares_a_cue(aspect.cue, sentence_terms)
+
+
+def _field_names_the_role(aspect: Aspect, sentence: str) -> bool:
+    """A record's "NAME — ROLE" line whose role is mostly the part's words says whom it
+    names, whatever the name looks like: "T.C.X DataKonsult AB — ORIGINAL APPLICANT" answers
+    "who filed the original application". The role is the whole rest of its line: "COACH — US
+    trademark Reg. No. 3886986" names no owner. A "Label: value" field's value is read as any
+    other name is ("Defendant: Adama Kane" is no defense counsel)."""
+    line = unmarked(sentence).strip()
+    match = LABEL.match(line)
+    if match is None or not match.group(2) or match.end() != len(line):
+        return False
+    return label_share(aspect, sentence) >= HALF
 
 
 def _names_the_event(aspect: Aspect, sentence_terms: frozenset[str]) -> bool:

@@ -191,7 +191,9 @@ TYPE_WORDS = frozenset(
 PREPOSITIONS = frozenset(
     ("of", "from", "in", "at", "on", "for", "with", "by", "to", "into", "through", "under")
 )
-GENERIC_COUNTED = frozenset(terms("people persons individuals men women times"))
+GENERIC_PEOPLE = frozenset(terms("people persons individuals men women"))
+"""Heads of "which individuals" that any name answers: no cue a sentence must repeat."""
+GENERIC_COUNTED = GENERIC_PEOPLE | frozenset(terms("times"))
 """Heads of "how many" that other words count as well ("five defendants" are people)."""
 PLURAL = re.compile(
     r"\b(who|which|what)\b[^,?]*\b(are|were)\b|\b(defendants|owners|registrants|applicants|"
@@ -258,6 +260,8 @@ class Question:
                 named = _modifier(kind, part) - frozenset(key_terms)
                 if kind is AnswerType.COUNT:
                     named -= GENERIC_COUNTED
+                if kind is AnswerType.PERSON:
+                    named -= GENERIC_PEOPLE
                 done_to = kind is AnswerType.PERSON and bool(ASKS_OBJECT.match(part))
                 uncued = kind in UNCUED or done_to
                 aspect_cue = frozenset() if uncued else named or cue
