@@ -166,6 +166,8 @@ def test_an_imposed_prison_term_answers_but_a_maximum_only_when_asked() -> None:
     assert answered("What prison term did Shane Lance receive?", imposed) == {0}
     assert answered("What prison term did Shane Lance receive?", maximum) == set()
     assert answered("What is the maximum prison term he faces?", maximum) == {0}
+    expected = "Under the plea deal he is expected to be sentenced to eight years in state prison."
+    assert answered("What prison term did Shane Lance receive?", expected) == set()
 
 
 def test_money_of_another_kind_does_not_answer() -> None:

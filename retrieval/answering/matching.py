@@ -91,7 +91,7 @@ YEAR = re.compile(r"(19|20)\d\d")
 COUNT_FIELD = re.compile(r"\b(quantity|qty|count|units|pieces|total)\s*[:=]?\s*\d", re.I)
 HYPOTHETICAL_SENTENCE = re.compile(
     r"\b(faces?|facing|maximum|up to|could|would|may|scheduled|will be|set for|when sentenced|"
-    r"not more than|shall be)\b",
+    r"not more than|shall be|expected to)\b",
     re.I,
 )
 IMPOSED_SENTENCE = re.compile(
