@@ -101,10 +101,11 @@ IMPOSED_SENTENCE = re.compile(
 )
 LABEL = re.compile(r"^\s*([A-Za-z][\w /()-]{0,40}):\s|^[^\n]{1,100} — ([A-Za-z ;]{3,120})")
 """A record's field label ("Registration date: …") or role ("MySQL AB — ORIGINAL REGISTRANT")."""
+ROLE_SHARE = 0.5
+"""How much of a "NAME — ROLE" line's role must be the part's words for the line to answer it."""
 LIST_MARKER = re.compile(r"^\s*([-*•]|#{1,6})\s+")
 EVENT_TERMS = frozenset(terms(EVENTS))
 HEADLINE_WORDS = 6
-HALF = 0.5
 SHORT_WORD_LETTERS = 4
 """A headline in title case leaves only short words ("to", "in", "for", "with") lowercase."""
 OFFICIAL_TITLES = frozenset(
@@ -190,7 +191,7 @@ def _field_names_the_role(aspect: Aspect, sentence: str) -> bool:
     match = LABEL.match(line)
     if match is None or not match.group(2) or match.end() != len(line):
         return False
-    return label_share(aspect, sentence) >= HALF
+    return label_share(aspect, sentence) >= ROLE_SHARE
 
 
 def _names_the_event(aspect: Aspect, sentence_terms: frozenset[str]) -> bool:
