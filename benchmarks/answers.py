@@ -14,8 +14,8 @@ Chroma.similarity_search(k=3)) is measured on the same files. ``--calibrate`` re
 answerability model on the tuned-on questions and writes
 retrieval/answering/answerability.json (its out-of-fold rates are reported); it leaves the
 frozen set out unless the table is written too (``--write``).
-``--chat`` asks the tuned-on and held-out questions again typed all in lowercase, led into with
-"can you tell me" and after a statement ("I'm working a referral on this one.").
+``--chat`` asks every set's questions but the frozen set's again typed all in lowercase, led
+into with "can you tell me" and after a statement ("I'm working a referral on this one.").
 """
 
 from __future__ import annotations
