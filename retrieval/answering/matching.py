@@ -168,12 +168,11 @@ def answers(
         return False
     if aspect.kind is AnswerType.COUNT:
         return _counts(sentence, aspect.counted or aspect.cue or frozenset(question_terms))
-    if aspect.kind is AnswerType.PERSON and _field_names_the_role(aspect, sentence):
-        return True
-    if aspect.kind is AnswerType.PERSON and not _names_someone_asked_for(
-        sentence, aspect, frozenset(question_terms)
-    ):
-        return False
+    if aspect.kind is AnswerType.PERSON:
+        if _field_names_the_role(aspect, sentence):
+            return True
+        if not _names_someone_asked_for(sentence, aspect, frozenset(question_terms)):
+            return False
     if aspect.kind in (AnswerType.PERSON, AnswerType.PLACE):
         # Who or where may go on from the sentence naming what ("The dialogue will take place
         # in Beijing.").

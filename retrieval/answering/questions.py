@@ -195,6 +195,8 @@ GENERIC_PEOPLE = frozenset(terms("people persons individuals men women"))
 """Heads of "which individuals" that any name answers: no cue a sentence must repeat."""
 GENERIC_COUNTED = GENERIC_PEOPLE | frozenset(terms("times"))
 """Heads of "how many" that other words count as well ("five defendants" are people)."""
+GENERIC_HEADS = {AnswerType.COUNT: GENERIC_COUNTED, AnswerType.PERSON: GENERIC_PEOPLE}
+"""For a kind of answer, the words naming what is asked for that no sentence need repeat."""
 PLURAL = re.compile(
     r"\b(who|which|what)\b[^,?]*\b(are|were)\b|\b(defendants|owners|registrants|applicants|"
     r"sentences|judges|attorneys|people|persons|individuals|companies|engineers|men|women)\b",
@@ -258,10 +260,7 @@ class Question:
             many = bool(PLURAL.search(part))
             for kind in _kinds(part, prison_context) or [AnswerType.ANY]:
                 named = _modifier(kind, part) - frozenset(key_terms)
-                if kind is AnswerType.COUNT:
-                    named -= GENERIC_COUNTED
-                if kind is AnswerType.PERSON:
-                    named -= GENERIC_PEOPLE
+                named -= GENERIC_HEADS.get(kind, frozenset())
                 done_to = kind is AnswerType.PERSON and bool(ASKS_OBJECT.match(part))
                 uncued = kind in UNCUED or done_to
                 aspect_cue = frozenset() if uncued else named or cue

@@ -86,12 +86,11 @@ def chunks_for_missing_parts(
     """Chunks of the first hit's document near its hits, not among the hits, that answer a part
     of the question none of that document's hits answers (at most a few, nearest first): another
     document's sentence for the part may be about something else ("bought 2 units" in a memo,
-    where the e-mail says how many units the seller sold). A
-    question of one part counts when it asks for a kind of thing (a date, an amount): "what
-    restitution was ordered" may be answered in the chunk after the sentencing."""
+    where the e-mail says how many units the seller sold). A question of one part counts when it
+    asks for a kind of thing (a date, an amount): "what restitution was ordered" may be answered
+    in the chunk after the sentencing."""
     asked = list(dict.fromkeys(aspect.asks for aspect in question.aspects))
-    typed = any(aspect.kind is not AnswerType.ANY for aspect in question.aspects)
-    if document_text is None or not hits or (len(asked) < 2 and not typed):
+    if document_text is None or not hits or (len(asked) < 2 and not question.asks_for_a_kind):
         return []
     lead = hits[0]
     own = [hit for hit in hits if hit.document_id == lead.document_id]
