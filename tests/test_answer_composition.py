@@ -177,6 +177,24 @@ def test_money_of_another_kind_does_not_answer() -> None:
     assert answered(question, "He was ordered to pay $5,100 in restitution.") == set()
 
 
+def test_restitution_someone_is_expected_to_pay_is_none_ordered() -> None:
+    question = "What restitution was Robert Smyrak ordered to pay?"
+    expected = (
+        "He is expected to be sentenced to eight years in state prison and ordered to pay "
+        "$201,000 restitution at his sentencing July 15."
+    )
+    imposed = "He was sentenced to eight years and ordered to pay $201,000 restitution."
+    faces = "Smyrak faces up to five years and $250,000 in restitution and fines."
+
+    assert answered(question, expected) == set()
+    assert answered(question, faces) == set()
+    assert answered(question, imposed) == {0}
+    assert answered(question, "The judge ordered Smyrak to pay $201,000 in restitution.") == {0}
+    assert answered("What fine could Smyrak face at most?", faces) == {0}
+    maximum_imposed = "The court imposed the maximum statutory fine of $1.5 million on Smyrak."
+    assert answered("What fine did the court impose on Smyrak?", maximum_imposed) == {0}
+
+
 def test_a_count_counts_the_things_asked_about_not_dollars_or_years() -> None:
     question = "How many counterfeit programmed keys did Katiran Lee sell?"
 

@@ -99,6 +99,15 @@ IMPOSED_SENTENCE = re.compile(
     r"|\bsentenced (him|her|them|each|both)\b",
     re.I,
 )
+IMPOSED_ORDER = re.compile(
+    r"\b(was|were|been)\s+(also\s+)?(ordered|fined)\b|\bordered\s+(?!to\b)\w+|\bagreed to\b"
+    r"|\bpaid\b|\b(imposed|levied|assessed)\b",
+    re.I,
+)
+"""An amount ordered, imposed or agreed to: "was ordered to pay", "ordered Lance to forfeit",
+"imposed the maximum statutory fine of $1.5 million". "And ordered to pay" is not one by
+itself: "is expected to be sentenced… and ordered to pay $201,000"."""
+ORDERED_MONEY = frozenset(terms("restitution fine fined forfeiture forfeit"))
 LABEL = re.compile(r"^\s*([A-Za-z][\w /()-]{0,40}):\s|^[^\n]{1,100} — ([A-Za-z ;]{3,120})")
 """A record's field label ("Registration date: …") or role ("MySQL AB — ORIGINAL REGISTRANT")."""
 ROLE_SHARE = 0.5
@@ -164,6 +173,8 @@ def answers(
         named = sentence_terms | preceding_terms if LIST_ITEM.match(sentence) else sentence_terms
         if not aspect.money_terms & named:
             return False
+        if _prospective_order(aspect, sentence):
+            return False
     if aspect.kind is AnswerType.DATE and not _names_the_event(aspect, sentence_terms):
         return False
     if aspect.kind is AnswerType.COUNT:
@@ -178,6 +189,18 @@ def answers(
         # in Beijing.").
         sentence_terms = sentence_terms | preceding_terms
     return not aspect.cue or _shares_a_cue(aspect.cue, sentence_terms)
+
+
+def _prospective_order(aspect: Aspect, sentence: str) -> bool:
+    """Restitution or a fine someone faces or is expected to be ordered to pay is none
+    ordered, unless the sentence also tells of one imposed: "is expected to be sentenced to
+    eight years and ordered to pay $201,000 restitution" answers no "what restitution was he
+    ordered to pay". A part that asks for a maximum asks for just such an amount."""
+    if aspect.maximum or not aspect.money_terms & ORDERED_MONEY:
+        return False
+    if not HYPOTHETICAL_SENTENCE.search(sentence):
+        return False
+    return not (IMPOSED_SENTENCE.search(sentence) or IMPOSED_ORDER.search(sentence))
 
 
 def _field_names_the_role(aspect: Aspect, sentence: str) -> bool:
