@@ -501,11 +501,13 @@ def test_a_short_sentence_referring_back_is_read_with_the_one_before() -> None:
 class ChunksOfOneRelease:
     """A document's chunks, as the registry keeps them."""
 
-    def __init__(self, chunks: list[str]) -> None:
+    def __init__(self, chunks: list[str], document: str = "d1") -> None:
         self.rows: list[ChunkRow] = []
         start = 0
         for ordinal, text in enumerate(chunks):
-            self.rows.append(ChunkRow(f"d1:{ordinal}", None, start, start + len(text), text))
+            self.rows.append(
+                ChunkRow(f"{document}:{ordinal}", None, start, start + len(text), text)
+            )
             start += len(text) + 1
 
     def around(
@@ -547,6 +549,46 @@ def test_a_part_no_hit_answers_is_read_from_the_lead_documents_next_chunks() -> 
     assert [h.chunk_id for h in chunks_for_missing_parts(restitution, [lead], release)] == ["d1:2"]
     what = Question.parse("What did John Doe import from Shenzhen?")
     assert chunks_for_missing_parts(what, [lead], release) == []
+
+
+class ChunksOfReleases(ChunksOfOneRelease):
+    """Several documents' chunks, as the registry keeps them."""
+
+    def __init__(self, releases: dict[str, list[str]]) -> None:
+        self.releases = {
+            name: ChunksOfOneRelease(chunks, name) for name, chunks in releases.items()
+        }
+        super().__init__([])
+
+    def chunks_near(self, document_id: str, start: int, end: int) -> list[ChunkRow]:
+        return self.releases[document_id].chunks_near(document_id, start, end)
+
+
+def test_a_part_is_read_from_the_second_documents_next_chunks_when_the_first_lacks_it() -> None:
+    releases = ChunksOfReleases(
+        {
+            "plea": ["Orla Quist pleaded guilty today to trafficking in counterfeit drugs."],
+            "sentencing": [
+                "DISTRIBUTOR OF COUNTERFEIT DRUGS HEADS TO PRISON",
+                "The distributor was convicted on all counts after a four-day trial.",
+                "Judge Ellison sentenced Orla Quist to 21 months in federal prison.",
+            ],
+            "other": ["An unrelated release.", "Someone else was sentenced to 9 years in prison."],
+        }
+    )
+    plea = hit(releases.releases["plea"].rows[0].text, chunk="plea:0")
+    headline = hit(releases.releases["sentencing"].rows[0].text, chunk="sentencing:0")
+    other = hit(releases.releases["other"].rows[0].text, chunk="other:0")
+    question = Question.parse("How much prison time did Orla Quist get?")
+
+    extra = chunks_for_missing_parts(question, [plea, headline, other], releases)
+
+    assert [h.chunk_id for h in extra] == ["sentencing:2"]
+    assert extra[0].source == headline.source
+    # A second document that does not name her tells of someone else's sentence.
+    assert chunks_for_missing_parts(question, [plea, other, headline], releases) == []
+    # Nor is a third document read.
+    assert chunks_for_missing_parts(question, [plea, plea, other, headline], releases) == []
 
 
 def test_how_a_case_ended_is_read_from_the_end_of_its_docket() -> None:

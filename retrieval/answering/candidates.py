@@ -315,13 +315,13 @@ def _documents(
             cue_coverage=scale.cue_coverage(question.primary.cue, document_terms),
             parts_answered=len(answered[document_id]) / len(question.aspects),
             retrievers_agree=0.5 * (document_id == dense_top) + 0.5 * (document_id == lexical_top),
-            name_coverage=_name_coverage(question.names, document_terms),
+            name_coverage=name_coverage(question.names, document_terms),
         )
         for document_id, document_terms in present.items()
     }
 
 
-def _name_coverage(names: Sequence[Sequence[str]], document_terms: frozenset[str]) -> float:
+def name_coverage(names: Sequence[Sequence[str]], document_terms: frozenset[str]) -> float:
     """Share of ``names`` the document has. A name of three words or more is there if all but
     one of its words are: a text may leave out a middle name or spell one of its words
     otherwise."""

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from retrieval.analysis import terms
 from retrieval.answering.answer_kinds import AnswerType, Aspect
+from retrieval.answering.candidates import name_coverage
 from retrieval.answering.matching import holds_kind
 from retrieval.answering.questions import Question
 from retrieval.answering.sentences import Sentence, split_sentences
@@ -24,6 +25,8 @@ REACH = 600
 NEIGHBOUR_REACH = 2000
 """How far from the first document's hits its chunks are read for an unanswered part."""
 MAX_NEIGHBOURS = 2
+MISSING_PART_DOCUMENTS = 2
+"""How many of the first documents have their neighbouring chunks read for an unanswered part."""
 CLOSING_CHUNKS = 4
 """How many of a document's last chunks are read for how its case ended."""
 
@@ -83,26 +86,55 @@ def _last_cut(sentences: Sequence[Sentence], position: int, last_is_whole: bool)
 def chunks_for_missing_parts(
     question: Question, hits: Sequence[Hit], document_text: DocumentText | None
 ) -> list[Hit]:
-    """Chunks of the first hit's document near its hits, not among the hits, that answer a part
-    of the question none of that document's hits answers (at most a few, nearest first): another
-    document's sentence for the part may be about something else ("bought 2 units" in a memo,
-    where the e-mail says how many units the seller sold). A question of one part counts when it
-    asks for a kind of thing (a date, an amount): "what restitution was ordered" may be answered
-    in the chunk after the sentencing."""
-    asked = list(dict.fromkeys(aspect.asks for aspect in question.aspects))
+    """Chunks of the first documents' hits' neighbourhoods, not among the hits, that answer a
+    part of the question none of that document's hits answers (at most a few per document,
+    nearest first): another document's sentence for the part may be about something else
+    ("bought 2 units" in a memo, where the e-mail says how many units the seller sold). The
+    second document counts too, where it names whom the question asks about: a plea release
+    may rank above the sentencing release whose retrieved chunk is only its headline. A
+    question of one part counts when it asks for a kind of thing (a date, an amount): "what
+    restitution was ordered" may be answered in the chunk after the sentencing."""
+    asked = frozenset(aspect.asks for aspect in question.aspects)
     if document_text is None or not hits or (len(asked) < 2 and not question.asks_for_a_kind):
         return []
-    lead = hits[0]
-    own = [hit for hit in hits if hit.document_id == lead.document_id]
-    missing = set(asked) - {question.aspects[part].asks for part in _answered(question, own)}
+    present = {hit.chunk_id for hit in hits}
+    documents = list(dict.fromkeys(hit.document_id for hit in hits))
+    found: list[Hit] = []
+    for index, document_id in enumerate(documents[:MISSING_PART_DOCUMENTS]):
+        own = [hit for hit in hits if hit.document_id == document_id]
+        rows = _answering_neighbours(question, asked, own, present, document_text)
+        if index:
+            rows = [row for row in rows if _names_everyone_asked_about(question, own, row)]
+        found += [_as_hit(own[0], row) for row in rows[:MAX_NEIGHBOURS]]
+    return found
+
+
+def _names_everyone_asked_about(question: Question, hits: Sequence[Hit], row: ChunkRow) -> bool:
+    """The chunk or the document's hits name every person and firm the question names, and it
+    names some: a fact sheet of many cases ranked second names none of them, and its other
+    chunks tell of other people's sentences."""
+    named = frozenset(
+        word for text in [row.text, *(hit.text for hit in hits)] for word in terms(text)
+    )
+    return bool(question.names) and name_coverage(question.names, named) == 1.0
+
+
+def _answering_neighbours(
+    question: Question,
+    asked: frozenset[str],
+    own: Sequence[Hit],
+    present: set[str],
+    document_text: DocumentText,
+) -> list[ChunkRow]:
+    """The document's chunks near its hits that answer a part they leave open, nearest first."""
+    missing = asked - {question.aspects[part].asks for part in _answered(question, own)}
     if not missing:
         return []
     rows = document_text.chunks_near(
-        lead.document_id,
+        own[0].document_id,
         min(hit.char_start for hit in own) - NEIGHBOUR_REACH,
         max(hit.char_end for hit in own) + NEIGHBOUR_REACH,
     )
-    present = {hit.chunk_id for hit in hits}
     answering = [
         row
         for row in rows
@@ -110,7 +142,7 @@ def chunks_for_missing_parts(
         and any(question.aspects[part].asks in missing for part in _answered_in(question, row.text))
     ]
     answering.sort(key=lambda row: _distance(row, own))
-    return [_as_hit(lead, row) for row in answering[:MAX_NEIGHBOURS]]
+    return answering
 
 
 def closing_chunk(
