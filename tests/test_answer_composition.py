@@ -12,7 +12,13 @@ from retrieval.answering.candidates import candidates
 from retrieval.answering.matching import label_share
 from retrieval.answering.preferred import ordinals, preferred
 from retrieval.answering.questions import Question
-from retrieval.answering.records import asked_fields, is_boilerplate, is_headline_list, is_row
+from retrieval.answering.records import (
+    asked_fields,
+    is_boilerplate,
+    is_headline_list,
+    is_row,
+    listed_headlines,
+)
 from retrieval.answering.selection import SelectionSettings, select
 from retrieval.answering.sentences import split_sentences
 from retrieval.answering.whole_sentences import chunks_for_missing_parts, closing_chunk
@@ -790,7 +796,9 @@ NEWS_PAGE = (
 )
 
 
-def test_a_news_pages_list_of_headlines_is_no_evidence_of_its_own() -> None:
+def test_a_news_pages_list_of_headlines_is_evidence_only_in_the_headline_about_the_question() -> (
+    None
+):
     question = Question.parse("When was the Waldorf woman sentenced for the counterfeit Viagra?")
     release = hit("The Waldorf woman was sentenced on July 7, 2011, to a year in prison.", "d2:0")
 
@@ -798,7 +806,34 @@ def test_a_news_pages_list_of_headlines_is_no_evidence_of_its_own() -> None:
         question, [hit(NEWS_PAGE), release], flat_idf(question.terms + question.key_terms)
     )
 
-    assert [c.document_id for c in found] == ["d2"]
+    listed = [c for c in found if c.document_id == "d1"]
+    assert [c.text.splitlines()[-1] for c in listed] == [
+        "Waldorf Woman Pleads Guilty to Selling Counterfeit Viagra Online"
+    ]
+    assert not listed[0].parts  # it tells of her plea, not of when she was sentenced
+    assert [c.parts for c in found if c.document_id == "d2"] == [frozenset({0})]
+
+
+def test_a_news_page_lists_headlines_led_by_names_wrapped_and_between_its_links() -> None:
+    page = (
+        "PINEDA: Leader of Tacoma Heroin Trafficking Ring Sentenced to Ten Years in Prison\n"
+        "June 27, 2011\n"
+        "SHU: Clark County Man Sentenced for Counterfeit Software Scheme\n"
+        "Baltimore Career Offender Sentenced to 17 Years in Prison for Possession of a Gun in\n"
+        "Furtherance of Drug Trafficking\n"
+        "Return to Top\n"
+        "USAO ARCHIVE\n"
+        "Foreign National Sentenced to 18 Months and Ordered to Pay More than $196,000 for\n"
+        "Trafficking in Counterfeit Erectile Dysfunction Drugs\n"
+    )
+
+    assert is_headline_list(page)
+    assert [headline.text for headline in listed_headlines(page)][3:5] == [
+        "Baltimore Career Offender Sentenced to 17 Years in Prison for Possession of a Gun in\n"
+        "Furtherance of Drug Trafficking\nReturn to Top\nUSAO ARCHIVE",
+        "Foreign National Sentenced to 18 Months and Ordered to Pay More than $196,000 for\n"
+        "Trafficking in Counterfeit Erectile Dysfunction Drugs",
+    ]
 
 
 def test_a_releases_own_headline_over_its_text_is_not_a_list_of_headlines() -> None:

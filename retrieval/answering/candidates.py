@@ -30,6 +30,7 @@ from retrieval.answering.records import (
     is_bold_heading,
     is_headline_list,
     is_row,
+    listed_headlines,
 )
 from retrieval.answering.sentences import Sentence, split_sentences, with_short_sentences_joined
 from retrieval.answering.words import has_word
@@ -43,6 +44,11 @@ CONTEXT = 2
 """How many sentences either side of a sentence are its context."""
 NAME_WORDS_TO_SPARE = 3
 """A name with this many words may miss one in a document and still be the name asked about."""
+LISTED_HEADLINE_COVERAGE = 0.5
+"""How much of the question (idf-weighted) a headline in a news page's list of releases must
+name to be evidence: "Baltimore Store Owner Sentenced to 30 Months for Selling Counterfeit
+Luxury Apparel" says what it says of the store owner asked about; the list's other headlines
+are about other cases."""
 FURNITURE = ("link:", "tittle:", "print version", "search the archive", "home »")
 IdfLookup = Callable[[Sequence[str]], dict[str, float]]
 
@@ -201,13 +207,14 @@ def candidates(
     found: list[Candidate] = []
     seen: set[str] = set()
     for rank, (hit, chunk) in enumerate(zip(hits, chunks, strict=True)):
-        if is_headline_list(hit.text):
-            continue  # a news page's list of other releases: they say it, not the list
+        listing = is_headline_list(hit.text)
         chunk_coverage = scale.coverage(chunk.terms)
         for position, (sentence, sentence_terms, parts) in enumerate(chunk.sentences):
             key = " ".join(sentence.text.lower().split())
             if not _says_something(sentence.text) or key in seen:
                 continue
+            if listing and scale.coverage(sentence_terms) < LISTED_HEADLINE_COVERAGE:
+                continue  # another release's headline in a news page's list
             label_shares = tuple(label_share(aspect, sentence.text) for aspect in question.aspects)
             if is_bold_heading(sentence.text) and not any(label_shares):
                 continue  # a heading: what it names, the text under it says
@@ -274,7 +281,11 @@ class _ChunkSentences:
     def of(cls, question: Question, hit: Hit) -> _ChunkSentences:
         sentences: list[tuple[Sentence, frozenset[str], frozenset[int]]] = []
         lead_in: frozenset[str] = frozenset()
-        for sentence in with_short_sentences_joined(hit.text, split_sentences(hit.text)):
+        if is_headline_list(hit.text):
+            read = listed_headlines(hit.text)
+        else:
+            read = with_short_sentences_joined(hit.text, split_sentences(hit.text))
+        for sentence in read:
             sentence_terms = frozenset(terms(sentence.text))
             preceding = frozenset().union(*(t for _, t, _ in sentences[-CONTEXT:]))
             if LIST_ITEM.match(sentence.text):

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from retrieval.analysis import terms
-from retrieval.answering.matching import title_case
+from retrieval.answering.matching import HEADLINE_WORDS, SHORT_WORD_LETTERS, title_case
 from retrieval.answering.questions import Question
+from retrieval.answering.sentences import Sentence
 
 ROW_FIELD = re.compile(r"(?:^|;\s)([A-Za-z_][\w /()-]{0,40}):\s([^;]*)")
 ROW_MIN_FIELDS = 3
@@ -26,6 +27,9 @@ HEADLINE_LIST = 3
 subtitle."""
 HEADLINE_LIST_SHARE = 0.6
 """The share of a chunk's lines that its headlines and dates make up, at least, in such a list."""
+LINE = re.compile(r"[^\n\s](?:[^\n]*[^\n\s])?")
+"""A line without the blanks around it."""
+CAPITALS_LABEL = re.compile(r"^[A-Z][A-Z/'-]+(?: [A-Z][A-Z/'-]+)*: ")
 BOLD_HEADING = re.compile(r"^\s*(?:[-*•]\s+)?\*\*[^*\n]{1,80}\*\*")
 """A markdown line opening in bold: "**Case:** OP-HARBOR-LIGHT — …", "**Summary**"."""
 BOILERPLATE = re.compile(
@@ -54,17 +58,53 @@ def is_row(sentence: str) -> bool:
 
 def is_headline_list(text: str) -> bool:
     """Lines that are mostly headlines ("Capitol Heights Woman Sentenced to 41 Months for
-    Fraud") and the dates they came out, three headlines at least: a news page's list of other
-    releases, which says nothing of its own about what a question asks. (A headline's second
+    Fraud"), their wrapped ends, the dates they came out and the page's links ("Return to
+    Top"), three headlines at least: a news page's list of other releases, which says nothing
+    of its own about what a question asks but what a headline says. (A headline's second
     line, "the Archives", is neither.)"""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    headlines = sum(title_case(line) for line in lines)
-    dates = sum(bool(DATE_LINE.fullmatch(line)) for line in lines)
-    return (
-        headlines >= HEADLINE_LIST
-        and dates >= 1
-        and headlines + dates >= HEADLINE_LIST_SHARE * len(lines)
+    headlines = sum(title_case(_unlabelled(line)) for line in lines)
+    listed = sum(
+        _capitalised(_unlabelled(line)) or bool(DATE_LINE.fullmatch(line)) for line in lines
     )
+    dates = sum(bool(DATE_LINE.fullmatch(line)) for line in lines)
+    return headlines >= HEADLINE_LIST and dates >= 1 and listed >= HEADLINE_LIST_SHARE * len(lines)
+
+
+def listed_headlines(text: str) -> list[Sentence]:
+    """A news page's list cut at its lines, each headline with its wrapped end ("…Possession
+    of a Gun in" / "Furtherance of Drug Trafficking"): its headlines run on without full stops,
+    and each tells of another release. A line is a wrapped end when it is short and no date, or
+    when the line before stops at a lowercase word."""
+    spans: list[tuple[int, int]] = []
+    for line in LINE.finditer(text):
+        short = len(line.group(0).split()) < HEADLINE_WORDS
+        wrapped = short and not DATE_LINE.fullmatch(line.group(0))
+        if spans and (wrapped or _runs_on(text[spans[-1][0] : spans[-1][1]])):
+            spans[-1] = (spans[-1][0], line.end())
+        else:
+            spans.append((line.start(), line.end()))
+    return [Sentence(text[start:end], start, end) for start, end in spans]
+
+
+def _runs_on(headline: str) -> bool:
+    """A headline in title case that stops at a lowercase word ("…Ordered to Pay More than
+    $196,000 for") goes on in the next line."""
+    last = headline.split()[-1]
+    return last[:1].islower()
+
+
+def _unlabelled(line: str) -> str:
+    """A headline without the name in capitals a news page leads it with ("SHU: Clark County
+    Man Sentenced…")."""
+    return CAPITALS_LABEL.sub("", line, count=1)
+
+
+def _capitalised(line: str) -> bool:
+    """Every word of more than four letters capitalised, however short the line: a headline's
+    wrapped end ("Furtherance of Drug Trafficking") or a page's link ("Return to Top")."""
+    words = [word.strip(".,;!?'\"()") for word in line.split()]
+    return all(not word[:1].islower() for word in words if len(word) > SHORT_WORD_LETTERS)
 
 
 def is_bold_heading(sentence: str) -> bool:
