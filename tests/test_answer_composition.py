@@ -201,6 +201,29 @@ def test_restitution_someone_is_expected_to_pay_is_none_ordered() -> None:
     assert answered("What fine did the court impose on Smyrak?", maximum_imposed) == {0}
 
 
+def test_a_verdict_a_sentence_only_supposes_is_none() -> None:
+    question = "Did Haitao Xiang go to trial, and what was the verdict?"
+
+    assert (
+        answered(question, "If convicted, each charge carries up to 15 years in prison.") == set()
+    )
+    assert answered(question, "A defendant is presumed innocent unless convicted.") == set()
+    assert answered(question, "A federal jury convicted Xiang on all counts.") == {1}
+
+
+def test_a_bond_amount_is_money_and_which_office_asks_for_a_person() -> None:
+    bond = "What bond amount was set when Xiaoqing Zheng was released?"
+    assert kinds(bond) == [AnswerType.MONEY]
+    assert answered(bond, "Zheng was released on a $50,000 bond.") == {0}
+    assert answered(bond, "Zheng was released with conditions pending a trial.") == set()
+    assert answered(bond, "The charge carries a fine of up to $250,000.") == set()
+
+    introduced = "Which U.S. Attorney introduced Holder at the summit?"
+    assert kinds(introduced) == [AnswerType.PERSON]
+    assert answered(introduced, "Thank you, U.S. Attorney Dave Capp, for your kind words.") == {0}
+    assert kinds("Which ICE director stood next to Holder?") == [AnswerType.PERSON]
+
+
 def test_a_count_counts_the_things_asked_about_not_dollars_or_years() -> None:
     question = "How many counterfeit programmed keys did Katiran Lee sell?"
 

@@ -99,6 +99,13 @@ IMPOSED_SENTENCE = re.compile(
     r"|\bsentenced (him|her|them|each|both)\b",
     re.I,
 )
+CONDITIONAL_OUTCOME = re.compile(
+    r"\b(if|unless|until|when|could|would|may|might|will)\s+(\w+\s+){0,3}?"
+    r"(convicted|found guilty|proven guilty|sentenced)\b",
+    re.I,
+)
+"""An end a sentence only supposes: "if convicted, each charge carries up to 15 years", "a
+defendant is presumed innocent unless convicted", "could be sentenced to"."""
 IMPOSED_ORDER = re.compile(
     r"\b(was|were|been)\s+(also\s+)?(ordered|fined)\b|\bordered\s+(?!to\b)\w+|\bagreed to\b"
     r"|\bpaid\b|\b(imposed|levied|assessed)\b",
@@ -342,6 +349,8 @@ def _contains(aspect: Aspect, sentence: str) -> bool:
         return True
     if kind is AnswerType.PRISON_SENTENCE and aspect.maximum:
         return bool(pattern.search(sentence) or STATUTORY_TERM.search(sentence))
+    if kind is AnswerType.OUTCOME:
+        sentence = CONDITIONAL_OUTCOME.sub(" ", sentence)
     if not pattern.search(sentence):
         return False
     if kind is AnswerType.PRISON_SENTENCE and HYPOTHETICAL_SENTENCE.search(sentence):

@@ -48,7 +48,7 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
         re.compile(
             r"\b(fine[ds]?|restitution|how much(?! (prison |jail )?time)"
             r"(?! (do|does|did|is|was|were|are) \w+ (\w+ )*weigh)|"
-            r"forfeit\w*|worth|value[ds]?|paid|pay|cost|bail|fee|price|damages|retail|proceeds)\b"
+            r"forfeit\w*|worth|value[ds]?|paid|pay|cost|bail|bond|fee|price|damages|retail|proceeds)\b"
             r"|\b(what|which)\b[^?,]{0,30}\bdollar (amount|volume|figure|value|total)",
             re.I,
         ),
@@ -110,7 +110,8 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
         re.compile(
             r"(?:^|[:;]\s+|,\s*(?=(?:which|what)\b))\s*(?:and\s+)?"
             r"(?:to |by |from |for |under |before |in )?"
-            r"(who|whom|whose|(which|what) ((?!(did|does|do|was|were|is|are|has|had)\b)\w+ ){0,4}"
+            r"(who|whom|whose|(which|what) "
+            r"((?!(did|does|do|was|were|is|are|has|had)\b)[\w.'&-]+ ){0,4}"
             r"(judges?|defendants?|persons?|people|"
             r"attorneys?|lawyers?|compan(y|ies)|firms?|business(es)?|corporations?|"
             r"individuals?|m[ae]n|wom[ae]n|agents?|officers?|prosecutors?|owners?|registrants?|"
@@ -118,7 +119,9 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"importers?|exporters?|suppliers?|distributors?|retailers?|vendors?|buyers?|"
             r"customers?|victims?|officials?|executives?|founders?|co-?defendants?|"
             r"co-?conspirators?|pitchers?|players?|doctors?|dentists?|scientists?|chemists?|"
-            r"professors?|businessm[ae]n|hackers?|developers?|agenc(y|ies))\b(?! id\b| number\b)"
+            r"professors?|businessm[ae]n|hackers?|developers?|agenc(y|ies)|directors?|"
+            r"secretar(y|ies)|commissioners?|chiefs?|spokes(m[ae]n|wom[ae]n|persons?)|leaders?|"
+            r"inspectors?|detectives?|contractors?|researchers?)\b(?! id\b| number\b)"
             r"|what (company )?name)"
             r"|\bwhat(?:'s| is| was| were| are) the names? of\b|^\s*name (?:the|all|every|each)\b"
             r"|\bwhat (?:is|was) (?:his|her|their|the) (?:company|business|firm|store|shop)"
@@ -129,7 +132,7 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
 ]
 MONEY_KINDS = frozenset(
     terms(
-        "fine fined restitution forfeiture forfeit bail damages fee value price paid profit "
+        "fine fined restitution forfeiture forfeit bail bond damages fee value price paid profit "
         "proceeds seized"
     )
 )
@@ -256,10 +259,12 @@ class Question:
             cue = own_cue or previous_cue
             of_kind = AnswerType.ANY if own_cue else previous_kind
             money = frozenset(part_terms) & MONEY_KINDS
-            words = frozenset(part_terms) - frozenset(key_terms)
+            # An office is no name, however it is capitalised ("which U.S. Attorney").
+            not_asked = frozenset(key_terms) - OFFICIAL_TITLES
+            words = frozenset(part_terms) - not_asked
             many = bool(PLURAL.search(part))
             for kind in _kinds(part, prison_context) or [AnswerType.ANY]:
-                named = _modifier(kind, part) - frozenset(key_terms)
+                named = _modifier(kind, part) - not_asked
                 named -= GENERIC_HEADS.get(kind, frozenset())
                 done_to = kind is AnswerType.PERSON and bool(ASKS_OBJECT.match(part))
                 uncued = kind in UNCUED or done_to
