@@ -144,15 +144,18 @@ PLACES_AND_BODIES = frozenset(
         "province county city state states court district circuit department office division act "
         "code street avenue road airport port island republic kingdom government university "
         "college agency bureau service administration commission committee council ministry "
-        "patrol police force protection security enforcement customs center centre"
+        "patrol police force protection security enforcement customs center centre section"
     )
 )
 """Last words that make a run of capitals a place's or a public body's name, not a person's or
 a company's."""
 TITLE_REACH = 30
 """How far before a name its title may stand ("U.S. District Judge" is 19 characters)."""
-CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.'&-]*[ \t]+)*[A-Z][\w.'&-]*")
-"""Capitalised words in a row: a name with its title ("U.S. District Judge Renata Okafor")."""
+CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.'&-]*[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?)*[A-Z][\w.'&-]*")
+"""Capitalised words in a row: a name with its title ("U.S. District Judge Renata Okafor"), or
+a body's name ("Department of Justice", "Bureau of Prisons")."""
+BODY_NAME_GOES_ON = re.compile(r"\s+and\s+(?P<rest>(?:[A-Z][\w.'&-]*[ \t]+)*[A-Z][\w.'&-]*)")
+"""A name's run of capitals going on after "and": "Computer Fraud and Abuse Act"."""
 LIST_ITEM = re.compile(r"^\s*(\(\w{1,4}\)|\d{1,2}[.)]|[-*•])\s")
 TITLE_CASE = re.compile(r"^\W*[A-Z][a-z]")
 NEXT_NUMBER = re.compile(r"[$\d]")
@@ -244,6 +247,9 @@ def _names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froz
             continue
         if frozenset(terms(name)) <= question_terms or _place_or_body(name, aspect):
             continue
+        rest = BODY_NAME_GOES_ON.match(sentence, run.end())
+        if rest and _place_or_body(f"{name} {rest.group('rest')}", aspect):
+            continue  # "Computer Crime" of the "Computer Crime and Intellectual Property Section"
         before = sentence[max(run.start() - TITLE_REACH, 0) : run.start()]
         titles = frozenset(terms(f"{before} {run.group(0)}")) & OFFICIAL_TITLES
         office = OFFICE_FOR_A_DISTRICT.search(sentence[: run.start()])
@@ -261,9 +267,11 @@ def _asks_for_office(titles: frozenset[str], aspect: Aspect) -> bool:
 
 def _place_or_body(name: str, aspect: Aspect) -> bool:
     """A place's or a public body's name ("Guangdong Province", "District Court", "Lanham
-    Act"), unless the part asks for that kind of thing ("which court")."""
-    last = terms(name)[-1:]
-    return bool(last) and last[0] in PLACES_AND_BODIES and not has_word(last[0], aspect.words)
+    Act", "Department of Justice"), unless the part asks for that kind of thing ("which
+    court")."""
+    words = terms(name)
+    ends = {words[0], words[-1]} & PLACES_AND_BODIES if words else set()
+    return bool(ends) and not any(has_word(word, aspect.words) for word in ends)
 
 
 def _without_leading_function_words(run: str) -> str:
