@@ -8,7 +8,7 @@ import pytest
 
 from retrieval.analysis import terms
 from retrieval.answering.answer_kinds import AnswerType
-from retrieval.answering.candidates import candidates
+from retrieval.answering.candidates import candidates, may_decide
 from retrieval.answering.matching import label_share
 from retrieval.answering.preferred import ordinals, preferred
 from retrieval.answering.questions import Question
@@ -907,6 +907,16 @@ def test_a_bodys_or_a_laws_name_does_not_answer_who() -> None:
     ):
         assert answered(question, body) == set(), body
     assert answered(question, "Orla Quist, the hacker, was charged by the Department.") == {0}
+
+
+def test_a_record_of_another_mark_does_not_decide_a_question_about_a_mark_in_capitals() -> None:
+    question = Question.parse("Who owns the trademark registration for QUILLMARK?")
+    weights = flat_idf(question.terms + question.key_terms)
+    other = hit("VOLTHARBOR — US trademark Reg. No. 4455667\nCurrent owner: Harbor Ltd.")
+    asked = hit("QUILLMARK — US trademark Reg. No. 4455668\nCurrent owner: Quill Goods Inc.")
+
+    assert not any(may_decide(question, c) for c in candidates(question, [other], weights))
+    assert any(may_decide(question, c) for c in candidates(question, [asked], weights))
 
 
 def test_a_public_agency_does_not_answer_who() -> None:

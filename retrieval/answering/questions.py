@@ -164,6 +164,8 @@ NAMED = re.compile(
 )
 """Capitalised words in a row, a middle initial allowed ("Yanjun Xu", "Luis Angel Garcia
 Torres", "Liberty Reserve"), or a mark's words in capitals ("BURGER ADDICT")."""
+MARK_WORD = re.compile(r"(?<![A-Z] )\b[A-Z]{5,}\b(?! [A-Z]{2,})")
+"""A word of five capitals or more standing alone: a mark's name ("ULTRABOOK", "COACH")."""
 NOT_IN_NAMES = OFFICIAL_TITLES | frozenset(
     terms("january february march april june july august september october november december")
 )
@@ -373,13 +375,16 @@ def _role_done_to(words: frozenset[str]) -> frozenset[str]:
 
 
 def _names(text: str) -> tuple[tuple[str, ...], ...]:
-    """The stems of each name of two words or more, less titles and months."""
+    """The stems of each name of two words or more, less titles and months, and each mark's
+    word in capitals ("ULTRABOOK")."""
     found: dict[tuple[str, ...], None] = {}
     for match in NAMED.finditer(text):
         words = tuple(stem for stem in terms(match.group(0)) if stem not in NOT_IN_NAMES)
         if len(words) >= 2 and words[-1] not in PLACES_AND_BODIES:
             found[words] = None
-    return tuple(found)
+    for match in MARK_WORD.finditer(text):
+        found[tuple(terms(match.group(0)))] = None
+    return tuple(name for name in found if name)
 
 
 def _leading_name(text: str) -> list[str]:
