@@ -207,13 +207,12 @@ def candidates(
     found: list[Candidate] = []
     seen: set[str] = set()
     for rank, (hit, chunk) in enumerate(zip(hits, chunks, strict=True)):
-        listing = is_headline_list(hit.text)
         chunk_coverage = scale.coverage(chunk.terms)
         for position, (sentence, sentence_terms, parts) in enumerate(chunk.sentences):
             key = " ".join(sentence.text.lower().split())
             if not _says_something(sentence.text) or key in seen:
                 continue
-            if listing and scale.coverage(sentence_terms) < LISTED_HEADLINE_COVERAGE:
+            if chunk.listing and scale.coverage(sentence_terms) < LISTED_HEADLINE_COVERAGE:
                 continue  # another release's headline in a news page's list
             label_shares = tuple(label_share(aspect, sentence.text) for aspect in question.aspects)
             if is_bold_heading(sentence.text) and not any(label_shares):
@@ -276,12 +275,15 @@ class _ChunkSentences:
 
     terms: frozenset[str]
     sentences: list[tuple[Sentence, frozenset[str], frozenset[int]]]
+    listing: bool = False
+    """A news page's list of other releases' headlines, read one headline at a time."""
 
     @classmethod
     def of(cls, question: Question, hit: Hit) -> _ChunkSentences:
         sentences: list[tuple[Sentence, frozenset[str], frozenset[int]]] = []
         lead_in: frozenset[str] = frozenset()
-        if is_headline_list(hit.text):
+        listing = is_headline_list(hit.text)
+        if listing:
             read = listed_headlines(hit.text)
         else:
             read = with_short_sentences_joined(hit.text, split_sentences(hit.text))
@@ -295,7 +297,7 @@ class _ChunkSentences:
                 lead_in = sentence_terms
             parts = question.aspects_answered_by(sentence.text, sentence_terms, preceding)
             sentences.append((sentence, sentence_terms, parts))
-        return cls(frozenset(terms(f"{hit.title}\n{hit.text}")), sentences)
+        return cls(frozenset(terms(f"{hit.title}\n{hit.text}")), sentences, listing)
 
     def around(self, position: int) -> frozenset[str]:
         """The terms of a sentence and of the two either side of it."""

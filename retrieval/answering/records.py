@@ -30,6 +30,7 @@ HEADLINE_LIST_SHARE = 0.6
 LINE = re.compile(r"[^\n\s](?:[^\n]*[^\n\s])?")
 """A line without the blanks around it."""
 CAPITALS_LABEL = re.compile(r"^[A-Z][A-Z/'-]+(?: [A-Z][A-Z/'-]+)*: ")
+"""The defendant's name in capitals a news page leads a headline with ("SHU: ")."""
 BOLD_HEADING = re.compile(r"^\s*(?:[-*•]\s+)?\*\*[^*\n]{1,80}\*\*")
 """A markdown line opening in bold: "**Case:** OP-HARBOR-LIGHT — …", "**Summary**"."""
 BOILERPLATE = re.compile(
@@ -59,9 +60,9 @@ def is_row(sentence: str) -> bool:
 def is_headline_list(text: str) -> bool:
     """Lines that are mostly headlines ("Capitol Heights Woman Sentenced to 41 Months for
     Fraud"), their wrapped ends, the dates they came out and the page's links ("Return to
-    Top"), three headlines at least: a news page's list of other releases, which says nothing
-    of its own about what a question asks but what a headline says. (A headline's second
-    line, "the Archives", is neither.)"""
+    Top"), three headlines at least: a news page's list of other releases, each headline
+    speaking only of its own release. (A headline's second line, "the Archives", is
+    neither.)"""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     headlines = sum(title_case(_unlabelled(line)) for line in lines)
     listed = sum(
@@ -95,8 +96,7 @@ def _runs_on(headline: str) -> bool:
 
 
 def _unlabelled(line: str) -> str:
-    """A headline without the name in capitals a news page leads it with ("SHU: Clark County
-    Man Sentenced…")."""
+    """A headline without its name in capitals ("SHU: Clark County Man Sentenced…")."""
     return CAPITALS_LABEL.sub("", line, count=1)
 
 
