@@ -224,6 +224,19 @@ def test_a_bond_amount_is_money_and_which_office_asks_for_a_person() -> None:
     assert kinds("Which ICE director stood next to Holder?") == [AnswerType.PERSON]
 
 
+def test_a_sentence_naming_another_defendant_by_age_is_no_answer_about_the_one_asked() -> None:
+    question = "What sentences did Michael and Robert Edman get for the counterfeit routers?"
+    other = "In the Northern District of Georgia, Todd Richard, 33, was sentenced to 36 months."
+
+    assert answered(question, other) == set()
+    assert answered(question, "Robert Edman, 45, was sentenced to 36 months in prison.") == {0}
+    assert answered(question, "He was sentenced to 36 months in prison.") == {0}
+    others = "What sentences did the co-defendants of Robert Edman get?"
+    assert answered(others, other) == {0}
+    restitution = "How much restitution was Robert Edman ordered to pay?"
+    assert answered(restitution, "Edman must pay $5,100 in restitution to Quill Goods.") == {0}
+
+
 def test_a_count_counts_the_things_asked_about_not_dollars_or_years() -> None:
     question = "How many counterfeit programmed keys did Katiran Lee sell?"
 

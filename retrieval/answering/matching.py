@@ -154,6 +154,10 @@ TITLE_REACH = 30
 CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.'&-]*[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?)*[A-Z][\w.'&-]*")
 """Capitalised words in a row: a name with its title ("U.S. District Judge Renata Okafor"), or
 a body's name ("Department of Justice", "Bureau of Prisons")."""
+NAME_WITH_AGE = re.compile(
+    r"\b(?P<name>[A-Z][\w'-]+(?: [A-Z]\.)?(?: [A-Z][\w'-]+)+),\s+(?:age\s+)?\d{2},"
+)
+"""A person's name with an age after it, as a release names a defendant: "Todd Richard, 33,"."""
 BODY_NAME_GOES_ON = re.compile(r"\s+and\s+(?P<rest>(?:[A-Z][\w.'&-]*[ \t]+)*[A-Z][\w.'&-]*)")
 """A name's run of capitals going on after "and": "Computer Fraud and Abuse Act"."""
 LIST_ITEM = re.compile(r"^\s*(\(\w{1,4}\)|\d{1,2}[.)]|[-*•])\s")
@@ -258,6 +262,15 @@ def _names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froz
         if not titles or _asks_for_office(titles, aspect):
             return True
     return False
+
+
+def names_someone_by_age(sentence: str, question_terms: frozenset[str]) -> bool:
+    """The sentence names a person the question does not, with the age a release gives a
+    defendant ("Todd Richard, 33,")."""
+    return any(
+        not frozenset(terms(match.group("name"))) <= question_terms
+        for match in NAME_WITH_AGE.finditer(sentence)
+    )
 
 
 def _asks_for_office(titles: frozenset[str], aspect: Aspect) -> bool:

@@ -11,7 +11,12 @@ from dataclasses import dataclass
 
 from retrieval.analysis import terms
 from retrieval.answering.answer_kinds import DURATION_WORDS, AnswerType, Aspect
-from retrieval.answering.matching import OFFICIAL_TITLES, PLACES_AND_BODIES, answers
+from retrieval.answering.matching import (
+    OFFICIAL_TITLES,
+    PLACES_AND_BODIES,
+    answers,
+    names_someone_by_age,
+)
 from retrieval.answering.words import MIN_PREFIX
 
 WH_WORD = (
@@ -212,6 +217,17 @@ UNCUED = frozenset(
 )
 """Kinds whose own check says enough: an imposed prison term, the kind of money, a case's end,
 a web address."""
+PERSONAL_KINDS = frozenset({AnswerType.PRISON_SENTENCE, AnswerType.DATE, AnswerType.OUTCOME})
+"""Kinds of answer that befall a person: a sentence about someone else is none of theirs. (An
+amount may be paid to someone else: "$210,738 in restitution to TRW Automotive".)"""
+OTHER_PEOPLE = frozenset(
+    terms(
+        "codefendant codefendants co-defendant co-defendants coconspirator co-conspirator "
+        "co-conspirators accomplice accomplices partner partners others wife husband son "
+        "daughter brother sister father mother employee employees each both all"
+    )
+)
+"""Words by which a part asks about people the question does not name."""
 EVENT_KINDS = frozenset({AnswerType.OUTCOME})
 """Kinds of answer that are events, whose date or place a following part may ask."""
 MODIFIED: dict[AnswerType, re.Pattern[str]] = {
@@ -322,11 +338,29 @@ class Question:
         ``preceding_terms``: those of the sentences just before, which may say what a name in
         this one did ("A Paterson man was sentenced today… Marcus Hale, 38, …")."""
         present = frozenset(sentence_terms)
+        about_someone_else = self._about_someone_else(sentence, present)
         return frozenset(
             index
             for index, aspect in enumerate(self.aspects)
             if answers(aspect, sentence, present, self.terms, preceding_terms)
+            and not (about_someone_else and _of_whom_it_is_asked(aspect))
         )
+
+    def _about_someone_else(self, sentence: str, present: frozenset[str]) -> bool:
+        """The question names people, and the sentence names someone else, as a release
+        names a defendant, with his age, and none of them: "Todd Richard, 33, was sentenced to
+        36 months" tells nothing of what the Edmans got. A sentence that says "he" names no
+        one."""
+        people = [name for name in self.names if len(name) >= 2]
+        if not people or any(word in present for name in people for word in name):
+            return False
+        return names_someone_by_age(sentence, frozenset(self.terms))
+
+
+def _of_whom_it_is_asked(aspect: Aspect) -> bool:
+    """A part asking what befell the person the question names (a prison term, a date, an
+    end), not who someone is or what befell the others ("his co-defendants")."""
+    return aspect.kind in PERSONAL_KINDS and not aspect.words & OTHER_PEOPLE
 
 
 def _asked(part: str) -> str:
