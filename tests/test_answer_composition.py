@@ -237,6 +237,18 @@ def test_a_sentence_naming_another_defendant_by_age_is_no_answer_about_the_one_a
     assert answered(restitution, "Edman must pay $5,100 in restitution to Quill Goods.") == {0}
 
 
+def test_the_date_of_a_filing_is_of_the_filing_asked_about() -> None:
+    answer = "When did Orla Quist file her answer to the complaint?"
+    declaration = "On what date did Quill Goods file the Section 8 declaration for QUILLMARK?"
+
+    assert answered(answer, "#1 2017-02-14: COMPLAINT filed by Plaintiff Quill Goods.") == set()
+    assert answered(answer, "#12 2017-04-03: ANSWER to Complaint filed by Orla Quist.") == {0}
+    assert answered(declaration, "Filing date: 2011-05-31") == set()
+    assert answered(declaration, "2017-06-01 SECTION 8 DECLARATION FILED") == {0}
+    case = "When was the case filed in the file system theft case?"
+    assert answered(case, "Date filed: 2017-02-13") == {0}
+
+
 def test_a_count_counts_the_things_asked_about_not_dollars_or_years() -> None:
     question = "How many counterfeit programmed keys did Katiran Lee sell?"
 

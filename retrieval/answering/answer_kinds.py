@@ -72,6 +72,9 @@ class Aspect:
     counted: frozenset[str] = frozenset()
     """What "how many" counts, its head word ("scanners" of "how many diagnostic scanners"):
     35,000 counterfeit *keys* do not answer it, though "counterfeit" is a cue word."""
+    filed: frozenset[str] = frozenset()
+    """What a "when was it filed" part asks the filing of ("his *answer*", "the *Section* 8
+    declaration"): a docket's or a record's other filings are not it."""
     of_kind: AnswerType = AnswerType.ANY
     """A part with no words of its own asks about the part before: "how did the case end, and
     on what date" asks the date of an end, so a sentence must tell of that kind of thing too."""

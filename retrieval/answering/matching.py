@@ -191,6 +191,8 @@ def answers(
             return False
     if aspect.kind is AnswerType.DATE and not _names_the_event(aspect, sentence_terms):
         return False
+    if aspect.filed and not any(has_word(word, sentence_terms) for word in aspect.filed):
+        return False
     if aspect.kind is AnswerType.COUNT:
         return _counts(sentence, aspect.counted or aspect.cue or frozenset(question_terms))
     if aspect.kind is AnswerType.PERSON:

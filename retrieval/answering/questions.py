@@ -217,6 +217,10 @@ UNCUED = frozenset(
 )
 """Kinds whose own check says enough: an imposed prison term, the kind of money, a case's end,
 a web address."""
+FILED_ACTIVE = re.compile(
+    r"\bfile[ds]?\s+(?:his|her|its|their|the|a|an)\s+(?P<what>[A-Za-z]\w+)", re.I
+)
+"""Filing something, not a "file system": the verb takes a determiner."""
 PERSONAL_KINDS = frozenset({AnswerType.PRISON_SENTENCE, AnswerType.DATE, AnswerType.OUTCOME})
 """Kinds of answer that befall a person: a sentence about someone else is none of theirs. (An
 amount may be paid to someone else: "$210,738 in restitution to TRW Automotive".)"""
@@ -289,6 +293,7 @@ class Question:
                 aspect_cue = frozenset() if uncued else named or cue
                 part_words, part_many = (_role_done_to(words), True) if done_to else (words, many)
                 counted = _counted(part, key_terms) if kind is AnswerType.COUNT else frozenset()
+                filed = _filed(part) if kind is AnswerType.DATE else frozenset()
                 aspects.append(
                     Aspect(
                         kind,
@@ -299,6 +304,7 @@ class Question:
                         many=part_many,
                         asks=_asked(part),
                         counted=counted,
+                        filed=filed,
                         of_kind=of_kind,
                     )
                 )
@@ -447,6 +453,14 @@ def _counted(part: str, key_terms: list[str]) -> frozenset[str]:
     words = words[: ends[0]] if ends else words
     head = terms(words[-1]) if words else []
     return frozenset(head) - TYPE_WORDS - GENERIC_COUNTED - frozenset(key_terms)
+
+
+def _filed(part: str) -> frozenset[str]:
+    """The first word of what the part asks the filing of: "file his *answer*", "file the
+    *Section* 8 declaration". ("When was the case filed" asks for the docket's filing date,
+    which names no case: what is filed is named only after the verb.)"""
+    match = FILED_ACTIVE.search(part)
+    return frozenset(terms(match.group("what"))) if match else frozenset()
 
 
 def _modifier(kind: AnswerType, part: str) -> frozenset[str]:
