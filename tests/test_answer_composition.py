@@ -944,6 +944,15 @@ def test_a_record_of_another_mark_does_not_decide_a_question_about_a_mark_in_cap
     assert any(may_decide(question, c) for c in candidates(question, [asked], weights))
 
 
+def test_an_alias_of_someone_named_does_not_answer_which_company() -> None:
+    question = "Which company hired Xudong Yao after he left the locomotive maker?"
+
+    alias = 'Xudong Yao, also known as "William Yao," 57, left the locomotive company in 2015.'
+    assert answered(question, alias) == set()
+    hired = "Xudong Yao was hired by Quill Telematics Company in Wuxi."
+    assert answered(question, hired) == {0}
+
+
 def test_a_public_agency_does_not_answer_who() -> None:
     question = "Who was the defendant selling fake cancer drugs that the speech mentioned?"
 

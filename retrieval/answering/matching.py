@@ -158,6 +158,8 @@ NAME_WITH_AGE = re.compile(
     r"\b(?P<name>[A-Z][\w'-]+(?: [A-Z]\.)?(?: [A-Z][\w'-]+)+),\s+(?:age\s+)?\d{2},"
 )
 """A person's name with an age after it, as a release names a defendant: "Todd Richard, 33,"."""
+ALIAS_BEFORE = re.compile(r"\b(also known as|a\.?k\.?a\.?|alias)\s*[\"“']?$", re.I)
+"""What introduces another name of someone a sentence names."""
 BODY_NAME_GOES_ON = re.compile(r"\s+and\s+(?P<rest>(?:[A-Z][\w.'&-]*[ \t]+)*[A-Z][\w.'&-]*)")
 """A name's run of capitals going on after "and": "Computer Fraud and Abuse Act"."""
 LIST_ITEM = re.compile(r"^\s*(\(\w{1,4}\)|\d{1,2}[.)]|[-*•])\s")
@@ -253,6 +255,8 @@ def _names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froz
             continue
         if frozenset(terms(name)) <= question_terms or _place_or_body(name, aspect):
             continue
+        if ALIAS_BEFORE.search(sentence[: run.start()]):
+            continue  # another name of someone named: 'Xudong Yao, also known as "William Yao"'
         rest = BODY_NAME_GOES_ON.match(sentence, run.end())
         if rest and _place_or_body(f"{name} {rest.group('rest')}", aspect):
             continue  # "Computer Crime" of the "Computer Crime and Intellectual Property Section"
