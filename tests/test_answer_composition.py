@@ -922,13 +922,14 @@ def test_a_records_role_line_answers_who_held_the_role_whatever_the_name_looks_l
     assert answered(counsel, "Defendant: Orla Quist") == set()
 
 
-def test_a_bodys_or_a_laws_name_does_not_answer_who() -> None:
+def test_a_bodys_a_laws_or_an_operations_name_does_not_answer_who() -> None:
     question = "Who hacked the Midwestern retailer's customer database?"
 
     for body in (
         "The Department of Justice charged the hacker with violations of the law.",
         "The Computer Fraud and Abuse Act was among the charges against the hacker.",
         "The Computer Crime and Intellectual Property Section prosecuted the hacker.",
+        "Operation Cisco Raider has led to the hacker's conviction.",
     ):
         assert answered(question, body) == set(), body
     assert answered(question, "Orla Quist, the hacker, was charged by the Department.") == {0}

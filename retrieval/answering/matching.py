@@ -144,11 +144,12 @@ PLACES_AND_BODIES = frozenset(
         "province county city state states court district circuit department office division act "
         "code street avenue road airport port island republic kingdom government university "
         "college agency bureau service administration commission committee council ministry "
-        "patrol police force protection security enforcement customs center centre section"
+        "patrol police force protection security enforcement customs center centre section "
+        "operation"
     )
 )
-"""Last words that make a run of capitals a place's or a public body's name, not a person's or
-a company's."""
+"""First or last words that make a run of capitals a place's, a public body's or a law
+enforcement operation's name, not a person's or a company's."""
 TITLE_REACH = 30
 """How far before a name its title may stand ("U.S. District Judge" is 19 characters)."""
 CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.'&-]*[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?)*[A-Z][\w.'&-]*")
