@@ -1,0 +1,134 @@
+"""What kind of answer a part of a question asks for, read from its wording: a prison term, an
+amount, a date, a case's end, a place, a web address, a statute, a count, a number or a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.analysis import terms
+from retrieval.answering.answer_kinds import DURATION_WORDS, AnswerType
+
+PRISON_CONTEXT = re.compile(r"\b(sentenc\w*|prison|imprison\w*|jail|incarcerat\w*)\b", re.I)
+MAXIMUM = re.compile(
+    r"\b(maximum|max|cap|up to|at most|faces?|facing|could|can|statutory|penalt(y|ies))\b", re.I
+)
+QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
+    (
+        AnswerType.PRISON_SENTENCE,
+        re.compile(
+            r"\b(sentences?|sentenced to|prison|imprison\w*|probation|jail|incarcerat\w*|"
+            rf"how much (prison |jail )?time)\b|\bhow many {DURATION_WORDS}\b.*\b(prison|jail)"
+            r"|\bhow long\b.*\bsentenc|\bstatutory maximum\b|\bmost (prison |jail )?time\b"
+            r"|\bwhat (did|does|will) [^?,]{0,60}\b(give|get|receive|impose)\b[^?,]{0,60}"
+            r"\bat (his |her |their |the )?sentencing\b",
+            re.I,
+        ),
+    ),
+    (
+        AnswerType.MONEY,
+        re.compile(
+            r"\b(fine[ds]?|restitution|how much(?! (prison |jail )?time)"
+            r"(?! (do|does|did|is|was|were|are) \w+ (\w+ )*weigh)|"
+            r"forfeit\w*|worth|value[ds]?|paid|pay|cost|bail|bond|fee|price|damages|retail|proceeds)\b"
+            r"|\b(what|which)\b[^?,]{0,30}\bdollar (amount|volume|figure|value|total)",
+            re.I,
+        ),
+    ),
+    (
+        AnswerType.DATE,
+        re.compile(
+            r"^\s*(?:and\s+)?(?:on |to |by |from |until )?(when|(what|which) (day|year))\b"
+            r"|\bdates?\b",
+            re.I,
+        ),
+    ),
+    (
+        AnswerType.OUTCOME,
+        re.compile(
+            r"\bhow (did|was|were|has|have|is|does) \b.{0,160}?\b(end|ended|resolved?|"
+            r"conclude[ds]?|turn(ed)? out|close[ds]?|decided|disposed of)\b"
+            r"|\b(outcome|disposition|resolution|verdict)\b"
+            r"|\bwhat (ultimately |eventually |finally |then )?happened (to|in|with)\b"
+            r"|\b(ever|end(ed)? up|eventually|ultimately) (being |get |getting )?"
+            r"(convicted|acquitted|tried|sentenced|plead(ed|ing)? guilty)\b",
+            re.I,
+        ),
+    ),
+    (AnswerType.DURATION, re.compile(rf"\b(how long|how many {DURATION_WORDS})\b", re.I)),
+    (
+        AnswerType.PLACE,
+        re.compile(
+            r"^\s*(?:and\s+)?(?:from |to )?where\b"
+            r"|\b(in|at|from|to) (what|which) (city|state|country|port|town|county|place|location|"
+            r"airport|market|facility)\b|\bwhat (city|state|country|port|town|location)\b",
+            re.I,
+        ),
+    ),
+    (
+        AnswerType.WEB_ADDRESS,
+        re.compile(
+            r"\b(which|what)\b(\s+\w+){0,3}?\s+(websites?|web ?sites?|domains?|domain names?|"
+            r"urls?|web addresses|sites?)\b",
+            re.I,
+        ),
+    ),
+    (
+        AnswerType.STATUTE,
+        re.compile(
+            r"\b(which|what|under what)\b(\s+[\w.'-]+){0,4}?\s+"
+            r"((sections?|provisions?|subsections?|legislation|bills?)\b"
+            r"|(statutes?|laws?|acts?)\b(?! (of|in) ))",
+            re.I,
+        ),
+    ),
+    (AnswerType.COUNT, re.compile(rf"\bhow many\b(?! {DURATION_WORDS}\b)", re.I)),
+    (
+        AnswerType.NUMBER,
+        re.compile(r"(?<!the )(?<!a )\b(number|no\.|id|identifier|serial)\b", re.I),
+    ),
+    (
+        AnswerType.PERSON,
+        re.compile(
+            r"(?:^|[:;]\s+|,\s*(?=(?:which|what)\b))\s*(?:and\s+)?"
+            r"(?:to |by |from |for |under |before |in )?"
+            r"(who|whom|whose|(which|what) "
+            r"((?!(did|does|do|was|were|is|are|has|had)\b)[\w.'&-]+ ){0,4}"
+            r"(judges?|defendants?|persons?|people|"
+            r"attorneys?|lawyers?|compan(y|ies)|firms?|business(es)?|corporations?|"
+            r"individuals?|m[ae]n|wom[ae]n|agents?|officers?|prosecutors?|owners?|registrants?|"
+            r"applicants?|sellers?|engineers?|employees?|court|brands?|manufacturers?|makers?|"
+            r"importers?|exporters?|suppliers?|distributors?|retailers?|vendors?|buyers?|"
+            r"customers?|victims?|officials?|executives?|founders?|co-?defendants?|"
+            r"co-?conspirators?|pitchers?|players?|doctors?|dentists?|scientists?|chemists?|"
+            r"professors?|businessm[ae]n|hackers?|developers?|agenc(y|ies)|directors?|"
+            r"secretar(y|ies)|commissioners?|chiefs?|spokes(m[ae]n|wom[ae]n|persons?)|leaders?|"
+            r"inspectors?|detectives?|contractors?|researchers?)\b(?! id\b| number\b)"
+            r"|what (company )?name)"
+            r"|\bwhat(?:'s| is| was| were| are) the names? of\b|^\s*name (?:the|all|every|each)\b"
+            r"|\bwhat (?:is|was) (?:his|her|their|the) (?:company|business|firm|store|shop)"
+            r"(?:'s name)? (?:called|named)\b",
+            re.I,
+        ),
+    ),
+]
+MONEY_KINDS = frozenset(
+    terms(
+        "fine fined restitution forfeiture forfeit bail bond damages fee value price paid profit "
+        "proceeds seized"
+    )
+)
+
+
+def kinds_asked(clause: str, prison_context: bool) -> list[AnswerType]:
+    """The kinds of answer a part of a question asks for, in the order its words name them; a
+    duration is a prison term in a question about a sentence."""
+    found = sorted(
+        (match.start(), order, kind)
+        for order, (kind, pattern) in enumerate(QUESTION_PATTERNS)
+        if (match := pattern.search(clause))
+    )
+    kinds = [kind for _, _, kind in found]
+    if prison_context:
+        kinds = [AnswerType.PRISON_SENTENCE if k is AnswerType.DURATION else k for k in kinds]
+    return list(dict.fromkeys(kinds))
