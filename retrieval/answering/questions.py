@@ -236,13 +236,15 @@ class Question:
         ``preceding_terms``: those of the sentences just before, which may say what a name in
         this one did ("A Paterson man was sentenced today… Marcus Hale, 38, …")."""
         present = frozenset(sentence_terms)
-        about_someone_else = self._about_someone_else(sentence, present)
-        return frozenset(
+        answered = frozenset(
             index
             for index, aspect in enumerate(self.aspects)
             if answers(aspect, sentence, present, self.terms, preceding_terms)
-            and not (about_someone_else and _of_whom_it_is_asked(aspect))
         )
+        personal = frozenset(i for i in answered if _of_whom_it_is_asked(self.aspects[i]))
+        if personal and self._about_someone_else(sentence, present):
+            return answered - personal
+        return answered
 
     def _about_someone_else(self, sentence: str, present: frozenset[str]) -> bool:
         """The question names people, and the sentence names someone else, as a release

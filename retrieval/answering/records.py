@@ -64,12 +64,12 @@ def is_headline_list(text: str) -> bool:
     speaking only of its own release. (A headline's second line, "the Archives", is
     neither.)"""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
+    dated = [bool(DATE_LINE.fullmatch(line)) for line in lines]
     headlines = sum(title_case(_unlabelled(line)) for line in lines)
     listed = sum(
-        _capitalised(_unlabelled(line)) or bool(DATE_LINE.fullmatch(line)) for line in lines
+        date or _capitalised(_unlabelled(line)) for line, date in zip(lines, dated, strict=True)
     )
-    dates = sum(bool(DATE_LINE.fullmatch(line)) for line in lines)
-    return headlines >= HEADLINE_LIST and dates >= 1 and listed >= HEADLINE_LIST_SHARE * len(lines)
+    return headlines >= HEADLINE_LIST and any(dated) and listed >= HEADLINE_LIST_SHARE * len(lines)
 
 
 def listed_headlines(text: str) -> list[Sentence]:
