@@ -95,6 +95,8 @@ def flat_idf(query_terms: Sequence[str]) -> dict[str, float]:
             "How many fake scanners did Quist sell? I need a unit count, not the dollar figure.",
             [AnswerType.COUNT],
         ),
+        ("By what deadline did the agency have to start the campaign?", [AnswerType.DATE]),
+        ("What is the statute of limitations for the offense?", [AnswerType.DURATION]),
     ],
 )
 def test_a_question_names_the_kinds_of_answer_it_asks_for(
@@ -977,3 +979,29 @@ def test_a_part_the_lead_documents_hits_leave_open_is_read_from_it_though_anothe
     extra = chunks_for_missing_parts(question, [lead, other], release)
 
     assert [h.chunk_id for h in extra] == ["d1:2"]
+
+
+def test_a_deadline_or_a_limitations_period_is_answered_only_by_a_date_or_a_time() -> None:
+    deadline = "By what deadline did the Secretary have to start the travelers' campaign?"
+    period = "What is the statute of limitations for a prosecution under this section?"
+
+    assert answered(deadline, "The Secretary shall carry out a campaign for travelers.") == set()
+    assert answered(
+        deadline, "Not later than 180 days after enactment, the Secretary shall start the campaign."
+    ) == {0}
+    repackaging = "No prosecution under this section may be brought for repackaging."
+    assert answered(period, repackaging) == set()
+    within = "A prosecution under this section must begin within five years."
+    assert answered(period, within) == {0}
+
+
+def test_a_releases_dateline_and_a_continent_do_not_answer_who() -> None:
+    question = "Who was charged by the police over the fake routers?"
+
+    for place in (
+        "HARBOR CITY \u2013 A local man was charged with selling fake routers.",
+        "PORT ELLIS, Calif. - Two people were charged over fake routers.",
+        "The police charged two people with shipping fake routers across North America.",
+    ):
+        assert answered(question, place) == set(), place
+    assert answered(question, "HARBOR CITY \u2013 Orla Quist was charged over fake routers.") == {0}

@@ -145,7 +145,7 @@ PLACES_AND_BODIES = frozenset(
         "code street avenue road airport port island republic kingdom government university "
         "college agency bureau service administration commission committee council ministry "
         "patrol police force protection security enforcement customs center centre section "
-        "operation"
+        "operation america americas europe asia africa north south east west"
     )
 )
 """First or last words that make a run of capitals a place's, a public body's or a law
@@ -159,6 +159,9 @@ NAME_WITH_AGE = re.compile(
     r"\b(?P<name>[A-Z][\w'-]+(?: [A-Z]\.)?(?: [A-Z][\w'-]+)+),\s+(?:age\s+)?\d{2},"
 )
 """A person's name with an age after it, as a release names a defendant: "Todd Richard, 33,"."""
+DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*[\u2013\u2014-]")
+"""What follows a release's dateline, the place in capitals it opens with, and a dash:
+"LAGUNA NIGUEL -", "SANTA ANA, Calif. -", "WASHINGTON-" (an en or em dash as often)."""
 ALIAS_BEFORE = re.compile(r"\b(also known as|a\.?k\.?a\.?|alias)\s*[\"“']?$", re.I)
 """What introduces another name of someone a sentence names."""
 BODY_NAME_GOES_ON = re.compile(r"\s+and\s+(?P<rest>(?:[A-Z][\w.'&-]*[ \t]+)*[A-Z][\w.'&-]*)")
@@ -256,6 +259,8 @@ def _names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froz
             continue
         if frozenset(terms(name)) <= question_terms or _place_or_body(name, aspect):
             continue
+        if _dateline(sentence, run):
+            continue
         if ALIAS_BEFORE.search(sentence[: run.start()]):
             continue  # another name of someone named: 'Xudong Yao, also known as "William Yao"'
         rest = BODY_NAME_GOES_ON.match(sentence, run.end())
@@ -277,6 +282,15 @@ def names_someone_by_age(sentence: str, question_terms: frozenset[str]) -> bool:
     return any(
         not frozenset(terms(match.group("name"))) <= question_terms
         for match in NAME_WITH_AGE.finditer(sentence)
+    )
+
+
+def _dateline(sentence: str, run: re.Match[str]) -> bool:
+    """The run is the place in capitals a release opens with, not anyone's name."""
+    return (
+        not sentence[: run.start()].strip()
+        and run.group(0).isupper()
+        and bool(DATELINE_END.match(sentence, run.end()))
     )
 
 

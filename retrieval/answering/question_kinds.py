@@ -39,7 +39,7 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
         AnswerType.DATE,
         re.compile(
             r"^\s*(?:and\s+)?(?:on |to |by |from |until )?(when|(what|which) (day|year))\b"
-            r"|\bdates?\b",
+            r"|\b(dates?|deadlines?)\b|\bby when\b",
             re.I,
         ),
     ),
@@ -55,7 +55,14 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    (AnswerType.DURATION, re.compile(rf"\b(how long|how many {DURATION_WORDS})\b", re.I)),
+    (
+        AnswerType.DURATION,
+        re.compile(
+            rf"\b(how long|how many {DURATION_WORDS})\b"
+            r"|\b(statute|period) of limitations?\b|\blimitations? period\b",
+            re.I,
+        ),
+    ),
     (
         AnswerType.PLACE,
         re.compile(
