@@ -1005,3 +1005,23 @@ def test_a_releases_dateline_and_a_continent_do_not_answer_who() -> None:
     ):
         assert answered(question, place) == set(), place
     assert answered(question, "HARBOR CITY \u2013 Orla Quist was charged over fake routers.") == {0}
+
+
+def test_the_office_a_statute_gives_a_duty_answers_who_is_responsible() -> None:
+    question = "Who is responsible for running the campaign that warns travelers?"
+
+    duty = "The Secretary of Transport shall develop and carry out a campaign to warn travelers."
+    assert answered(question, duty) == {0}
+    assert answered(question, "Nothing in this section shall limit the travelers' campaign.") == (
+        set()
+    )
+    told = "The Secretary of Transport described the campaign to warn travelers."
+    assert answered(question, told) == set()
+
+
+def test_which_agency_is_answered_by_a_public_bodys_name() -> None:
+    question = "Which postal agency does the Assistant Director have to coordinate with?"
+
+    sentence = "The Assistant Director coordinates with the Harbor Postal Inspection Service."
+    assert answered(question, sentence) == {0}
+    assert answered("Who does the Assistant Director coordinate with?", sentence) == set()

@@ -150,6 +150,12 @@ PLACES_AND_BODIES = frozenset(
 )
 """First or last words that make a run of capitals a place's, a public body's or a law
 enforcement operation's name, not a person's or a company's."""
+BODIES_ASKED = frozenset(
+    terms("agency agencies body bodies department bureau service authority component")
+)
+"""Words that ask for a public body by name ("which postal agency")."""
+STATUTORY_DUTY = re.compile(r"\s+(?:shall|must)\b")
+"""What follows the one a statute gives a duty to: "the Secretary of Homeland Security shall"."""
 TITLE_REACH = 30
 """How far before a name its title may stand ("U.S. District Judge" is 19 characters)."""
 CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.'&-]*[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?)*[A-Z][\w.'&-]*")
@@ -255,9 +261,11 @@ def _names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froz
         return False
     for run in CAPITALISED_RUN.finditer(sentence):
         name = _without_leading_function_words(run.group(0))
-        if not ANSWER_PATTERNS[AnswerType.PERSON].search(name):
+        if frozenset(terms(name)) <= question_terms:
             continue
-        if frozenset(terms(name)) <= question_terms or _place_or_body(name, aspect):
+        if _statutory_actor(sentence, run, name):
+            return True
+        if not ANSWER_PATTERNS[AnswerType.PERSON].search(name) or _place_or_body(name, aspect):
             continue
         if _dateline(sentence, run):
             continue
@@ -302,10 +310,20 @@ def _asks_for_office(titles: frozenset[str], aspect: Aspect) -> bool:
 def _place_or_body(name: str, aspect: Aspect) -> bool:
     """A place's or a public body's name ("Guangdong Province", "District Court", "Lanham
     Act", "Department of Justice"), unless the part asks for that kind of thing ("which
-    court")."""
+    court") or for a body ("which agency")."""
     words = terms(name)
     ends = {words[0], words[-1]} & PLACES_AND_BODIES if words else set()
-    return bool(ends) and not any(has_word(word, aspect.words) for word in ends)
+    if not ends or aspect.words & BODIES_ASKED:
+        return False
+    return not any(has_word(word, aspect.words) for word in ends)
+
+
+def _statutory_actor(sentence: str, run: re.Match[str], name: str) -> bool:
+    """An office or a body a statute gives a duty to ("the Secretary shall develop a
+    campaign"): who does what a statute requires."""
+    if not STATUTORY_DUTY.match(sentence, run.end()):
+        return False
+    return bool(frozenset(terms(name)) & (OFFICIAL_TITLES | PLACES_AND_BODIES))
 
 
 def _without_leading_function_words(run: str) -> str:

@@ -97,7 +97,13 @@ GENERIC_PEOPLE = frozenset(terms("people persons individuals men women"))
 """Heads of "which individuals" that any name answers: no cue a sentence must repeat."""
 GENERIC_COUNTED = GENERIC_PEOPLE | frozenset(terms("times"))
 """Heads of "how many" that other words count as well ("five defendants" are people)."""
-GENERIC_HEADS = {AnswerType.COUNT: GENERIC_COUNTED, AnswerType.PERSON: GENERIC_PEOPLE}
+ANSWERABLE_FOR = frozenset(terms("responsible accountable"))
+"""What "who is *responsible* for running the campaign" says of whoever runs it: the statute
+that names them says "shall run", not "responsible"."""
+GENERIC_HEADS = {
+    AnswerType.COUNT: GENERIC_COUNTED,
+    AnswerType.PERSON: GENERIC_PEOPLE | ANSWERABLE_FOR,
+}
 """For a kind of answer, the words naming what is asked for that no sentence need repeat."""
 PLURAL = re.compile(
     r"\b(who|which|what)\b[^,?]*\b(are|were)\b|\b(defendants|owners|registrants|applicants|"
