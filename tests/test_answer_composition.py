@@ -97,6 +97,15 @@ def flat_idf(query_terms: Sequence[str]) -> dict[str, float]:
         ),
         ("By what deadline did the agency have to start the campaign?", [AnswerType.DATE]),
         ("What is the statute of limitations for the offense?", [AnswerType.DURATION]),
+        (
+            "On what date was the QUILLMARK mark (serial no. 87000001) registered?",
+            [AnswerType.DATE],
+        ),
+        (
+            "What sentence did Orla Quist get in case No. 4:17-cr-00367?",
+            [AnswerType.PRISON_SENTENCE],
+        ),
+        ("What is the serial number of the QUILLMARK mark?", [AnswerType.NUMBER]),
     ],
 )
 def test_a_question_names_the_kinds_of_answer_it_asks_for(
@@ -1025,3 +1034,11 @@ def test_which_agency_is_answered_by_a_public_bodys_name() -> None:
     sentence = "The Assistant Director coordinates with the Harbor Postal Inspection Service."
     assert answered(question, sentence) == {0}
     assert answered("Who does the Assistant Director coordinate with?", sentence) == set()
+
+
+def test_a_mark_approved_for_the_principal_register_is_not_yet_registered() -> None:
+    question = "On what date was the QUILLMARK service mark registered?"
+
+    assert answered(question, "2019-03-05 CNSA: APPROVED FOR PUB - PRINCIPAL REGISTER") == set()
+    assert answered(question, "2019-09-10 R.PR: REGISTERED-PRINCIPAL REGISTER") == {0}
+    assert answered(question, "Registration date: 2019-09-10") == {0}

@@ -156,6 +156,8 @@ BODIES_ASKED = frozenset(
 """Words that ask for a public body by name ("which postal agency")."""
 STATUTORY_DUTY = re.compile(r"\s+(?:shall|must)\b")
 """What follows the one a statute gives a duty to: "the Secretary of Homeland Security shall"."""
+NAMED_REGISTER = re.compile(r"\b(principal|supplemental) register\b", re.I)
+"""The trademark register a record names, a noun: no event of registering."""
 TITLE_REACH = 30
 """How far before a name its title may stand ("U.S. District Judge" is 19 characters)."""
 CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.'&-]*[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?)*[A-Z][\w.'&-]*")
@@ -201,7 +203,9 @@ def answers(
             return False
         if _prospective_order(aspect, sentence):
             return False
-    if aspect.kind is AnswerType.DATE and not _names_the_event(aspect, sentence_terms):
+    if aspect.kind is AnswerType.DATE and not _names_the_event(
+        aspect, _event_terms(sentence, sentence_terms)
+    ):
         return False
     if aspect.filed and not any(has_word(word, sentence_terms) for word in aspect.filed):
         return False
@@ -242,6 +246,14 @@ def _field_names_the_role(aspect: Aspect, sentence: str) -> bool:
     if match is None or not match.group(2) or match.end() != len(line):
         return False
     return label_share(aspect, sentence) >= ROLE_SHARE
+
+
+def _event_terms(sentence: str, sentence_terms: frozenset[str]) -> frozenset[str]:
+    """The sentence's words that may name an event: the "Principal Register" a mark is
+    approved for publication on is no registration."""
+    if not NAMED_REGISTER.search(sentence):
+        return sentence_terms
+    return frozenset(terms(NAMED_REGISTER.sub(" ", sentence)))
 
 
 def _names_the_event(aspect: Aspect, sentence_terms: frozenset[str]) -> bool:

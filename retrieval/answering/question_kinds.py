@@ -92,7 +92,12 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
     (AnswerType.COUNT, re.compile(rf"\bhow many\b(?! {DURATION_WORDS}\b)", re.I)),
     (
         AnswerType.NUMBER,
-        re.compile(r"(?<!the )(?<!a )\b(number|no\.|id|identifier|serial)\b", re.I),
+        # "(serial no. 87881347)" gives the number the question is about; it asks for none.
+        re.compile(
+            r"(?<!the )(?<!a )\b(number|no\.|id|identifier|serial)(?!\w)"
+            r"(?!\s*(?:no\.|number|#)?\s*[:#]?\s*\d)",
+            re.I,
+        ),
     ),
     (
         AnswerType.PERSON,
