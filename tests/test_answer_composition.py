@@ -1016,6 +1016,17 @@ def test_a_releases_dateline_and_a_continent_do_not_answer_who() -> None:
     assert answered(question, "HARBOR CITY \u2013 Orla Quist was charged over fake routers.") == {0}
 
 
+def test_a_models_name_does_not_answer_which_company() -> None:
+    question = (
+        "Which three defense contractors had employed Orla Quist before she shipped the parts?"
+    )
+
+    model = "Quist stole files of three defense contractors, some on the F35 Joint Strike Fighter."
+    assert answered(question, model) == set()
+    named = "Quist was employed by defense contractors Harbor Dynamics and Quill Aero."
+    assert answered(question, named) == {0}
+
+
 def test_the_office_a_statute_gives_a_duty_answers_who_is_responsible() -> None:
     question = "Who is responsible for running the campaign that warns travelers?"
 

@@ -279,8 +279,8 @@ def _names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froz
             return True
         if not ANSWER_PATTERNS[AnswerType.PERSON].search(name) or _place_or_body(name, aspect):
             continue
-        if _dateline(sentence, run):
-            continue
+        if _dateline(sentence, run) or any(ch.isdigit() for ch in name.split()[0]):
+            continue  # a release's opening place, or a model's name ("F35 Joint Strike Fighter")
         if ALIAS_BEFORE.search(sentence[: run.start()]):
             continue  # another name of someone named: 'Xudong Yao, also known as "William Yao"'
         rest = BODY_NAME_GOES_ON.match(sentence, run.end())
