@@ -1053,3 +1053,15 @@ def test_a_mark_approved_for_the_principal_register_is_not_yet_registered() -> N
     assert answered(question, "2019-03-05 CNSA: APPROVED FOR PUB - PRINCIPAL REGISTER") == set()
     assert answered(question, "2019-09-10 R.PR: REGISTERED-PRINCIPAL REGISTER") == {0}
     assert answered(question, "Registration date: 2019-09-10") == {0}
+
+
+def test_the_yes_or_no_part_of_a_question_does_not_show_it_is_answered() -> None:
+    question = Question.parse("Did Orla Quist go to trial, and what was the verdict?")
+    weights = flat_idf(question.terms + question.key_terms)
+    indicted = hit("Orla Quist was indicted today; her trial on the three counts opens in May.")
+    convicted = hit("After a five-day trial, a jury convicted Orla Quist on all three counts.")
+
+    assert not any(may_decide(question, c) for c in candidates(question, [indicted], weights))
+    assert any(may_decide(question, c) for c in candidates(question, [convicted], weights))
+    plain = Question.parse("Did Orla Quist go to trial?")
+    assert any(may_decide(plain, c) for c in candidates(plain, [indicted], flat_idf(plain.terms)))

@@ -182,8 +182,12 @@ def may_decide(question: Question, candidate: Candidate) -> bool:
     holds one about what is asked: "Former Dodgers Pitcher Signs Plea Agreement" names no
     pitcher, however close it is to "which former Dodgers pitcher signed a plea deal". And a
     question about people or firms only by a document that names one of them: the release about
-    Xu Jiaqiang does not tell what Yanjun Xu was sentenced to."""
-    typed = bool(candidate.parts) or not question.asks_for_a_kind
+    Xu Jiaqiang does not tell what Yanjun Xu was sentenced to. The yes-or-no part of such a
+    question is no evidence: "was indicted" does not tell whether he went to trial and what
+    the verdict was."""
+    typed = not question.asks_for_a_kind or any(
+        not question.asks_yes_or_no(part) for part in candidate.parts
+    )
     return typed and (not question.names or candidate.document.name_coverage > 0)
 
 

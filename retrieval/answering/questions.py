@@ -34,6 +34,9 @@ ASKING_START = re.compile(
     re.I,
 )
 NAME_OR_NUMBER = re.compile(r"(?<!^)(?<![?!] )(?<!\w\w\. )\b([A-Z][\w&'-]+|\d[\w:/.,-]*)")
+YES_OR_NO = re.compile(
+    r"^\W*(did|does|do|is|was|were|are|has|have|had|can|could|will|would)\b", re.I
+)
 ASKS_OBJECT = re.compile(
     r"^\s*(?:and\s+)?(?:who|whom)\s+(?:did|does|do|will|would|could|can|should)\b", re.I
 )
@@ -227,6 +230,12 @@ class Question:
     def asks_for_a_kind(self) -> bool:
         """Some part asks for a kind of answer (a date, a name, an amount), not for anything."""
         return any(aspect.kind is not AnswerType.ANY for aspect in self.aspects)
+
+    def asks_yes_or_no(self, part: int) -> bool:
+        """The part asks yes or no ("did he go to trial"): any sentence about it seems to
+        answer it, so it alone never shows that a question with a kind of answer is answered."""
+        aspect = self.aspects[part]
+        return aspect.kind is AnswerType.ANY and bool(YES_OR_NO.match(aspect.asks))
 
     @property
     def primary(self) -> Aspect:
