@@ -38,6 +38,13 @@ def flat_idf(query_terms: Sequence[str]) -> dict[str, float]:
     return dict.fromkeys(query_terms, 1.0)
 
 
+def decides(question: Question, text: str) -> bool:
+    """Some sentence of ``text``, as a retrieved chunk, may decide that ``question`` is
+    answered."""
+    weights = flat_idf(question.terms + question.key_terms)
+    return any(may_decide(question, c) for c in candidates(question, [hit(text)], weights))
+
+
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
@@ -948,12 +955,11 @@ def test_a_bodys_a_laws_or_an_operations_name_does_not_answer_who() -> None:
 
 def test_a_record_of_another_mark_does_not_decide_a_question_about_a_mark_in_capitals() -> None:
     question = Question.parse("Who owns the trademark registration for QUILLMARK?")
-    weights = flat_idf(question.terms + question.key_terms)
-    other = hit("VOLTHARBOR — US trademark Reg. No. 4455667\nCurrent owner: Harbor Ltd.")
-    asked = hit("QUILLMARK — US trademark Reg. No. 4455668\nCurrent owner: Quill Goods Inc.")
+    other = "VOLTHARBOR — US trademark Reg. No. 4455667\nCurrent owner: Harbor Ltd."
+    asked = "QUILLMARK — US trademark Reg. No. 4455668\nCurrent owner: Quill Goods Inc."
 
-    assert not any(may_decide(question, c) for c in candidates(question, [other], weights))
-    assert any(may_decide(question, c) for c in candidates(question, [asked], weights))
+    assert not decides(question, other)
+    assert decides(question, asked)
 
 
 def test_an_alias_of_someone_named_does_not_answer_which_company() -> None:
@@ -1057,11 +1063,9 @@ def test_a_mark_approved_for_the_principal_register_is_not_yet_registered() -> N
 
 def test_the_yes_or_no_part_of_a_question_does_not_show_it_is_answered() -> None:
     question = Question.parse("Did Orla Quist go to trial, and what was the verdict?")
-    weights = flat_idf(question.terms + question.key_terms)
-    indicted = hit("Orla Quist was indicted today; her trial on the three counts opens in May.")
-    convicted = hit("After a five-day trial, a jury convicted Orla Quist on all three counts.")
+    indicted = "Orla Quist was indicted today; her trial on the three counts opens in May."
+    convicted = "After a five-day trial, a jury convicted Orla Quist on all three counts."
 
-    assert not any(may_decide(question, c) for c in candidates(question, [indicted], weights))
-    assert any(may_decide(question, c) for c in candidates(question, [convicted], weights))
-    plain = Question.parse("Did Orla Quist go to trial?")
-    assert any(may_decide(plain, c) for c in candidates(plain, [indicted], flat_idf(plain.terms)))
+    assert not decides(question, indicted)
+    assert decides(question, convicted)
+    assert decides(Question.parse("Did Orla Quist go to trial?"), indicted)
