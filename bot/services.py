@@ -195,9 +195,18 @@ class Services:
         return HybridSearcher(self.embedder, self.vector_index, self.lexical_index, self.sessions)
 
     @cached_property
+    def sentence_embedder(self) -> Embedder:
+        """What embeds the sentences an answer compares with the question, while it waits."""
+        if self.settings.sentence_runtime == "onnx" and isinstance(
+            self.embedder, SentenceTransformerEmbedder
+        ):
+            return self.embedder.onnx_twin(self.settings.casebot_home / "models")
+        return self.embedder
+
+    @cached_property
     def extractive_answerer(self) -> ExtractiveAnswerer:
         return ExtractiveAnswerer(
-            self.embedder,
+            self.sentence_embedder,
             self.lexical_index.idf,
             AnswerabilityModel.shipped(),
             document_text=RegistryDocumentText(self.sessions),

@@ -53,6 +53,9 @@ class Settings(BaseSettings):
         default=16, ge=1, validation_alias=_prefixed("EMBEDDING_BATCH_SIZE")
     )
     embedding_threads: int = Field(default=0, ge=0, validation_alias=_prefixed("EMBEDDING_THREADS"))
+    sentence_runtime: Literal["onnx", "torch"] = Field(
+        default="onnx", validation_alias=_prefixed("SENTENCE_RUNTIME")
+    )
     chunk_tokens: int = Field(default=200, ge=32, validation_alias=_prefixed("CHUNK_TOKENS"))
     chunk_overlap_tokens: int = Field(
         default=32, ge=0, validation_alias=_prefixed("CHUNK_OVERLAP_TOKENS")

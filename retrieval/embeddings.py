@@ -22,6 +22,8 @@ from retrieval.errors import RetrievalError
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
+    from retrieval.onnx_runtime import OnnxEmbedder
+
 Vectors = npt.NDArray[np.float32]
 SPECIAL_TOKENS_PER_INPUT = 2  # [CLS] and [SEP]
 
@@ -114,6 +116,7 @@ class SentenceTransformerEmbedder:
         self.batch_size = batch_size
         self.threads = threads
         self._lock = threading.Lock()
+        self._twin: OnnxEmbedder | None = None
 
     @cached_property
     def model(self) -> SentenceTransformer:
@@ -152,6 +155,16 @@ class SentenceTransformerEmbedder:
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
         return self._encode(list(texts))
+
+    def onnx_twin(self, folder: Path | None = None) -> OnnxEmbedder:
+        """This model run by ONNX Runtime, one per embedder (so one export per process at most);
+        ``folder`` keeps the export for later processes. The first call's folder holds."""
+        with self._lock:
+            if self._twin is None:
+                from retrieval.onnx_runtime import OnnxEmbedder
+
+                self._twin = OnnxEmbedder(self, folder)
+            return self._twin
 
     def embed_query(self, text: str) -> Vectors:
         vector: Vectors = self._encode([text])[0]
