@@ -48,7 +48,7 @@ from retrieval.search import Hit, SearchResult
 @dataclass(frozen=True)
 class ExtractiveSettings:
     hits_considered: int = 12
-    sentences_embedded: int = 20
+    sentences_embedded: int = 16
     """The most promising sentences overall that are compared with the question in meaning…"""
     sentences_embedded_per_part: int = 2
     """…and, besides them, the most promising sentences answering each part of the question."""
