@@ -95,8 +95,10 @@ def _require_partners(services: Services) -> None:
 
 
 def _warm_up(services: Services) -> None:
-    """Migrate the registry and load the model and the indexes now, not on the first question."""
+    """Migrate the registry and load the model (and its export for answers' sentences) and the
+    indexes now, not on the first question."""
     services.embedder.embed_query("warm up")
+    services.sentence_embedder.embed_query("warm up")
     _ = services.answers, services.cases, services.claims
 
 

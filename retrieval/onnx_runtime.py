@@ -80,13 +80,15 @@ class OnnxEmbedder:
         if session is None:
             return self._torch.embed_documents(texts)
         order = sorted(range(len(texts)), key=lambda index: -len(texts[index]))
-        vectors = np.empty((len(texts), 0), dtype=np.float32)
-        for start in range(0, len(order), self.batch_size):
-            batch = order[start : start + self.batch_size]
-            encoded = self._encode(session, [texts[index] for index in batch])
-            if vectors.shape[1] == 0:
-                vectors = np.zeros((len(texts), encoded.shape[1]), dtype=np.float32)
-            vectors[batch] = encoded
+        batches = [
+            self._encode(
+                session, [texts[index] for index in order[start : start + self.batch_size]]
+            )
+            for start in range(0, len(order), self.batch_size)
+        ]
+        sorted_vectors = np.concatenate(batches)
+        vectors: Vectors = np.empty_like(sorted_vectors)
+        vectors[order] = sorted_vectors
         return vectors
 
     def embed_query(self, text: str) -> Vectors:
