@@ -1,10 +1,10 @@
 """The embedding model run by ONNX Runtime, for the short texts embedded while a question waits.
 
-Answering compares some twenty candidate sentences with the question in meaning; on two CPU cores
-that is most of an answer's time. ONNX Runtime gives the same vectors as torch (they differ by
-less than 1e-6) about 1.4 times as fast on such texts (BENCHMARKS.md, Latency). The model is
-exported from the torch weights already loaded, so nothing is downloaded; the export is kept in a
-folder and reused while the model's files and torch's version are unchanged.
+Answering compares some sixteen candidate sentences with the question in meaning; on two CPU
+cores that is most of an answer's time. ONNX Runtime gives the same vectors as torch (they differ
+by less than 1e-6) about 1.4 to 1.6 times as fast on such texts (BENCHMARKS.md, Answer quality).
+The model is exported from the torch weights already loaded, so nothing is downloaded; the export
+is kept in a folder and reused while the model's files and torch's version are unchanged.
 
 Only models that mean-pool and normalise their token vectors (as the bundled MiniLM does) are run
 this way. Any other model, or a failed export, falls back to torch with a warning, so answering
