@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 
 from casework.storage.db import SessionFactory
 from casework.storage.registry import Chunk, Document
@@ -61,6 +61,13 @@ class DocumentText(Protocol):
         ended)."""
         ...
 
+    def texts_mentioning(
+        self, document_ids: Sequence[str], words: Sequence[str]
+    ) -> dict[str, list[str]]:
+        """For each of ``document_ids``, the text of its chunks that hold any of ``words``
+        (lower case, anywhere in a word)."""
+        ...
+
 
 class RegistryDocumentText:
     def __init__(self, sessions: SessionFactory) -> None:
@@ -89,6 +96,27 @@ class RegistryDocumentText:
         with self._sessions() as session:
             rows = [ChunkRow(*row) for row in session.execute(query).tuples()]
         return rows[::-1]
+
+    def texts_mentioning(
+        self, document_ids: Sequence[str], words: Sequence[str]
+    ) -> dict[str, list[str]]:
+        if not document_ids or not words:
+            return {}
+        lowered = func.lower(Chunk.text)
+        query = (
+            select(Chunk.document_id, Chunk.text)
+            .join(Document, Chunk.document_id == Document.id)
+            .where(
+                Chunk.document_id.in_(document_ids),
+                Chunk.version == Document.version,
+                or_(*(lowered.contains(word, autoescape=True) for word in words)),
+            )
+        )
+        found: dict[str, list[str]] = {}
+        with self._sessions() as session:
+            for document_id, text in session.execute(query).tuples():
+                found.setdefault(document_id, []).append(text)
+        return found
 
     def _spans(self, wanted: Sequence[tuple[str, int, int]]) -> dict[str, list[ChunkSpan]]:
         overlapping = or_(

@@ -10,6 +10,7 @@ from retrieval.analysis import terms
 from retrieval.answering.answer_kinds import AnswerType
 from retrieval.answering.candidates import candidates, may_decide
 from retrieval.answering.matching import label_share
+from retrieval.answering.names_in_documents import names_beyond_hits
 from retrieval.answering.preferred import ordinals, preferred
 from retrieval.answering.questions import Question
 from retrieval.answering.records import (
@@ -574,6 +575,7 @@ class ChunksOfOneRelease:
     """A document's chunks, as the registry keeps them."""
 
     def __init__(self, chunks: list[str], document: str = "d1") -> None:
+        self.document = document
         self.rows: list[ChunkRow] = []
         start = 0
         for ordinal, text in enumerate(chunks):
@@ -592,6 +594,12 @@ class ChunksOfOneRelease:
 
     def last_chunks(self, document_id: str, count: int) -> list[ChunkRow]:
         return self.rows[-count:]
+
+    def texts_mentioning(
+        self, document_ids: Sequence[str], words: Sequence[str]
+    ) -> dict[str, list[str]]:
+        found = [row.text for row in self.rows if any(w in row.text.lower() for w in words)]
+        return {self.document: found} if self.document in document_ids and found else {}
 
 
 def test_a_part_no_hit_answers_is_read_from_the_lead_documents_next_chunks() -> None:
@@ -1069,3 +1077,24 @@ def test_the_yes_or_no_part_of_a_question_does_not_show_it_is_answered() -> None
     assert not decides(question, indicted)
     assert decides(question, convicted)
     assert decides(Question.parse("Did Orla Quist go to trial?"), indicted)
+
+
+def test_a_document_names_the_asked_person_in_a_chunk_that_was_not_retrieved() -> None:
+    release = ChunksOfOneRelease(
+        [
+            "Katiran Lee, 39, of Duluth, was charged with trafficking in counterfeit goods.",
+            "Lee also sold over 35,000 counterfeit programmed keys for cars.",
+        ]
+    )
+    second = release.rows[1]
+    retrieved = [hit(second.text, chunk=second.chunk_id)]
+    question = Question.parse("How many fake programmed keys did Katiran Lee sell?")
+    weights = flat_idf(question.terms + question.key_terms)
+
+    named = names_beyond_hits(question, retrieved, release)
+    found = candidates(question, retrieved, weights, named)
+
+    assert named == {"d1": frozenset({"katiran", "lee"})}
+    assert any(may_decide(question, c) and "35,000" in c.text for c in found)
+    assert not any(may_decide(question, c) for c in candidates(question, retrieved, weights))
+    assert names_beyond_hits(question, retrieved, None) == {}

@@ -12,7 +12,7 @@ from casework.settings import load_settings
 from casework.storage.registry import Chunk
 from ingestion.pipeline import IngestOptions
 from retrieval.answering.service import AnswerService
-from retrieval.document_text import ChunkSpan, assemble
+from retrieval.document_text import ChunkSpan, RegistryDocumentText, assemble
 from retrieval.embeddings import SentenceTransformerEmbedder
 from tests.fakes import RecordingChatModel
 
@@ -104,3 +104,21 @@ def test_a_gap_between_chunks_is_no_place_for_a_sentence_to_run_on() -> None:
 
     assert window is not None
     assert window.text == "First page\n\nsecond page"
+
+
+def test_the_registry_finds_the_chunks_of_a_document_that_mention_a_word(
+    tmp_path: Path, real_embedder: SentenceTransformerEmbedder
+) -> None:
+    services = small_chunk_services(tmp_path, real_embedder)
+    with services.sessions() as session:
+        document_id = session.scalars(select(Chunk.document_id)).first()
+    assert document_id is not None
+    registry = RegistryDocumentText(services.sessions)
+
+    found = registry.texts_mentioning([document_id], ["shenzhen", "no-such-word"])
+
+    assert list(found) == [document_id]
+    assert found[document_id]
+    assert all("Shenzhen" in text for text in found[document_id])
+    assert len(found[document_id]) < len(chunk_texts(services))
+    assert registry.texts_mentioning(["another-document"], ["shenzhen"]) == {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from retrieval.analysis import terms
@@ -197,9 +197,13 @@ def term_weights(question: Question, idf: IdfLookup) -> dict[str, float]:
 
 
 def candidates(
-    question: Question, hits: Sequence[Hit], weights: dict[str, float]
+    question: Question,
+    hits: Sequence[Hit],
+    weights: dict[str, float],
+    named_elsewhere: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Candidate]:
-    """Every sentence of ``hits`` once; ``weights``: the idf of the question's terms."""
+    """Every sentence of ``hits`` once; ``weights``: the idf of the question's terms;
+    ``named_elsewhere``: words of the question's names that a document's other chunks hold."""
     scale = _Weights(
         terms={term: weights[term] for term in question.terms},
         total=sum(weights[term] for term in question.terms) or 1.0,
@@ -207,7 +211,7 @@ def candidates(
     )
     chunks = [_ChunkSentences.of(question, hit) for hit in hits]
     cue_weights = _cue_weights(question, chunks, weights)
-    documents = _documents(question, hits, chunks, scale)
+    documents = _documents(question, hits, chunks, scale, named_elsewhere or {})
     found: list[Candidate] = []
     seen: set[str] = set()
     for rank, (hit, chunk) in enumerate(zip(hits, chunks, strict=True)):
@@ -315,7 +319,11 @@ class _ChunkSentences:
 
 
 def _documents(
-    question: Question, hits: Sequence[Hit], chunks: Sequence[_ChunkSentences], scale: _Weights
+    question: Question,
+    hits: Sequence[Hit],
+    chunks: Sequence[_ChunkSentences],
+    scale: _Weights,
+    named_elsewhere: Mapping[str, frozenset[str]],
 ) -> dict[str, DocumentSignals]:
     present: dict[str, frozenset[str]] = defaultdict(frozenset)
     answered: dict[str, frozenset[int]] = defaultdict(frozenset)
@@ -332,7 +340,9 @@ def _documents(
             cue_coverage=scale.cue_coverage(question.primary.cue, document_terms),
             parts_answered=len(answered[document_id]) / len(question.aspects),
             retrievers_agree=0.5 * (document_id == dense_top) + 0.5 * (document_id == lexical_top),
-            name_coverage=name_coverage(question.names, document_terms),
+            name_coverage=name_coverage(
+                question.names, document_terms | named_elsewhere.get(document_id, frozenset())
+            ),
         )
         for document_id, document_terms in present.items()
     }

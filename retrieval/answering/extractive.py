@@ -29,6 +29,7 @@ from retrieval.answering.candidates import (
 )
 from retrieval.answering.matching import unmarked
 from retrieval.answering.model import Answer, Citation
+from retrieval.answering.names_in_documents import names_beyond_hits
 from retrieval.answering.preferred import preferred
 from retrieval.answering.questions import Question
 from retrieval.answering.records import asked_fields
@@ -186,7 +187,8 @@ class ExtractiveAnswerer:
         """The most promising candidates, their similarity to the question measured.
         ``found``, if given, receives all the candidates."""
         found = found if found is not None else []
-        found.extend(candidates(question, result.hits, weights))
+        named_elsewhere = names_beyond_hits(question, result.hits, self._document_text)
+        found.extend(candidates(question, result.hits, weights, named_elsewhere))
         if not found:
             return []
         parts = len(question.aspects)
