@@ -1098,3 +1098,18 @@ def test_a_document_names_the_asked_person_in_a_chunk_that_was_not_retrieved() -
     assert any(may_decide(question, c) and "35,000" in c.text for c in found)
     assert not any(may_decide(question, c) for c in candidates(question, retrieved, weights))
     assert names_beyond_hits(question, retrieved, None) == {}
+
+
+def test_a_question_about_a_website_is_not_answered_by_a_release_about_other_sites() -> None:
+    question = Question.parse(
+        "How much money went through the PayPal accounts tied to fakejerseys.com?"
+    )
+
+    assert ("fakejersey",) in question.names
+    assert not decides(
+        question, "Agents also seized $69,504 remaining in three PayPal accounts of the sellers."
+    )
+    assert decides(
+        question,
+        "Agents seized $69,504 remaining in the PayPal accounts tied to fakejerseys.com.",
+    )

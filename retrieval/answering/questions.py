@@ -66,6 +66,8 @@ NAMED = re.compile(
 Torres", "Liberty Reserve"), or a mark's words in capitals ("BURGER ADDICT")."""
 MARK_WORD = re.compile(r"(?<![A-Z] )\b[A-Z]{5,}\b(?! [A-Z]{2,})")
 """A word of five capitals or more standing alone: a mark's name ("ULTRABOOK", "COACH")."""
+WEBSITE = re.compile(r"\b(?:www\.)?([\w-]+)\.(?:com|net|org|biz|info|cn|ru|us|co|io)\b", re.I)
+"""A website's name ("sderclub.com"): it names the seller behind it as a firm's name does."""
 NOT_IN_NAMES = OFFICIAL_TITLES | frozenset(
     terms("january february march april june july august september october november december")
 )
@@ -324,8 +326,8 @@ def _role_done_to(words: frozenset[str]) -> frozenset[str]:
 
 
 def _names(text: str) -> tuple[tuple[str, ...], ...]:
-    """The stems of each name of two words or more, less titles and months, and each mark's
-    word in capitals ("ULTRABOOK")."""
+    """The stems of each name of two words or more, less titles and months, each mark's word
+    in capitals ("ULTRABOOK") and each website's name ("sderclub.com")."""
     found: dict[tuple[str, ...], None] = {}
     for match in NAMED.finditer(text):
         words = tuple(stem for stem in terms(match.group(0)) if stem not in NOT_IN_NAMES)
@@ -333,6 +335,8 @@ def _names(text: str) -> tuple[tuple[str, ...], ...]:
             found[words] = None
     for match in MARK_WORD.finditer(text):
         found[tuple(terms(match.group(0)))] = None
+    for match in WEBSITE.finditer(text):
+        found[tuple(terms(match.group(1)))] = None
     return tuple(name for name in found if name)
 
 
