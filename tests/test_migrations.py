@@ -6,13 +6,14 @@ from __future__ import annotations
 import uuid
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import create_engine, inspect, make_url, text
 
 from bot.services import Services
 from casework.storage.base import Base
@@ -111,3 +112,21 @@ def test_a_cross_case_hit_keeps_code_point_order_under_a_locale_collation(
         with admin.connect() as connection:
             connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
         admin.dispose()
+
+
+def test_a_migration_cut_short_leaves_no_table_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alembic import command
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'registry.db'}")
+
+    def killed_midway(config: Any, revision: str) -> None:
+        config.attributes["connection"].exec_driver_sql("CREATE TABLE half_made (id INTEGER)")
+        raise RuntimeError("killed")
+
+    monkeypatch.setattr(command, "upgrade", killed_midway)
+    with pytest.raises(RuntimeError):
+        migrate(engine)
+
+    assert inspect(engine).get_table_names() == []

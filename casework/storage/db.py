@@ -62,6 +62,11 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     config = Config()
     config.set_main_option("script_location", str(resources.files("casework") / "migrations"))
     with engine.begin() as connection:
+        if connection.dialect.name == "sqlite":
+            # sqlite3 runs CREATE TABLE outside any transaction unless one was begun outright:
+            # a process killed mid-migration would leave tables without their revision, and
+            # every later start would fail on "table already exists".
+            connection.exec_driver_sql("BEGIN")
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 
