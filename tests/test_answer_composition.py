@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
 
@@ -22,8 +23,12 @@ from retrieval.answering.records import (
 )
 from retrieval.answering.selection import SelectionSettings, select
 from retrieval.answering.sentences import split_sentences
-from retrieval.answering.whole_sentences import chunks_for_missing_parts, closing_chunk
-from retrieval.document_text import ChunkRow, TextWindow
+from retrieval.answering.whole_sentences import (
+    chunks_for_missing_parts,
+    closing_chunk,
+    list_lead_ins,
+)
+from retrieval.document_text import ChunkRow, ChunkSpan, TextWindow, assemble
 from tests.hits import hit
 
 
@@ -782,6 +787,8 @@ def test_a_date_answers_when_only_in_a_sentence_that_names_the_event_asked_about
 
     assert answered(arrested, "Marsh was arrested on March 2, 2020, at her Fresno store.") == {0}
     assert answered(arrested, "Agents apprehended Marsh on March 2, 2020, in Fresno.") == {0}
+    picked_up = "When was Lena Marsh picked up in Fresno?"
+    assert answered(picked_up, "Agents apprehended Marsh on March 2, 2020, in Fresno.") == {0}
     sentenced = "Marsh was sentenced on June 4, 2021, for selling counterfeit headphones."
     assert answered(arrested, sentenced) == set()
     assert answered("When did Marsh plead guilty?", "Marsh pled guilty on Jan. 5, 2021.") == {0}
@@ -1113,3 +1120,55 @@ def test_a_question_about_a_website_is_not_answered_by_a_release_about_other_sit
         question,
         "Agents seized $69,504 remaining in the PayPal accounts tied to fakejerseys.com.",
     )
+
+
+class ChunksOfOneStatute(ChunksOfOneRelease):
+    """A document whose chunks are read back as one text, as the registry reads them."""
+
+    def around(
+        self, wanted: Sequence[tuple[str, int, int]]
+    ) -> dict[tuple[str, int, int], TextWindow]:
+        spans = [ChunkSpan(row.start, row.end, row.text) for row in self.rows]
+        return {
+            key: window for key in wanted if (window := assemble(spans, key[1], key[2])) is not None
+        }
+
+
+def test_a_list_item_opening_a_chunk_is_read_with_the_sentence_leading_into_its_list() -> None:
+    statute = ChunksOfOneStatute(
+        [
+            "In a case involving a counterfeit mark, the plaintiff may elect to recover an "
+            "award of statutory damages in the amount of—\n\n(1) not less than $1,000 or more "
+            "than $200,000 per counterfeit mark per type of goods; or",
+            "(2) if the court finds that the use of the counterfeit mark was willful, not more "
+            "than $2,000,000 per counterfeit mark per type of goods.",
+        ]
+    )
+    second = statute.rows[1]
+    item = replace(
+        hit(second.text, chunk=second.chunk_id), char_start=second.start, char_end=second.end
+    )
+    question = Question.parse(
+        "What is the most in statutory damages per counterfeit mark if the use was willful?"
+    )
+    weights = flat_idf(question.terms + question.key_terms)
+
+    lead_ins = list_lead_ins([item], statute)
+    found = candidates(question, [item], weights, lead_ins=lead_ins)
+
+    assert "damag" in lead_ins[second.chunk_id]
+    assert [c.text for c in found if may_decide(question, c)] == [second.text]
+    assert not any(may_decide(question, c) for c in candidates(question, [item], weights))
+    first = statute.rows[0]
+    assert list_lead_ins([hit(first.text, chunk=first.chunk_id)], statute) == {}
+
+
+def test_the_highest_amount_a_statute_sets_answers_what_the_highest_is() -> None:
+    question = Question.parse("What is the highest fine bracket the report uses?")
+    report = (
+        "These categories shall be: no fines ordered; fines under $500; fines from $500 to "
+        "$1,000; and fines over $10,000."
+    )
+
+    assert answered(question.text, report) == {0}
+    assert answered("What fine was Doe ordered to pay?", report) == set()

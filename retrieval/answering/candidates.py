@@ -201,15 +201,21 @@ def candidates(
     hits: Sequence[Hit],
     weights: dict[str, float],
     named_elsewhere: Mapping[str, frozenset[str]] | None = None,
+    lead_ins: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Candidate]:
     """Every sentence of ``hits`` once; ``weights``: the idf of the question's terms;
-    ``named_elsewhere``: words of the question's names that a document's other chunks hold."""
+    ``named_elsewhere``: words of the question's names that a document's other chunks hold;
+    ``lead_ins``: for a chunk that opens inside a list, the terms of the sentence leading into
+    the list."""
     scale = _Weights(
         terms={term: weights[term] for term in question.terms},
         total=sum(weights[term] for term in question.terms) or 1.0,
         keys={term: weights[term] for term in question.key_terms},
     )
-    chunks = [_ChunkSentences.of(question, hit) for hit in hits]
+    lead_ins = lead_ins or {}
+    chunks = [
+        _ChunkSentences.of(question, hit, lead_ins.get(hit.chunk_id, frozenset())) for hit in hits
+    ]
     cue_weights = _cue_weights(question, chunks, weights)
     documents = _documents(question, hits, chunks, scale, named_elsewhere or {})
     found: list[Candidate] = []
@@ -287,9 +293,9 @@ class _ChunkSentences:
     """A news page's list of other releases' headlines, read one headline at a time."""
 
     @classmethod
-    def of(cls, question: Question, hit: Hit) -> _ChunkSentences:
+    def of(cls, question: Question, hit: Hit, lead_in: frozenset[str]) -> _ChunkSentences:
+        """``lead_in``: the terms of the sentence leading into the list the chunk opens in."""
         sentences: list[tuple[Sentence, frozenset[str], frozenset[int]]] = []
-        lead_in: frozenset[str] = frozenset()
         listing = is_headline_list(hit.text)
         if listing:
             read = listed_headlines(hit.text)

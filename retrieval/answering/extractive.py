@@ -39,6 +39,7 @@ from retrieval.answering.truecase import truecased
 from retrieval.answering.whole_sentences import (
     chunks_for_missing_parts,
     closing_chunk,
+    list_lead_ins,
     whole_sentence_hits,
 )
 from retrieval.document_text import DocumentText
@@ -188,7 +189,8 @@ class ExtractiveAnswerer:
         ``found``, if given, receives all the candidates."""
         found = found if found is not None else []
         named_elsewhere = names_beyond_hits(question, result.hits, self._document_text)
-        found.extend(candidates(question, result.hits, weights, named_elsewhere))
+        lead_ins = list_lead_ins(result.hits, self._document_text)
+        found.extend(candidates(question, result.hits, weights, named_elsewhere, lead_ins))
         if not found:
             return []
         parts = len(question.aspects)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from retrieval.analysis import terms
 from retrieval.answering.answer_kinds import AnswerType, Aspect
 from retrieval.answering.candidates import name_coverage
-from retrieval.answering.matching import holds_kind
+from retrieval.answering.matching import LIST_ITEM, holds_kind
 from retrieval.answering.questions import Question
 from retrieval.answering.sentences import Sentence, split_sentences
 from retrieval.document_text import ChunkRow, DocumentText, TextWindow
@@ -29,6 +29,8 @@ MISSING_PART_DOCUMENTS = 2
 """How many of the first documents have their neighbouring chunks read for an unanswered part."""
 CLOSING_CHUNKS = 4
 """How many of a document's last chunks are read for how its case ended."""
+LEAD_IN_REACH = 1500
+"""How far before a chunk that opens inside a list the sentence leading into the list is read."""
 
 
 def whole_sentence_hits(hits: Sequence[Hit], document_text: DocumentText | None) -> list[Hit]:
@@ -37,6 +39,45 @@ def whole_sentence_hits(hits: Sequence[Hit], document_text: DocumentText | None)
     wanted = {hit.chunk_id: _reach(hit) for hit in hits}
     windows = document_text.around(list(dict.fromkeys(wanted.values())))
     return [_widened(hit, wanted[hit.chunk_id], windows.get(wanted[hit.chunk_id])) for hit in hits]
+
+
+def list_lead_ins(
+    hits: Sequence[Hit], document_text: DocumentText | None
+) -> dict[str, frozenset[str]]:
+    """For each hit whose chunk opens inside a list ("(2) if the court finds that the use was
+    willful, not more than $2,000,000 per counterfeit mark"), the terms of the sentence leading
+    into the list, which says what its items are ("… an award of statutory damages … in the
+    amount of—"): read from the document, as the chunk before holds it."""
+    if document_text is None:
+        return {}
+    opening = {
+        hit.chunk_id: (hit.document_id, max(hit.char_start - LEAD_IN_REACH, 0), hit.char_start)
+        for hit in hits
+        if hit.char_start > 0 and _opens_a_list(hit.text)
+    }
+    windows = document_text.around(list(dict.fromkeys(opening.values())))
+    lead_ins = {}
+    for chunk_id, reach in opening.items():
+        lead_in = _lead_in(windows.get(reach))
+        if lead_in is not None:
+            lead_ins[chunk_id] = frozenset(terms(lead_in))
+    return lead_ins
+
+
+def _opens_a_list(text: str) -> bool:
+    sentences = split_sentences(text)
+    return bool(sentences) and bool(LIST_ITEM.match(sentences[0].text))
+
+
+def _lead_in(window: TextWindow | None) -> str | None:
+    """The window's last sentence that is no list item, if the window holds all of it."""
+    if window is None:
+        return None
+    sentences = split_sentences(window.text)
+    for index in range(len(sentences) - 1, -1, -1):
+        if not LIST_ITEM.match(sentences[index].text):
+            return sentences[index].text if index > 0 or window.start == 0 else None
+    return None
 
 
 def _reach(hit: Hit) -> tuple[str, int, int]:
