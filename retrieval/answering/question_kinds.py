@@ -11,7 +11,9 @@ from retrieval.answering.answer_kinds import DURATION_WORDS, AnswerType
 
 PRISON_CONTEXT = re.compile(r"\b(sentenc\w*|prison|imprison\w*|jail|incarcerat\w*)\b", re.I)
 MAXIMUM = re.compile(
-    r"\b(maximum|max|cap|up to|at most|faces?|facing|could|can|statutory|penalt(y|ies))\b", re.I
+    r"\b(maximum|max|cap|ceiling|highest|up to|at most|faces?|facing|could|can|statutory|"
+    r"penalt(y|ies))\b",
+    re.I,
 )
 QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
     (

@@ -23,7 +23,7 @@ SAME_MEANING = (
     "buy bought purchase purchased",
     "sell sold sale sales selling",
     "ship shipped shipment shipping mailed",
-    "arrest arrested apprehended caught custody",
+    "arrest arrested apprehended caught custody picked detained nabbed",
     "plead pleaded pled plea",
     "steal stole stolen theft misappropriated",
     "hack hacked hacking intrusion breach",
