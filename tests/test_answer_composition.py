@@ -28,6 +28,7 @@ from retrieval.answering.whole_sentences import (
     closing_chunk,
     list_lead_ins,
 )
+from retrieval.answering.words import has_word
 from retrieval.document_text import ChunkRow, ChunkSpan, TextWindow, assemble
 from tests.hits import hit
 
@@ -1172,3 +1173,37 @@ def test_the_highest_amount_a_statute_sets_answers_what_the_highest_is() -> None
 
     assert answered(question.text, report) == {0}
     assert answered("What fine was Doe ordered to pay?", report) == set()
+
+
+def test_acronyms_side_by_side_are_no_name_a_document_must_have() -> None:
+    assert (
+        Question.parse("Where were the DOJ IP law enforcement coordinators stationed?").names == ()
+    )
+    assert Question.parse("Who owns the BURGER ADDICT mark?").names == (("burger", "addict"),)
+
+
+def test_a_name_run_into_a_mangled_sign_or_possessive_is_still_the_name() -> None:
+    question = Question.parse(
+        "When were the two men trying to buy FOAMGLAS trade secrets from Pittsburgh Corning "
+        "arrested?"
+    )
+    extracted = (
+        "Huang and Qi, who tried to buy Pittsburgh Corningas FOAMGLASA(r) secrets, were "
+        "arrested on Sunday, Sept. 2, 2012."
+    )
+
+    assert decides(question, extracted)
+
+
+def test_which_section_covers_that_asks_the_section_of_the_part_before() -> None:
+    question = (
+        "After a conviction for trafficking, must the court order restitution, and which section "
+        "covers that?"
+    )
+    statute = (
+        "When a person is convicted of an offense under section 2320, the court shall order the "
+        "person to pay restitution to any victim of the offense."
+    )
+
+    assert 1 in answered(question, statute)
+    assert has_word("station", frozenset(terms("two prosecutors based in Sofia")))

@@ -33,7 +33,7 @@ from retrieval.answering.records import (
     listed_headlines,
 )
 from retrieval.answering.sentences import Sentence, split_sentences, with_short_sentences_joined
-from retrieval.answering.words import has_word
+from retrieval.answering.words import has_form, has_word
 from retrieval.search import Hit
 
 URL = re.compile(r"https?://\S+|www\.\S+")
@@ -357,12 +357,13 @@ def _documents(
 def name_coverage(names: Sequence[Sequence[str]], document_terms: frozenset[str]) -> float:
     """Share of ``names`` the document has. A name of three words or more is there if all but
     one of its words are: a text may leave out a middle name or spell one of its words
-    otherwise."""
+    otherwise. A word is there in another form too: a PDF's text may run a mark's sign or a
+    possessive into it ("FOAMGLASA(r)", "Corningas")."""
     if not names:
         return 1.0
     present = 0
     for name in names:
-        missing = sum(word not in document_terms for word in name)
+        missing = sum(not has_form(word, document_terms) for word in name)
         present += missing == 0 or (len(name) >= NAME_WORDS_TO_SPARE and missing == 1)
     return present / len(names)
 

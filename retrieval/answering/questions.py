@@ -60,10 +60,11 @@ which would hide the question word the kinds of answer are read from."""
 LEADING_WORD = re.compile(r"^\W*([A-Z][\w&-]+)")
 NAMED = re.compile(
     r"[A-Z][a-z][\w'\u2019-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w'\u2019-]*)+"
-    r"|\b[A-Z]{2,}(?:\s+[A-Z]{2,})+\b"
+    r"|\b(?=(?:[A-Z]{2,}\s+)*[A-Z]{4})[A-Z]{2,}(?:\s+[A-Z]{2,})+\b"
 )
 """Capitalised words in a row, a middle initial allowed ("Yanjun Xu", "Luis Angel Garcia
-Torres", "Liberty Reserve"), or a mark's words in capitals ("BURGER ADDICT")."""
+Torres", "Liberty Reserve"), or a mark's words in capitals ("BURGER ADDICT"); acronyms side by
+side ("the DOJ IP coordinators") are no mark."""
 MARK_WORD = re.compile(r"(?<![A-Z] )\b[A-Z]{5,}\b(?! [A-Z]{2,})")
 """A word of five capitals or more standing alone: a mark's name ("ULTRABOOK", "COACH")."""
 WEBSITE = re.compile(r"\b(?:www\.)?([\w-]+)\.(?:com|net|org|biz|info|cn|ru|us|co|io)\b", re.I)
@@ -91,7 +92,7 @@ TYPE_WORDS = frozenset(
         "date day year number id identifier serial long time amount total range name person "
         "end ended resolved resolution concluded closed decided outcome disposition happened "
         "where place location city town website site domain url address section statute law "
-        "provision act subsection legislation bill"
+        "provision act subsection legislation bill covers covered governs governed"
     )
 )
 """Words that say which kind of answer is wanted, not what it is about: no part of a cue."""

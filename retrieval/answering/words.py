@@ -30,6 +30,7 @@ SAME_MEANING = (
     "begin began start started originated launched initiated",
     "join joined joining stood accompanied",
     "website site online internet",
+    "stationed based located headquartered",
     "new reset rescheduled postponed continued pushed",
     "create created enact enacted establish established",
 )
@@ -40,10 +41,11 @@ SAME_MEANING = (
 def has_word(word: str, sentence_terms: frozenset[str]) -> bool:
     """``word``, another form of it ("own", "owner") or a word of the same meaning in cases
     ("fake", "counterfeit") is among ``sentence_terms``."""
-    return any(_has_form(same, sentence_terms) for same in _same_meaning(word))
+    return any(has_form(same, sentence_terms) for same in _same_meaning(word))
 
 
-def _has_form(word: str, sentence_terms: frozenset[str]) -> bool:
+def has_form(word: str, sentence_terms: frozenset[str]) -> bool:
+    """``word`` or another form of it ("own", "owner") is among ``sentence_terms``."""
     if word in sentence_terms:
         return True
     head = word[:MIN_PREFIX]
