@@ -790,6 +790,11 @@ def test_a_date_answers_when_only_in_a_sentence_that_names_the_event_asked_about
     assert answered(arrested, "Agents apprehended Marsh on March 2, 2020, in Fresno.") == {0}
     picked_up = "When was Lena Marsh picked up in Fresno?"
     assert answered(picked_up, "Agents apprehended Marsh on March 2, 2020, in Fresno.") == {0}
+    warrant = (
+        "An arrest warrant was issued March 25, 2011, for Marsh, who is believed to be abroad."
+    )
+    assert answered("When was Lena Marsh taken into custody?", warrant) == set()
+    assert answered("When was the arrest warrant for Lena Marsh issued?", warrant) == {0}
     sentenced = "Marsh was sentenced on June 4, 2021, for selling counterfeit headphones."
     assert answered(arrested, sentenced) == set()
     assert answered("When did Marsh plead guilty?", "Marsh pled guilty on Jan. 5, 2021.") == {0}
@@ -1207,3 +1212,16 @@ def test_which_section_covers_that_asks_the_section_of_the_part_before() -> None
 
     assert 1 in answered(question, statute)
     assert has_word("station", frozenset(terms("two prosecutors based in Sofia")))
+
+
+def test_a_sentence_about_another_defendant_does_not_tell_what_the_question_asks() -> None:
+    release = (
+        "Fugitive business owner Yongming Sui, 53, office manager Pao Sheng Yang, 34, and "
+        "co-owner Isaac Cheuk Hang Tse, 65, are each charged with selling counterfeit sights. "
+        "Tse and Yang were arrested March 23, 2011, by agents at the Field Sports headquarters."
+    )
+    about_sui = Question.parse("When was Yongming Sui of Field Sports Inc. taken into custody?")
+    about_tse = Question.parse("When was Isaac Tse of Field Sports Inc. taken into custody?")
+
+    assert not decides(about_sui, release)
+    assert decides(about_tse, release)

@@ -22,6 +22,7 @@ from retrieval.answering.matching import (
     holds_kind,
     is_field,
     label_share,
+    people_by_age,
     values,
 )
 from retrieval.answering.questions import Question
@@ -65,6 +66,17 @@ class DocumentSignals:
     name_coverage: float = 1.0
     """Share of the people and firms the question names that the document names: a release
     about Xu Jiaqiang does not answer a question about Yanjun Xu."""
+    others_by_age: frozenset[str] = frozenset()
+    """The surnames of the people the document introduces with their age ("Pao Sheng Yang,
+    34,") where it so introduces someone the question names too: its other defendants."""
+    asked_by_age: frozenset[str] = frozenset()
+    """The words of the question's names of the people the document introduces with their age
+    ("Yongming Sui, 53,")."""
+
+    def about_someone_else(self, sentence_terms: frozenset[str]) -> bool:
+        """The sentence names another of the document's defendants and none the question
+        names."""
+        return bool(sentence_terms & self.others_by_age) and not sentence_terms & self.asked_by_age
 
 
 @dataclass
@@ -105,6 +117,9 @@ class Candidate:
     """A table row ("Header: value; Header: value"): a record of its own, not prose."""
     boilerplate: bool = False
     """A contact line or closing boilerplate the question does not ask about."""
+    about_someone_else: bool = False
+    """It names another of the document's defendants and no one the question names: "Tse and
+    Yang were arrested March 23" does not tell when Sui was."""
     similarity: float = 0.0
     probability: float = 0.0
     part_probability: float = 0.0
@@ -188,7 +203,11 @@ def may_decide(question: Question, candidate: Candidate) -> bool:
     typed = not question.asks_for_a_kind or any(
         not question.asks_yes_or_no(part) for part in candidate.parts
     )
-    return typed and (not question.names or candidate.document.name_coverage > 0)
+    return (
+        typed
+        and (not question.names or candidate.document.name_coverage > 0)
+        and not candidate.about_someone_else
+    )
 
 
 def term_weights(question: Question, idf: IdfLookup) -> dict[str, float]:
@@ -262,6 +281,9 @@ def candidates(
                     field=is_field(sentence.text),
                     row=is_row(sentence.text),
                     boilerplate=is_boilerplate(sentence.text, question),
+                    about_someone_else=documents[hit.document_id].about_someone_else(
+                        sentence_terms
+                    ),
                 )
             )
     return found
@@ -333,12 +355,17 @@ def _documents(
 ) -> dict[str, DocumentSignals]:
     present: dict[str, frozenset[str]] = defaultdict(frozenset)
     answered: dict[str, frozenset[int]] = defaultdict(frozenset)
+    introduced: dict[str, list[list[str]]] = defaultdict(list)
     for hit, chunk in zip(hits, chunks, strict=True):
         present[hit.document_id] |= chunk.terms
+        introduced[hit.document_id] += people_by_age(hit.text)
         for _, _, parts in chunk.sentences:
             answered[hit.document_id] |= parts
     dense_top = _top_document(hits, lambda hit: hit.dense_similarity)
     lexical_top = _top_document(hits, lambda hit: hit.lexical_score)
+    defendants = {
+        document_id: _defendants(question, people) for document_id, people in introduced.items()
+    }
     return {
         document_id: DocumentSignals(
             key_coverage=scale.key_coverage(document_terms),
@@ -349,9 +376,23 @@ def _documents(
             name_coverage=name_coverage(
                 question.names, document_terms | named_elsewhere.get(document_id, frozenset())
             ),
+            asked_by_age=defendants[document_id][0],
+            others_by_age=defendants[document_id][1],
         )
         for document_id, document_terms in present.items()
     }
+
+
+def _defendants(
+    question: Question, introduced: Sequence[Sequence[str]]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Of ``introduced`` (people named with their age, as stems): the words of the question's
+    names that name some of them, and the surnames of the others (none if no name does)."""
+    asked = [name for name in question.names if any(set(name) & set(one) for one in introduced)]
+    asked_words = frozenset(word for name in asked for word in name)
+    if not asked_words:
+        return frozenset(), frozenset()
+    return asked_words, frozenset(one[-1] for one in introduced if not asked_words & set(one))
 
 
 def name_coverage(names: Sequence[Sequence[str]], document_terms: frozenset[str]) -> float:

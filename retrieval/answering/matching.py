@@ -156,8 +156,9 @@ BODIES_ASKED = frozenset(
 """Words that ask for a public body by name ("which postal agency")."""
 STATUTORY_DUTY = re.compile(r"\s+(?:shall|must)\b")
 """What follows the one a statute gives a duty to: "the Secretary of Homeland Security shall"."""
-NAMED_REGISTER = re.compile(r"\b(principal|supplemental) register\b", re.I)
-"""The trademark register a record names, a noun: no event of registering."""
+NO_EVENT = re.compile(r"\b(principal|supplemental) register\b|\barrest(?= warrants?\b)", re.I)
+"""Words that name no event: the trademark register a record names, a noun, is no registering;
+an arrest warrant issued is no arrest."""
 TITLE_REACH = 30
 """How far before a name its title may stand ("U.S. District Judge" is 19 characters)."""
 CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.'&-]*[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?)*[A-Z][\w.'&-]*")
@@ -203,10 +204,10 @@ def answers(
             return False
         if _prospective_order(aspect, sentence):
             return False
-    if aspect.kind is AnswerType.DATE and not _names_the_event(
-        aspect, _event_terms(sentence, sentence_terms)
-    ):
-        return False
+    if aspect.kind is AnswerType.DATE:
+        sentence_terms = _event_terms(sentence, sentence_terms)
+        if not _names_the_event(aspect, sentence_terms):
+            return False
     if aspect.filed and not any(has_word(word, sentence_terms) for word in aspect.filed):
         return False
     if aspect.kind is AnswerType.COUNT:
@@ -250,10 +251,11 @@ def _field_names_the_role(aspect: Aspect, sentence: str) -> bool:
 
 def _event_terms(sentence: str, sentence_terms: frozenset[str]) -> frozenset[str]:
     """The sentence's words that may name an event: the "Principal Register" a mark is
-    approved for publication on is no registration."""
-    if not NAMED_REGISTER.search(sentence):
+    approved for publication on is no registration, the "arrest warrant" issued for a fugitive
+    no arrest."""
+    if not NO_EVENT.search(sentence):
         return sentence_terms
-    return frozenset(terms(NAMED_REGISTER.sub(" ", sentence)))
+    return frozenset(terms(NO_EVENT.sub(" ", sentence)))
 
 
 def _names_the_event(aspect: Aspect, sentence_terms: frozenset[str]) -> bool:
@@ -294,6 +296,11 @@ def _names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froz
         if not titles or _asks_for_office(titles, aspect):
             return True
     return False
+
+
+def people_by_age(text: str) -> list[list[str]]:
+    """The names (as stems) of the people ``text`` names with their age."""
+    return [terms(match.group("name")) for match in NAME_WITH_AGE.finditer(text)]
 
 
 def names_someone_by_age(sentence: str, question_terms: frozenset[str]) -> bool:
