@@ -795,6 +795,9 @@ def test_a_date_answers_when_only_in_a_sentence_that_names_the_event_asked_about
     )
     assert answered("When was Lena Marsh taken into custody?", warrant) == set()
     assert answered("When was the arrest warrant for Lena Marsh issued?", warrant) == {0}
+    appearance = "Marsh will appear on March 6, 2014, in Fresno to set the date for her trial."
+    assert answered("What trial date was set for Lena Marsh?", appearance) == set()
+    assert answered("When will Lena Marsh appear in Fresno?", appearance) == {0}
     sentenced = "Marsh was sentenced on June 4, 2021, for selling counterfeit headphones."
     assert answered(arrested, sentenced) == set()
     assert answered("When did Marsh plead guilty?", "Marsh pled guilty on Jan. 5, 2021.") == {0}

@@ -156,9 +156,13 @@ BODIES_ASKED = frozenset(
 """Words that ask for a public body by name ("which postal agency")."""
 STATUTORY_DUTY = re.compile(r"\s+(?:shall|must)\b")
 """What follows the one a statute gives a duty to: "the Secretary of Homeland Security shall"."""
-NO_EVENT = re.compile(r"\b(principal|supplemental) register\b|\barrest(?= warrants?\b)", re.I)
+NO_EVENT = re.compile(
+    r"\b(principal|supplemental) register\b|\barrest(?= warrants?\b)"
+    r"|\bto set (a |the )?(new )?(dates? for (his |her |their |the )?\w+|trial date)",
+    re.I,
+)
 """Words that name no event: the trademark register a record names, a noun, is no registering;
-an arrest warrant issued is no arrest."""
+an arrest warrant issued is no arrest; a hearing "to set the date for her trial" is no trial."""
 TITLE_REACH = 30
 """How far before a name its title may stand ("U.S. District Judge" is 19 characters)."""
 CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.'&-]*[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?)*[A-Z][\w.'&-]*")
@@ -252,7 +256,7 @@ def _field_names_the_role(aspect: Aspect, sentence: str) -> bool:
 def _event_terms(sentence: str, sentence_terms: frozenset[str]) -> frozenset[str]:
     """The sentence's words that may name an event: the "Principal Register" a mark is
     approved for publication on is no registration, the "arrest warrant" issued for a fugitive
-    no arrest."""
+    no arrest, the appearance "to set the date for her trial" no trial."""
     if not NO_EVENT.search(sentence):
         return sentence_terms
     return frozenset(terms(NO_EVENT.sub(" ", sentence)))
