@@ -25,6 +25,7 @@ from retrieval.answering.matching import (
     people_by_age,
     values,
 )
+from retrieval.answering.names_in_documents import defendants, name_coverage
 from retrieval.answering.questions import Question
 from retrieval.answering.records import (
     is_boilerplate,
@@ -34,7 +35,7 @@ from retrieval.answering.records import (
     listed_headlines,
 )
 from retrieval.answering.sentences import Sentence, split_sentences, with_short_sentences_joined
-from retrieval.answering.words import has_form, has_word
+from retrieval.answering.words import has_word
 from retrieval.search import Hit
 
 URL = re.compile(r"https?://\S+|www\.\S+")
@@ -43,8 +44,6 @@ FIELD = re.compile(r"^[-*\s]*[A-Za-z][\w /()-]{0,40}:\s+\S")
 MIN_WORDS = 3
 CONTEXT = 2
 """How many sentences either side of a sentence are its context."""
-NAME_WORDS_TO_SPARE = 3
-"""A name with this many words may miss one in a document and still be the name asked about."""
 LISTED_HEADLINE_COVERAGE = 0.5
 """How much of the question (idf-weighted) a headline in a news page's list of releases must
 name to be evidence: "Baltimore Store Owner Sentenced to 30 Months for Selling Counterfeit
@@ -363,8 +362,8 @@ def _documents(
             answered[hit.document_id] |= parts
     dense_top = _top_document(hits, lambda hit: hit.dense_similarity)
     lexical_top = _top_document(hits, lambda hit: hit.lexical_score)
-    defendants = {
-        document_id: _defendants(question, people) for document_id, people in introduced.items()
+    by_age = {
+        document_id: defendants(question, people) for document_id, people in introduced.items()
     }
     return {
         document_id: DocumentSignals(
@@ -376,37 +375,11 @@ def _documents(
             name_coverage=name_coverage(
                 question.names, document_terms | named_elsewhere.get(document_id, frozenset())
             ),
-            asked_by_age=defendants[document_id][0],
-            others_by_age=defendants[document_id][1],
+            asked_by_age=by_age[document_id][0],
+            others_by_age=by_age[document_id][1],
         )
         for document_id, document_terms in present.items()
     }
-
-
-def _defendants(
-    question: Question, introduced: Sequence[Sequence[str]]
-) -> tuple[frozenset[str], frozenset[str]]:
-    """Of ``introduced`` (people named with their age, as stems): the words of the question's
-    names that name some of them, and the surnames of the others (none if no name does)."""
-    asked = [name for name in question.names if any(set(name) & set(one) for one in introduced)]
-    asked_words = frozenset(word for name in asked for word in name)
-    if not asked_words:
-        return frozenset(), frozenset()
-    return asked_words, frozenset(one[-1] for one in introduced if not asked_words & set(one))
-
-
-def name_coverage(names: Sequence[Sequence[str]], document_terms: frozenset[str]) -> float:
-    """Share of ``names`` the document has. A name of three words or more is there if all but
-    one of its words are: a text may leave out a middle name or spell one of its words
-    otherwise. A word is there in another form too: a PDF's text may run a mark's sign or a
-    possessive into it ("FOAMGLASA(r)", "Corningas")."""
-    if not names:
-        return 1.0
-    present = 0
-    for name in names:
-        missing = sum(not has_form(word, document_terms) for word in name)
-        present += missing == 0 or (len(name) >= NAME_WORDS_TO_SPARE and missing == 1)
-    return present / len(names)
 
 
 def _top_document(hits: Sequence[Hit], score: Callable[[Hit], float | None]) -> str | None:

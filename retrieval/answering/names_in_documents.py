@@ -1,6 +1,7 @@
 """Whether a retrieved document names the people and firms a question names, read from the
 whole document: a release names "Katiran Lee" in its first paragraph and "Lee" after it, and the
-chunk that says what Lee sold may be the only one retrieved."""
+chunk that says what Lee sold may be the only one retrieved. And which of the people a document
+introduces with their age are others than those asked about: its other defendants."""
 
 from __future__ import annotations
 
@@ -9,8 +10,12 @@ from collections.abc import Sequence
 
 from retrieval.analysis import terms
 from retrieval.answering.questions import Question
+from retrieval.answering.words import has_form
 from retrieval.document_text import DocumentText
 from retrieval.search import Hit
+
+NAME_WORDS_TO_SPARE = 3
+"""A name with this many words may miss one in a document and still be the name asked about."""
 
 
 def names_beyond_hits(
@@ -33,3 +38,29 @@ def names_beyond_hits(
         document: wanted & frozenset(term for text in found for term in terms(text))
         for document, found in texts.items()
     }
+
+
+def defendants(
+    question: Question, introduced: Sequence[Sequence[str]]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Of ``introduced`` (people named with their age, as stems): the words of the question's
+    names that name some of them, and the surnames of the others (none if no name does)."""
+    asked = [name for name in question.names if any(set(name) & set(one) for one in introduced)]
+    asked_words = frozenset(word for name in asked for word in name)
+    if not asked_words:
+        return frozenset(), frozenset()
+    return asked_words, frozenset(one[-1] for one in introduced if not asked_words & set(one))
+
+
+def name_coverage(names: Sequence[Sequence[str]], document_terms: frozenset[str]) -> float:
+    """Share of ``names`` the document has. A name of three words or more is there if all but
+    one of its words are: a text may leave out a middle name or spell one of its words
+    otherwise. A word is there in another form too: a PDF's text may run a mark's sign or a
+    possessive into it ("FOAMGLASA(r)", "Corningas")."""
+    if not names:
+        return 1.0
+    present = 0
+    for name in names:
+        missing = sum(not has_form(word, document_terms) for word in name)
+        present += missing == 0 or (len(name) >= NAME_WORDS_TO_SPARE and missing == 1)
+    return present / len(names)

@@ -13,8 +13,8 @@ from dataclasses import replace
 
 from retrieval.analysis import terms
 from retrieval.answering.answer_kinds import AnswerType, Aspect
-from retrieval.answering.candidates import name_coverage
 from retrieval.answering.matching import LIST_ITEM, holds_kind
+from retrieval.answering.names_in_documents import name_coverage
 from retrieval.answering.questions import Question
 from retrieval.answering.sentences import Sentence, split_sentences
 from retrieval.document_text import ChunkRow, DocumentText, TextWindow
