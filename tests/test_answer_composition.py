@@ -1228,3 +1228,16 @@ def test_a_sentence_about_another_defendant_does_not_tell_what_the_question_asks
 
     assert not decides(about_sui, release)
     assert decides(about_tse, release)
+
+
+def test_a_figure_about_another_agency_or_a_list_number_answers_no_how_many() -> None:
+    customs = "(a) detail no fewer than 4 officers of Customs and Border Protection to the hub; and"
+    ports = "(b) make sure enough officers are detailed to the ports of entry."
+
+    assert answered("How many CBP officers must be detailed to the hub?", customs) == {0}
+    assert answered("How many ICE officers must be detailed to the hub?", customs) == set()
+    assert answered("How many CBP officers must be detailed to the hub?", ports) == set()
+    assert answered(
+        "How many HSI officers must be detailed to the hub?",
+        "The Director shall detail 6 officers of Immigration and Customs Enforcement to the hub.",
+    ) == {0}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from retrieval.analysis import STOPWORDS, terms
+from retrieval.answering.agencies import about_another_agency
 from retrieval.answering.answer_kinds import (
     CUSTODY,
     DURATION,
@@ -197,6 +198,8 @@ def answers(
     named in the same sentence. A count answers "how many sights" only if the number counts
     something the question names."""
     if not _contains(aspect, sentence):
+        return False
+    if about_another_agency(aspect.asks, sentence):
         return False
     if aspect.of_kind is not AnswerType.ANY and not _contains(Aspect(aspect.of_kind), sentence):
         return False
@@ -442,9 +445,11 @@ def _contains(aspect: Aspect, sentence: str) -> bool:
 
 
 def _counts(sentence: str, counted: frozenset[str]) -> bool:
-    """A number (not an amount of money, not a year) of the things asked about."""
+    """A number (not an amount of money, not a year, not a list item's "(2)") of the things
+    asked about."""
     if COUNT_FIELD.search(sentence):
         return True
+    sentence = LIST_ITEM.sub("", sentence, count=1)
     for match in COUNTED.finditer(sentence):
         number = match.group("number")
         if YEAR.fullmatch(number) or sentence[: match.start()].rstrip().endswith("$"):

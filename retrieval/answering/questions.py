@@ -142,7 +142,9 @@ MODIFIED: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.NUMBER: re.compile(r"\b(\w+) (number|no\.|id|identifier)\b", re.I),
     AnswerType.DATE: re.compile(r"\b(\w+) date\b", re.I),
     AnswerType.COUNT: re.compile(
-        r"\bhow many ((?:(?!(did|does|do|was|were|is|are|has|had|have)\b)[\w-]+ ){1,6})", re.I
+        r"\bhow many ((?:(?!(did|does|do|was|were|is|are|has|had|have|must|shall|should|"
+        r"will|would|can|could|may|might)\b)[\w-]+ ){1,6})",
+        re.I,
     ),
     AnswerType.PERSON: re.compile(
         r"^\s*(?:and\s+)?(?:to |by |from |for |under |before |in )?(?:who|whom|whose|which|what)"
