@@ -1241,3 +1241,21 @@ def test_a_figure_about_another_agency_or_a_list_number_answers_no_how_many() ->
         "How many HSI officers must be detailed to the hub?",
         "The Director shall detail 6 officers of Immigration and Customs Enforcement to the hub.",
     ) == {0}
+
+
+def test_a_firm_the_release_describes_without_naming_is_not_answered_by_another_firm() -> None:
+    question = Question.parse(
+        "What's the name of the Ruritania-based company that ran cheappills.example and "
+        "supplied Dana Vole with the fake Lumora tablets?"
+    )
+    unnamed = (
+        "Dana Vole received the counterfeit Lumora tablets from a company based in Ruritania "
+        "that used the web address cheappills.example to sell them. Lumora is made only by "
+        "Halden Pharma Group, which lost sales to the scheme."
+    )
+    named = unnamed.replace(
+        "a company based in Ruritania", "Brisk Trading Ltd., a company based in Ruritania,"
+    )
+
+    assert not decides(question, unnamed)
+    assert decides(question, named)

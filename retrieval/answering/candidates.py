@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from retrieval.analysis import terms
+from retrieval.answering.answer_kinds import AnswerType
 from retrieval.answering.answerability import Evidence
 from retrieval.answering.matching import (
     LIST_ITEM,
@@ -35,6 +36,7 @@ from retrieval.answering.records import (
     listed_headlines,
 )
 from retrieval.answering.sentences import Sentence, split_sentences, with_short_sentences_joined
+from retrieval.answering.withheld_names import asks_an_organization, describes_without_naming
 from retrieval.answering.words import has_word
 from retrieval.search import Hit
 
@@ -71,6 +73,9 @@ class DocumentSignals:
     asked_by_age: frozenset[str] = frozenset()
     """The words of the question's names of the people the document introduces with their age
     ("Yongming Sui, 53,")."""
+    withheld_parts: frozenset[int] = frozenset()
+    """The parts asking which firm that the document describes and does not name ("a company
+    based in China that used the web address …"): no sentence of it answers them."""
 
     def about_someone_else(self, sentence_terms: frozenset[str]) -> bool:
         """The sentence names another of the document's defendants and none the question
@@ -240,7 +245,9 @@ def candidates(
     seen: set[str] = set()
     for rank, (hit, chunk) in enumerate(zip(hits, chunks, strict=True)):
         chunk_coverage = scale.coverage(chunk.terms)
-        for position, (sentence, sentence_terms, parts) in enumerate(chunk.sentences):
+        document = documents[hit.document_id]
+        for position, (sentence, sentence_terms, answered) in enumerate(chunk.sentences):
+            parts = answered - document.withheld_parts
             key = " ".join(sentence.text.lower().split())
             if not _says_something(sentence.text) or key in seen:
                 continue
@@ -274,15 +281,13 @@ def candidates(
                     values=frozenset().union(
                         *(values(question.aspects[part], sentence.text) for part in parts)
                     ),
-                    document=documents[hit.document_id],
+                    document=document,
                     key_coverage=scale.key_coverage(sentence_terms),
                     primary_part=question.primary_index,
                     field=is_field(sentence.text),
                     row=is_row(sentence.text),
                     boilerplate=is_boilerplate(sentence.text, question),
-                    about_someone_else=documents[hit.document_id].about_someone_else(
-                        sentence_terms
-                    ),
+                    about_someone_else=document.about_someone_else(sentence_terms),
                 )
             )
     return found
@@ -355,11 +360,19 @@ def _documents(
     present: dict[str, frozenset[str]] = defaultdict(frozenset)
     answered: dict[str, frozenset[int]] = defaultdict(frozenset)
     introduced: dict[str, list[list[str]]] = defaultdict(list)
+    closest: dict[str, tuple[float, str]] = {}
     for hit, chunk in zip(hits, chunks, strict=True):
         present[hit.document_id] |= chunk.terms
         introduced[hit.document_id] += people_by_age(hit.text)
-        for _, _, parts in chunk.sentences:
+        for sentence, sentence_terms, parts in chunk.sentences:
             answered[hit.document_id] |= parts
+            coverage = scale.coverage(sentence_terms)
+            if coverage > closest.get(hit.document_id, (-1.0, ""))[0]:
+                closest[hit.document_id] = (coverage, sentence.text)
+    withheld = {
+        document_id: _withheld_parts(question, sentence)
+        for document_id, (_, sentence) in closest.items()
+    }
     dense_top = _top_document(hits, lambda hit: hit.dense_similarity)
     lexical_top = _top_document(hits, lambda hit: hit.lexical_score)
     by_age = {
@@ -370,16 +383,30 @@ def _documents(
             key_coverage=scale.key_coverage(document_terms),
             term_coverage=scale.coverage(document_terms),
             cue_coverage=scale.cue_coverage(question.primary.cue, document_terms),
-            parts_answered=len(answered[document_id]) / len(question.aspects),
+            parts_answered=len(answered[document_id] - withheld[document_id])
+            / len(question.aspects),
             retrievers_agree=0.5 * (document_id == dense_top) + 0.5 * (document_id == lexical_top),
             name_coverage=name_coverage(
                 question.names, document_terms | named_elsewhere.get(document_id, frozenset())
             ),
             asked_by_age=by_age[document_id][0],
             others_by_age=by_age[document_id][1],
+            withheld_parts=withheld[document_id],
         )
         for document_id, document_terms in present.items()
     }
+
+
+def _withheld_parts(question: Question, closest_sentence: str) -> frozenset[int]:
+    """The parts asking which firm, where the document's sentence closest to the question
+    describes one without naming it."""
+    if not describes_without_naming(closest_sentence):
+        return frozenset()
+    return frozenset(
+        index
+        for index, aspect in enumerate(question.aspects)
+        if aspect.kind is AnswerType.PERSON and asks_an_organization(aspect.asks)
+    )
 
 
 def _top_document(hits: Sequence[Hit], score: Callable[[Hit], float | None]) -> str | None:

@@ -1,0 +1,47 @@
+"""A document that describes the firm a question asks for without naming it.
+
+Releases often keep a victim or a supplier anonymous: "a company based in China that used the web
+address …", "an Oregon-based company … identified and removed the malware". When the document's
+sentence closest to the question is such a description, the name is not in it, and the firm
+names the document does hold (the drug's maker, the defendants) answer something else.
+"""
+
+from __future__ import annotations
+
+import re
+
+ORGANIZATION = (
+    r"(?:compan(?:y|ies)|firms?|business(?:es)?|corporations?|manufacturers?|makers?|"
+    r"suppliers?|distributors?|retailers?|vendors?|stores?|shops?|subsidiar(?:y|ies)|"
+    r"contractors?)"
+)
+ORGANIZATION_ASKED = re.compile(
+    rf"\b(?:which|what)\s+(?:(?!(?:did|does|do|was|were|is|are|has|had)\b)[\w.'&-]+\s+){{0,4}}"
+    rf"{ORGANIZATION}\b"
+    rf"|\bname of (?:the|that|this|his|her|their)\s+(?:[\w.'&-]+\s+){{0,4}}{ORGANIZATION}\b",
+    re.I,
+)
+INDEFINITE_ORGANIZATION = re.compile(
+    rf"\b(?:a|an)\s+(?:[\w.'-]+\s+){{0,5}}?{ORGANIZATION}\b(?P<after>[^.;]{{0,30}})", re.I
+)
+NAMED_AFTER = re.compile(
+    r"^\s*(?:,\s*|\(\s*)?(?:(?:named|called|known as|doing business as|d/b/a)\b|[A-Z0-9])"
+)
+NAMED_BEFORE = re.compile(r"[A-Z][\w&.'-]*,?\s*(?:\([^)]*\)\s*)?,\s*$")
+
+
+def asks_an_organization(asks: str) -> bool:
+    """The part asks which firm ("what's the name of the China-based company", "which
+    locomotive maker")."""
+    return bool(ORGANIZATION_ASKED.search(asks))
+
+
+def describes_without_naming(sentence: str) -> bool:
+    """The sentence speaks of "a company …" and gives it no name: none follows it ("a company
+    named Kingdom International", "a Virginia company, JDC Networking") and none goes before it
+    ("Capstone Turbine, a Los Angeles-based manufacturer")."""
+    return any(
+        not NAMED_AFTER.match(match.group("after"))
+        and not NAMED_BEFORE.search(sentence[: match.start()])
+        for match in INDEFINITE_ORGANIZATION.finditer(sentence)
+    )
