@@ -1259,3 +1259,10 @@ def test_a_firm_the_release_describes_without_naming_is_not_answered_by_another_
 
     assert not decides(question, unnamed)
     assert decides(question, named)
+
+
+def test_how_many_turned_out_to_be_fakes_counts_fakes() -> None:
+    question = "Of the handbags seized at the Elm Street shop, how many turned out to be fakes?"
+
+    assert answered(question, "Lab tests found that 40 of the 52 handbags were counterfeit.") == {0}
+    assert answered(question, "Agents seized 52 handbags from the shop on Elm Street.") == set()

@@ -143,7 +143,7 @@ MODIFIED: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.DATE: re.compile(r"\b(\w+) date\b", re.I),
     AnswerType.COUNT: re.compile(
         r"\bhow many ((?:(?!(did|does|do|was|were|is|are|has|had|have|must|shall|should|"
-        r"will|would|can|could|may|might)\b)[\w-]+ ){1,6})",
+        r"will|would|can|could|may|might|turned|proved|ended|wound)\b)[\w-]+ ){1,6})",
         re.I,
     ),
     AnswerType.PERSON: re.compile(
