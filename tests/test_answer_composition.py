@@ -1266,3 +1266,12 @@ def test_how_many_turned_out_to_be_fakes_counts_fakes() -> None:
 
     assert answered(question, "Lab tests found that 40 of the 52 handbags were counterfeit.") == {0}
     assert answered(question, "Agents seized 52 handbags from the shop on Elm Street.") == set()
+
+
+def test_one_prison_term_does_not_also_tell_the_codefendants_terms() -> None:
+    question = "How long did Rhea Lund get, and what sentences did her codefendants receive?"
+
+    assert answered(question, "Lund was sentenced to 16 months in federal prison.") == {0}
+    assert answered(
+        question, "Lund was sentenced to 16 months in prison; her codefendants got 12 and 8 months."
+    ) == {0, 1}

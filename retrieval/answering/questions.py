@@ -16,6 +16,7 @@ from retrieval.answering.matching import (
     PLACES_AND_BODIES,
     answers,
     names_someone_by_age,
+    values,
 )
 from retrieval.answering.question_kinds import MAXIMUM, MONEY_KINDS, PRISON_CONTEXT, kinds_asked
 from retrieval.answering.words import MIN_PREFIX
@@ -136,6 +137,8 @@ OTHER_PEOPLE = frozenset(
     )
 )
 """Words by which a part asks about people the question does not name."""
+SOMEONE_ELSE = OTHER_PEOPLE - frozenset(terms("each both all"))
+"""Those words that name people apart from the one the question names ("each" may be him)."""
 EVENT_KINDS = frozenset({AnswerType.OUTCOME})
 """Kinds of answer that are events, whose date or place a following part may ask."""
 MODIFIED: dict[AnswerType, re.Pattern[str]] = {
@@ -264,7 +267,21 @@ class Question:
         personal = frozenset(i for i in answered if _of_whom_it_is_asked(self.aspects[i]))
         if personal and self._about_someone_else(sentence, present):
             return answered - personal
-        return answered
+        return answered - self._told_once_for_both(answered, sentence)
+
+    def _told_once_for_both(self, answered: frozenset[int], sentence: str) -> frozenset[int]:
+        """The parts asking what befell the others ("what sentences did his codefendants
+        receive") that a sentence answers only with the one value it gives for the person
+        another part asks about: "Shi was sentenced to 16 months" tells nothing of the
+        others' sentences."""
+        about_others = {i for i in answered if self.aspects[i].words & SOMEONE_ELSE}
+        kinds_of_the_one = {self.aspects[i].kind for i in answered - about_others}
+        return frozenset(
+            i
+            for i in about_others
+            if self.aspects[i].kind in kinds_of_the_one
+            and len(values(self.aspects[i], sentence)) < 2
+        )
 
     def _about_someone_else(self, sentence: str, present: frozenset[str]) -> bool:
         """The question names people, and the sentence names someone else, as a release
