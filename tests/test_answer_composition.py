@@ -28,6 +28,7 @@ from retrieval.answering.whole_sentences import (
     closing_chunk,
     list_lead_ins,
 )
+from retrieval.answering.withheld_names import describes_without_naming
 from retrieval.answering.words import has_word
 from retrieval.document_text import ChunkRow, ChunkSpan, TextWindow, assemble
 from tests.hits import hit
@@ -1275,3 +1276,18 @@ def test_one_prison_term_does_not_also_tell_the_codefendants_terms() -> None:
     assert answered(
         question, "Lund was sentenced to 16 months in prison; her codefendants got 12 and 8 months."
     ) == {0, 1}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "withholds"),
+    [
+        ("He bought the pills from a company based in Ruritania that ran the site.", True),
+        ("In May, an Ostland-based firm, which built parts, removed the malware.", True),
+        ("He bought the pills from a company named Brisk Trading Ltd.", False),
+        ("He sold through a Virginia company, Brisk Trading Ltd., to buyers.", False),
+        ("Hackers entered Brisk Turbine, a Los Angeles-based manufacturer, in 2010.", False),
+        ("Brisk Trading Ltd. sold the pills through a company website.", False),
+    ],
+)
+def test_a_firm_described_and_left_unnamed(sentence: str, withholds: bool) -> None:
+    assert describes_without_naming(sentence) is withholds

@@ -22,12 +22,24 @@ ORGANIZATION_ASKED = re.compile(
     re.I,
 )
 INDEFINITE_ORGANIZATION = re.compile(
-    rf"\b(?:a|an)\s+(?:[\w.'-]+\s+){{0,5}}?{ORGANIZATION}\b(?P<after>[^.;]{{0,30}})", re.I
+    rf"\b(?:a|an)\s+(?:[\w.'-]+\s+){{0,5}}?{ORGANIZATION}\b"
+    # "a company website", "a business day": the firm's thing, not a firm.
+    r"(?!\s+(?:websites?|web|names?|days?|hours|records?|accounts?|owners?|partners?|credits?|"
+    r"premises|address|e-?mail|logos?|officials?|employees?|executives?|representatives?|"
+    r"polic(?:y|ies)|practices?|license|registration|trip)\b)"
+    r"(?P<after>[^.;]{0,30})",
+    re.I,
 )
 NAMED_AFTER = re.compile(
     r"^\s*(?:,\s*|\(\s*)?(?:(?:named|called|known as|doing business as|d/b/a)\b|[A-Z0-9])"
 )
-NAMED_BEFORE = re.compile(r"[A-Z][\w&.'-]*,?\s*(?:\([^)]*\)\s*)?,\s*$")
+NAMED_BEFORE = re.compile(
+    r"(?<![\w&.'-])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
+    r"Fri|Sat|Sun|Today|However|Then|Also|Additionally|Meanwhile)\w*\s*,)"
+    r"[A-Z][\w&.'-]*,?\s*(?:\([^)]*\)\s*)?,\s*$"
+)
+"""A name just before the description, set off by a comma: "Capstone Turbine, a …" (not a
+month's or an opening word's comma: "In May, an Oregon-based company …")."""
 
 
 def asks_an_organization(asks: str) -> bool:
