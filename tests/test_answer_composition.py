@@ -1291,3 +1291,12 @@ def test_one_prison_term_does_not_also_tell_the_codefendants_terms() -> None:
 )
 def test_a_firm_described_and_left_unnamed(sentence: str, withholds: bool) -> None:
     assert describes_without_naming(sentence) is withholds
+
+
+def test_a_time_counted_from_an_event_is_not_the_time_the_event_takes() -> None:
+    question = "How many days does the owner have to object before the goods are forfeited?"
+    sale = "The goods may be sold 90 days after the date of forfeiture."
+
+    assert answered(question, sale) == set()
+    assert answered(question, "The owner has 30 days to object in writing.") == {0}
+    assert [aspect.kind for aspect in Question.parse(question).aspects] == [AnswerType.DURATION]
