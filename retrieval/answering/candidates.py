@@ -15,7 +15,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from retrieval.analysis import terms
-from retrieval.answering.answer_kinds import AnswerType
 from retrieval.answering.answerability import Evidence
 from retrieval.answering.matching import (
     LIST_ITEM,
@@ -36,7 +35,7 @@ from retrieval.answering.records import (
     listed_headlines,
 )
 from retrieval.answering.sentences import Sentence, split_sentences, with_short_sentences_joined
-from retrieval.answering.withheld_names import asks_an_organization, describes_without_naming
+from retrieval.answering.withheld_names import describes_without_naming, parts_asking_which_firm
 from retrieval.answering.words import has_word
 from retrieval.search import Hit
 
@@ -361,16 +360,18 @@ def _documents(
     answered: dict[str, frozenset[int]] = defaultdict(frozenset)
     introduced: dict[str, list[list[str]]] = defaultdict(list)
     closest: dict[str, tuple[float, str]] = {}
+    firm_asked = parts_asking_which_firm(question)
     for hit, chunk in zip(hits, chunks, strict=True):
         present[hit.document_id] |= chunk.terms
         introduced[hit.document_id] += people_by_age(hit.text)
         for sentence, sentence_terms, parts in chunk.sentences:
             answered[hit.document_id] |= parts
-            coverage = scale.coverage(sentence_terms)
-            if coverage > closest.get(hit.document_id, (-1.0, ""))[0]:
-                closest[hit.document_id] = (coverage, sentence.text)
+            if firm_asked:
+                coverage = scale.coverage(sentence_terms)
+                if coverage > closest.get(hit.document_id, (-1.0, ""))[0]:
+                    closest[hit.document_id] = (coverage, sentence.text)
     withheld = {
-        document_id: _withheld_parts(question, sentence)
+        document_id: firm_asked if describes_without_naming(sentence) else frozenset()
         for document_id, (_, sentence) in closest.items()
     }
     dense_top = _top_document(hits, lambda hit: hit.dense_similarity)
@@ -383,7 +384,7 @@ def _documents(
             key_coverage=scale.key_coverage(document_terms),
             term_coverage=scale.coverage(document_terms),
             cue_coverage=scale.cue_coverage(question.primary.cue, document_terms),
-            parts_answered=len(answered[document_id] - withheld[document_id])
+            parts_answered=len(answered[document_id] - withheld.get(document_id, frozenset()))
             / len(question.aspects),
             retrievers_agree=0.5 * (document_id == dense_top) + 0.5 * (document_id == lexical_top),
             name_coverage=name_coverage(
@@ -391,22 +392,10 @@ def _documents(
             ),
             asked_by_age=by_age[document_id][0],
             others_by_age=by_age[document_id][1],
-            withheld_parts=withheld[document_id],
+            withheld_parts=withheld.get(document_id, frozenset()),
         )
         for document_id, document_terms in present.items()
     }
-
-
-def _withheld_parts(question: Question, closest_sentence: str) -> frozenset[int]:
-    """The parts asking which firm, where the document's sentence closest to the question
-    describes one without naming it."""
-    if not describes_without_naming(closest_sentence):
-        return frozenset()
-    return frozenset(
-        index
-        for index, aspect in enumerate(question.aspects)
-        if aspect.kind is AnswerType.PERSON and asks_an_organization(aspect.asks)
-    )
 
 
 def _top_document(hits: Sequence[Hit], score: Callable[[Hit], float | None]) -> str | None:

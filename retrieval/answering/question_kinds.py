@@ -134,6 +134,16 @@ MONEY_KINDS = frozenset(
 )
 
 
+TIME_ANCHOR = re.compile(
+    r"^(?P<asked>.*?\b(?:does|did|do|is|was|were|are|has|have|had|must|can|could|will|would|"
+    r"should|shall)\b.+?)\s+(?:before|after|until|following|once)\s+\S.*$",
+    re.I | re.S,
+)
+"""A part whose asking words (a verb after its auxiliary) come before "before", "after" or
+"once" and the event named after it."""
+TIME_KINDS = frozenset({AnswerType.DATE, AnswerType.DURATION})
+
+
 def kinds_asked(clause: str, prison_context: bool) -> list[AnswerType]:
     """The kinds of answer a part of a question asks for, in the order its words name them; a
     duration is a prison term in a question about a sentence."""
@@ -146,3 +156,14 @@ def kinds_asked(clause: str, prison_context: bool) -> list[AnswerType]:
     if prison_context:
         kinds = [AnswerType.PRISON_SENTENCE if k is AnswerType.DURATION else k for k in kinds]
     return list(dict.fromkeys(kinds))
+
+
+def without_time_anchor(part: str, prison_context: bool) -> str:
+    """A part asking when or how long, less the event it counts from: "how many days does the
+    owner have to consent *before the goods are forfeited*" asks about consenting, and a
+    sentence about forfeiture does not answer it (nor does "forfeited" ask for an amount)."""
+    match = TIME_ANCHOR.match(part)
+    if match is None:
+        return part
+    kinds = kinds_asked(match.group("asked"), prison_context)
+    return match.group("asked") if kinds and set(kinds) <= TIME_KINDS else part

@@ -18,7 +18,13 @@ from retrieval.answering.matching import (
     names_someone_by_age,
     values,
 )
-from retrieval.answering.question_kinds import MAXIMUM, MONEY_KINDS, PRISON_CONTEXT, kinds_asked
+from retrieval.answering.question_kinds import (
+    MAXIMUM,
+    MONEY_KINDS,
+    PRISON_CONTEXT,
+    kinds_asked,
+    without_time_anchor,
+)
 from retrieval.answering.words import MIN_PREFIX
 
 WH_WORD = (
@@ -137,14 +143,6 @@ OTHER_PEOPLE = frozenset(
     )
 )
 """Words by which a part asks about people the question does not name."""
-TIME_ANCHOR = re.compile(
-    r"^(?P<asked>.*?\b(?:does|did|do|is|was|were|are|has|have|had|must|can|could|will|would|"
-    r"should|shall)\b.+?)\s+(?:before|after|until|following|once)\s+\S.*$",
-    re.I | re.S,
-)
-"""A part whose asking words (a verb after its auxiliary) come before "before", "after" or
-"once" and the event named after it."""
-TIME_KINDS = frozenset({AnswerType.DATE, AnswerType.DURATION})
 SOMEONE_ELSE = OTHER_PEOPLE - frozenset(terms("each both all"))
 """Those words that name people apart from the one the question names ("each" may be him)."""
 EVENT_KINDS = frozenset({AnswerType.OUTCOME})
@@ -194,7 +192,7 @@ class Question:
         previous_kind = AnswerType.ANY
         for part in parts:
             part_terms = terms(part)
-            asked = _without_time_anchor(part, prison_context)
+            asked = without_time_anchor(part, prison_context)
             own_cue = _cue(terms(asked), key_terms)
             cue = own_cue or previous_cue
             of_kind = AnswerType.ANY if own_cue else previous_kind
@@ -376,17 +374,6 @@ def _leading_name(text: str) -> list[str]:
     if match is None or OPENER.match(match.group(1)):
         return []
     return [match.group(1)]
-
-
-def _without_time_anchor(part: str, prison_context: bool) -> str:
-    """A part asking when or how long, less the event it counts from: "how many days does the
-    owner have to consent *before the goods are forfeited*" asks about consenting, and a
-    sentence about forfeiture does not answer it (nor does "forfeited" ask for an amount)."""
-    match = TIME_ANCHOR.match(part)
-    if match is None:
-        return part
-    kinds = kinds_asked(match.group("asked"), prison_context)
-    return match.group("asked") if kinds and set(kinds) <= TIME_KINDS else part
 
 
 def _cue(part_terms: list[str], key_terms: list[str]) -> frozenset[str]:

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from retrieval.answering.answer_kinds import AnswerType
+from retrieval.answering.questions import Question
+
 ORGANIZATION = (
     r"(?:compan(?:y|ies)|firms?|business(?:es)?|corporations?|manufacturers?|makers?|"
     r"suppliers?|distributors?|retailers?|vendors?|stores?|shops?|subsidiar(?:y|ies)|"
@@ -42,10 +45,14 @@ NAMED_BEFORE = re.compile(
 month's or an opening word's comma: "In May, an Oregon-based company …")."""
 
 
-def asks_an_organization(asks: str) -> bool:
-    """The part asks which firm ("what's the name of the China-based company", "which
-    locomotive maker")."""
-    return bool(ORGANIZATION_ASKED.search(asks))
+def parts_asking_which_firm(question: Question) -> frozenset[int]:
+    """The question's parts that ask which firm ("what's the name of the China-based company",
+    "which locomotive maker")."""
+    return frozenset(
+        index
+        for index, aspect in enumerate(question.aspects)
+        if aspect.kind is AnswerType.PERSON and ORGANIZATION_ASKED.search(aspect.asks)
+    )
 
 
 def describes_without_naming(sentence: str) -> bool:
