@@ -292,6 +292,14 @@ def test_a_count_is_of_the_thing_how_many_names_not_of_another_thing_described_a
     assert answered(people, "Five defendants were charged in the scheme.") == {0}
 
 
+def test_how_many_domain_names_counts_names_not_a_step_taken_in_seizing_them() -> None:
+    question = "How many domain names were seized in Operation Quill Sweep?"
+
+    assert answered(question, "In Operation Quill Sweep, 41 domain names were seized.") == {0}
+    sentence = "Seizing the domain names was one big step, and seizing their proceeds another."
+    assert answered(question, sentence) == set()
+
+
 def test_a_registration_number_is_not_a_date() -> None:
     question = "What is the registration number of the ULTRABOOK trademark?"
 

@@ -386,13 +386,14 @@ def _cue(part_terms: list[str], key_terms: list[str]) -> frozenset[str]:
 
 def _counted(part: str, key_terms: list[str]) -> frozenset[str]:
     """The head word of what "how many" counts: the last word before any preposition ("how
-    many *units* of perfume", "how many *batteries* from VH-7"), if it is no name."""
+    many *units* of perfume", "how many *batteries* from VH-7"), if it is no name. A word that
+    elsewhere says which kind of answer is wanted is counted here: "how many domain *names*"."""
     match = MODIFIED[AnswerType.COUNT].search(part)
     words = match.group(1).split() if match else []
     ends = [i for i, word in enumerate(words) if word.lower() in PREPOSITIONS]
     words = words[: ends[0]] if ends else words
     head = terms(words[-1]) if words else []
-    return frozenset(head) - TYPE_WORDS - GENERIC_COUNTED - frozenset(key_terms)
+    return frozenset(head) - GENERIC_COUNTED - frozenset(key_terms)
 
 
 def _filed(part: str) -> frozenset[str]:
