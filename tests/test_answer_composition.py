@@ -1308,3 +1308,14 @@ def test_a_time_counted_from_an_event_is_not_the_time_the_event_takes() -> None:
     assert answered(question, sale) == set()
     assert answered(question, "The owner has 30 days to object in writing.") == {0}
     assert [aspect.kind for aspect in Question.parse(question).aspects] == [AnswerType.DURATION]
+
+
+def test_a_length_of_time_written_as_of_one_thing_does_not_answer_how_long_for_another() -> None:
+    hearing = "Once the owner is notified, how many days does the agency have to ask for a hearing?"
+    notice = "How many days' notice must he give the agency?"
+    sentence = "He gives ten days\u2019 notice to the agency, which may ask for a hearing."
+
+    assert answered(hearing, sentence) == set()
+    assert answered(notice, sentence) == {0}
+    assert answered(hearing, "The agency has 20 days to ask for a hearing.") == {0}
+    assert answered(hearing, "The agency has a 20-day period to ask for a hearing.") == {0}

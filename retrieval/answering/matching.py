@@ -12,6 +12,7 @@ from retrieval.answering.agencies import about_another_agency
 from retrieval.answering.answer_kinds import (
     CUSTODY,
     DURATION,
+    DURATION_WORDS,
     EVENTS,
     NUMBER_WORDS,
     AnswerType,
@@ -183,6 +184,18 @@ BODY_NAME_GOES_ON = re.compile(r"\s+and\s+(?P<rest>(?:[A-Z][\w.'&-]*[ \t]+)*[A-Z
 LIST_ITEM = re.compile(r"^\s*(\(\w{1,4}\)|\d{1,2}[.)]|[-*•])\s")
 TITLE_CASE = re.compile(r"^\W*[A-Z][a-z]")
 NEXT_NUMBER = re.compile(r"[$\d]")
+DURATION_OF = re.compile(
+    rf"\b{NUMBER_WORDS}[- ]{DURATION_WORDS}(?:['\u2019]|-)\s*(?P<what>[a-z]+)",
+    re.I,
+)
+"""A length of time written as what it is the length of: "ten days' notice", "a 30-day stay"."""
+ANY_LENGTH = frozenset(
+    terms(
+        "period term time window limit deadline interval span timeframe sentence prison jail "
+        "imprisonment incarceration custody confinement probation"
+    )
+)
+"""What a length of time may be written as being of, whatever the question asks it of."""
 
 
 def answers(
@@ -216,6 +229,8 @@ def answers(
         if not _names_the_event(aspect, sentence_terms):
             return False
     if aspect.filed and not any(has_word(word, sentence_terms) for word in aspect.filed):
+        return False
+    if aspect.kind is AnswerType.DURATION and not _lasts(sentence, aspect.cue):
         return False
     if aspect.kind is AnswerType.COUNT:
         return _counts(sentence, aspect.counted or aspect.cue or frozenset(question_terms))
@@ -457,6 +472,20 @@ def _counts(sentence: str, counted: frozenset[str]) -> bool:
         if _shares_a_cue(counted, frozenset(terms(_common_words(match.group("following"))))):
             return True
     return False
+
+
+def _lasts(sentence: str, cue: frozenset[str]) -> bool:
+    """A length of time that may be the one asked about: "ten days' notice" is how long the
+    notice is, not how long the U.S. attorney has to ask for a hearing."""
+    lengths = list(ANSWER_PATTERNS[AnswerType.DURATION].finditer(sentence)) if cue else []
+    for length in lengths:
+        written_of = DURATION_OF.match(sentence, length.start())
+        if written_of is None:
+            return True
+        what = frozenset(terms(written_of.group("what")))
+        if what & ANY_LENGTH or _shares_a_cue(cue, what):
+            return True
+    return not lengths
 
 
 def _common_words(text: str) -> str:
