@@ -1319,3 +1319,15 @@ def test_a_length_of_time_written_as_of_one_thing_does_not_answer_how_long_for_a
     assert answered(notice, sentence) == {0}
     assert answered(hearing, "The agency has 20 days to ask for a hearing.") == {0}
     assert answered(hearing, "The agency has a 20-day period to ask for a hearing.") == {0}
+
+
+def test_a_repeat_offense_penalty_answers_only_a_part_about_repeat_offenders() -> None:
+    first = "What is the maximum fine for an individual's first offense of selling fakes?"
+    repeat = "What fine does a repeat offender face for selling fakes?"
+    first_penalty = "(A) a person selling fakes shall be fined not more than $2,000,000;"
+    repeat_penalty = "(B) for a second or subsequent offense, a fine of up to $5,000,000;"
+
+    assert answered(first, first_penalty) == {0}
+    assert answered(first, repeat_penalty) == set()
+    assert answered(repeat, repeat_penalty) == {0}
+    assert answered(repeat, first_penalty) == set()

@@ -18,6 +18,7 @@ from retrieval.answering.answer_kinds import (
     AnswerType,
     Aspect,
 )
+from retrieval.answering.offenses import about_another_offense
 from retrieval.answering.words import has_word
 
 ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
@@ -212,7 +213,7 @@ def answers(
     something the question names."""
     if not _contains(aspect, sentence):
         return False
-    if about_another_agency(aspect.asks, sentence):
+    if about_another_agency(aspect.asks, sentence) or about_another_offense(aspect.asks, sentence):
         return False
     if aspect.of_kind is not AnswerType.ANY and not _contains(Aspect(aspect.of_kind), sentence):
         return False
