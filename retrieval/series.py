@@ -41,6 +41,7 @@ NUMERIC_DATE = re.compile(
     r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-\d\d\b"
     r"|\b(?P<month2>\d{1,2})[/-]\d{1,2}[/-](?P<year2>(?:19|20)?\d\d)\b"
 )
+TWO_DIGIT_YEARS_FROM_1900 = 70
 HEADING_CHARS = 300
 """How much of a document's first chunk holds its date line."""
 HEADLINE_CHARS = 800
@@ -93,6 +94,11 @@ class SeriesCues:
     def any(self) -> bool:
         return bool(self.dates or self.stages)
 
+    @property
+    def months(self) -> frozenset[When]:
+        """The dates named to the month ("April 2012", "in May")."""
+        return frozenset(when for when in self.dates if when.month is not None)
+
     def matches(self, heading: Heading) -> float:
         """1 for each of a date and a stage the question names that the heading matches."""
         date = document_date(heading.dated)
@@ -111,6 +117,17 @@ class SeriesCues:
             pattern.search(heading.headline) for pattern in STAGES.values()
         )
         return other_date or other_stage
+
+    def dated_otherwise(self, heading: Heading, text: str) -> bool:
+        """The question names a month, the heading dates the document in another, and ``text``
+        (the part of the document at hand) names none of the question's months: a release of
+        June that says nothing of April does not tell of "the April 2012 seizure"."""
+        months = self.months
+        date = document_date(heading.dated)
+        if not months or date is None or any(when.covers(date) for when in months):
+            return False
+        named = {when.month for when in _named_dates(text)}
+        return not any(when.month in named for when in months)
 
 
 @dataclass(frozen=True)
@@ -160,8 +177,13 @@ def _month(match: re.Match[str]) -> int:
     return next(index for index, month in enumerate(MONTHS, start=1) if month.startswith(name))
 
 
+def _century(two_digit_year: int) -> int:
+    """'99 is 1999 and '12 is 2012: the documents are of this century and the last."""
+    return (1900 if two_digit_year >= TWO_DIGIT_YEARS_FROM_1900 else 2000) + two_digit_year
+
+
 def _numeric(match: re.Match[str]) -> When | None:
     month = int(match.group("month") or match.group("month2"))
     year_text = match.group("year") or match.group("year2")
-    year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+    year = int(year_text) if len(year_text) == 4 else _century(int(year_text))
     return When(year, month) if 1 <= month <= 12 else None

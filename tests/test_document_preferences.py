@@ -187,6 +187,27 @@ def test_a_sibling_release_gives_way_only_to_a_release_that_answers_about_as_wel
     assert first_document(plea_release_probability=0.9) == "marsh"
 
 
+def test_a_release_of_another_month_that_never_names_the_month_asked_about_answers_nothing() -> (
+    None
+):
+    """Only the May release is retrieved for a question about April: it may not stand in."""
+    april = "How many counterfeit batteries from seller VH-7 were stopped in April 2021?"
+    may = "How many counterfeit batteries from seller VH-7 were held in May 2021?"
+    may_recalling_april = MAY_SEIZURE + " In April, officers had stopped 480 of them."
+
+    def documents(question: str, text: str) -> list[str]:
+        hits = [hit(text, "vh7-may:0", "vh7-may")]
+        parsed = Question.parse(question)
+        found = candidates(parsed, hits, dict.fromkeys(parsed.terms + parsed.key_terms, 1.0))
+        for candidate in found:
+            candidate.probability = candidate.part_probability = 0.9
+        return [c.document_id for c in preferred(question, found, hits, threshold=0.5)]
+
+    assert documents(april, MAY_SEIZURE) == []
+    assert "vh7-may" in documents(may, MAY_SEIZURE)
+    assert "vh7-may" in documents(april, may_recalling_april)
+
+
 FILING = "filing"
 
 
@@ -246,4 +267,5 @@ def test_a_documents_date_is_its_first_full_date() -> None:
     assert document_date("Date: Feb. 18, 2009\nSentencing is set for May 15, 2009") == When(2009, 2)
     assert document_date("#05-564: 10-25-05 DEFENDANT FACES INDICTMENT") == When(2005, 10)
     assert document_date("Filed 2017-02-13 by ORZ GmbH") == When(2017, 2)
+    assert document_date("06-03-99 WEEKLY PRESS BRIEFING") == When(1999, 6)
     assert document_date("no date here") is None

@@ -5,7 +5,8 @@ document points at the documents that say it; and when the question names a date
 ("in May 2021", "when he pleaded guilty"), a release of another date or stage of the same series
 says something else. A listing's sentences make way whenever a preferred document's sentence
 answers (is at least as probable as the abstention threshold); a sibling release's only when
-the preferred release answers about as well.
+the preferred release answers about as well. A document dated in another month than the one
+the question names, whose retrieved text never names that month, answers nothing.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ def preferred(
             ranked, threshold, lambda c: not _other_ordinal(asked_ordinals, ordinals(c.text))
         )
     cues = SeriesCues.of_question(question)
+    silent = _silent_on_the_month(cues, hits)
+    ranked = [candidate for candidate in ranked if candidate.document_id not in silent]
     if cues.any:
         conflicting = _conflicting_documents(cues, hits)
         ranked = _answering_first(
@@ -95,9 +98,26 @@ def _points_elsewhere(question: str, candidate: Candidate) -> bool:
 
 def _conflicting_documents(cues: SeriesCues, hits: Sequence[Hit]) -> frozenset[str]:
     """Documents whose heading gives another date or stage than the question names."""
-    leads = {hit.document_id: hit.text for hit in hits if hit.chunk_id.endswith(LEAD_ORDINAL)}
     return frozenset(
-        hit.document_id
-        for hit in hits
-        if cues.conflicts(Heading.of(hit.title, leads.get(hit.document_id, "")))
+        document for document, heading in _headings(hits).items() if cues.conflicts(heading)
     )
+
+
+def _silent_on_the_month(cues: SeriesCues, hits: Sequence[Hit]) -> frozenset[str]:
+    """Documents dated in another month than the question names whose retrieved text never
+    names that month."""
+    if not cues.months:
+        return frozenset()
+    texts: dict[str, list[str]] = {}
+    for hit in hits:
+        texts.setdefault(hit.document_id, []).append(hit.text)
+    return frozenset(
+        document
+        for document, heading in _headings(hits).items()
+        if cues.dated_otherwise(heading, "\n".join(texts[document]))
+    )
+
+
+def _headings(hits: Sequence[Hit]) -> dict[str, Heading]:
+    leads = {hit.document_id: hit.text for hit in hits if hit.chunk_id.endswith(LEAD_ORDINAL)}
+    return {hit.document_id: Heading.of(hit.title, leads.get(hit.document_id, "")) for hit in hits}
