@@ -1331,3 +1331,10 @@ def test_a_repeat_offense_penalty_answers_only_a_part_about_repeat_offenders() -
     assert answered(first, repeat_penalty) == set()
     assert answered(repeat, repeat_penalty) == {0}
     assert answered(repeat, first_penalty) == set()
+
+
+def test_a_date_answers_when_something_went_live_only_where_it_went_live() -> None:
+    question = "What date did the seller-reporting portal go live after the March summit?"
+
+    assert answered(question, "On March 3, 2024, officials held the summit on the portal.") == set()
+    assert answered(question, "The seller-reporting portal went live on May 1, 2024.") == {0}

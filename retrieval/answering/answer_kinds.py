@@ -47,7 +47,8 @@ CUSTODY = r"(prison|imprison\w*|incarcerat\w*|jail|custody|behind bars|confineme
 EVENTS = (
     "arrested charged indicted arraigned detained extradited seized pleaded plea convicted "
     "acquitted verdict trial hearing sentenced released dismissed settled filed registered "
-    "renewed granted issued cancelled abandoned expired"
+    "renewed granted issued cancelled abandoned expired launched live opened established "
+    "signed enacted"
 )
 """The events of a case or a record that a date is the date of: "when was he arrested" is not
 answered by the date he was sentenced."""
