@@ -125,6 +125,10 @@ class HybridSearcher:
         self._sessions = sessions
         self.settings = settings or SearchSettings()
 
+    @property
+    def query_embedder(self) -> Embedder:
+        return self._embedder
+
     def search(
         self,
         query: str,

@@ -115,7 +115,7 @@ def test_a_model_that_is_not_mean_pooled_is_embedded_by_torch(tmp_path: Path) ->
     np.testing.assert_allclose(vectors, torch_embedder.embed_documents(SENTENCES[:2]), atol=1e-6)
 
 
-def test_answers_compare_sentences_by_the_runtime_the_settings_name(
+def test_questions_and_answers_sentences_are_embedded_by_the_runtime_the_settings_name(
     real_embedder: SentenceTransformerEmbedder, tmp_path: Path
 ) -> None:
     default = build_services(load_settings(CASEBOT_HOME=tmp_path / "a"), embedder=real_embedder)
@@ -130,6 +130,8 @@ def test_answers_compare_sentences_by_the_runtime_the_settings_name(
     assert default.sentence_embedder is real_embedder.onnx_twin()
     assert by_torch.sentence_embedder is real_embedder
     assert without_model.sentence_embedder is hashing
+    assert default.searcher.query_embedder is default.sentence_embedder
+    assert by_torch.searcher.query_embedder is real_embedder
 
 
 def test_an_unknown_runtime_is_refused_with_the_choices() -> None:
