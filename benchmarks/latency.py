@@ -434,7 +434,10 @@ class TimedLexicalIndex(LexicalIndex):
 class TimedSearcher(HybridSearcher):
     def __init__(self, services: Services, watch: Stopwatch) -> None:
         super().__init__(
-            services.embedder, services.vector_index, services.lexical_index, services.sessions
+            services.sentence_embedder,
+            services.vector_index,
+            services.lexical_index,
+            services.sessions,
         )
         self._watch = watch
 
