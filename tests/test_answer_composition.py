@@ -471,6 +471,7 @@ def test_a_name_opening_the_question_is_a_key_term_but_a_question_word_is_not() 
         "kane"
     ]
     assert Question.parse("Which seller shipped the batteries?").key_terms == []
+    assert Question.parse("Roughly how many batteries did VH-7 ship?").key_terms == ["7", "vh"]
 
 
 def test_who_a_verb_was_done_to_is_any_name_not_one_beside_the_verb() -> None:

@@ -88,7 +88,8 @@ OPENER = re.compile(
     r"she|they|his|her|their|its|i|we|you|our|my|your|list|give|tell|name|show|find|"
     r"describe|explain|summarise|summarize|according|and|or|but|besides|apart|other|any|"
     r"all|each|every|some|out|regarding|about|per|please|once|while|although|though|then|"
-    r"between|among|within|without|against|into|over|following|next|last|first"
+    r"between|among|within|without|against|into|over|following|next|last|first|"
+    r"\w+ly"  # an adverb: "Roughly how many…", "Approximately when…"
     r")$",
     re.I,
 )
