@@ -46,14 +46,17 @@ def preferred(
             ranked, threshold, lambda c: not _other_ordinal(asked_ordinals, ordinals(c.text))
         )
     cues = SeriesCues.of_question(question)
-    silent = _silent_on_the_month(cues, hits)
+    if not cues.any:
+        return ranked
+    headings = _headings(hits)
+    silent = _silent_on_the_month(cues, hits, headings)
     ranked = [candidate for candidate in ranked if candidate.document_id not in silent]
-    if cues.any:
-        conflicting = _conflicting_documents(cues, hits)
-        ranked = _answering_first(
-            ranked, threshold, lambda c: c.document_id not in conflicting, SIBLING_MARGIN
-        )
-    return ranked
+    conflicting = frozenset(
+        document for document, heading in headings.items() if cues.conflicts(heading)
+    )
+    return _answering_first(
+        ranked, threshold, lambda c: c.document_id not in conflicting, SIBLING_MARGIN
+    )
 
 
 def _answering_first(
@@ -96,14 +99,9 @@ def _points_elsewhere(question: str, candidate: Candidate) -> bool:
     ) or is_listing_entry(candidate.text)
 
 
-def _conflicting_documents(cues: SeriesCues, hits: Sequence[Hit]) -> frozenset[str]:
-    """Documents whose heading gives another date or stage than the question names."""
-    return frozenset(
-        document for document, heading in _headings(hits).items() if cues.conflicts(heading)
-    )
-
-
-def _silent_on_the_month(cues: SeriesCues, hits: Sequence[Hit]) -> frozenset[str]:
+def _silent_on_the_month(
+    cues: SeriesCues, hits: Sequence[Hit], headings: dict[str, Heading]
+) -> frozenset[str]:
     """Documents dated in another month than the question names whose retrieved text never
     names that month."""
     if not cues.months:
@@ -113,7 +111,7 @@ def _silent_on_the_month(cues: SeriesCues, hits: Sequence[Hit]) -> frozenset[str
         texts.setdefault(hit.document_id, []).append(hit.text)
     return frozenset(
         document
-        for document, heading in _headings(hits).items()
+        for document, heading in headings.items()
         if cues.dated_otherwise(heading, "\n".join(texts[document]))
     )
 
