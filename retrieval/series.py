@@ -120,13 +120,14 @@ class SeriesCues:
 
     def dated_otherwise(self, heading: Heading, text: str) -> bool:
         """The question names a month, the heading dates the document in another, and ``text``
-        (the part of the document at hand) names none of the question's months: a release of
-        June that says nothing of April does not tell of "the April 2012 seizure"."""
+        (the part of the document at hand) names none of the question's months, in words or in
+        figures: a release of June that says nothing of April does not tell of "the April 2012
+        seizure"."""
         months = self.months
         date = document_date(heading.dated)
         if not months or date is None or any(when.covers(date) for when in months):
             return False
-        named = {when.month for when in _named_dates(text)}
+        named = {when.month for when in _named_dates(text) + _numeric_dates(text)}
         return not any(when.month in named for when in months)
 
 
@@ -170,6 +171,11 @@ def _named_dates(text: str) -> list[When]:
         When(int(match.group("year")) if match.group("year") else None, _month(match))
         for match in NAMED_DATE.finditer(text)
     ]
+
+
+def _numeric_dates(text: str) -> list[When]:
+    """A docket's "2008-02-27" and "2/27/08" name February as well as "February 27" does."""
+    return [when for match in NUMERIC_DATE.finditer(text) if (when := _numeric(match))]
 
 
 def _month(match: re.Match[str]) -> int:

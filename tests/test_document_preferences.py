@@ -206,6 +206,9 @@ def test_a_release_of_another_month_that_never_names_the_month_asked_about_answe
     assert documents(april, MAY_SEIZURE) == []
     assert "vh7-may" in documents(may, MAY_SEIZURE)
     assert "vh7-may" in documents(april, may_recalling_april)
+    # A docket names months in figures: its entry of 2021-04-19 is of April.
+    may_docket_entry = MAY_SEIZURE + " #12 2021-04-19: Minute entry: 480 units held at the port."
+    assert "vh7-may" in documents(april, may_docket_entry)
 
 
 FILING = "filing"
