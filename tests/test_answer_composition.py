@@ -1339,3 +1339,16 @@ def test_a_date_answers_when_something_went_live_only_where_it_went_live() -> No
 
     assert answered(question, "On March 3, 2024, officials held the summit on the portal.") == set()
     assert answered(question, "The seller-reporting portal went live on May 1, 2024.") == {0}
+
+
+def test_who_came_is_answered_by_who_was_present() -> None:
+    question = (
+        "At the March settlement conference, did the parties settle, and who came as the "
+        "importer's chief executive?"
+    )
+    minute_entry = (
+        "Also present are Dana Reyes, counsel for Defendant Harbor Light Imports; Milo Brandt, "
+        "chief executive for Defendant Harbor Light Imports."
+    )
+
+    assert 1 in answered(question, minute_entry)

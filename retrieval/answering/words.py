@@ -33,6 +33,7 @@ SAME_MEANING = (
     "stationed based located headquartered",
     "new reset rescheduled postponed continued pushed",
     "create created enact enacted establish established",
+    "attend attended came come present appeared",
 )
 """Words of one meaning in the cases Casebot reads: a part's cue is met by any of its group
 ("which defendant is still on the run" by "fugitive")."""
