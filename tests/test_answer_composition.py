@@ -1352,3 +1352,15 @@ def test_who_came_is_answered_by_who_was_present() -> None:
     )
 
     assert 1 in answered(question, minute_entry)
+
+
+def test_what_period_asks_how_long() -> None:
+    question = "Within what period after entry does a resale make the exempted goods forfeitable?"
+    statute = (
+        "If any exempted article is sold within one year after the date of entry, the article "
+        "or its value is subject to forfeiture."
+    )
+
+    assert kinds(question)[0] is AnswerType.DURATION
+    assert 0 in answered(question, statute)
+    assert AnswerType.DURATION not in kinds("At what period of the year do seizures peak?")

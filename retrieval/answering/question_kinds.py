@@ -61,6 +61,7 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
         AnswerType.DURATION,
         re.compile(
             rf"\b(how long|how many {DURATION_WORDS})\b"
+            r"|\b(what|which) (period|time ?frame|length of time|window)\b(?! of (the )?(year|day))"
             r"|\b(statute|period) of limitations?\b|\blimitations? period\b",
             re.I,
         ),
