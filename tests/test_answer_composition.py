@@ -1364,3 +1364,17 @@ def test_what_period_asks_how_long() -> None:
     assert kinds(question)[0] is AnswerType.DURATION
     assert 0 in answered(question, statute)
     assert AnswerType.DURATION not in kinds("At what period of the year do seizures peak?")
+
+
+def test_a_statute_answers_who_with_the_role_it_gives_a_duty_to() -> None:
+    question = "In a claim for the infringer's profits, who has to prove the costs?"
+    statute = (
+        "In assessing profits the plaintiff shall be required to prove sales only; the defendant "
+        "must prove all elements of cost or deduction claimed."
+    )
+    consulting = "Whom does the Commissioner have to consult on training for customs officers?"
+    duty = "The Commissioner shall consult with private sector entities on training for officers."
+
+    assert 0 in answered(question, statute)
+    assert 0 in answered(consulting, duty)
+    assert 0 not in answered(consulting, "The Commissioner consulted the officers on training.")

@@ -159,6 +159,16 @@ BODIES_ASKED = frozenset(
 """Words that ask for a public body by name ("which postal agency")."""
 STATUTORY_DUTY = re.compile(r"\s+(?:shall|must)\b")
 """What follows the one a statute gives a duty to: "the Secretary of Homeland Security shall"."""
+DUTY = re.compile(r"\b(shall|must)\b")
+STATUTORY_ROLES = frozenset(
+    terms(
+        "defendant plaintiff court registrant registrar owner importer exporter collector officer "
+        "entities entity party parties agency secretary commissioner director trader manufacturer "
+        "carrier applicant consignee"
+    )
+)
+"""Whom a statute names by role, not by name: "the defendant must prove all elements of cost",
+"the Commissioner shall consult with private sector entities"."""
 NO_EVENT = re.compile(
     r"\b(principal|supplemental) register\b|\barrest(?= warrants?\b)"
     r"|\bto set (a |the )?(new )?(dates? for (his |her |their |the )?\w+|trial date)",
@@ -296,6 +306,8 @@ def _names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froz
     ("Baltimore Store Owner Sentenced to 30 Months") names no one by its capitals."""
     if title_case(sentence):
         return False
+    if _statutory_role(sentence, question_terms):
+        return True
     for run in CAPITALISED_RUN.finditer(sentence):
         name = _without_leading_function_words(run.group(0))
         if frozenset(terms(name)) <= question_terms:
@@ -366,6 +378,15 @@ def _statutory_actor(sentence: str, run: re.Match[str], name: str) -> bool:
     if not STATUTORY_DUTY.match(sentence, run.end()):
         return False
     return bool(frozenset(terms(name)) & (OFFICIAL_TITLES | PLACES_AND_BODIES))
+
+
+def _statutory_role(sentence: str, question_terms: frozenset[str]) -> bool:
+    """A sentence that gives a duty ("shall", "must") and names a role the question does not:
+    "who must prove the costs" is answered by "defendant must prove all elements of cost", "whom
+    does the Commissioner consult" by "shall consult with private sector entities"."""
+    if not DUTY.search(sentence):
+        return False
+    return bool((frozenset(terms(sentence)) & STATUTORY_ROLES) - question_terms)
 
 
 def _without_leading_function_words(run: str) -> str:
@@ -454,7 +475,7 @@ def _contains(aspect: Aspect, sentence: str) -> bool:
     if kind is AnswerType.OUTCOME:
         sentence = CONDITIONAL_OUTCOME.sub(" ", sentence)
     if not pattern.search(sentence):
-        return False
+        return kind is AnswerType.PERSON and _statutory_role(sentence, frozenset())
     if kind is AnswerType.PRISON_SENTENCE and HYPOTHETICAL_SENTENCE.search(sentence):
         return bool(IMPOSED_SENTENCE.search(sentence))
     return True
