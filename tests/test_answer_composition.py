@@ -1378,3 +1378,27 @@ def test_a_statute_answers_who_with_the_role_it_gives_a_duty_to() -> None:
     assert 0 in answered(question, statute)
     assert 0 in answered(consulting, duty)
     assert 0 not in answered(consulting, "The Commissioner consulted the officers on training.")
+
+
+def test_regulations_prescribed_are_regulations_issued() -> None:
+    question = "By when did the Commissioner have to issue regulations on donated scanners?"
+    statute = (
+        "Not later than the date that is 90 days after March 1, 2020, the Commissioner shall "
+        "prescribe regulations to accept donated scanners."
+    )
+
+    assert 0 in answered(question, statute)
+
+
+def test_a_consequence_is_what_something_is_made_subject_to() -> None:
+    question = "What's the consequence for the merchandise itself under subsection (b)?"
+    statute = "Any such goods imported in violation of this section shall be subject to seizure."
+
+    assert 0 in answered(question, statute)
+
+
+def test_which_official_is_answered_by_an_office_holder() -> None:
+    question = "Which official has to coordinate with foreign customs police?"
+    statute = "The Secretary of Homeland Security shall coordinate with foreign customs police."
+
+    assert 0 in answered(question, statute)

@@ -34,6 +34,9 @@ SAME_MEANING = (
     "new reset rescheduled postponed continued pushed",
     "create created enact enacted establish established",
     "attend attended came come present appeared",
+    "issue issued prescribe prescribed promulgate promulgated",
+    "consequence penalty penalties punishment punished liable subject",
+    "official secretary commissioner director administrator",
 )
 """Words of one meaning in the cases Casebot reads: a part's cue is met by any of its group
 ("which defendant is still on the run" by "fugitive")."""
