@@ -1402,3 +1402,17 @@ def test_which_official_is_answered_by_an_office_holder() -> None:
     statute = "The Secretary of Homeland Security shall coordinate with foreign customs police."
 
     assert 0 in answered(question, statute)
+
+
+def test_a_later_part_about_another_body_needs_a_sentence_naming_it() -> None:
+    question = (
+        "Of the grant money, how much went to Marlow County and how much to the Ferris State "
+        "Police?"
+    )
+    award = "Marlow County will receive nearly $124,000 to train its Police Department."
+    context_first = "When and before which judge were the four Boulder men arraigned?"
+    arraignment = "They were arraigned on May 2, 2019 before Magistrate Judge Ann Cole."
+
+    assert answered(question, award) == {0}
+    assert 1 in answered(question, "The Ferris State Police will receive $98,000.")
+    assert answered(context_first, arraignment) == {0, 1}

@@ -76,6 +76,9 @@ class Aspect:
     filed: frozenset[str] = frozenset()
     """What a "when was it filed" part asks the filing of ("his *answer*", "the *Section* 8
     declaration"): a docket's or a record's other filings are not it."""
+    own_names: frozenset[str] = frozenset()
+    """What a later part names that no other part does, as stems ("and how much to *the
+    Virginia State Police*"): a sentence that names none of it answers the other part only."""
     of_kind: AnswerType = AnswerType.ANY
     """A part with no words of its own asks about the part before: "how did the case end, and
     on what date" asks the date of an end, so a sentence must tell of that kind of thing too."""

@@ -223,6 +223,8 @@ def answers(
     something the question names."""
     if not _contains(aspect, sentence):
         return False
+    if aspect.own_names and not aspect.own_names & (sentence_terms | preceding_terms):
+        return False
     if about_another_agency(aspect.asks, sentence) or about_another_offense(aspect.asks, sentence):
         return False
     if aspect.of_kind is not AnswerType.ANY and not _contains(Aspect(aspect.of_kind), sentence):

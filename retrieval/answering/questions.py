@@ -26,6 +26,7 @@ from retrieval.answering.question_kinds import (
     without_time_anchor,
 )
 from retrieval.answering.words import MIN_PREFIX
+from retrieval.series import MONTHS
 
 WH_WORD = (
     r"(?:what|when|who|whom|whose|which|how|where|to what|on what|from which|for what|"
@@ -41,6 +42,8 @@ ASKING_START = re.compile(
     re.I,
 )
 NAME_OR_NUMBER = re.compile(r"(?<!^)(?<![?!] )(?<!\w\w\. )\b([A-Z][\w&'-]+|\d[\w:/.,-]*)")
+CAPITALISED = re.compile(r"\b[A-Z][\w&'-]+")
+MONTH_WORDS = frozenset(terms(" ".join(MONTHS)))
 YES_OR_NO = re.compile(
     r"^\W*(did|does|do|is|was|were|are|has|have|had|can|could|will|would)\b", re.I
 )
@@ -191,8 +194,9 @@ class Question:
         aspects: list[Aspect] = []
         previous_cue: frozenset[str] = frozenset()
         previous_kind = AnswerType.ANY
-        for part in parts:
+        for index, part in enumerate(parts):
             part_terms = terms(part)
+            own_names = _own_names(index, parts) if index else frozenset()
             asked = without_time_anchor(part, prison_context)
             own_cue = _cue(terms(asked), key_terms)
             cue = own_cue or previous_cue
@@ -222,6 +226,7 @@ class Question:
                         asks=_asked(part),
                         counted=counted,
                         filed=filed,
+                        own_names=own_names,
                         of_kind=of_kind,
                     )
                 )
@@ -338,6 +343,25 @@ def _parts(text: str) -> list[str]:
             continue
         parts.append(part)
     return parts
+
+
+def _own_names(index: int, parts: list[str]) -> frozenset[str]:
+    """The names of part ``index`` that no other part has, where a part before it names
+    something else of its own: "how much went to Baltimore County and how much to the Virginia
+    State Police" asks about two bodies, "when and before which judge was the Boulder men's
+    arraignment" about one."""
+    names = [_capitalised(part) for part in parts]
+    others = [frozenset(terms(part)) for part in parts]
+    if not any(names[before] - others[index] for before in range(index)):
+        return frozenset()
+    return names[index] - frozenset().union(*(others[:index] + others[index + 1 :]))
+
+
+def _capitalised(part: str) -> frozenset[str]:
+    """The stems of a part's capitalised words, less months, officials' titles and the words
+    any place or body has ("State", "Police")."""
+    named = frozenset(term for word in CAPITALISED.findall(part) for term in terms(word))
+    return named - MONTH_WORDS - OFFICIAL_TITLES - PLACES_AND_BODIES
 
 
 def _context_only(piece: str) -> bool:
