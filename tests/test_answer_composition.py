@@ -1416,3 +1416,17 @@ def test_a_later_part_about_another_body_needs_a_sentence_naming_it() -> None:
     assert answered(question, award) == {0}
     assert 1 in answered(question, "The Ferris State Police will receive $98,000.")
     assert answered(context_first, arraignment) == {0, 1}
+
+
+def test_a_further_part_may_open_with_a_preposition_or_a_hedge() -> None:
+    question = (
+        "Roughly how many queries did the intruders run, and through about how many servers "
+        "did they route their traffic?"
+    )
+    routed = "They routed their traffic through approximately 34 servers in 20 countries."
+
+    assert [aspect.kind for aspect in Question.parse(question).aspects] == [
+        AnswerType.COUNT,
+        AnswerType.COUNT,
+    ]
+    assert answered(question, routed) == {1}

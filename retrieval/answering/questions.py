@@ -32,7 +32,13 @@ WH_WORD = (
     r"(?:what|when|who|whom|whose|which|how|where|to what|on what|from which|for what|"
     r"under what|in what|by whom|before which|by which|to whom)\b"
 )
-CLAUSE_BREAK = re.compile(rf"(,\s*and\s+|\s+and\s+|,\s*)(?={WH_WORD})", re.I)
+LEADING_WH = (
+    r"(?:(?:through|on|in|at|from|for|to|by|with|into|over|across|about|roughly|approximately|"
+    r"around|nearly|exactly|just|then)\s+){0,2}"
+)
+"""Words a further part may open with before its wh-word: "and through about how many
+servers", "and on roughly how many occasions"."""
+CLAUSE_BREAK = re.compile(rf"(,\s*and\s+|\s+and\s+|,\s*)(?={LEADING_WH}{WH_WORD})", re.I)
 SUBORDINATE = re.compile(
     r"^\s*(when|if|after|before|once|while|since|although|according|in|under|for|at|as)\b", re.I
 )
