@@ -1430,3 +1430,11 @@ def test_a_further_part_may_open_with_a_preposition_or_a_hedge() -> None:
         AnswerType.COUNT,
     ]
     assert answered(question, routed) == {1}
+
+
+def test_a_trials_length_is_no_prison_term() -> None:
+    question = "After the judge found Lena Ward guilty, what prison term did he impose?"
+    ruling = "The ruling was handed down by the judge following a four-day\nbench trial."
+
+    assert answered(question, ruling) == set()
+    assert answered(question, "The judge handed Ward a 30-month prison term.") == {0}

@@ -21,9 +21,14 @@ from retrieval.answering.answer_kinds import (
 from retrieval.answering.offenses import about_another_offense
 from retrieval.answering.words import has_word
 
+NOT_A_TERM = (
+    r"(?![-\s](?:\w+\s)?(?:trial|hearing|visit|trip|conference|meeting|course|program|"
+    r"operation|investigation|window|period)\b)"
+)
+"""A length of time that is another thing's ("a four-day bench trial") is no prison term."""
 ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.PRISON_SENTENCE: re.compile(
-        rf"\b(sentenc|handed)\w*\b.{{0,200}}?({DURATION}|probation|time served|"
+        rf"\b(sentenc|handed)\w*\b.{{0,200}}?({DURATION}{NOT_A_TERM}|probation|time served|"
         r"life in prison|home (confinement|detention))"
         rf"|{DURATION}[- ](term[- ])?(in|of|behind) (federal |state )?{CUSTODY}",
         re.I | re.S,
