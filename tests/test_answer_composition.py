@@ -1438,3 +1438,11 @@ def test_a_trials_length_is_no_prison_term() -> None:
 
     assert answered(question, ruling) == set()
     assert answered(question, "The judge handed Ward a 30-month prison term.") == {0}
+
+
+def test_what_term_was_he_ultimately_sentenced_to_asks_for_the_term() -> None:
+    asked_term = "What prison term was Ward ultimately sentenced to?"
+    asked_end = "Did Ward end up being sentenced to prison?"
+
+    assert kinds(asked_term) == [AnswerType.PRISON_SENTENCE]
+    assert AnswerType.OUTCOME in kinds(asked_end)

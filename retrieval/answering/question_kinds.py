@@ -127,6 +127,10 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
         ),
     ),
 ]
+WH_QUESTION = re.compile(r"^\W*(?:and\s+)?(what|which|how)\b", re.I)
+OUTCOME_PATTERN = next(
+    index for index, (kind, _) in enumerate(QUESTION_PATTERNS) if kind is AnswerType.OUTCOME
+)
 MONEY_KINDS = frozenset(
     terms(
         "fine fined restitution forfeiture forfeit bail bond damages fee value price paid profit "
@@ -154,9 +158,20 @@ def kinds_asked(clause: str, prison_context: bool) -> list[AnswerType]:
         if (match := pattern.search(clause))
     )
     kinds = [kind for _, _, kind in found]
+    if AnswerType.PRISON_SENTENCE in kinds and _sentence_asked_as_an_end(clause):
+        kinds.remove(AnswerType.OUTCOME)
     if prison_context:
         kinds = [AnswerType.PRISON_SENTENCE if k is AnswerType.DURATION else k for k in kinds]
     return list(dict.fromkeys(kinds))
+
+
+def _sentence_asked_as_an_end(clause: str) -> bool:
+    """ "What prison term was he ultimately sentenced to" asks for the term: the words that
+    ask how a case ended ("ultimately sentenced") only say when it was given."""
+    if not WH_QUESTION.match(clause):
+        return False
+    match = QUESTION_PATTERNS[OUTCOME_PATTERN][1].search(clause)
+    return match is not None and "sentenc" in match.group(0).lower()
 
 
 def without_time_anchor(part: str, prison_context: bool) -> str:
