@@ -1446,3 +1446,17 @@ def test_what_term_was_he_ultimately_sentenced_to_asks_for_the_term() -> None:
 
     assert kinds(asked_term) == [AnswerType.PRISON_SENTENCE]
     assert AnswerType.OUTCOME in kinds(asked_end)
+
+
+def test_how_many_of_a_named_kind_is_not_answered_by_a_count_of_another() -> None:
+    question = "How many Levitra tablets did the agents buy from Fenwick?"
+    bought = "Agents bought approximately 2,000 Viagra tablets and 500 Cialis tablets from Fenwick."
+    prices = (
+        "Fenwick offered Viagra tablets for $1.00 each, Cialis tablets for $1.20 each and "
+        "Levitra tablets for $1.40 each."
+    )
+    named = "Agents bought 300 Levitra tablets from Fenwick."
+
+    assert answered(question, bought) == set()
+    assert answered(question, prices) == set()
+    assert answered(question, named) == {0}

@@ -73,6 +73,9 @@ class Aspect:
     counted: frozenset[str] = frozenset()
     """What "how many" counts, its head word ("scanners" of "how many diagnostic scanners"):
     35,000 counterfeit *keys* do not answer it, though "counterfeit" is a cue word."""
+    counted_names: frozenset[str] = frozenset()
+    """The names among what "how many" counts ("how many *Levitra* tablets"): 2,000 Viagra
+    tablets are not what is asked."""
     filed: frozenset[str] = frozenset()
     """What a "when was it filed" part asks the filing of ("his *answer*", "the *Section* 8
     declaration"): a docket's or a record's other filings are not it."""

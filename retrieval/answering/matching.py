@@ -96,6 +96,7 @@ COUNTED = re.compile(
 rifles and an additional 778 sights" has two numbers, and the second is among the first's
 words."""
 YEAR = re.compile(r"(19|20)\d\d")
+DECIMALS = re.compile(r"\d\.$")
 COUNT_FIELD = re.compile(r"\b(quantity|qty|count|units|pieces|total)\s*[:=]?\s*\d", re.I)
 HYPOTHETICAL_SENTENCE = re.compile(
     r"\b(faces?|facing|maximum|up to|could|would|may|scheduled|will be|set for|when sentenced|"
@@ -251,7 +252,8 @@ def answers(
     if aspect.kind is AnswerType.DURATION and not _lasts(sentence, aspect.cue):
         return False
     if aspect.kind is AnswerType.COUNT:
-        return _counts(sentence, aspect.counted or aspect.cue or frozenset(question_terms))
+        counted = aspect.counted or aspect.cue or frozenset(question_terms)
+        return _counts(sentence, counted, aspect.counted_names)
     if aspect.kind is AnswerType.PERSON:
         if _field_names_the_role(aspect, sentence):
             return True
@@ -488,16 +490,20 @@ def _contains(aspect: Aspect, sentence: str) -> bool:
     return True
 
 
-def _counts(sentence: str, counted: frozenset[str]) -> bool:
+def _counts(sentence: str, counted: frozenset[str], names: frozenset[str] = frozenset()) -> bool:
     """A number (not an amount of money, not a year, not a list item's "(2)") of the things
-    asked about."""
+    asked about, and of the ones named, if the question names some ("how many Levitra
+    tablets")."""
     if COUNT_FIELD.search(sentence):
         return True
+    if names and not names & frozenset(terms(sentence)):
+        return False
     sentence = LIST_ITEM.sub("", sentence, count=1)
     for match in COUNTED.finditer(sentence):
         number = match.group("number")
-        if YEAR.fullmatch(number) or sentence[: match.start()].rstrip().endswith("$"):
-            continue
+        before = sentence[: match.start()]
+        if YEAR.fullmatch(number) or before.rstrip().endswith("$") or DECIMALS.search(before):
+            continue  # a year, an amount, or the cents of one ("$1.20")
         if _shares_a_cue(counted, frozenset(terms(_common_words(match.group("following"))))):
             return True
     return False

@@ -219,7 +219,9 @@ class Question:
                 uncued = kind in UNCUED or done_to
                 aspect_cue = frozenset() if uncued else named or cue
                 part_words, part_many = (_role_done_to(words), True) if done_to else (words, many)
-                counted = _counted(part, key_terms) if kind is AnswerType.COUNT else frozenset()
+                counting = kind is AnswerType.COUNT
+                counted = _counted(part, key_terms) if counting else frozenset()
+                counted_names = _counted_names(part) if counting else frozenset()
                 filed = _filed(part) if kind is AnswerType.DATE else frozenset()
                 aspects.append(
                     Aspect(
@@ -231,6 +233,7 @@ class Question:
                         many=part_many,
                         asks=_asked(part),
                         counted=counted,
+                        counted_names=counted_names,
                         filed=filed,
                         own_names=own_names,
                         of_kind=of_kind,
@@ -425,6 +428,17 @@ def _counted(part: str, key_terms: list[str]) -> frozenset[str]:
     words = words[: ends[0]] if ends else words
     head = terms(words[-1]) if words else []
     return frozenset(head) - GENERIC_COUNTED - frozenset(key_terms)
+
+
+def _counted_names(part: str) -> frozenset[str]:
+    """The capitalised words of what "how many" counts: "how many counterfeit *Levitra*
+    tablets" (not "China-benefiting", which says of the cases, not which)."""
+    match = MODIFIED[AnswerType.COUNT].search(part)
+    words = match.group(1).split() if match else []
+    ends = [i for i, word in enumerate(words) if word.lower() in PREPOSITIONS]
+    words = words[: ends[0]] if ends else words
+    names = [word for word in words[:-1] if word[:1].isupper() and "-" not in word]
+    return frozenset(term for word in names for term in terms(word))
 
 
 def _filed(part: str) -> frozenset[str]:
