@@ -1302,6 +1302,23 @@ def test_a_firm_described_and_left_unnamed(sentence: str, withholds: bool) -> No
     assert describes_without_naming(sentence) is withholds
 
 
+def test_a_firm_described_in_the_questions_words_anywhere_in_the_release_is_withheld() -> None:
+    question = Question.parse(
+        "Who was the Ostland supplier that sold Dana Vole the counterfeit rowing machines?"
+    )
+    release = (
+        "Dana Vole sold counterfeit rowing machines over the internet from her garage in "
+        "Marlow. Vole purchased the goods, mostly fitness equipment, from an Ostland supplier "
+        "and shipped them through Harbor Freight Lines."
+    )
+
+    assert not decides(question, release)
+    assert describes_without_naming(
+        "from a Marlow oil & gas manufacturer", frozenset(terms("oil and gas"))
+    )
+    assert not describes_without_naming("from an Ostland supplier", frozenset(["supplier"]))
+
+
 def test_a_time_counted_from_an_event_is_not_the_time_the_event_takes() -> None:
     question = "How many days does the owner have to object before the goods are forfeited?"
     sale = "The goods may be sold 90 days after the date of forfeiture."

@@ -360,7 +360,11 @@ def _documents(
     answered: dict[str, frozenset[int]] = defaultdict(frozenset)
     introduced: dict[str, list[list[str]]] = defaultdict(list)
     closest: dict[str, tuple[float, str]] = {}
+    described: set[str] = set()
     firm_asked = parts_asking_which_firm(question)
+    firm_words = frozenset(
+        term for part in firm_asked for term in terms(question.aspects[part].asks)
+    )
     for hit, chunk in zip(hits, chunks, strict=True):
         present[hit.document_id] |= chunk.terms
         introduced[hit.document_id] += people_by_age(hit.text)
@@ -370,8 +374,12 @@ def _documents(
                 coverage = scale.coverage(sentence_terms)
                 if coverage > closest.get(hit.document_id, (-1.0, ""))[0]:
                     closest[hit.document_id] = (coverage, sentence.text)
+                if describes_without_naming(sentence.text, firm_words):
+                    described.add(hit.document_id)
     withheld = {
-        document_id: firm_asked if describes_without_naming(sentence) else frozenset()
+        document_id: firm_asked
+        if describes_without_naming(sentence) or document_id in described
+        else frozenset()
         for document_id, (_, sentence) in closest.items()
     }
     dense_top = _top_document(hits, lambda hit: hit.dense_similarity)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from retrieval.analysis import terms
 from retrieval.answering.answer_kinds import AnswerType
 from retrieval.answering.questions import Question
 
@@ -21,11 +22,12 @@ ORGANIZATION = (
 ORGANIZATION_ASKED = re.compile(
     rf"\b(?:which|what)\s+(?:(?!(?:did|does|do|was|were|is|are|has|had)\b)[\w.'&-]+\s+){{0,4}}"
     rf"{ORGANIZATION}\b"
-    rf"|\bname of (?:the|that|this|his|her|their)\s+(?:[\w.'&-]+\s+){{0,4}}{ORGANIZATION}\b",
+    rf"|\bname of (?:the|that|this|his|her|their)\s+(?:[\w.'&-]+\s+){{0,4}}{ORGANIZATION}\b"
+    rf"|\bwho (?:is|was|were|are) (?:the|that|this)\s+(?:[\w.'&-]+\s+){{0,4}}{ORGANIZATION}\b",
     re.I,
 )
 INDEFINITE_ORGANIZATION = re.compile(
-    rf"\b(?:a|an)\s+(?:[\w.'-]+\s+){{0,5}}?{ORGANIZATION}\b"
+    rf"\b(?:a|an)\s+(?:[\w.'&-]+\s+){{0,5}}?{ORGANIZATION}\b"
     # "a company website", "a business day": the firm's thing, not a firm.
     r"(?!\s+(?:websites?|web|names?|days?|hours|records?|accounts?|owners?|partners?|credits?|"
     r"premises|address|e-?mail|logos?|officials?|employees?|executives?|representatives?|"
@@ -45,9 +47,14 @@ NAMED_BEFORE = re.compile(
 month's or an opening word's comma: "In May, an Oregon-based company …")."""
 
 
+DESCRIPTION_WORDS_ASKED = 2
+"""How many of the question's words a firm's description must use to be the one asked about
+("Chinese supplier")."""
+
+
 def parts_asking_which_firm(question: Question) -> frozenset[int]:
     """The question's parts that ask which firm ("what's the name of the China-based company",
-    "which locomotive maker")."""
+    "which locomotive maker", "who was the Chinese supplier")."""
     return frozenset(
         index
         for index, aspect in enumerate(question.aspects)
@@ -55,12 +62,20 @@ def parts_asking_which_firm(question: Question) -> frozenset[int]:
     )
 
 
-def describes_without_naming(sentence: str) -> bool:
+def describes_without_naming(sentence: str, asked: frozenset[str] | None = None) -> bool:
     """The sentence speaks of "a company …" and gives it no name: none follows it ("a company
     named Kingdom International", "a Virginia company, JDC Networking") and none goes before it
-    ("Capstone Turbine, a Los Angeles-based manufacturer")."""
+    ("Capstone Turbine, a Los Angeles-based manufacturer"). With ``asked`` (the stems of the
+    question's words for the firm), only a description in those words counts: "a Houston-area
+    oil & gas manufacturer" for "which Houston-area oil and gas manufacturer"."""
     return any(
         not NAMED_AFTER.match(match.group("after"))
         and not NAMED_BEFORE.search(sentence[: match.start()])
+        and (asked is None or _in_the_words_asked(match, asked))
         for match in INDEFINITE_ORGANIZATION.finditer(sentence)
     )
+
+
+def _in_the_words_asked(match: re.Match[str], asked: frozenset[str]) -> bool:
+    described = frozenset(terms(match.group(0)[: match.start("after") - match.start()]))
+    return len(described & asked) >= DESCRIPTION_WORDS_ASKED
