@@ -1477,3 +1477,13 @@ def test_how_many_of_a_named_kind_is_not_answered_by_a_count_of_another() -> Non
     assert answered(question, bought) == set()
     assert answered(question, prices) == set()
     assert answered(question, named) == {0}
+
+
+def test_millions_of_people_are_no_amount_of_money() -> None:
+    question = "How many dollars did the breach cost the credit bureau?"
+
+    assert (
+        answered(question, "The intruders took the records of nearly 150 million Americans.")
+        == set()
+    )
+    assert 1 in answered(question, "The breach cost the credit bureau 1.4 billion dollars.")

@@ -34,7 +34,7 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
         re.I | re.S,
     ),
     AnswerType.MONEY: re.compile(
-        r"\$\s?\d|\b\d[\d,.]*\s*(dollars|million|billion)\b"
+        r"\$\s?\d|\b\d[\d,.]*\s*(dollars|(million|billion)\b(?!\s+(?!dollars\b)[A-Za-z]+s\b))"
         r"|\b(value|retail price|price) of\b|\btimes the\b|\btwice the\b"
         r"|\b(not more than|up to|at most) the (value|price|amount)\b",
         re.I,
