@@ -1487,3 +1487,14 @@ def test_millions_of_people_are_no_amount_of_money() -> None:
         == set()
     )
     assert 1 in answered(question, "The breach cost the credit bureau 1.4 billion dollars.")
+
+
+def test_a_place_named_in_two_words_is_no_one_a_document_must_name() -> None:
+    question = Question.parse(
+        "In the case against a retired British Columbia dentist, which post office were the "
+        "pills shipped to?"
+    )
+    release = "The pills were shipped to the Blaine Post Office and carried across to Canada."
+
+    assert question.names == ()
+    assert decides(question, release)

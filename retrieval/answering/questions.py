@@ -89,6 +89,14 @@ NOT_IN_NAMES = OFFICIAL_TITLES | frozenset(
     terms("january february march april june july august september october november december")
 )
 """Capitalised words that are no part of a person's or firm's name: titles and months."""
+PLACE_NAME_ENDS = frozenset(
+    terms(
+        "jersey york carolina dakota virginia mexico hampshire columbia rico kong angeles "
+        "francisco diego vegas lanka zealand arabia emirates"
+    )
+)
+"""Last words of places named in two words ("British Columbia", "New Jersey", "Hong Kong"): a
+question naming one names no person or firm a document must name too."""
 OPENER = re.compile(
     r"(?:"
     r"what|when|who|whom|whose|which|how|where|why|is|was|were|are|did|does|do|has|had|"
@@ -392,7 +400,7 @@ def _names(text: str) -> tuple[tuple[str, ...], ...]:
     found: dict[tuple[str, ...], None] = {}
     for match in NAMED.finditer(text):
         words = tuple(stem for stem in terms(match.group(0)) if stem not in NOT_IN_NAMES)
-        if len(words) >= 2 and words[-1] not in PLACES_AND_BODIES:
+        if len(words) >= 2 and words[-1] not in PLACES_AND_BODIES | PLACE_NAME_ENDS:
             found[words] = None
     for match in MARK_WORD.finditer(text):
         found[tuple(terms(match.group(0)))] = None
