@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from retrieval.analysis import terms
+from retrieval.answering.agencies import agencies_named
 from retrieval.answering.answer_kinds import AnswerType, Aspect
 from retrieval.answering.matching import (
     OFFICIAL_TITLES,
@@ -440,12 +441,17 @@ def _counted(part: str, key_terms: list[str]) -> frozenset[str]:
 
 def _counted_names(part: str) -> frozenset[str]:
     """The capitalised words of what "how many" counts: "how many counterfeit *Levitra*
-    tablets" (not "China-benefiting", which says of the cases, not which)."""
+    tablets" (not "China-benefiting", which says of the cases, not which, nor an agency, which
+    a sentence may name in full: :mod:`.agencies` tells them apart)."""
     match = MODIFIED[AnswerType.COUNT].search(part)
     words = match.group(1).split() if match else []
     ends = [i for i, word in enumerate(words) if word.lower() in PREPOSITIONS]
     words = words[: ends[0]] if ends else words
-    names = [word for word in words[:-1] if word[:1].isupper() and "-" not in word]
+    names = [
+        word
+        for word in words[:-1]
+        if word[:1].isupper() and "-" not in word and not agencies_named(word)
+    ]
     return frozenset(term for word in names for term in terms(word))
 
 
