@@ -431,10 +431,7 @@ def _counted(part: str, key_terms: list[str]) -> frozenset[str]:
     """The head word of what "how many" counts: the last word before any preposition ("how
     many *units* of perfume", "how many *batteries* from VH-7"), if it is no name. A word that
     elsewhere says which kind of answer is wanted is counted here: "how many domain *names*"."""
-    match = MODIFIED[AnswerType.COUNT].search(part)
-    words = match.group(1).split() if match else []
-    ends = [i for i, word in enumerate(words) if word.lower() in PREPOSITIONS]
-    words = words[: ends[0]] if ends else words
+    words = _counted_words(part)
     head = terms(words[-1]) if words else []
     return frozenset(head) - GENERIC_COUNTED - frozenset(key_terms)
 
@@ -443,16 +440,21 @@ def _counted_names(part: str) -> frozenset[str]:
     """The capitalised words of what "how many" counts: "how many counterfeit *Levitra*
     tablets" (not "China-benefiting", which says of the cases, not which, nor an agency, which
     a sentence may name in full: :mod:`.agencies` tells them apart)."""
-    match = MODIFIED[AnswerType.COUNT].search(part)
-    words = match.group(1).split() if match else []
-    ends = [i for i, word in enumerate(words) if word.lower() in PREPOSITIONS]
-    words = words[: ends[0]] if ends else words
     names = [
         word
-        for word in words[:-1]
+        for word in _counted_words(part)[:-1]
         if word[:1].isupper() and "-" not in word and not agencies_named(word)
     ]
     return frozenset(term for word in names for term in terms(word))
+
+
+def _counted_words(part: str) -> list[str]:
+    """The words after "how many" up to the first preposition: "how many *counterfeit Levitra
+    tablets* from Fletcher"."""
+    match = MODIFIED[AnswerType.COUNT].search(part)
+    words = match.group(1).split() if match else []
+    ends = [i for i, word in enumerate(words) if word.lower() in PREPOSITIONS]
+    return words[: ends[0]] if ends else words
 
 
 def _filed(part: str) -> frozenset[str]:
