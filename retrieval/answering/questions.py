@@ -86,10 +86,9 @@ MARK_WORD = re.compile(r"(?<![A-Z] )\b[A-Z]{5,}\b(?! [A-Z]{2,})")
 """A word of five capitals or more standing alone: a mark's name ("ULTRABOOK", "COACH")."""
 WEBSITE = re.compile(r"\b(?:www\.)?([\w-]+)\.(?:com|net|org|biz|info|cn|ru|us|co|io)\b", re.I)
 """A website's name ("sderclub.com"): it names the seller behind it as a firm's name does."""
-NOT_IN_NAMES = OFFICIAL_TITLES | frozenset(
-    terms("january february march april june july august september october november december")
-)
-"""Capitalised words that are no part of a person's or firm's name: titles and months."""
+NOT_IN_NAMES = OFFICIAL_TITLES | (MONTH_WORDS - {"may"})
+"""Capitalised words that are no part of a person's or firm's name: titles and months (not
+"May", which names people too)."""
 PLACE_NAME_ENDS = frozenset(
     terms(
         "jersey york carolina dakota virginia mexico hampshire columbia rico kong angeles "
