@@ -1384,8 +1384,20 @@ def test_a_date_answers_when_something_went_live_only_where_it_went_live() -> No
             "The Secretary of Homeland Security shall coordinate with foreign customs police.",
             0,
         ),
+        (
+            "Who wrote the March 4 note proposing the harbor warehouse as a drop point?",
+            "The complaint quotes a March 4 letter from Ilsa Varga, a freight broker, proposing "
+            "the harbor warehouse as a drop point.",
+            0,
+        ),
     ],
-    ids=["present-is-came", "prescribed-is-issued", "subject-to-is-consequence", "secretary"],
+    ids=[
+        "present-is-came",
+        "prescribed-is-issued",
+        "subject-to-is-consequence",
+        "secretary",
+        "letter-from-is-wrote",
+    ],
 )
 def test_a_word_of_the_same_meaning_meets_what_a_part_asks(
     question: str, sentence: str, part: int

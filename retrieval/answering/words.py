@@ -37,6 +37,7 @@ SAME_MEANING = (
     "issue issued prescribe prescribed promulgate promulgated",
     "consequence penalty penalties punishment punished liable subject",
     "official secretary commissioner director administrator",
+    "wrote write written writing author authored letter",
 )
 """Words of one meaning in the cases Casebot reads: a part's cue is met by any of its group
 ("which defendant is still on the run" by "fugitive")."""
