@@ -338,6 +338,15 @@ def test_records_and_dockets_split_into_their_lines() -> None:
     assert len(split_sentences(docket)) == 2
 
 
+def test_a_bill_number_does_not_end_a_sentence() -> None:
+    text = "Congress passed the Fake Goods Act, H.R. 77, in May. It took effect in June."
+
+    assert [s.text for s in split_sentences(text)] == [
+        "Congress passed the Fake Goods Act, H.R. 77, in May.",
+        "It took effect in June.",
+    ]
+
+
 def test_each_sentence_is_a_candidate_once_with_the_parts_it_answers() -> None:
     release = (
         "John Doe was sentenced today to 37 months in federal prison. "
@@ -1296,6 +1305,9 @@ def test_one_prison_term_does_not_also_tell_the_codefendants_terms() -> None:
         ("He sold through a Virginia company, Brisk Trading Ltd., to buyers.", False),
         ("Hackers entered Brisk Turbine, a Los Angeles-based manufacturer, in 2010.", False),
         ("Brisk Trading Ltd. sold the pills through a company website.", False),
+        ("It took the designs of six Ostland technology companies.", True),
+        ("Here in Marlow, two leaders of a piracy ring were sentenced to three years.", True),
+        ("Two leaders of the ring, Dana Vole and Ilsa Varga, were sentenced.", False),
     ],
 )
 def test_a_firm_described_and_left_unnamed(sentence: str, withholds: bool) -> None:
@@ -1317,6 +1329,30 @@ def test_a_firm_described_in_the_questions_words_anywhere_in_the_release_is_with
         "from a Marlow oil & gas manufacturer", frozenset(terms("oil and gas"))
     )
     assert not describes_without_naming("from an Ostland supplier", frozenset(["supplier"]))
+
+
+def test_a_person_a_review_describes_by_role_is_not_answered_by_another_person() -> None:
+    question = Question.parse(
+        "Who was the former customs officer sentenced in May for selling seizure lists?"
+    )
+    review = (
+        "In May, a former customs officer was sentenced to six years for selling seizure "
+        "lists to smugglers. In June, Dana Vole was sentenced to two years for trafficking."
+    )
+    named = review.replace("a former customs officer", "Ilsa Varga, a former customs officer,")
+
+    assert not decides(question, review)
+    assert decides(question, named)
+
+
+def test_a_role_described_elsewhere_in_a_release_leaves_the_named_people_an_answer() -> None:
+    question = Question.parse("Which two customs officers were charged in the seizure-list leak?")
+    release = (
+        "The charged customs officers, Dana Vole and Ilsa Varga, sold seizure lists. "
+        "In March, a customs officer at the port was reassigned."
+    )
+
+    assert decides(question, release)
 
 
 def test_a_time_counted_from_an_event_is_not_the_time_the_event_takes() -> None:

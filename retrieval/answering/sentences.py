@@ -63,6 +63,9 @@ ABBREVIATIONS = frozenset(
         "i.e",
         "reg",
         "p.o",
+        "h.r",
+        "h.res",
+        "pub",
     }
 )
 BOUNDARY = re.compile(

@@ -1,9 +1,11 @@
-"""A document that describes the firm a question asks for without naming it.
+"""A document that describes the firm or person a question asks for without naming it.
 
 Releases often keep a victim or a supplier anonymous: "a company based in China that used the web
 address …", "an Oregon-based company … identified and removed the malware". When the document's
 sentence closest to the question is such a description, the name is not in it, and the firm
-names the document does hold (the drug's maker, the defendants) answer something else.
+names the document does hold (the drug's maker, the defendants) answer something else. Speeches
+and year-end reviews do the same with people and lists: "a former CIA case officer was
+sentenced to 19 years", "the intellectual property of six U.S. technology companies".
 """
 
 from __future__ import annotations
@@ -19,15 +21,20 @@ ORGANIZATION = (
     r"suppliers?|distributors?|retailers?|vendors?|stores?|shops?|subsidiar(?:y|ies)|"
     r"contractors?)"
 )
+ROLE = r"(?:leaders?|officers?|engineers?|employees?|scientists?|executives?|hackers?)"
+"""The people a speech or a review may leave unnamed by their role."""
+UNNAMED = rf"(?:{ORGANIZATION}|(?P<role>{ROLE}))"
+DETERMINER = r"(?:a|an|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
 ORGANIZATION_ASKED = re.compile(
     rf"\b(?:which|what)\s+(?:(?!(?:did|does|do|was|were|is|are|has|had)\b)[\w.'&-]+\s+){{0,4}}"
-    rf"{ORGANIZATION}\b"
+    rf"(?:{ORGANIZATION}|{ROLE})\b"
     rf"|\bname of (?:the|that|this|his|her|their)\s+(?:[\w.'&-]+\s+){{0,4}}{ORGANIZATION}\b"
-    rf"|\bwho (?:is|was|were|are) (?:the|that|this)\s+(?:[\w.'&-]+\s+){{0,4}}{ORGANIZATION}\b",
+    rf"|\bwho (?:is|was|were|are) (?:the|that|this)\s+(?:[\w.'&-]+\s+){{0,4}}"
+    rf"(?:{ORGANIZATION}|{ROLE})\b",
     re.I,
 )
 INDEFINITE_ORGANIZATION = re.compile(
-    rf"\b(?:a|an)\s+(?:[\w.'&-]+\s+){{0,5}}?{ORGANIZATION}\b"
+    rf"\b{DETERMINER}\s+(?:[\w.'&-]+\s+){{0,5}}?{UNNAMED}\b"
     # "a company website", "a business day": the firm's thing, not a firm.
     r"(?!\s+(?:websites?|web|names?|days?|hours|records?|accounts?|owners?|partners?|credits?|"
     r"premises|address|e-?mail|logos?|officials?|employees?|executives?|representatives?|"
@@ -36,8 +43,11 @@ INDEFINITE_ORGANIZATION = re.compile(
     re.I,
 )
 NAMED_AFTER = re.compile(
-    r"^\s*(?:,\s*|\(\s*)?(?:(?:named|called|known as|doing business as|d/b/a)\b|[A-Z0-9])"
+    r"^(?:\s+of\s+[^,;.]{1,25}?(?=,))?"
+    r"\s*(?:,\s*|\(\s*)?(?:(?:named|called|known as|doing business as|d/b/a)\b|[A-Z0-9])"
 )
+"""A name right after the description, or after its "of" phrase: "two leaders of the ring,
+Dana Vole and …"."""
 NAMED_BEFORE = re.compile(
     r"(?<![\w&.'-])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
     r"Fri|Sat|Sun|Today|However|Then|Also|Additionally|Meanwhile)\w*\s*,)"
@@ -45,6 +55,8 @@ NAMED_BEFORE = re.compile(
 )
 """A name just before the description, set off by a comma: "Capstone Turbine, a …" (not a
 month's or an opening word's comma: "In May, an Oregon-based company …")."""
+PLACE_BEFORE = re.compile(r"\b(?:in|at|near)\s+(?:[A-Z][\w.'-]*\s+){0,2}[A-Z][\w.'-]*,\s*$")
+"""A place set off by a comma is no name of what follows: "here in San Jose, two leaders …"."""
 
 
 DESCRIPTION_WORDS_ASKED = 2
@@ -67,13 +79,20 @@ def describes_without_naming(sentence: str, asked: frozenset[str] | None = None)
     named Kingdom International", "a Virginia company, JDC Networking") and none goes before it
     ("Capstone Turbine, a Los Angeles-based manufacturer"). With ``asked`` (the stems of the
     question's words for the firm), only a description in those words counts: "a Houston-area
-    oil & gas manufacturer" for "which Houston-area oil and gas manufacturer"."""
+    oil & gas manufacturer" for "which Houston-area oil and gas manufacturer"; and only a
+    firm: a release that says "a JSSD intelligence officer" somewhere often names the officers
+    it is about elsewhere, so a person's role counts only in the sentence closest to the
+    question."""
     return any(
         not NAMED_AFTER.match(match.group("after"))
-        and not NAMED_BEFORE.search(sentence[: match.start()])
-        and (asked is None or _in_the_words_asked(match, asked))
+        and not _named_before(sentence[: match.start()])
+        and (asked is None or (match.group("role") is None and _in_the_words_asked(match, asked)))
         for match in INDEFINITE_ORGANIZATION.finditer(sentence)
     )
+
+
+def _named_before(text: str) -> bool:
+    return NAMED_BEFORE.search(text) is not None and PLACE_BEFORE.search(text) is None
 
 
 def _in_the_words_asked(match: re.Match[str], asked: frozenset[str]) -> bool:
