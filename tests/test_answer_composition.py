@@ -139,6 +139,18 @@ def test_a_leading_when_clause_is_context_not_a_part() -> None:
     assert not question.aspects[0].cue & set(terms("pleaded guilty"))
 
 
+def test_context_set_off_by_a_dash_is_not_what_a_part_asks() -> None:
+    question = Question.parse(
+        "Dana Vole was arrested in Ostland for shipping fake brake pads - when was she extradited?"
+    )
+    arrest = "Vole was arrested in Ostland on May 4, 2019, for shipping fake brake pads."
+
+    assert [aspect.kind for aspect in question.aspects] == [AnswerType.DATE]
+    assert question.names == (("dana", "vole"),)
+    assert answered(question.text, arrest) == set()
+    assert answered(question.text, "She was extradited on June 9, 2020.") == {0}
+
+
 def test_a_message_is_read_from_its_first_sentence_that_asks() -> None:
     question = Question.parse("I'm working the Quist referral today. When was she sentenced?")
 
@@ -338,6 +350,15 @@ def test_records_and_dockets_split_into_their_lines() -> None:
     assert len(split_sentences(docket)) == 2
 
 
+def test_a_closing_quote_a_pdf_renders_as_a_letter_still_ends_the_sentence() -> None:
+    text = "The box held 1,025 DVDs labeled aBaby Tunes.a On May 2, an agent from ICE came."
+
+    assert [s.text for s in split_sentences(text)] == [
+        "The box held 1,025 DVDs labeled aBaby Tunes.",
+        "On May 2, an agent from ICE came.",
+    ]
+
+
 def test_a_bill_number_does_not_end_a_sentence() -> None:
     text = "Congress passed the Fake Goods Act, H.R. 77, in May. It took effect in June."
 
@@ -371,6 +392,54 @@ def test_who_is_not_answered_by_an_official_named_by_title_unless_asked() -> Non
 
     assert answered(question, judge) == {1}
     assert answered(question, "Marcus Hale, 38, was sentenced today for it.") == {0}
+
+
+def test_which_judge_is_answered_only_by_a_name_titled_judge() -> None:
+    question = "Which judge sentenced Dana Vole in the Marlow handbag case?"
+    seizure = "Dana Vole was sentenced for the fakes police seized at two Diem Phuong stores."
+
+    assert answered(question, seizure) == set()
+    assert answered(question, "Superior Court Judge Ann Lee sentenced Dana Vole to a year.") == {0}
+
+
+def test_a_judge_titled_by_district_is_named_by_a_dockets_assignment_field() -> None:
+    question = "Which judge was assigned to the counterfeit goods prosecution of Adama Kane?"
+
+    assert answered(question, "Assigned to: District Judge Orla N. Brandt, Jr") == {0}
+
+
+def test_a_prison_term_the_question_gives_is_not_asked_for() -> None:
+    question = "What brand of rowing machines was the Marlow man sentenced to 2½ years importing?"
+
+    assert AnswerType.PRISON_SENTENCE not in kinds(question)
+    assert kinds("How long was the Marlow man sentenced to?") == [AnswerType.PRISON_SENTENCE]
+
+
+def test_a_quoted_phrase_must_be_said_by_the_answer() -> None:
+    question = 'How does the statute define "commercial advantage" for copyright crimes?'
+
+    assert answered(question, "(b) As used in this section, copyright crimes are defined.") == set()
+    assert answered(
+        question, 'The term "commercial advantage" is defined as any gain from copyright crimes.'
+    ) == {0}
+
+
+def test_a_one_word_firm_name_is_a_name_when_the_sentence_calls_it_a_company() -> None:
+    question = "The speech mentioned a German saw maker hit by fake spare parts. Which company?"
+
+    assert answered(question, "Saws made by Brakka, a company based in Germany, were faked.") == {0}
+    assert answered(question, "Saws made in Germany, a country of makers, were faked.") == set()
+
+
+def test_an_official_by_title_answers_who_did_the_deed_said_to_be_done_by_them() -> None:
+    chairing = "Who was chairing the department's counterfeit-parts task force in June?"
+    chaired = (
+        "The task force, chaired by the Acting Deputy Attorney General Marta Quist, met in June."
+    )
+    sentenced = "Who was sentenced for the counterfeit airbags?"
+
+    assert answered(chairing, chaired) == {0}
+    assert answered(sentenced, "He was sentenced by Acting U.S. District Judge Ann Lee.") == set()
 
 
 def test_who_is_not_answered_by_a_name_the_question_already_holds() -> None:
@@ -1426,6 +1495,11 @@ def test_a_date_answers_when_something_went_live_only_where_it_went_live() -> No
             "the harbor warehouse as a drop point.",
             0,
         ),
+        (
+            "Where was Ilsa Varga living when the four were arraigned?",
+            "The defendants are Ilsa Varga, 40, a resident of Marlow, and three others.",
+            0,
+        ),
     ],
     ids=[
         "present-is-came",
@@ -1433,6 +1507,7 @@ def test_a_date_answers_when_something_went_live_only_where_it_went_live() -> No
         "subject-to-is-consequence",
         "secretary",
         "letter-from-is-wrote",
+        "resident-of-is-living",
     ],
 )
 def test_a_word_of_the_same_meaning_meets_what_a_part_asks(
@@ -1493,6 +1568,23 @@ def test_a_further_part_may_open_with_a_preposition_or_a_hedge() -> None:
         AnswerType.COUNT,
     ]
     assert answered(question, routed) == {1}
+
+
+def test_a_term_in_years_and_a_half_written_as_a_fraction_answers() -> None:
+    question = "How long a prison term did the Marlow man get for importing fake rowing machines?"
+    headline = "Marlow Man Sentenced to 2½ Years in Prison for Importing Fake Rowing Machines"
+
+    assert answered(question, headline) == {0}
+
+
+def test_a_term_prosecutors_asked_for_answers_only_what_they_asked_for() -> None:
+    question = (
+        "What prison term did Dana Vole get, and how many months had the prosecutor asked for?"
+    )
+    request = "In asking for a 57 month prison sentence, the prosecutor called Vole a danger."
+
+    assert answered(question, request) == {1}
+    assert answered(question, "Vole was sentenced to 36 months in prison.") == {0}
 
 
 def test_a_trials_length_is_no_prison_term() -> None:

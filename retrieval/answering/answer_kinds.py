@@ -35,14 +35,20 @@ class AnswerType(StrEnum):
 DURATION_WORDS = r"(years?|months?|weeks?|days?|hours?|business days)"
 TENS = r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 NUMBER_WORDS = (
-    rf"(\d+|{TENS}[- ](one|two|three|four|five|six|seven|eight|nine)|{TENS}|one|two|three|four|"
-    r"five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    r"seventeen|eighteen|nineteen)"
+    rf"(\d+[½¼¾]?|{TENS}[- ](one|two|three|four|five|six|seven|eight|nine)|{TENS}|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
 DURATION = (
     rf"\b{NUMBER_WORDS}[- ](and[- ]a[- ]half[- ])?"
     rf"((consecutive|full|additional|more|calendar)[- ])?{DURATION_WORDS}\b"
 )
+FIRM_NOUNS = (
+    r"(?:compan(?:y|ies)|firms?|business(?:es)?|corporations?|manufacturers?|makers?|"
+    r"suppliers?|distributors?|retailers?|vendors?|stores?|shops?|subsidiar(?:y|ies)|"
+    r"contractors?)"
+)
+"""The words a release calls a firm by: "Stihl, a company based in Germany"."""
 CUSTODY = r"(prison|imprison\w*|incarcerat\w*|jail|custody|behind bars|confinement)"
 EVENTS = (
     "arrested charged indicted arraigned detained extradited seized pleaded plea convicted "
@@ -82,6 +88,11 @@ class Aspect:
     own_names: frozenset[str] = frozenset()
     """What a later part names that no other part does, as stems ("and how much to *the
     Virginia State Police*"): a sentence that names none of it answers the other part only."""
+    quoted: frozenset[str] = frozenset()
+    """The words of a phrase the part quotes ("define *'commercial advantage'*", "bragged he
+    was *'very close'* to the MSS"), as stems: a sentence that does not say them is about
+    something else.
+    """
     of_kind: AnswerType = AnswerType.ANY
     """A part with no words of its own asks about the part before: "how did the case end, and
     on what date" asks the date of an end, so a sentence must tell of that kind of thing too."""

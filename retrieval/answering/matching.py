@@ -14,12 +14,13 @@ from retrieval.answering.answer_kinds import (
     DURATION,
     DURATION_WORDS,
     EVENTS,
+    FIRM_NOUNS,
     NUMBER_WORDS,
     AnswerType,
     Aspect,
 )
 from retrieval.answering.offenses import about_another_offense
-from retrieval.answering.words import has_word
+from retrieval.answering.words import has_form, has_word
 
 NOT_A_TERM = (
     r"(?![-\s](?:\w+\s)?(?:trial|hearing|visit|trip|conference|meeting|course|program|"
@@ -30,7 +31,8 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.PRISON_SENTENCE: re.compile(
         rf"\b(sentenc|handed)\w*\b.{{0,200}}?({DURATION}{NOT_A_TERM}|probation|time served|"
         r"life in prison|home (confinement|detention))"
-        rf"|{DURATION}[- ](term[- ])?(in|of|behind) (federal |state )?{CUSTODY}",
+        rf"|{DURATION}[- ](term[- ])?(in|of|behind) (federal |state )?{CUSTODY}"
+        rf"|{DURATION}[- ]((federal|state)[- ])?(prison|jail) (sentence|term)",
         re.I | re.S,
     ),
     AnswerType.MONEY: re.compile(
@@ -62,6 +64,7 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.PLACE: re.compile(
         r"\b(?i:in|at|from|near|into|through|outside|via|to)\s+(?:the\s+)?"
         r"(?:[A-Z][\w.'&-]*\s+(?:of\s+)?){0,4}[A-Z][\w.'&-]*"
+        r"|\b(?i:residents?|natives?) of\s+(?:the\s+)?[A-Z][\w.'&-]*"
     ),
     AnswerType.OUTCOME: re.compile(
         # A proposed verdict, a motion to dismiss or for judgment asks for an end; it is none.
@@ -103,6 +106,10 @@ HYPOTHETICAL_SENTENCE = re.compile(
     r"not more than|shall be|expected to)\b",
     re.I,
 )
+REQUESTED_SENTENCE = re.compile(
+    r"\b(ask(s|ed|ing)? for|sought|seeking|request(s|ed|ing)?|recommend(s|ed|ing)?)\b", re.I
+)
+REQUEST_WORDS = frozenset(terms("ask asked request requested seek sought recommend"))
 IMPOSED_SENTENCE = re.compile(
     r"\b(was|were|been|is|are|and|today|yesterday)\s+sentenced\b|\bhanded (him|her|them|down)\b"
     r"|\bsentenced (him|her|them|each|both)\b",
@@ -141,6 +148,9 @@ OFFICIAL_TITLES = frozenset(
 )
 """Words that make a name an official's ("District Judge Renata Okafor", "Special Agent…")."""
 ANY_OFFICE = frozenset(terms("official"))
+BENCH = frozenset(terms("judge magistrate"))
+"""The offices only a name so titled holds: "which judge" is no question a seller's or a
+town's name answers."""
 OFFICE_FOR_A_DISTRICT = re.compile(
     r"\b(?P<title>attorney|judge|marshal)\s+(?:for|of)\s+the\s+(?:[A-Z][\w.]*\s+)*District\s+of"
     r"\s+(?:the\s+)?$",
@@ -194,6 +204,13 @@ NAME_WITH_AGE = re.compile(
 DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*[\u2013\u2014-]")
 """What follows a release's dateline, the place in capitals it opens with, and a dash:
 "LAGUNA NIGUEL -", "SANTA ANA, Calif. -", "WASHINGTON-" (an en or em dash as often)."""
+FIRM_AFTER = re.compile(rf",\s+(?:a|an)\s+(?:[\w.'&-]+\s+){{0,4}}?{FIRM_NOUNS}\b")
+NAMED_FIRM = re.compile(rf"\b[A-Z][\w.'&-]*{FIRM_AFTER.pattern}")
+"""A firm's name however short, known by what follows it: "Stihl, a company based in …"."""
+DONE_BY = re.compile(r"\b(?P<verb>[A-Za-z]+) by (?:the )?$")
+"""The deed the name after it did: "the task force, chaired by the Acting Deputy Attorney
+General Gary G. Grindler"."""
+PASSIVE = re.compile(r"\b(?:is|was|were|are|been|be|being)\s+\w+(?:ed|en)\b", re.I)
 ALIAS_BEFORE = re.compile(r"\b(also known as|a\.?k\.?a\.?|alias)\s*[\"“']?$", re.I)
 """What introduces another name of someone a sentence names."""
 BODY_NAME_GOES_ON = re.compile(r"\s+and\s+(?P<rest>(?:[A-Z][\w.'&-]*[ \t]+)*[A-Z][\w.'&-]*)")
@@ -230,6 +247,8 @@ def answers(
     if not _contains(aspect, sentence):
         return False
     if aspect.own_names and not aspect.own_names & (sentence_terms | preceding_terms):
+        return False
+    if not all(has_form(word, sentence_terms) for word in aspect.quoted):
         return False
     if about_another_agency(aspect.asks, sentence) or about_another_offense(aspect.asks, sentence):
         return False
@@ -323,6 +342,9 @@ def _names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froz
             continue
         if _statutory_actor(sentence, run, name):
             return True
+        if FIRM_AFTER.match(sentence, run.end()) and not _place_or_body(name, aspect):
+            return True
+        name = _after_title(name)
         if not ANSWER_PATTERNS[AnswerType.PERSON].search(name) or _place_or_body(name, aspect):
             continue
         if _dateline(sentence, run) or any(ch.isdigit() for ch in name.split()[0]):
@@ -337,9 +359,42 @@ def _names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froz
         office = OFFICE_FOR_A_DISTRICT.search(sentence[: run.start()])
         if office:
             titles |= frozenset(terms(office.group("title")))
+        if _asks_for_the_bench(aspect) and not titles & BENCH:
+            continue
         if not titles or _asks_for_office(titles, aspect):
             return True
+        if _did_what_is_asked(sentence[: run.start()], aspect):
+            return True
     return False
+
+
+def _after_title(name: str) -> str:
+    """The name an office's title goes before: "Stephen N. Limbaugh" of "District Judge Stephen
+    N. Limbaugh", whose "District" is no place. Where a line breaks the name ("Judge Mae A." and
+    "D'Agostino" on the next), the title and what there is of the name."""
+    words = name.split()
+    titled = [i for i, word in enumerate(words) if frozenset(terms(word)) & OFFICIAL_TITLES]
+    if not titled:
+        return name
+    rest = " ".join(words[titled[-1] + 1 :])
+    return rest if ANSWER_PATTERNS[AnswerType.PERSON].search(rest) else name
+
+
+def _asks_for_the_bench(aspect: Aspect) -> bool:
+    return any(has_form(word, aspect.words) for word in BENCH)
+
+
+def _did_what_is_asked(before: str, aspect: Aspect) -> bool:
+    """An official by title is the one asked for when the part's deed is said to be done by
+    them: "who was chairing the task force" and "chaired by the Deputy Attorney General …".
+    Not when the part asks who had it done to them: "who was sentenced" and "sentenced by
+    Judge …"."""
+    if PASSIVE.search(aspect.asks):
+        return False
+    match = DONE_BY.search(before)
+    return match is not None and any(
+        has_word(cue, frozenset(terms(match.group("verb")))) for cue in aspect.cue
+    )
 
 
 def people_by_age(text: str) -> list[list[str]]:
@@ -400,9 +455,10 @@ def _statutory_role(sentence: str, question_terms: frozenset[str]) -> bool:
 
 def _without_leading_function_words(run: str) -> str:
     """The run without the function words leading it: a sentence's first word is capitalised,
-    so "The FBI" and "In Marcus Hale" stand for "FBI" and "Marcus Hale"."""
+    so "The FBI" and "In Marcus Hale" stand for "FBI" and "Marcus Hale". An office held for the
+    time being is the office: "Acting Deputy Attorney General" is no Act."""
     words = run.split()
-    while words and words[0].lower() in STOPWORDS:
+    while words and (words[0].lower() in STOPWORDS or words[0] == "Acting"):
         words.pop(0)
     return " ".join(words)
 
@@ -484,10 +540,20 @@ def _contains(aspect: Aspect, sentence: str) -> bool:
     if kind is AnswerType.OUTCOME:
         sentence = CONDITIONAL_OUTCOME.sub(" ", sentence)
     if not pattern.search(sentence):
-        return kind is AnswerType.PERSON and _statutory_role(sentence, frozenset())
-    if kind is AnswerType.PRISON_SENTENCE and HYPOTHETICAL_SENTENCE.search(sentence):
+        return kind is AnswerType.PERSON and (
+            _statutory_role(sentence, frozenset()) or bool(NAMED_FIRM.search(sentence))
+        )
+    if kind is AnswerType.PRISON_SENTENCE and aspect.words & REQUEST_WORDS:
+        return bool(REQUESTED_SENTENCE.search(sentence))
+    if kind is AnswerType.PRISON_SENTENCE and _not_imposed(aspect, sentence):
         return bool(IMPOSED_SENTENCE.search(sentence))
     return True
+
+
+def _not_imposed(aspect: Aspect, sentence: str) -> bool:
+    """A term the sentence only supposes ("faces up to"), or one a party asked for ("in asking
+    for a 57 month prison sentence"). A part asking what was asked for wants just that."""
+    return bool(HYPOTHETICAL_SENTENCE.search(sentence) or REQUESTED_SENTENCE.search(sentence))
 
 
 def _counts(sentence: str, counted: frozenset[str], names: frozenset[str] = frozenset()) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from retrieval.analysis import terms
-from retrieval.answering.answer_kinds import DURATION_WORDS, AnswerType
+from retrieval.answering.answer_kinds import DURATION, DURATION_WORDS, AnswerType
 
 PRISON_CONTEXT = re.compile(r"\b(sentenc\w*|prison|imprison\w*|jail|incarcerat\w*)\b", re.I)
 MAXIMUM = re.compile(
@@ -127,9 +127,18 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
         ),
     ),
 ]
+GIVEN_TERM = re.compile(
+    rf"\bsentenced to (?:about |more than |over |nearly )?{DURATION}"
+    r"(?: (?:in|of) (?:federal |state )?(?:prison|jail))?",
+    re.I,
+)
+"""A term the question gives ("the man sentenced to 2½ years"), which it does not ask for."""
 WH_QUESTION = re.compile(r"^\W*(?:and\s+)?(what|which|how)\b", re.I)
 OUTCOME_PATTERN = next(
     index for index, (kind, _) in enumerate(QUESTION_PATTERNS) if kind is AnswerType.OUTCOME
+)
+PRISON_PATTERN = next(
+    pattern for kind, pattern in QUESTION_PATTERNS if kind is AnswerType.PRISON_SENTENCE
 )
 MONEY_KINDS = frozenset(
     terms(
@@ -158,11 +167,21 @@ def kinds_asked(clause: str, prison_context: bool) -> list[AnswerType]:
         if (match := pattern.search(clause))
     )
     kinds = [kind for _, _, kind in found]
+    if AnswerType.PRISON_SENTENCE in kinds and _term_given(clause):
+        kinds.remove(AnswerType.PRISON_SENTENCE)
     if AnswerType.PRISON_SENTENCE in kinds and _sentence_asked_as_an_end(clause):
         kinds.remove(AnswerType.OUTCOME)
     if prison_context:
         kinds = [AnswerType.PRISON_SENTENCE if k is AnswerType.DURATION else k for k in kinds]
     return list(dict.fromkeys(kinds))
+
+
+def _term_given(clause: str) -> bool:
+    """The part's only words of a prison term give the term: "what brand did the man
+    sentenced to 2½ years import" asks for a brand."""
+    if not GIVEN_TERM.search(clause):
+        return False
+    return not PRISON_PATTERN.search(GIVEN_TERM.sub(" ", clause))
 
 
 def _sentence_asked_as_an_end(clause: str) -> bool:

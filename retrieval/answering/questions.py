@@ -50,6 +50,10 @@ ASKING_START = re.compile(
 )
 NAME_OR_NUMBER = re.compile(r"(?<!^)(?<![?!] )(?<!\w\w\. )\b([A-Z][\w&'-]+|\d[\w:/.,-]*)")
 CAPITALISED = re.compile(r"\b[A-Z][\w&'-]+")
+QUOTED_PHRASE = re.compile(
+    r"\"(?P<phrase>[^\"]{3,60})\"|\u201c(?P<curly>[^\u201d]{3,60})\u201d"
+    r"|(?<!\w)'(?P<single>[^']{3,60})'(?!\w)"
+)
 MONTH_WORDS = frozenset(terms(" ".join(MONTHS)))
 YES_OR_NO = re.compile(
     r"^\W*(did|does|do|is|was|were|are|has|have|had|can|could|will|would)\b", re.I
@@ -62,7 +66,13 @@ so the verb is no cue (the docket names the defendant without the word "sue").""
 DONE_TO = {terms(verb)[0]: terms(role)[0] for verb, role in {"sue": "defendant"}.items()}
 """What a record calls the one a verb is done to, as stems: "who did ORZ sue" asks for the
 "Defendant:" lines of the docket, not for the "Plaintiff:" line the word "sue" would match."""
-STATEMENT_END = re.compile(r"(?<=[a-z0-9)][.!])\s+(?=[A-Z])")
+STATEMENT_END = re.compile(
+    r"(?<=[a-z0-9)][.!])\s+(?=[A-Z])"
+    rf"|\s+[-\u2013\u2014]+\s+"
+    rf"(?={LEADING_WH}{WH_WORD}|(?:did|does|do|is|was|were|are|has|have|had)\b)"
+)
+"""A statement's end, or a dash after the context a question opens with ("Parviz Khaki was
+arrested in the Philippines - when was he extradited?")."""
 STATEMENT_WORDS = 3
 """A leading piece shorter than this is no statement but an abbreviation's end ("Did Mr.")."""
 COURTESY = re.compile(
@@ -245,6 +255,7 @@ class Question:
                         filed=filed,
                         own_names=own_names,
                         of_kind=of_kind,
+                        quoted=_quoted(part),
                     )
                 )
             previous_cue = cue
@@ -372,6 +383,15 @@ def _own_names(index: int, parts: list[str]) -> frozenset[str]:
     if not any(names[before] - others[index] for before in range(index)):
         return frozenset()
     return names[index] - frozenset().union(*(others[:index] + others[index + 1 :]))
+
+
+def _quoted(part: str) -> frozenset[str]:
+    """The words of the phrases of two words or more that the part quotes."""
+    quoted = [
+        next(group for group in match.groups() if group) for match in QUOTED_PHRASE.finditer(part)
+    ]
+    phrases = [terms(phrase) for phrase in quoted]
+    return frozenset(word for words in phrases if len(words) >= 2 for word in words)
 
 
 def _capitalised(part: str) -> frozenset[str]:

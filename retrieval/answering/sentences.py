@@ -69,7 +69,8 @@ ABBREVIATIONS = frozenset(
     }
 )
 BOUNDARY = re.compile(
-    r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])"  # a sentence end
+    r"(?<=[.!?])(?:a(?=\s))?[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])"  # a sentence end
+    # (a PDF's closing quote may come out as "a": 'labeled aBaby Einstein Collection.a On')
     r"|\n\s*\n"  # a blank line
     r"|\n(?=\s*[-*•#|])"  # a list item, heading or table row
     r"|\n(?=[A-Za-z_][\w /()-]{0,40}: )"  # a "field: value" line (rendered rows, records)

@@ -13,14 +13,10 @@ from __future__ import annotations
 import re
 
 from retrieval.analysis import terms
-from retrieval.answering.answer_kinds import AnswerType
+from retrieval.answering.answer_kinds import FIRM_NOUNS, AnswerType
 from retrieval.answering.questions import Question
 
-ORGANIZATION = (
-    r"(?:compan(?:y|ies)|firms?|business(?:es)?|corporations?|manufacturers?|makers?|"
-    r"suppliers?|distributors?|retailers?|vendors?|stores?|shops?|subsidiar(?:y|ies)|"
-    r"contractors?)"
-)
+ORGANIZATION = FIRM_NOUNS
 ROLE = r"(?:leaders?|officers?|engineers?|employees?|scientists?|executives?|hackers?)"
 """The people a speech or a review may leave unnamed by their role."""
 UNNAMED = rf"(?:{ORGANIZATION}|(?P<role>{ROLE}))"

@@ -38,6 +38,7 @@ SAME_MEANING = (
     "consequence penalty penalties punishment punished liable subject",
     "official secretary commissioner director administrator",
     "wrote write written writing author authored letter",
+    "live lived living lives reside resided resides residing resident",
 )
 """Words of one meaning in the cases Casebot reads: a part's cue is met by any of its group
 ("which defendant is still on the run" by "fugitive")."""
