@@ -101,6 +101,8 @@ class TrademarkRecord:
     owners: tuple[Owner, ...] = ()
     goods_and_services: tuple[GoodsServicesClass, ...] = ()
     representatives: tuple[Representative, ...] = ()
+    examining_attorney: str = ""
+    """The USPTO staff attorney who examined the application."""
     events: tuple[MarkEvent, ...] = ()
 
     @property
@@ -237,6 +239,7 @@ def _read_st66(root: etree._Element) -> TrademarkRecord:
             for element in _findall(trademark, "RepresentativeDetails", "Representative")
             if (representative := _st66_representative(element)).name
         ),
+        examining_attorney=_text(trademark, "StaffDetails", "Staff", "StaffName"),
         events=tuple(
             _st66_event(event) for event in _findall(trademark, "MarkEventDetails", "MarkEvent")
         ),
@@ -322,6 +325,7 @@ def _read_st96(root: etree._Element) -> TrademarkRecord:
         ),
         goods_and_services=_st96_classes(trademark),
         representatives=_st96_representatives(trademark),
+        examining_attorney=_text(trademark, "StaffBag", "Staff", "StaffName"),
         events=tuple(
             _st96_event(event) for event in _findall(trademark, "MarkEventBag", "MarkEvent")
         ),
@@ -541,7 +545,7 @@ def _goods_text(record: TrademarkRecord, subject: str) -> str:
 
 
 def _representatives_text(record: TrademarkRecord, subject: str) -> str:
-    if not record.representatives:
+    if not record.representatives and not record.examining_attorney:
         return ""
     lines = [f"Attorney and correspondent for {subject}:"]
     for person in record.representatives:
@@ -549,6 +553,8 @@ def _representatives_text(record: TrademarkRecord, subject: str) -> str:
         phone = f"phone {person.phone}" if person.phone else ""
         details = (person.name, person.address, email, phone)
         lines.append(f"{person.role}: {'; '.join(part for part in details if part)}")
+    if record.examining_attorney:
+        lines.append(f"Examining attorney: {record.examining_attorney}")
     return "\n".join(lines)
 
 

@@ -289,6 +289,17 @@ def test_tsdr_pending_application_is_dated_by_its_filing(
     )
 
 
+@pytest.mark.parametrize("name", ["sn87881347-ST66.xml", "sn87881347-ST96.xml"])
+def test_tsdr_record_names_its_examining_attorney(
+    corpus_dir: Path, limits: LoadLimits, name: str
+) -> None:
+    document = load_corpus_file(corpus_dir, TSDR, name, limits)
+
+    assert "Examining attorney: SANTOMARTINO, MARTHA L" in section(
+        document, "attorney and correspondent"
+    )
+
+
 def test_tsdr_joint_owners_are_all_current(corpus_dir: Path, limits: LoadLimits) -> None:
     document = load_corpus_file(corpus_dir, TSDR, "rn3886986-ST96.xml", limits)
 
