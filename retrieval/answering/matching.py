@@ -133,6 +133,7 @@ itself: "is expected to be sentenced… and ordered to pay $201,000"."""
 ORDERED_MONEY = frozenset(terms("restitution fine fined forfeiture forfeit"))
 LABEL = re.compile(r"^\s*([A-Za-z][\w /()-]{0,40}):\s|^[^\n]{1,100} — ([A-Za-z ;]{3,120})")
 """A record's field label ("Registration date: …") or role ("MySQL AB — ORIGINAL REGISTRANT")."""
+SURNAME_FIRST = re.compile(r"[A-Z][A-Za-z'-]+, [A-Z][A-Za-z'-]+(?: [A-Z]\.?)?")
 ROLE_SHARE = 0.5
 """How much of a "NAME — ROLE" line's role must be the part's words for the line to answer it."""
 LIST_MARKER = re.compile(r"^\s*([-*•]|#{1,6})\s+")
@@ -302,12 +303,21 @@ def _field_names_the_role(aspect: Aspect, sentence: str) -> bool:
     names, whatever the name looks like: "T.C.X DataKonsult AB — ORIGINAL APPLICANT" answers
     "who filed the original application". The role is the whole rest of its line: "COACH — US
     trademark Reg. No. 3886986" names no owner. A "Label: value" field's value is read as any
-    other name is ("Defendant: Adama Kane" is no defense counsel)."""
+    other name is ("Defendant: Adama Kane" is no defense counsel), but a record's name written
+    surname first is a name however short: "Examining attorney: SANTOMARTINO, MARTHA L"."""
     line = unmarked(sentence).strip()
     match = LABEL.match(line)
-    if match is None or not match.group(2) or match.end() != len(line):
+    if match is None:
         return False
-    return label_share(aspect, sentence) >= ROLE_SHARE
+    whole_role = match.end() == len(line)
+    names_the_role = whole_role if match.group(2) else _surname_first_field(sentence)
+    return names_the_role and label_share(aspect, sentence) >= ROLE_SHARE
+
+
+def _surname_first_field(sentence: str) -> bool:
+    line = unmarked(sentence).strip()
+    match = LABEL.match(line)
+    return bool(match and match.group(1) and SURNAME_FIRST.fullmatch(line[match.end() :].strip()))
 
 
 def _event_terms(sentence: str, sentence_terms: frozenset[str]) -> frozenset[str]:
@@ -541,7 +551,9 @@ def _contains(aspect: Aspect, sentence: str) -> bool:
         sentence = CONDITIONAL_OUTCOME.sub(" ", sentence)
     if not pattern.search(sentence):
         return kind is AnswerType.PERSON and (
-            _statutory_role(sentence, frozenset()) or bool(NAMED_FIRM.search(sentence))
+            _statutory_role(sentence, frozenset())
+            or bool(NAMED_FIRM.search(sentence))
+            or _surname_first_field(sentence)
         )
     if kind is AnswerType.PRISON_SENTENCE and aspect.words & REQUEST_WORDS:
         return bool(REQUESTED_SENTENCE.search(sentence))
