@@ -408,6 +408,15 @@ def test_a_judge_titled_by_district_is_named_by_a_dockets_assignment_field() -> 
     assert answered(question, "Assigned to: District Judge Orla N. Brandt, Jr") == {0}
 
 
+def test_when_something_may_be_done_asks_on_what_condition() -> None:
+    question = "Who must prove the costs, and when can the court award attorney fees?"
+    statute = "The court in exceptional cases may award reasonable attorney fees."
+
+    assert kinds(question)[1] is AnswerType.ANY
+    assert answered(question, statute) == {1}
+    assert kinds("When was she sentenced?") == [AnswerType.DATE]
+
+
 def test_a_prison_term_the_question_gives_is_not_asked_for() -> None:
     question = "What brand of rowing machines was the Marlow man sentenced to 2½ years importing?"
 
@@ -429,6 +438,13 @@ def test_a_one_word_firm_name_is_a_name_when_the_sentence_calls_it_a_company() -
 
     assert answered(question, "Saws made by Brakka, a company based in Germany, were faked.") == {0}
     assert answered(question, "Saws made in Germany, a country of makers, were faked.") == set()
+
+
+def test_a_records_name_written_surname_first_answers_its_field() -> None:
+    question = "Who filed the LUMORA application, and which examining attorney handled it?"
+
+    assert answered(question, "Examining attorney: VARGA, ILSA M") == {1}
+    assert answered(question, "Status: ABANDONED, NO RESPONSE") == set()
 
 
 def test_an_official_by_title_answers_who_did_the_deed_said_to_be_done_by_them() -> None:

@@ -127,6 +127,13 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
         ),
     ),
 ]
+WHEN_PERMITTED = re.compile(
+    r"^\W*(?:and\s+)?when\s+(?:can|may|must|shall|could|might|should)\b"
+    r"(?!.*\b(?:dates?|deadline)\b)",
+    re.I,
+)
+"""When something may or must be done asks on what condition ("when can the court award
+attorney fees": "in exceptional cases"), not for a date."""
 GIVEN_TERM = re.compile(
     rf"\bsentenced to (?:about |more than |over |nearly )?{DURATION}"
     r"(?: (?:in|of) (?:federal |state )?(?:prison|jail))?",
@@ -167,6 +174,8 @@ def kinds_asked(clause: str, prison_context: bool) -> list[AnswerType]:
         if (match := pattern.search(clause))
     )
     kinds = [kind for _, _, kind in found]
+    if AnswerType.DATE in kinds and WHEN_PERMITTED.match(clause):
+        kinds.remove(AnswerType.DATE)
     if AnswerType.PRISON_SENTENCE in kinds and _term_given(clause):
         kinds.remove(AnswerType.PRISON_SENTENCE)
     if AnswerType.PRISON_SENTENCE in kinds and _sentence_asked_as_an_end(clause):
