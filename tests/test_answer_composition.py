@@ -1390,9 +1390,10 @@ def test_one_prison_term_does_not_also_tell_the_codefendants_terms() -> None:
         ("He sold through a Virginia company, Brisk Trading Ltd., to buyers.", False),
         ("Hackers entered Brisk Turbine, a Los Angeles-based manufacturer, in 2010.", False),
         ("Brisk Trading Ltd. sold the pills through a company website.", False),
-        ("It took the designs of six Ostland technology companies.", True),
+        ("It took the designs of six Ostland technology companies.", False),
         ("Here in Marlow, two leaders of a piracy ring were sentenced to three years.", True),
         ("Two leaders of the ring, Dana Vole and Ilsa Varga, were sentenced.", False),
+        ("They worked for a company in Ostland called Brisk Trading Ltd.", False),
     ],
 )
 def test_a_firm_described_and_left_unnamed(sentence: str, withholds: bool) -> None:
@@ -1414,6 +1415,10 @@ def test_a_firm_described_in_the_questions_words_anywhere_in_the_release_is_with
         "from a Marlow oil & gas manufacturer", frozenset(terms("oil and gas"))
     )
     assert not describes_without_naming("from an Ostland supplier", frozenset(["supplier"]))
+    assert describes_without_naming(
+        "It took the designs of six Ostland technology companies.",
+        frozenset(terms("which six Ostland tech companies")),
+    )
 
 
 def test_a_person_a_review_describes_by_role_is_not_answered_by_another_person() -> None:

@@ -30,7 +30,7 @@ ORGANIZATION_ASKED = re.compile(
     re.I,
 )
 INDEFINITE_ORGANIZATION = re.compile(
-    rf"\b{DETERMINER}\s+(?:[\w.'&-]+\s+){{0,5}}?{UNNAMED}\b"
+    rf"\b(?P<determiner>{DETERMINER})\s+(?:[\w.'&-]+\s+){{0,5}}?{UNNAMED}\b"
     # "a company website", "a business day": the firm's thing, not a firm.
     r"(?!\s+(?:websites?|web|names?|days?|hours|records?|accounts?|owners?|partners?|credits?|"
     r"premises|address|e-?mail|logos?|officials?|employees?|executives?|representatives?|"
@@ -41,9 +41,10 @@ INDEFINITE_ORGANIZATION = re.compile(
 NAMED_AFTER = re.compile(
     r"^(?:\s+of\s+[^,;.]{1,25}?(?=,))?"
     r"\s*(?:,\s*|\(\s*)?(?:(?:named|called|known as|doing business as|d/b/a)\b|[A-Z0-9])"
+    r"|^[^,;]{0,20}?\b(?:named|called)\s+[A-Z0-9]"
 )
 """A name right after the description, or after its "of" phrase: "two leaders of the ring,
-Dana Vole and …"."""
+Dana Vole and …", or one it is called by a few words on: "a company in China called …"."""
 NAMED_BEFORE = re.compile(
     r"(?<![\w&.'-])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
     r"Fri|Sat|Sun|Today|However|Then|Also|Additionally|Meanwhile)\w*\s*,)"
@@ -74,17 +75,26 @@ def describes_without_naming(sentence: str, asked: frozenset[str] | None = None)
     """The sentence speaks of "a company …" and gives it no name: none follows it ("a company
     named Kingdom International", "a Virginia company, JDC Networking") and none goes before it
     ("Capstone Turbine, a Los Angeles-based manufacturer"). With ``asked`` (the stems of the
-    question's words for the firm), only a description in those words counts: "a Houston-area
-    oil & gas manufacturer" for "which Houston-area oil and gas manufacturer"; and only a
-    firm: a release that says "a JSSD intelligence officer" somewhere often names the officers
-    it is about elsewhere, so a person's role counts only in the sentence closest to the
-    question."""
+    question's words for the firm), only a firm described in those words counts: "a
+    Houston-area oil & gas manufacturer" for "which Houston-area oil and gas manufacturer"."""
     return any(
         not NAMED_AFTER.match(match.group("after"))
         and not _named_before(sentence[: match.start()])
-        and (asked is None or (match.group("role") is None and _in_the_words_asked(match, asked)))
+        and _withholds(match, asked)
         for match in INDEFINITE_ORGANIZATION.finditer(sentence)
     )
+
+
+def _withholds(match: re.Match[str], asked: frozenset[str] | None) -> bool:
+    """In the sentence closest to the question, one firm or any people by role ("two leaders
+    of a piracy ring"), but no counted firms: a release lists its victims as "45 technology
+    companies". Anywhere in the release, a firm or a counted list of them in the question's
+    words ("six U.S. technology companies"), but no person by role: a release that says "a
+    JSSD intelligence officer" somewhere often names the officers it is about elsewhere."""
+    role = match.group("role") is not None
+    if asked is None:
+        return role or match.group("determiner").lower() in ("a", "an")
+    return not role and _in_the_words_asked(match, asked)
 
 
 def _named_before(text: str) -> bool:
