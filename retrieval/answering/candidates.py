@@ -22,9 +22,9 @@ from retrieval.answering.matching import (
     holds_kind,
     is_field,
     label_share,
-    people_by_age,
     values,
 )
+from retrieval.answering.named_people import people_by_age
 from retrieval.answering.names_in_documents import defendants, name_coverage
 from retrieval.answering.questions import Question
 from retrieval.answering.records import (

@@ -7,17 +7,22 @@ from __future__ import annotations
 
 import re
 
-from retrieval.analysis import STOPWORDS, terms
+from retrieval.analysis import terms
 from retrieval.answering.agencies import about_another_agency
 from retrieval.answering.answer_kinds import (
     CUSTODY,
     DURATION,
     DURATION_WORDS,
     EVENTS,
-    FIRM_NOUNS,
     NUMBER_WORDS,
     AnswerType,
     Aspect,
+)
+from retrieval.answering.named_people import (
+    NAMED_FIRM,
+    PERSON_NAME,
+    names_someone_asked_for,
+    statutory_role,
 )
 from retrieval.answering.offenses import about_another_offense
 from retrieval.answering.words import has_form, has_word
@@ -50,10 +55,7 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
     ),
     AnswerType.COUNT: re.compile(rf"\b{NUMBER_WORDS}\b", re.I),
     AnswerType.DURATION: re.compile(DURATION, re.I),
-    AnswerType.PERSON: re.compile(
-        r"\b(?:[A-Z]\.|[A-Z][a-z]+)(?: [A-Z]\.?)? [A-Z][a-zA-Z'-]+\b"
-        r"|\b[A-Z][A-Z&.'-]+(?: [A-Z][A-Z&.'-]+)+\b"
-    ),
+    AnswerType.PERSON: PERSON_NAME,
     AnswerType.WEB_ADDRESS: re.compile(
         r"https?://|\bwww\.|\b[\w-]+\.(com|net|org|gov|info|biz|cn|ru|us|co|io|eu|de|uk)\b", re.I
     ),
@@ -138,54 +140,6 @@ ROLE_SHARE = 0.5
 """How much of a "NAME — ROLE" line's role must be the part's words for the line to answer it."""
 LIST_MARKER = re.compile(r"^\s*([-*•]|#{1,6})\s+")
 EVENT_TERMS = frozenset(terms(EVENTS))
-HEADLINE_WORDS = 6
-SHORT_WORD_LETTERS = 4
-"""A headline in title case leaves only short words ("to", "in", "for", "with") lowercase."""
-OFFICIAL_TITLES = frozenset(
-    terms(
-        "judge justice magistrate attorney prosecutor agent officer detective inspector sheriff "
-        "commissioner director secretary spokesperson spokesman spokeswoman chief"
-    )
-)
-"""Words that make a name an official's ("District Judge Renata Okafor", "Special Agent…")."""
-ANY_OFFICE = frozenset(terms("official"))
-BENCH = frozenset(terms("judge magistrate"))
-"""The offices only a name so titled holds: "which judge" is no question a seller's or a
-town's name answers."""
-OFFICE_FOR_A_DISTRICT = re.compile(
-    r"\b(?P<title>attorney|judge|marshal)\s+(?:for|of)\s+the\s+(?:[A-Z][\w.]*\s+)*District\s+of"
-    r"\s+(?:the\s+)?$",
-    re.I,
-)
-"""An office held for a district, before the name that holds it: "U.S. Attorney for the Western
-District of Wisconsin John W. Vaudreuil" names the prosecutor, not someone charged."""
-PLACES_AND_BODIES = frozenset(
-    terms(
-        "province county city state states court district circuit department office division act "
-        "code street avenue road airport port island republic kingdom government university "
-        "college agency bureau service administration commission committee council ministry "
-        "patrol police force protection security enforcement customs center centre section "
-        "operation america americas europe asia africa north south east west"
-    )
-)
-"""First or last words that make a run of capitals a place's, a public body's or a law
-enforcement operation's name, not a person's or a company's."""
-BODIES_ASKED = frozenset(
-    terms("agency agencies body bodies department bureau service authority component")
-)
-"""Words that ask for a public body by name ("which postal agency")."""
-STATUTORY_DUTY = re.compile(r"\s+(?:shall|must)\b")
-"""What follows the one a statute gives a duty to: "the Secretary of Homeland Security shall"."""
-DUTY = re.compile(r"\b(shall|must)\b")
-STATUTORY_ROLES = frozenset(
-    terms(
-        "defendant plaintiff court registrant registrar owner importer exporter collector officer "
-        "entities entity party parties agency secretary commissioner director trader manufacturer "
-        "carrier applicant consignee"
-    )
-)
-"""Whom a statute names by role, not by name: "the defendant must prove all elements of cost",
-"the Commissioner shall consult with private sector entities"."""
 NO_EVENT = re.compile(
     r"\b(principal|supplemental) register\b|\barrest(?= warrants?\b)"
     r"|\bto set (a |the )?(new )?(dates? for (his |her |their |the )?\w+|trial date)",
@@ -193,29 +147,6 @@ NO_EVENT = re.compile(
 )
 """Words that name no event: the trademark register a record names, a noun, is no registering;
 an arrest warrant issued is no arrest; a hearing "to set the date for her trial" is no trial."""
-TITLE_REACH = 30
-"""How far before a name its title may stand ("U.S. District Judge" is 19 characters)."""
-CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.'&-]*[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?)*[A-Z][\w.'&-]*")
-"""Capitalised words in a row: a name with its title ("U.S. District Judge Renata Okafor"), or
-a body's name ("Department of Justice", "Bureau of Prisons")."""
-NAME_WITH_AGE = re.compile(
-    r"\b(?P<name>[A-Z][\w'-]+(?: [A-Z]\.)?(?: [A-Z][\w'-]+)+),\s+(?:age\s+)?\d{2},"
-)
-"""A person's name with an age after it, as a release names a defendant: "Todd Richard, 33,"."""
-DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*[\u2013\u2014-]")
-"""What follows a release's dateline, the place in capitals it opens with, and a dash:
-"LAGUNA NIGUEL -", "SANTA ANA, Calif. -", "WASHINGTON-" (an en or em dash as often)."""
-FIRM_AFTER = re.compile(rf",\s+(?:a|an)\s+(?:[\w.'&-]+\s+){{0,4}}?{FIRM_NOUNS}\b")
-NAMED_FIRM = re.compile(rf"\b[A-Z][\w.'&-]*{FIRM_AFTER.pattern}")
-"""A firm's name however short, known by what follows it: "Stihl, a company based in …"."""
-DONE_BY = re.compile(r"\b(?P<verb>[A-Za-z]+) by (?:the )?$")
-"""The deed the name after it did: "the task force, chaired by the Acting Deputy Attorney
-General Gary G. Grindler"."""
-PASSIVE = re.compile(r"\b(?:is|was|were|are|been|be|being)\s+\w+(?:ed|en)\b", re.I)
-ALIAS_BEFORE = re.compile(r"\b(also known as|a\.?k\.?a\.?|alias)\s*[\"“']?$", re.I)
-"""What introduces another name of someone a sentence names."""
-BODY_NAME_GOES_ON = re.compile(r"\s+and\s+(?P<rest>(?:[A-Z][\w.'&-]*[ \t]+)*[A-Z][\w.'&-]*)")
-"""A name's run of capitals going on after "and": "Computer Fraud and Abuse Act"."""
 LIST_ITEM = re.compile(r"^\s*(\(\w{1,4}\)|\d{1,2}[.)]|[-*•])\s")
 TITLE_CASE = re.compile(r"^\W*[A-Z][a-z]")
 NEXT_NUMBER = re.compile(r"[$\d]")
@@ -277,7 +208,7 @@ def answers(
     if aspect.kind is AnswerType.PERSON:
         if _field_names_the_role(aspect, sentence):
             return True
-        if not _names_someone_asked_for(sentence, aspect, frozenset(question_terms)):
+        if not names_someone_asked_for(sentence, aspect, frozenset(question_terms)):
             return False
     if aspect.kind in (AnswerType.PERSON, AnswerType.PLACE):
         # Who or where may go on from the sentence naming what ("The dialogue will take place
@@ -334,155 +265,6 @@ def _names_the_event(aspect: Aspect, sentence_terms: frozenset[str]) -> bool:
     sentenced today" dates the sentencing, "Registration date" not the renewal."""
     events = [word for word in aspect.words if word in EVENT_TERMS]
     return not events or any(has_word(event, sentence_terms) for event in events)
-
-
-def _names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: frozenset[str]) -> bool:
-    """A name the question does not already hold, unless every such name is an official's by
-    title (the judge, the prosecutor, the agent) and the part does not ask about that office:
-    "who was sentenced" is not answered by "Judge Renata Okafor imposed the sentence", "which
-    company did Ferizi hack" not by "Ardit Ferizi gained access". A headline in title case
-    ("Baltimore Store Owner Sentenced to 30 Months") names no one by its capitals."""
-    if title_case(sentence):
-        return False
-    if _statutory_role(sentence, question_terms):
-        return True
-    for run in CAPITALISED_RUN.finditer(sentence):
-        name = _without_leading_function_words(run.group(0))
-        if frozenset(terms(name)) <= question_terms:
-            continue
-        if _statutory_actor(sentence, run, name):
-            return True
-        if FIRM_AFTER.match(sentence, run.end()) and not _place_or_body(name, aspect):
-            return True
-        name = _after_title(name)
-        if not ANSWER_PATTERNS[AnswerType.PERSON].search(name) or _place_or_body(name, aspect):
-            continue
-        if _dateline(sentence, run) or any(ch.isdigit() for ch in name.split()[0]):
-            continue  # a release's opening place, or a model's name ("F35 Joint Strike Fighter")
-        if ALIAS_BEFORE.search(sentence[: run.start()]):
-            continue  # another name of someone named: 'Xudong Yao, also known as "William Yao"'
-        rest = BODY_NAME_GOES_ON.match(sentence, run.end())
-        if rest and _place_or_body(f"{name} {rest.group('rest')}", aspect):
-            continue  # "Computer Crime" of the "Computer Crime and Intellectual Property Section"
-        before = sentence[max(run.start() - TITLE_REACH, 0) : run.start()]
-        titles = frozenset(terms(f"{before} {run.group(0)}")) & OFFICIAL_TITLES
-        office = OFFICE_FOR_A_DISTRICT.search(sentence[: run.start()])
-        if office:
-            titles |= frozenset(terms(office.group("title")))
-        if _asks_for_the_bench(aspect) and not titles & BENCH:
-            continue
-        if not titles or _asks_for_office(titles, aspect):
-            return True
-        if _did_what_is_asked(sentence[: run.start()], aspect):
-            return True
-    return False
-
-
-def _after_title(name: str) -> str:
-    """The name an office's title goes before: "Stephen N. Limbaugh" of "District Judge Stephen
-    N. Limbaugh", whose "District" is no place. Where a line breaks the name ("Judge Mae A." and
-    "D'Agostino" on the next), the title and what there is of the name."""
-    words = name.split()
-    titled = [i for i, word in enumerate(words) if frozenset(terms(word)) & OFFICIAL_TITLES]
-    if not titled:
-        return name
-    rest = " ".join(words[titled[-1] + 1 :])
-    return rest if ANSWER_PATTERNS[AnswerType.PERSON].search(rest) else name
-
-
-def _asks_for_the_bench(aspect: Aspect) -> bool:
-    return any(has_form(word, aspect.words) for word in BENCH)
-
-
-def _did_what_is_asked(before: str, aspect: Aspect) -> bool:
-    """An official by title is the one asked for when the part's deed is said to be done by
-    them: "who was chairing the task force" and "chaired by the Deputy Attorney General …".
-    Not when the part asks who had it done to them: "who was sentenced" and "sentenced by
-    Judge …"."""
-    if PASSIVE.search(aspect.asks):
-        return False
-    match = DONE_BY.search(before)
-    return match is not None and any(
-        has_word(cue, frozenset(terms(match.group("verb")))) for cue in aspect.cue
-    )
-
-
-def people_by_age(text: str) -> list[list[str]]:
-    """The names (as stems) of the people ``text`` names with their age."""
-    return [terms(match.group("name")) for match in NAME_WITH_AGE.finditer(text)]
-
-
-def names_someone_by_age(sentence: str, question_terms: frozenset[str]) -> bool:
-    """The sentence names a person the question does not, with the age a release gives a
-    defendant ("Todd Richard, 33,")."""
-    return any(
-        not frozenset(terms(match.group("name"))) <= question_terms
-        for match in NAME_WITH_AGE.finditer(sentence)
-    )
-
-
-def _dateline(sentence: str, run: re.Match[str]) -> bool:
-    """The run is the place in capitals a release opens with, not anyone's name."""
-    return (
-        not sentence[: run.start()].strip()
-        and run.group(0).isupper()
-        and bool(DATELINE_END.match(sentence, run.end()))
-    )
-
-
-def _asks_for_office(titles: frozenset[str], aspect: Aspect) -> bool:
-    """The part asks for one of these offices ("which judge"), or for any ("which officials")."""
-    return any(has_word(title, aspect.words) for title in titles | ANY_OFFICE)
-
-
-def _place_or_body(name: str, aspect: Aspect) -> bool:
-    """A place's or a public body's name ("Guangdong Province", "District Court", "Lanham
-    Act", "Department of Justice"), unless the part asks for that kind of thing ("which
-    court") or for a body ("which agency")."""
-    words = terms(name)
-    ends = {words[0], words[-1]} & PLACES_AND_BODIES if words else set()
-    if not ends or aspect.words & BODIES_ASKED:
-        return False
-    return not any(has_word(word, aspect.words) for word in ends)
-
-
-def _statutory_actor(sentence: str, run: re.Match[str], name: str) -> bool:
-    """An office or a body a statute gives a duty to ("the Secretary shall develop a
-    campaign"): who does what a statute requires."""
-    if not STATUTORY_DUTY.match(sentence, run.end()):
-        return False
-    return bool(frozenset(terms(name)) & (OFFICIAL_TITLES | PLACES_AND_BODIES))
-
-
-def _statutory_role(sentence: str, question_terms: frozenset[str]) -> bool:
-    """A sentence that gives a duty ("shall", "must") and names a role the question does not:
-    "who must prove the costs" is answered by "defendant must prove all elements of cost", "whom
-    does the Commissioner consult" by "shall consult with private sector entities"."""
-    if not DUTY.search(sentence):
-        return False
-    return bool((frozenset(terms(sentence)) & STATUTORY_ROLES) - question_terms)
-
-
-def _without_leading_function_words(run: str) -> str:
-    """The run without the function words leading it: a sentence's first word is capitalised,
-    so "The FBI" and "In Marcus Hale" stand for "FBI" and "Marcus Hale". An office held for the
-    time being is the office: "Acting Deputy Attorney General" is no Act."""
-    words = run.split()
-    while words and (words[0].lower() in STOPWORDS or words[0] == "Acting"):
-        words.pop(0)
-    return " ".join(words)
-
-
-def title_case(sentence: str) -> bool:
-    """Every word of more than four letters capitalised, in a line that is no record field: a
-    headline ("Store Owner Sentenced to 30 Months in Prison"), where a list of names still has
-    lowercase words ("Wong Ong Hua, 46, and Ling Yang Ching, 32, both Malaysian nationals")."""
-    if ":" in sentence or " — " in sentence:
-        return False
-    words = [word.strip(".,;!?'\"()") for word in sentence.split()]
-    words = [word for word in words if word[:1].isalpha()]
-    lowercase = [word for word in words if word[0].islower() and len(word) > SHORT_WORD_LETTERS]
-    return len(words) >= HEADLINE_WORDS and not lowercase
 
 
 def _shares_a_cue(cue: frozenset[str], sentence_terms: frozenset[str]) -> bool:
@@ -551,7 +333,7 @@ def _contains(aspect: Aspect, sentence: str) -> bool:
         sentence = CONDITIONAL_OUTCOME.sub(" ", sentence)
     if not pattern.search(sentence):
         return kind is AnswerType.PERSON and (
-            _statutory_role(sentence, frozenset())
+            statutory_role(sentence, frozenset())
             or bool(NAMED_FIRM.search(sentence))
             or _surname_first_field(sentence)
         )

@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from retrieval.analysis import terms
 from retrieval.answering.agencies import agencies_named
 from retrieval.answering.answer_kinds import AnswerType, Aspect
-from retrieval.answering.matching import (
+from retrieval.answering.matching import answers, values
+from retrieval.answering.named_people import (
     OFFICIAL_TITLES,
     PLACES_AND_BODIES,
-    answers,
     names_someone_by_age,
-    values,
 )
 from retrieval.answering.question_kinds import (
     MAXIMUM,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from retrieval.analysis import terms
-from retrieval.answering.matching import HEADLINE_WORDS, SHORT_WORD_LETTERS, title_case
+from retrieval.answering.named_people import HEADLINE_WORDS, SHORT_WORD_LETTERS, title_case
 from retrieval.answering.questions import Question
 from retrieval.answering.sentences import Sentence
 

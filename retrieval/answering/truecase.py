@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from retrieval.analysis import STOPWORDS
-from retrieval.answering.matching import SHORT_WORD_LETTERS
+from retrieval.answering.named_people import SHORT_WORD_LETTERS
 
 WORD = re.compile(r"[A-Za-z][\w'&.-]*[A-Za-z0-9]|[A-Za-z]")
 SENTENCE_START = re.compile(r"(^|[.!?:;\"\u201c(\n]\s*|\s[-\u2013\u2014\u2022*]\s*)$")
