@@ -16,17 +16,16 @@ from retrieval.analysis import terms
 from retrieval.answering.answer_kinds import FIRM_NOUNS, AnswerType
 from retrieval.answering.questions import Question
 
-ORGANIZATION = FIRM_NOUNS
 ROLE = r"(?:leaders?|officers?|engineers?|employees?|scientists?|executives?|hackers?)"
 """The people a speech or a review may leave unnamed by their role."""
-UNNAMED = rf"(?:{ORGANIZATION}|(?P<role>{ROLE}))"
+UNNAMED = rf"(?:{FIRM_NOUNS}|(?P<role>{ROLE}))"
 DETERMINER = r"(?:a|an|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
 ORGANIZATION_ASKED = re.compile(
     rf"\b(?:which|what)\s+(?:(?!(?:did|does|do|was|were|is|are|has|had)\b)[\w.'&-]+\s+){{0,4}}"
-    rf"(?:{ORGANIZATION}|{ROLE})\b"
-    rf"|\bname of (?:the|that|this|his|her|their)\s+(?:[\w.'&-]+\s+){{0,4}}{ORGANIZATION}\b"
+    rf"(?:{FIRM_NOUNS}|{ROLE})\b"
+    rf"|\bname of (?:the|that|this|his|her|their)\s+(?:[\w.'&-]+\s+){{0,4}}{FIRM_NOUNS}\b"
     rf"|\bwho (?:is|was|were|are) (?:the|that|this)\s+(?:[\w.'&-]+\s+){{0,4}}"
-    rf"(?:{ORGANIZATION}|{ROLE})\b",
+    rf"(?:{FIRM_NOUNS}|{ROLE})\b",
     re.I,
 )
 INDEFINITE_ORGANIZATION = re.compile(
