@@ -1657,3 +1657,41 @@ def test_a_place_named_in_two_words_is_no_one_a_document_must_name() -> None:
 
     assert question.names == ()
     assert decides(question, release)
+
+
+def test_how_many_of_a_list_counts_the_first_thing_listed() -> None:
+    question = "How many counterfeit handbags, belts and wallets did police seize from her shop?"
+    pleaded = "Pell pleaded guilty to seven counts of possessing counterfeit goods for sale."
+    seized = "Police seized 120 counterfeit handbags, 40 belts and 85 wallets from her shop."
+
+    assert answered(question, pleaded) == set()
+    assert answered(question, seized) == {0}
+
+
+def test_a_defendant_introduced_with_his_age_at_a_sentence_end_is_someone_else() -> None:
+    question = Question.parse("How much was Dara Pell fined?")
+    release = (
+        "Dara Pell, age 52, was sentenced today to 8 months in prison for trafficking in "
+        "counterfeit perfume. Among those previously sentenced is her cousin, Lev Tamm, age 49. "
+        "Five days later, Tamm was sentenced to 42 days in jail and a $5,000 fine."
+    )
+
+    assert not decides(question, release)
+
+
+def test_a_prosecutor_is_named_by_an_attorney_s_title() -> None:
+    sentence = "Assistant U.S. Attorney Dana Ruiz is prosecuting the case."
+
+    assert answered("Who was the prosecutor on the Pell case?", sentence) == {0}
+
+
+def test_a_part_asking_yes_or_no_asks_for_no_amount() -> None:
+    question = "Can a domain name registrar be held liable for damages in an in rem action?"
+    rule = (
+        "The domain name registrar shall not be liable for injunctive or monetary relief under "
+        "this paragraph except in the case of bad faith or reckless disregard."
+    )
+
+    assert kinds(question) == [AnswerType.ANY]
+    assert kinds("How much in damages can the mark owner recover?") == [AnswerType.MONEY]
+    assert decides(Question.parse(question), rule)

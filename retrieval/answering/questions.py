@@ -172,6 +172,8 @@ OTHER_PEOPLE = frozenset(
 """Words by which a part asks about people the question does not name."""
 SOMEONE_ELSE = OTHER_PEOPLE - frozenset(terms("each both all"))
 """Those words that name people apart from the one the question names ("each" may be him)."""
+AMOUNT_KINDS = frozenset({AnswerType.MONEY, AnswerType.COUNT, AnswerType.NUMBER})
+"""Kinds of answer that are amounts, which a part asking yes or no never asks for."""
 EVENT_KINDS = frozenset({AnswerType.OUTCOME})
 """Kinds of answer that are events, whose date or place a following part may ask."""
 MODIFIED: dict[AnswerType, re.Pattern[str]] = {
@@ -179,7 +181,7 @@ MODIFIED: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.DATE: re.compile(r"\b(\w+) date\b", re.I),
     AnswerType.COUNT: re.compile(
         r"\bhow many ((?:(?!(did|does|do|was|were|is|are|has|had|have|must|shall|should|"
-        r"will|would|can|could|may|might|turned|proved|ended|wound)\b)[\w-]+ ){1,6})",
+        r"will|would|can|could|may|might|turned|proved|ended|wound)\b)[\w-]+,? ){1,6})",
         re.I,
     ),
     AnswerType.PERSON: re.compile(
@@ -229,7 +231,7 @@ class Question:
             not_asked = frozenset(key_terms) - OFFICIAL_TITLES
             words = frozenset(part_terms) - not_asked
             many = bool(PLURAL.search(part))
-            for kind in kinds_asked(asked, prison_context) or [AnswerType.ANY]:
+            for kind in _kinds_asked(asked, prison_context) or [AnswerType.ANY]:
                 named = _modifier(kind, part) - not_asked
                 named -= GENERIC_HEADS.get(kind, frozenset())
                 done_to = kind is AnswerType.PERSON and bool(ASKS_OBJECT.match(part))
@@ -338,6 +340,16 @@ def _of_whom_it_is_asked(aspect: Aspect) -> bool:
     """A part asking what befell the person the question names (a prison term, a date, an
     end), not who someone is or what befell the others ("his co-defendants")."""
     return aspect.kind in PERSONAL_KINDS and not aspect.words & OTHER_PEOPLE
+
+
+def _kinds_asked(part: str, prison_context: bool) -> list[AnswerType]:
+    """A part asking yes or no asks for no amount, whatever words it uses: "can a registrar be
+    held liable for damages" is answered by the rule, which names none. (It may ask for an
+    event: "did he end up being convicted".)"""
+    kinds = kinds_asked(part, prison_context)
+    if not YES_OR_NO.match(part):
+        return kinds
+    return [kind for kind in kinds if kind not in AMOUNT_KINDS]
 
 
 def _asked(part: str) -> str:
@@ -472,7 +484,10 @@ def _counted_words(part: str) -> list[str]:
     match = MODIFIED[AnswerType.COUNT].search(part)
     words = match.group(1).split() if match else []
     ends = [i for i, word in enumerate(words) if word.lower() in PREPOSITIONS]
-    return words[: ends[0]] if ends else words
+    words = words[: ends[0]] if ends else words
+    listed = [i for i, word in enumerate(words) if word.endswith(",")]
+    # A list of things counted ("how many handbags, belts and wallets") is headed by its first.
+    return [word.rstrip(",") for word in words[: listed[0] + 1]] if listed else words
 
 
 def _filed(part: str) -> frozenset[str]:
