@@ -69,7 +69,7 @@ CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.'&-]*[ \t]+(?:of[ \t]+(?:the[ \t]+)?)
 """Capitalised words in a row: a name with its title ("U.S. District Judge Renata Okafor"), or
 a body's name ("Department of Justice", "Bureau of Prisons")."""
 NAME_WITH_AGE = re.compile(
-    r"\b(?P<name>[A-Z][\w'-]+(?: [A-Z]\.)?(?: [A-Z][\w'-]+)+),\s+(?:age\s+)?\d{2},"
+    r"\b(?P<name>[A-Z][\w'-]+(?: [A-Z]\.)?(?: [A-Z][\w'-]+)+),\s+(?:age\s+)?\d{2}(?:,|\.(?!\d))"
 )
 """A person's name with an age after it, as a release names a defendant: "Todd Richard, 33,"."""
 DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*[\u2013\u2014-]")

@@ -60,8 +60,12 @@ def has_form(word: str, sentence_terms: frozenset[str]) -> bool:
 
 @cache
 def _synonyms() -> dict[str, frozenset[str]]:
-    groups = [frozenset(terms(group)) for group in SAME_MEANING]
-    return {stem: group for group in groups for stem in group}
+    # A word may be in several groups ("attorney": a prosecutor, and a defendant's lawyer).
+    synonyms: dict[str, frozenset[str]] = {}
+    for group in (frozenset(terms(words)) for words in SAME_MEANING):
+        for stem in group:
+            synonyms[stem] = synonyms.get(stem, frozenset()) | group
+    return synonyms
 
 
 def _same_meaning(word: str) -> frozenset[str]:
