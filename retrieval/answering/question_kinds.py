@@ -86,7 +86,11 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
     (
         AnswerType.STATUTE,
         re.compile(
-            r"\b(which|what|under what)\b(\s+[\w.'-]+){0,4}?\s+"
+            # Not past a verb: "what intent does the provision require" asks for an intent
+            # ("what was the bill number" for the bill).
+            r"\b(which|what|under what)\b(\s+(?:is|was|are|were))?"
+            r"(\s+(?!(?:does|do|did|is|was|are|were|has|have|had|must|shall|will|would|can)\b)"
+            r"[\w.'-]+){0,4}?\s+"
             r"((sections?|provisions?|subsections?|legislation|bills?)\b"
             r"|(statutes?|laws?|acts?)\b(?! (of|in) ))",
             re.I,
@@ -155,6 +159,29 @@ MONEY_KINDS = frozenset(
 )
 
 
+HOW_MUCH_OF = re.compile(
+    r"\bhow much\s+(?P<what>(?:[\w$'-]+\s+){1,3}?)"
+    r"(?:did|does|do|was|were|is|are|has|had|have|will|would|could|can)\b",
+    re.I,
+)
+"""What "how much" measures, up to the verb: "how much *Siemens data* did they steal"."""
+NOT_WHAT_IS_MEASURED = frozenset(
+    re.findall(
+        r"\w+",
+        "was were is are did does do has had have will would could can should might may he she "
+        "they it the his her their its a an in of for to total more less overall combined "
+        "approximately roughly exactly about around",
+    )
+)
+"""Words after "how much" that are not the thing measured: "how much *was* he fined"."""
+MONEY_MEASURED = frozenset(
+    terms(
+        "money cash dollars restitution revenue profit proceeds loss damages funds fine bail "
+        "bond fee value worth compensation salary payment income sales price cost"
+    )
+)
+
+
 TIME_ANCHOR = re.compile(
     r"^(?P<asked>.*?\b(?:does|did|do|is|was|were|are|has|have|had|must|can|could|will|would|"
     r"should|shall)\b.+?)\s+(?:before|after|until|following|once)\s+\S.*$",
@@ -174,6 +201,8 @@ def kinds_asked(clause: str, prison_context: bool) -> list[AnswerType]:
         if (match := pattern.search(clause))
     )
     kinds = [kind for _, _, kind in found]
+    if AnswerType.MONEY in kinds and _measures_no_money(clause):
+        kinds[kinds.index(AnswerType.MONEY)] = AnswerType.COUNT
     if AnswerType.DATE in kinds and WHEN_PERMITTED.match(clause):
         kinds.remove(AnswerType.DATE)
     if AnswerType.PRISON_SENTENCE in kinds and _term_given(clause):
@@ -183,6 +212,19 @@ def kinds_asked(clause: str, prison_context: bool) -> list[AnswerType]:
     if prison_context:
         kinds = [AnswerType.PRISON_SENTENCE if k is AnswerType.DURATION else k for k in kinds]
     return list(dict.fromkeys(kinds))
+
+
+def _measures_no_money(clause: str) -> bool:
+    """ "How much *Siemens data* did they steal" asks for a quantity of something that is no
+    money ("407 gigabytes of data"), and no other word of the part asks for an amount of money."""
+    match = HOW_MUCH_OF.search(clause)
+    words = match.group("what").split() if match else []
+    if not words or words[0].lower() in NOT_WHAT_IS_MEASURED:
+        return False
+    if frozenset(terms(" ".join(words))) & MONEY_MEASURED:
+        return False
+    money = dict(QUESTION_PATTERNS)[AnswerType.MONEY]
+    return not money.search(HOW_MUCH_OF.sub(" ", clause))
 
 
 def _term_given(clause: str) -> bool:

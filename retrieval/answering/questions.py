@@ -180,7 +180,7 @@ MODIFIED: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.NUMBER: re.compile(r"\b(\w+) (number|no\.|id|identifier)\b", re.I),
     AnswerType.DATE: re.compile(r"\b(\w+) date\b", re.I),
     AnswerType.COUNT: re.compile(
-        r"\bhow many ((?:(?!(did|does|do|was|were|is|are|has|had|have|must|shall|should|"
+        r"\bhow (?:many|much) ((?:(?!(did|does|do|was|were|is|are|has|had|have|must|shall|should|"
         r"will|would|can|could|may|might|turned|proved|ended|wound)\b)[\w-]+,? ){1,6})",
         re.I,
     ),
@@ -479,8 +479,8 @@ def _counted_names(part: str) -> frozenset[str]:
 
 
 def _counted_words(part: str) -> list[str]:
-    """The words after "how many" up to the first preposition: "how many *counterfeit Levitra
-    tablets* from Fletcher"."""
+    """The words after "how many" (or "how much") up to the first preposition: "how many
+    *counterfeit Levitra tablets* from Fletcher"."""
     match = MODIFIED[AnswerType.COUNT].search(part)
     words = match.group(1).split() if match else []
     ends = [i for i, word in enumerate(words) if word.lower() in PREPOSITIONS]
