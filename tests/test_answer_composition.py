@@ -1695,3 +1695,32 @@ def test_a_part_asking_yes_or_no_asks_for_no_amount() -> None:
     assert kinds(question) == [AnswerType.ANY]
     assert kinds("How much in damages can the mark owner recover?") == [AnswerType.MONEY]
     assert decides(Question.parse(question), rule)
+
+
+def test_how_much_of_something_that_is_no_money_asks_for_a_quantity() -> None:
+    question = "Which statute was cited, and how much customer data did the intruders steal?"
+    stolen = "In 2019 the intruders stole 407 gigabytes of customer data from the retailer."
+    fined = "The court fined the firm $40,000."
+
+    assert kinds(question) == [AnswerType.STATUTE, AnswerType.COUNT]
+    assert answered(question, stolen) == {1}
+    assert 1 not in answered(question, fined)
+    assert kinds("How much restitution was Pell ordered to pay?") == [AnswerType.MONEY]
+
+
+def test_a_statute_word_after_the_verb_is_not_what_is_asked() -> None:
+    assert kinds("What intent does the cybersquatting provision require?") == [AnswerType.ANY]
+    assert kinds("Which section does the indictment cite?") == [AnswerType.STATUTE]
+    assert kinds("What was the bill number of the act?")[0] is AnswerType.STATUTE
+
+
+def test_who_the_firms_officer_was_asks_for_a_person_the_release_names() -> None:
+    question = Question.parse(
+        "Who was the Ostland supplier's security head that warned the conspirators?"
+    )
+    release = (
+        "The conspirators hacked an Ostland supplier of engine parts. Lin Arvo, the "
+        "company's head of security, warned the conspirators when the police called."
+    )
+
+    assert decides(question, release)

@@ -20,12 +20,15 @@ ROLE = r"(?:leaders?|officers?|engineers?|employees?|scientists?|executives?|hac
 """The people a speech or a review may leave unnamed by their role."""
 UNNAMED = rf"(?:{FIRM_NOUNS}|(?P<role>{ROLE}))"
 DETERMINER = r"(?:a|an|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
+NOT_OWNED = r"(?!['\u2019]s\b)"
+"""Not the firm's something: "who was the French company's security head" asks for a person."""
 ORGANIZATION_ASKED = re.compile(
     rf"\b(?:which|what)\s+(?:(?!(?:did|does|do|was|were|is|are|has|had)\b)[\w.'&-]+\s+){{0,4}}"
-    rf"(?:{FIRM_NOUNS}|{ROLE})\b"
+    rf"(?:{FIRM_NOUNS}|{ROLE})\b{NOT_OWNED}"
     rf"|\bname of (?:the|that|this|his|her|their)\s+(?:[\w.'&-]+\s+){{0,4}}{FIRM_NOUNS}\b"
+    rf"{NOT_OWNED}"
     rf"|\bwho (?:is|was|were|are) (?:the|that|this)\s+(?:[\w.'&-]+\s+){{0,4}}"
-    rf"(?:{FIRM_NOUNS}|{ROLE})\b",
+    rf"(?:{FIRM_NOUNS}|{ROLE})\b{NOT_OWNED}",
     re.I,
 )
 INDEFINITE_ORGANIZATION = re.compile(
