@@ -1724,3 +1724,12 @@ def test_who_the_firms_officer_was_asks_for_a_person_the_release_names() -> None
     )
 
     assert decides(question, release)
+
+
+def test_an_amount_the_question_gives_is_no_answer() -> None:
+    question = "Of the more than $6.5 million seized, how much was in cash and how much in crypto?"
+    total = "The operation resulted in the seizure of over $6.5 million in cash and cryptocurrency."
+    split = "Agents seized $6.5 million: $2.1 million in cash and $4.4 million in cryptocurrency."
+
+    assert answered(question, total) == set()
+    assert answered(question, split) == {0, 1}

@@ -93,6 +93,9 @@ class Aspect:
     was *'very close'* to the MSS"), as stems: a sentence that does not say them is about
     something else.
     """
+    given_amounts: frozenset[str] = frozenset()
+    """Amounts of money the question itself gives ("of the more than *$6.5 million* seized, how
+    much was cash"): a sentence that holds no other repeats the question."""
     of_kind: AnswerType = AnswerType.ANY
     """A part with no words of its own asks about the part before: "how did the case end, and
     on what date" asks the date of an end, so a sentence must tell of that kind of thing too."""

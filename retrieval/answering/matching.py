@@ -194,6 +194,10 @@ def answers(
             return False
         if _prospective_order(aspect, sentence):
             return False
+    if aspect.kind is AnswerType.MONEY and aspect.given_amounts:
+        found = amounts(sentence)
+        if found and found <= aspect.given_amounts:
+            return False
     if aspect.kind is AnswerType.DATE:
         sentence_terms = _event_terms(sentence, sentence_terms)
         if not _names_the_event(aspect, sentence_terms):
@@ -280,6 +284,11 @@ def values(aspect: Aspect, sentence: str) -> frozenset[str]:
         return frozenset()
     found = (match.group(0) for match in pattern.finditer(sentence))
     return frozenset(" ".join(value.lower().split()) for value in found)
+
+
+def amounts(text: str) -> frozenset[str]:
+    """The amounts of money ``text`` states, alike however a sentence ends after them."""
+    return frozenset(value.rstrip(".,") for value in values(Aspect(AnswerType.MONEY), text))
 
 
 def label_share(aspect: Aspect, sentence: str) -> float:

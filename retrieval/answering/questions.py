@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from retrieval.analysis import terms
 from retrieval.answering.agencies import agencies_named
 from retrieval.answering.answer_kinds import AnswerType, Aspect
-from retrieval.answering.matching import answers, values
+from retrieval.answering.matching import amounts, answers, values
 from retrieval.answering.named_people import (
     OFFICIAL_TITLES,
     PLACES_AND_BODIES,
@@ -257,6 +257,7 @@ class Question:
                         own_names=own_names,
                         of_kind=of_kind,
                         quoted=_quoted(part),
+                        given_amounts=amounts(text),
                     )
                 )
             previous_cue = cue
