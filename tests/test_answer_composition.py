@@ -1733,3 +1733,12 @@ def test_an_amount_the_question_gives_is_no_answer() -> None:
 
     assert answered(question, total) == set()
     assert answered(question, split) == {0, 1}
+
+
+def test_which_case_is_answered_by_a_case_cited_by_its_parties() -> None:
+    question = "Which 1904 Supreme Court case did the speaker cite on the rights of aliens?"
+    cited = "Turner v. Williams, 194 U.S. 279 (1904) (an alien is not one of the people)."
+    prosecutor = "Who was the prosecutor on the Pell case?"
+
+    assert answered(question, cited) == {0}
+    assert answered(prosecutor, "The case is captioned United States v. Pell.") == set()

@@ -137,6 +137,9 @@ LABEL = re.compile(r"^\s*([A-Za-z][\w /()-]{0,40}):\s|^[^\n]{1,100} — ([A-Za-z
 """A record's field label ("Registration date: …") or role ("MySQL AB — ORIGINAL REGISTRANT")."""
 SURNAME_FIRST = re.compile(r"[A-Z][A-Za-z'-]+, [A-Z][A-Za-z'-]+(?: [A-Z]\.?)?")
 ROLE_SHARE = 0.5
+CASE_NAME = re.compile(r"\b[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,3}\s+v\.?\s+[A-Z]")
+"""A case cited by its parties: "Turner v. Williams", "United States v. Verdugo-Urquidez"."""
+CASE_WORDS = frozenset(terms("case lawsuit suit decision precedent"))
 """How much of a "NAME — ROLE" line's role must be the part's words for the line to answer it."""
 LIST_MARKER = re.compile(r"^\s*([-*•]|#{1,6})\s+")
 EVENT_TERMS = frozenset(terms(EVENTS))
@@ -210,7 +213,7 @@ def answers(
         counted = aspect.counted or aspect.cue or frozenset(question_terms)
         return _counts(sentence, counted, aspect.counted_names)
     if aspect.kind is AnswerType.PERSON:
-        if _field_names_the_role(aspect, sentence):
+        if _field_names_the_role(aspect, sentence) or _cites_a_case(aspect, sentence):
             return True
         if not names_someone_asked_for(sentence, aspect, frozenset(question_terms)):
             return False
@@ -247,6 +250,11 @@ def _field_names_the_role(aspect: Aspect, sentence: str) -> bool:
     whole_role = match.end() == len(line)
     names_the_role = whole_role if match.group(2) else _surname_first_field(sentence)
     return names_the_role and label_share(aspect, sentence) >= ROLE_SHARE
+
+
+def _cites_a_case(aspect: Aspect, sentence: str) -> bool:
+    """ "Which Supreme Court case did he cite" is answered by the parties' names of one."""
+    return bool(aspect.cue & CASE_WORDS) and CASE_NAME.search(sentence) is not None
 
 
 def _surname_first_field(sentence: str) -> bool:
@@ -342,7 +350,8 @@ def _contains(aspect: Aspect, sentence: str) -> bool:
         sentence = CONDITIONAL_OUTCOME.sub(" ", sentence)
     if not pattern.search(sentence):
         return kind is AnswerType.PERSON and (
-            statutory_role(sentence, frozenset())
+            _cites_a_case(aspect, sentence)
+            or statutory_role(sentence, frozenset())
             or bool(NAMED_FIRM.search(sentence))
             or _surname_first_field(sentence)
         )
