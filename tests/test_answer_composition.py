@@ -1742,3 +1742,15 @@ def test_which_case_is_answered_by_a_case_cited_by_its_parties() -> None:
 
     assert answered(question, cited) == {0}
     assert answered(prosecutor, "The case is captioned United States v. Pell.") == set()
+
+
+def test_a_sentence_led_by_another_persons_name_tells_nothing_of_the_one_asked_about() -> None:
+    question = 'What prison term was Dana "Dee" Vole ultimately sentenced to?'
+    other = "Ira Quist was sentenced last year to more than 24 years in federal prison."
+    hers = "Vole was sentenced to 30 months in federal prison."
+    agent = "Special Agent Lin Arvo said Vole was sentenced to 30 months in prison."
+
+    assert Question.parse(question).names == (("dana", "vole"),)
+    assert answered(question, other) == set()
+    assert answered(question, hers) == {0}
+    assert answered(question, agent) == {0}

@@ -72,6 +72,11 @@ NAME_WITH_AGE = re.compile(
     r"\b(?P<name>[A-Z][\w'-]+(?: [A-Z]\.)?(?: [A-Z][\w'-]+)+),\s+(?:age\s+)?\d{2}(?:,|\.(?!\d))"
 )
 """A person's name with an age after it, as a release names a defendant: "Todd Richard, 33,"."""
+SUBJECT_NAME = re.compile(
+    r"\W*(?P<name>[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2})"
+    r"(?:,| (?:was|were|is|has|had|pleaded|pled|received|got)\b)"
+)
+"""A person's name a sentence opens with, as its subject: "Chi Mak was sentenced"."""
 DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*[\u2013\u2014-]")
 """What follows a release's dateline, the place in capitals it opens with, and a dash:
 "LAGUNA NIGUEL -", "SANTA ANA, Calif. -", "WASHINGTON-" (an en or em dash as often)."""
@@ -162,6 +167,19 @@ def _did_what_is_asked(before: str, aspect: Aspect) -> bool:
 def people_by_age(text: str) -> list[list[str]]:
     """The names (as stems) of the people ``text`` names with their age."""
     return [terms(match.group("name")) for match in NAME_WITH_AGE.finditer(text)]
+
+
+def led_by_someone_else(sentence: str, question_terms: frozenset[str]) -> bool:
+    """The sentence opens with a person's name the question does not hold, as its subject:
+    "Chi Mak was sentenced last year to more than 24 years" tells nothing of what Chung got.
+    An official by title ("Special Agent Dana Ruiz said") or a place is no such subject."""
+    match = SUBJECT_NAME.match(sentence)
+    if match is None:
+        return False
+    words = frozenset(terms(match.group("name")))
+    if words & (OFFICIAL_TITLES | PLACES_AND_BODIES) or words <= question_terms:
+        return False
+    return not title_case(sentence)
 
 
 def names_someone_by_age(sentence: str, question_terms: frozenset[str]) -> bool:

@@ -16,6 +16,7 @@ from retrieval.answering.matching import amounts, answers, values
 from retrieval.answering.named_people import (
     OFFICIAL_TITLES,
     PLACES_AND_BODIES,
+    led_by_someone_else,
     names_someone_by_age,
 )
 from retrieval.answering.question_kinds import (
@@ -159,6 +160,8 @@ FILED_ACTIVE = re.compile(
     r"\bfile[ds]?\s+(?:his|her|its|their|the|a|an)\s+(?P<what>[A-Za-z]\w+)", re.I
 )
 """Filing something, not a "file system": the verb takes a determiner."""
+NICKNAME = re.compile(r"\s+[\"\u201c][A-Z][\w.'-]*[\"\u201d]\s+")
+"""A nickname in quotes inside a name: Dongfan *"Greg"* Chung."""
 PERSONAL_KINDS = frozenset({AnswerType.PRISON_SENTENCE, AnswerType.DATE, AnswerType.OUTCOME})
 """Kinds of answer that befall a person: a sentence about someone else is none of theirs. (An
 amount may be paid to someone else: "$210,738 in restitution to TRW Automotive".)"""
@@ -334,7 +337,10 @@ class Question:
         people = [name for name in self.names if len(name) >= 2]
         if not people or any(word in present for name in people for word in name):
             return False
-        return names_someone_by_age(sentence, frozenset(self.terms))
+        question_terms = frozenset(self.terms)
+        return names_someone_by_age(sentence, question_terms) or led_by_someone_else(
+            sentence, question_terms
+        )
 
 
 def _of_whom_it_is_asked(aspect: Aspect) -> bool:
@@ -430,7 +436,7 @@ def _names(text: str) -> tuple[tuple[str, ...], ...]:
     """The stems of each name of two words or more, less titles and months, each mark's word
     in capitals ("ULTRABOOK") and each website's name ("sderclub.com")."""
     found: dict[tuple[str, ...], None] = {}
-    for match in NAMED.finditer(text):
+    for match in NAMED.finditer(NICKNAME.sub(" ", text)):
         words = tuple(stem for stem in terms(match.group(0)) if stem not in NOT_IN_NAMES)
         if len(words) >= 2 and words[-1] not in PLACES_AND_BODIES | PLACE_NAME_ENDS:
             found[words] = None
