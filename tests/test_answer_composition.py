@@ -1754,3 +1754,12 @@ def test_a_sentence_led_by_another_persons_name_tells_nothing_of_the_one_asked_a
     assert answered(question, other) == set()
     assert answered(question, hers) == {0}
     assert answered(question, agent) == {0}
+
+
+def test_the_value_of_something_is_an_amount_only_in_a_rule_that_sets_one() -> None:
+    question = "How much did Quillmart win in its civil suit against Ostland Robotics?"
+    bonuses = "Ostland paid bonuses to employees based on the value of what they took."
+    rule = "The organization may be fined not more than twice the value of the goods."
+
+    assert answered(question, bonuses) == set()
+    assert answered("What fine can an organization get for trafficking?", rule) == {0}

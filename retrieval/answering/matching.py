@@ -137,6 +137,9 @@ LABEL = re.compile(r"^\s*([A-Za-z][\w /()-]{0,40}):\s|^[^\n]{1,100} — ([A-Za-z
 """A record's field label ("Registration date: …") or role ("MySQL AB — ORIGINAL REGISTRANT")."""
 SURNAME_FIRST = re.compile(r"[A-Z][A-Za-z'-]+, [A-Z][A-Za-z'-]+(?: [A-Z]\.?)?")
 ROLE_SHARE = 0.5
+MONEY_AMOUNT = re.compile(r"\$\s?\d|\b\d[\d,.]*\s*(dollars|million|billion)\b", re.I)
+MONEY_RULE = re.compile(r"\b(shall|may|not more than|not less than|up to|liable|fined)\b", re.I)
+"""Words of a rule that sets an amount by a measure: "fined not more than twice the value"."""
 CASE_NAME = re.compile(r"\b[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,3}\s+v\.?\s+[A-Z]")
 """A case cited by its parties: "Turner v. Williams", "United States v. Verdugo-Urquidez"."""
 CASE_WORDS = frozenset(terms("case lawsuit suit decision precedent"))
@@ -355,6 +358,9 @@ def _contains(aspect: Aspect, sentence: str) -> bool:
             or bool(NAMED_FIRM.search(sentence))
             or _surname_first_field(sentence)
         )
+    if kind is AnswerType.MONEY and not MONEY_AMOUNT.search(sentence):
+        # "the value of the goods" is a measure of money only in a rule that sets one.
+        return aspect.maximum or MONEY_RULE.search(sentence) is not None
     if kind is AnswerType.PRISON_SENTENCE and aspect.words & REQUEST_WORDS:
         return bool(REQUESTED_SENTENCE.search(sentence))
     if kind is AnswerType.PRISON_SENTENCE and _not_imposed(aspect, sentence):
