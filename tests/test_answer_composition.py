@@ -1763,3 +1763,13 @@ def test_the_value_of_something_is_an_amount_only_in_a_rule_that_sets_one() -> N
 
     assert answered(question, bonuses) == set()
     assert answered("What fine can an organization get for trafficking?", rule) == {0}
+
+
+def test_which_thing_that_is_no_money_is_asked_for_though_a_money_word_follows() -> None:
+    assert kinds("Which procedures govern criminal forfeiture under section 2323?") == [
+        AnswerType.ANY
+    ]
+    assert kinds("What property is subject to forfeiture?") == [AnswerType.ANY]
+    assert kinds("What range of statutory damages can a plaintiff elect?") == [AnswerType.MONEY]
+    assert kinds("What was he ordered to forfeit?") == [AnswerType.MONEY]
+    assert kinds("What is the most in statutory damages per mark?") == [AnswerType.MONEY]

@@ -165,19 +165,27 @@ HOW_MUCH_OF = re.compile(
     re.I,
 )
 """What "how much" measures, up to the verb: "how much *Siemens data* did they steal"."""
+WHICH_THING = re.compile(
+    r"\W*(?i:and\s+)?(?i:which|what)\s+(?i:(?:is|was|are|were)\s+(?:the|a|an)\s+)?"
+    r"(?P<first>[a-z][\w-]*)(?P<of>\s+of)?(?:\s+[\w-]+){0,2}"
+)
+"""The words after "which" or "what" that name what is asked: "which *procedures govern
+criminal*", "what was the *total value of*", "what *range of statutory damages*"."""
 NOT_WHAT_IS_MEASURED = frozenset(
     re.findall(
         r"\w+",
         "was were is are did does do has had have will would could can should might may he she "
         "they it the his her their its a an in of for to total more less overall combined "
-        "approximately roughly exactly about around",
+        "approximately roughly exactly about around most least maximum minimum max highest "
+        "largest biggest lowest smallest",
     )
 )
 """Words after "how much" that are not the thing measured: "how much *was* he fined"."""
 MONEY_MEASURED = frozenset(
     terms(
         "money cash dollars restitution revenue profit proceeds loss damages funds fine bail "
-        "bond fee value worth compensation salary payment income sales price cost"
+        "bond fee value worth compensation salary payment income sales price cost penalty "
+        "amount sum total"
     )
 )
 
@@ -203,6 +211,8 @@ def kinds_asked(clause: str, prison_context: bool) -> list[AnswerType]:
     kinds = [kind for _, _, kind in found]
     if AnswerType.MONEY in kinds and _measures_no_money(clause):
         kinds[kinds.index(AnswerType.MONEY)] = AnswerType.COUNT
+    if AnswerType.MONEY in kinds and _names_a_thing_that_is_no_money(clause):
+        kinds.remove(AnswerType.MONEY)
     if AnswerType.DATE in kinds and WHEN_PERMITTED.match(clause):
         kinds.remove(AnswerType.DATE)
     if AnswerType.PRISON_SENTENCE in kinds and _term_given(clause):
@@ -225,6 +235,16 @@ def _measures_no_money(clause: str) -> bool:
         return False
     money = dict(QUESTION_PATTERNS)[AnswerType.MONEY]
     return not money.search(HOW_MUCH_OF.sub(" ", clause))
+
+
+def _names_a_thing_that_is_no_money(clause: str) -> bool:
+    """ "Which *procedures* govern criminal forfeiture", "which *defendant* paid restitution":
+    what is asked is named after "which" or "what", and it is no amount of money."""
+    match = WHICH_THING.match(clause)
+    if match is None or match.group("first").lower() in NOT_WHAT_IS_MEASURED:
+        return False
+    named = frozenset(terms(match.group(0)[match.start("first") - match.start() :]))
+    return not named & (MONEY_MEASURED | MONEY_KINDS)
 
 
 def _term_given(clause: str) -> bool:
