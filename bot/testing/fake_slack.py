@@ -557,7 +557,15 @@ class FakeSlackWebAPI:
             body=body,
             time=time.monotonic(),
         )
-        scripted = self._record(call)
+        scripted = self._scripted_answer(call)
+        if scripted is None and method != FILE_DOWNLOAD and not method.startswith("/"):
+            # Answered before it is recorded: a test that waited for the call then sees what
+            # the call did (the modal a `views.update` filled in), however loaded the machine.
+            status, payload = self._answered(call)
+            self._record(call)
+            _write(handler, status, _json(payload))
+            return
+        self._record(call)
         if scripted is not None and scripted.release is not None:
             scripted.release.wait(HOLD_LIMIT_SECONDS)
             scripted = None
@@ -568,17 +576,15 @@ class FakeSlackWebAPI:
         elif method.startswith("/"):
             failure = {"ok": False, "error": f"not_a_web_api_path: {method}; use {self.url}"}
             _write(handler, 404, _json(failure))
-        else:
-            self._write_answer(handler, call)
+        else:  # a held call, released: answered as any other
+            status, payload = self._answered(call)
+            _write(handler, status, _json(payload))
 
-    def _write_answer(self, handler: _Handler, call: RecordedCall) -> None:
+    def _answered(self, call: RecordedCall) -> tuple[int, Payload]:
         try:
-            payload = self._answer(call)
+            return 200, self._answer(call)
         except Exception as error:  # a broken responder must show up in the test, not hang it
-            failure = {"ok": False, "error": f"fake_slack_internal_error: {error!r}"}
-            _write(handler, 500, _json(failure))
-            return
-        _write(handler, 200, _json(payload))
+            return 500, {"ok": False, "error": f"fake_slack_internal_error: {error!r}"}
 
     def _classify(
         self, path: str, query: str, body: bytes, headers: dict[str, str]
@@ -595,12 +601,15 @@ class FakeSlackWebAPI:
             return segments[1], params
         return path, params
 
-    def _record(self, call: RecordedCall) -> _Scripted | None:
+    def _scripted_answer(self, call: RecordedCall) -> _Scripted | None:
+        with self._changed:
+            queue = self._scripted.get(call.method)
+            return queue.popleft() if queue else None
+
+    def _record(self, call: RecordedCall) -> None:
         with self._changed:
             self._calls.append(call)
             self._changed.notify_all()
-            queue = self._scripted.get(call.method)
-            return queue.popleft() if queue else None
 
     def _answer(self, call: RecordedCall) -> Payload:
         if call.method == FILE_UPLOAD:

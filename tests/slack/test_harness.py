@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import parse_qs
@@ -490,3 +491,24 @@ def test_bolt_socket_mode_handler_acks_and_reconnects(
     assert ack.raw == json.dumps({"envelope_id": ack.envelope_id})
     assert len(fake_slack.calls("apps.connections.open")) == 2
     fake_slack.wait_for("chat.postMessage", count=2)
+
+
+def test_a_call_is_recorded_once_it_is_answered(
+    fake_slack: FakeSlackWebAPI, client: WebClient
+) -> None:
+    answered = threading.Event()
+
+    def slow_answer(call: RecordedCall) -> dict[str, Any]:
+        time.sleep(0.3)
+        answered.set()
+        return {"ok": True}
+
+    fake_slack.respond_with("chat.postMessage", slow_answer)
+    worker = threading.Thread(target=lambda: client.chat_postMessage(channel="C1", text="hi"))
+    worker.start()
+
+    fake_slack.wait_for("chat.postMessage")
+    seen_answered = answered.is_set()
+    worker.join(timeout=10)
+
+    assert seen_answered
