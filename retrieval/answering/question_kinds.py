@@ -167,7 +167,7 @@ HOW_MUCH_OF = re.compile(
 """What "how much" measures, up to the verb: "how much *Siemens data* did they steal"."""
 WHICH_THING = re.compile(
     r"\W*(?i:and\s+)?(?i:which|what)\s+(?i:(?:is|was|are|were)\s+(?:the|a|an)\s+)?"
-    r"(?P<first>[a-z][\w-]*)(?P<of>\s+of)?(?:\s+[\w-]+){0,2}"
+    r"(?P<first>[a-z][\w-]*)(?:\s+of)?(?:\s+[\w-]+){0,2}"
 )
 """The words after "which" or "what" that name what is asked: "which *procedures govern
 criminal*", "what was the *total value of*", "what *range of statutory damages*"."""
@@ -180,7 +180,8 @@ NOT_WHAT_IS_MEASURED = frozenset(
         "largest biggest lowest smallest",
     )
 )
-"""Words after "how much" that are not the thing measured: "how much *was* he fined"."""
+"""Words after "how much", "which" or "what" that do not name the thing asked: "how much *was*
+he fined", "what is the *most* in statutory damages"."""
 MONEY_MEASURED = frozenset(
     terms(
         "money cash dollars restitution revenue profit proceeds loss damages funds fine bail "
