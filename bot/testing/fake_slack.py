@@ -110,7 +110,7 @@ Predicate = Callable[["RecordedCall"], bool]
 
 @dataclass(frozen=True)
 class RecordedCall:
-    """One request the fake received, recorded on arrival.
+    """One request the fake received (recorded once answered, or on arrival if held).
 
     `method` is the Web API method ("chat.postMessage") or a pseudo-method (`FILE_DOWNLOAD`,
     `FILE_UPLOAD`, `RESPONSE_URL`); `params` merges the query string and the form or JSON body
@@ -309,7 +309,8 @@ class FakeSlackWebAPI:
 
         Returns every matching call so far (oldest first); raises `AssertionError` listing what
         did arrive if the deadline passes. Waits on a condition variable, so it returns as soon
-        as the call is recorded (before the fake has answered it).
+        as the call is recorded: an API call once the fake has answered it (what it did, a view
+        kept, is there to see), a held or scripted one on arrival.
         """
         deadline = time.monotonic() + timeout
         with self._changed:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import parse_qs
@@ -496,10 +495,11 @@ def test_bolt_socket_mode_handler_acks_and_reconnects(
 def test_a_call_is_recorded_once_it_is_answered(
     fake_slack: FakeSlackWebAPI, client: WebClient
 ) -> None:
+    proceed = threading.Event()
     answered = threading.Event()
 
     def slow_answer(call: RecordedCall) -> dict[str, Any]:
-        time.sleep(0.3)
+        proceed.wait(10)
         answered.set()
         return {"ok": True}
 
@@ -507,6 +507,9 @@ def test_a_call_is_recorded_once_it_is_answered(
     worker = threading.Thread(target=lambda: client.chat_postMessage(channel="C1", text="hi"))
     worker.start()
 
+    with pytest.raises(AssertionError):
+        fake_slack.wait_for("chat.postMessage", timeout=0.3)
+    proceed.set()
     fake_slack.wait_for("chat.postMessage")
     seen_answered = answered.is_set()
     worker.join(timeout=10)
