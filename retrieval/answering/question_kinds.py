@@ -159,6 +159,7 @@ MONEY_KINDS = frozenset(
 )
 
 
+MONEY_ASKED = dict(QUESTION_PATTERNS)[AnswerType.MONEY]
 HOW_MUCH_OF = re.compile(
     r"\bhow much\s+(?P<what>(?:[\w$'-]+\s+){1,3}?)"
     r"(?:did|does|do|was|were|is|are|has|had|have|will|would|could|can)\b",
@@ -234,8 +235,7 @@ def _measures_no_money(clause: str) -> bool:
         return False
     if frozenset(terms(" ".join(words))) & MONEY_MEASURED:
         return False
-    money = dict(QUESTION_PATTERNS)[AnswerType.MONEY]
-    return not money.search(HOW_MUCH_OF.sub(" ", clause))
+    return not MONEY_ASKED.search(HOW_MUCH_OF.sub(" ", clause))
 
 
 def _names_a_thing_that_is_no_money(clause: str) -> bool:

@@ -222,6 +222,7 @@ class Question:
         aspects: list[Aspect] = []
         previous_cue: frozenset[str] = frozenset()
         previous_kind = AnswerType.ANY
+        given_amounts = amounts(text)
         for index, part in enumerate(parts):
             part_terms = terms(part)
             own_names = _own_names(index, parts) if index else frozenset()
@@ -260,7 +261,7 @@ class Question:
                         own_names=own_names,
                         of_kind=of_kind,
                         quoted=_quoted(part),
-                        given_amounts=amounts(text),
+                        given_amounts=given_amounts,
                     )
                 )
             previous_cue = cue
