@@ -1773,3 +1773,40 @@ def test_which_thing_that_is_no_money_is_asked_for_though_a_money_word_follows()
     assert kinds("What range of statutory damages can a plaintiff elect?") == [AnswerType.MONEY]
     assert kinds("What was he ordered to forfeit?") == [AnswerType.MONEY]
     assert kinds("What is the most in statutory damages per mark?") == [AnswerType.MONEY]
+
+
+def test_a_date_written_with_an_ordinal_is_a_date() -> None:
+    question = "On what date did the director say she approved the new border strategy?"
+
+    assert answered(question, "On March 3rd I approved the new border strategy.") == {0}
+    assert answered(question, "On the 3rd of March I approved the new border strategy.") == {0}
+    assert answered(question, "In the third year I approved the new border strategy.") == set()
+
+
+def test_a_yes_or_no_after_and_is_a_part_of_its_own() -> None:
+    question = Question.parse(
+        "What happens to seized fake handbags after the case closes, and is there any exception?"
+    )
+
+    assert [aspect.asks for aspect in question.aspects] == [
+        "What happens to seized fake handbags after the case closes",
+        "is there any exception",
+    ]
+    assert len(Question.parse("Where did and does the seller ship from?").aspects) == 1
+
+
+def test_what_a_court_must_do_asks_for_no_person() -> None:
+    assert kinds("What must the court do with the forfeited scopes?") == [AnswerType.ANY]
+    assert kinds("Which court must hear the in rem action?") == [AnswerType.PERSON]
+
+
+def test_the_term_a_plea_deal_caps_what_the_government_will_seek_answers_what_it_would_ask() -> (
+    None
+):
+    question = "At the plea, what prison term did prosecutors agree they would ask for?"
+
+    assert answered(
+        question,
+        "Under the plea deal, the government agreed not to seek a prison sentence over four years.",
+    ) == {0}
+    assert answered(question, "He was later sentenced to three years in prison.") == set()

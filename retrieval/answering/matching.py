@@ -47,7 +47,8 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
         re.I,
     ),
     AnswerType.DATE: re.compile(
-        r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b"
+        r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(st|nd|rd|th)?\b"
+        r"|\b\d{1,2}(st|nd|rd|th)? (day )?of (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
         r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(19|20)\d{2}\b"
         # A statute's or an order's "when" is a time counted from an event.
         rf"|\b{NUMBER_WORDS} ((calendar|business) )?days? (after|before|from|of)\b",
@@ -109,7 +110,8 @@ HYPOTHETICAL_SENTENCE = re.compile(
     re.I,
 )
 REQUESTED_SENTENCE = re.compile(
-    r"\b(ask(s|ed|ing)? for|sought|seeking|request(s|ed|ing)?|recommend(s|ed|ing)?)\b", re.I
+    r"\b(ask(s|ed|ing)? for|seeks?|sought|seeking|request(s|ed|ing)?|recommend(s|ed|ing)?)\b",
+    re.I,
 )
 REQUEST_WORDS = frozenset(terms("ask asked request requested seek sought recommend"))
 IMPOSED_SENTENCE = re.compile(

@@ -39,7 +39,16 @@ LEADING_WH = (
 )
 """Words a further part may open with before its wh-word: "and through about how many
 servers", "and on roughly how many occasions"."""
-CLAUSE_BREAK = re.compile(rf"(,\s*and\s+|\s+and\s+|,\s*)(?={LEADING_WH}{WH_WORD})", re.I)
+YES_OR_NO_CLAUSE = (
+    r"(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would)\s+"
+    r"(?:there|it|he|she|they|any|anyone|anything|the|this|that|his|her|their|its)\b"
+)
+"""A further part that asks yes or no, opening with its verb and its subject: "…, and is there
+any exception", "…, and were any of them charged"."""
+CLAUSE_BREAK = re.compile(
+    rf"(,\s*and\s+(?={YES_OR_NO_CLAUSE})|(?:,\s*and\s+|\s+and\s+|,\s*)(?={LEADING_WH}{WH_WORD}))",
+    re.I,
+)
 SUBORDINATE = re.compile(
     r"^\s*(when|if|after|before|once|while|since|although|according|in|under|for|at|as)\b", re.I
 )
@@ -380,7 +389,8 @@ def _asks(piece: str) -> bool:
 
 
 def _parts(text: str) -> list[str]:
-    """The question's parts: split before each further wh-word. A leading "When he pleaded
+    """The question's parts: split before each further wh-word, and before a further yes or
+    no after ", and". A leading "When he pleaded
     guilty, …" or "In a civil case, …" is context, not a part: it names no kind of answer."""
     pieces = CLAUSE_BREAK.split(text)
     parts = [pieces[0]]
