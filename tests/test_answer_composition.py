@@ -1810,3 +1810,31 @@ def test_the_term_a_plea_deal_caps_what_the_government_will_seek_answers_what_it
         "Under the plea deal, the government agreed not to seek a prison sentence over four years.",
     ) == {0}
     assert answered(question, "He was later sentenced to three years in prison.") == set()
+
+
+def test_what_an_unnamed_man_was_ordered_to_pay_is_not_what_a_co_defendant_owes() -> None:
+    question = Question.parse(
+        "How much restitution was Dale Mercer ordered to pay for the fake pins?"
+    )
+    release = hit(
+        "RIVERTON - A man was sentenced today to six years in prison and ordered to pay $88,000 "
+        "in restitution for importing fake enamel pins. Victor Hollis, 51, Riverton, pleaded "
+        "guilty to one felony count. Co-defendant Dale Mercer, 47, pleaded guilty last year.",
+        "d1:0",
+    )
+    about_him = hit(
+        "RIVERTON - A man was sentenced today to six years in prison and ordered to pay $88,000 "
+        "in restitution for importing counterfeit pins. Dale Mercer, 47, Riverton, pleaded "
+        "guilty to one felony count.",
+        "d2:0",
+    )
+
+    found = candidates(
+        question, [release, about_him], flat_idf(question.terms + question.key_terms)
+    )
+
+    lede = [c for c in found if "$88,000" in c.text]
+    assert [(c.document_id, c.parts) for c in lede] == [
+        ("d1", frozenset()),
+        ("d2", frozenset({0})),
+    ]

@@ -336,7 +336,9 @@ class _ChunkSentences:
                 lead_in = sentence_terms
             parts = question.aspects_answered_by(sentence.text, sentence_terms, preceding)
             sentences.append((sentence, sentence_terms, parts))
-        return cls(frozenset(terms(f"{hit.title}\n{hit.text}")), sentences, listing)
+        return cls(
+            frozenset(terms(f"{hit.title}\n{hit.text}")), _named_next(question, sentences), listing
+        )
 
     def around(self, position: int) -> frozenset[str]:
         """The terms of a sentence and of the two either side of it."""
@@ -422,3 +424,16 @@ def _says_something(sentence: str) -> bool:
         and not lowered.startswith(FURNITURE)
         and not (MARKDOWN_HEADING.match(sentence) and "§" not in sentence)
     )
+
+
+def _named_next(
+    question: Question, sentences: list[tuple[Sentence, frozenset[str], frozenset[int]]]
+) -> list[tuple[Sentence, frozenset[str], frozenset[int]]]:
+    """Each sentence's parts, less those it answers only of someone the next sentence names."""
+    named: list[tuple[Sentence, frozenset[str], frozenset[int]]] = []
+    for index, (sentence, sentence_terms, parts) in enumerate(sentences):
+        if parts and index + 1 < len(sentences):
+            following = sentences[index + 1][0].text
+            parts -= question.told_of_whom_the_next_names(sentence.text, sentence_terms, following)
+        named.append((sentence, sentence_terms, parts))
+    return named

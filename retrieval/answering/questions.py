@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from retrieval.analysis import terms
 from retrieval.answering.agencies import agencies_named
 from retrieval.answering.answer_kinds import AnswerType, Aspect
-from retrieval.answering.matching import amounts, answers, values
+from retrieval.answering.matching import ORDERED_MONEY, amounts, answers, values
 from retrieval.answering.named_people import (
     OFFICIAL_TITLES,
     PLACES_AND_BODIES,
@@ -184,6 +184,14 @@ OTHER_PEOPLE = frozenset(
 """Words by which a part asks about people the question does not name."""
 SOMEONE_ELSE = OTHER_PEOPLE - frozenset(terms("each both all"))
 """Those words that name people apart from the one the question names ("each" may be him)."""
+UNNAMED_SUBJECT = re.compile(
+    r"(?:^|[\u2013\u2014-]\s+|\.\s+)(?:an?|two|three|four|five)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:m[ae]n|wom[ae]n|nationals?|residents?|citizens?|business(?:m[ae]n|wom[ae]n)|couple)\s+"
+    r"(?:\w+\s+)?(?:was|were|has|have|had|is|are|pleaded|pled)\b",
+    re.I,
+)
+"""A sentence's subject told of without a name, as a release's first sentence does: "SANTA ANA
+- A man was sentenced today…", "Two Chinese nationals were charged…"."""
 AMOUNT_KINDS = frozenset({AnswerType.MONEY, AnswerType.COUNT, AnswerType.NUMBER})
 """Kinds of answer that are amounts, which a part asking yes or no never asks for."""
 EVENT_KINDS = frozenset({AnswerType.OUTCOME})
@@ -337,6 +345,26 @@ class Question:
             for i in about_others
             if self.aspects[i].kind in kinds_of_the_one
             and len(values(self.aspects[i], sentence)) < 2
+        )
+
+    def told_of_whom_the_next_names(
+        self, sentence: str, present: frozenset[str], following: str
+    ) -> frozenset[int]:
+        """The parts asking what befell the person the question names, of a sentence that
+        tells of an unnamed "man" whom the sentence after it names, as someone else: "A man was
+        sentenced today to eight years and ordered to pay $201,000 in restitution." followed by
+        "Larry Allred, 58, pleaded guilty…" tells nothing of what his co-defendant owes."""
+        people = [name for name in self.names if len(name) >= 2]
+        if not people or any(word in present for name in people for word in name):
+            return frozenset()
+        if not UNNAMED_SUBJECT.search(sentence):
+            return frozenset()
+        if not self._about_someone_else(following, frozenset(terms(following))):
+            return frozenset()
+        return frozenset(
+            index
+            for index, aspect in enumerate(self.aspects)
+            if _of_whom_it_is_asked(aspect) or aspect.money_terms & ORDERED_MONEY
         )
 
     def _about_someone_else(self, sentence: str, present: frozenset[str]) -> bool:
