@@ -1838,3 +1838,27 @@ def test_what_an_unnamed_man_was_ordered_to_pay_is_not_what_a_co_defendant_owes(
         ("d1", frozenset()),
         ("d2", frozenset({0})),
     ]
+
+
+def test_what_how_many_counts_is_its_plural_when_a_verb_follows() -> None:
+    question = "How many orders went through the two frozen seller accounts, and who ran them?"
+
+    assert Question.parse(question).aspects[0].counted == frozenset(terms("orders"))
+    assert answered(question, "Over 4,210 orders went through the two frozen accounts.") == {0}
+
+
+def test_the_prosecutor_handling_a_case_is_named_by_the_deed_after_the_name() -> None:
+    sentence = (
+        "The U.S. Attorney praised Assistant U.S. Attorney Mara Quill, who is handling the case."
+    )
+
+    assert answered("Which AUSA is handling the coupon case?", sentence) == {0}
+    assert answered("Who was handling the case?", sentence) == {0}
+    assert answered("Who was charged in the case?", sentence) == set()
+
+
+def test_how_much_someone_was_to_be_paid_needs_no_word_for_paying() -> None:
+    question = "How much was the consultant supposed to be paid for the trip?"
+
+    assert answered(question, "The consultant was to get $900 a day for the trip.") == {0}
+    assert answered("What fine was the consultant ordered to pay?", "He got $900 a day.") == set()

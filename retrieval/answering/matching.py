@@ -135,6 +135,9 @@ IMPOSED_ORDER = re.compile(
 "imposed the maximum statutory fine of $1.5 million". "And ordered to pay" is not one by
 itself: "is expected to be sentenced… and ordered to pay $201,000"."""
 ORDERED_MONEY = frozenset(terms("restitution fine fined forfeiture forfeit"))
+PAYMENT = frozenset(terms("paid"))
+"""Words that ask for money without naming a kind of it: "how much was he to be paid" is
+answered by "he was to get $1,000 a day", as "what fine" is not by any amount."""
 LABEL = re.compile(r"^\s*([A-Za-z][\w /()-]{0,40}):\s|^[^\n]{1,100} — ([A-Za-z ;]{3,120})")
 """A record's field label ("Registration date: …") or role ("MySQL AB — ORIGINAL REGISTRANT")."""
 SURNAME_FIRST = re.compile(r"[A-Z][A-Za-z'-]+, [A-Z][A-Za-z'-]+(?: [A-Z]\.?)?")
@@ -198,7 +201,8 @@ def answers(
         # A list item goes on from the sentence that leads into it ("…an award of statutory
         # damages… (1) not less than $1,000…"): that one may name the kind of money.
         named = sentence_terms | preceding_terms if LIST_ITEM.match(sentence) else sentence_terms
-        if not aspect.money_terms & named:
+        kinds_named = aspect.money_terms - PAYMENT
+        if kinds_named and not kinds_named & named:
             return False
         if _prospective_order(aspect, sentence):
             return False

@@ -20,8 +20,8 @@ SHORT_WORD_LETTERS = 4
 """A headline in title case leaves only short words ("to", "in", "for", "with") lowercase."""
 OFFICIAL_TITLES = frozenset(
     terms(
-        "judge justice magistrate attorney prosecutor agent officer detective inspector sheriff "
-        "commissioner director secretary spokesperson spokesman spokeswoman chief"
+        "judge justice magistrate attorney ausa prosecutor agent officer detective inspector "
+        "sheriff commissioner director secretary spokesperson spokesman spokeswoman chief"
     )
 )
 """Words that make a name an official's ("District Judge Renata Okafor", "Special Agent…")."""
@@ -86,6 +86,10 @@ NAMED_FIRM = re.compile(rf"\b[A-Z][\w.'&-]*{FIRM_AFTER.pattern}")
 DONE_BY = re.compile(r"\b(?P<verb>[A-Za-z]+) by (?:the )?$")
 """The deed the name after it did: "the task force, chaired by the Acting Deputy Attorney
 General Gary G. Grindler"."""
+WHO_DOES = re.compile(
+    r",?\s+who\s+(?:(?:is|was|has been|had been|will be)\s+)?(?P<verb>[A-Za-z]+)", re.I
+)
+"""The deed the name before it does: "Dana Ruiz, who is handling the case"."""
 PASSIVE = re.compile(r"\b(?:is|was|were|are|been|be|being)\s+\w+(?:ed|en)\b", re.I)
 ALIAS_BEFORE = re.compile(r"\b(also known as|a\.?k\.?a\.?|alias)\s*[\"“']?$", re.I)
 """What introduces another name of someone a sentence names."""
@@ -132,6 +136,8 @@ def names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froze
             return True
         if _did_what_is_asked(sentence[: run.start()], aspect):
             return True
+        if _does_what_is_asked(sentence[run.end() :], aspect):
+            return True
     return False
 
 
@@ -159,6 +165,18 @@ def _did_what_is_asked(before: str, aspect: Aspect) -> bool:
     if PASSIVE.search(aspect.asks):
         return False
     match = DONE_BY.search(before)
+    return match is not None and any(
+        has_word(cue, frozenset(terms(match.group("verb")))) for cue in aspect.cue
+    )
+
+
+def _does_what_is_asked(after: str, aspect: Aspect) -> bool:
+    """An official by title is the one asked for when what follows the name says they do the
+    part's deed: "who is handling the case" and "Assistant U.S. Attorney Dana Ruiz, who is
+    handling the case"."""
+    if PASSIVE.search(aspect.asks):
+        return False
+    match = WHO_DOES.match(after)
     return match is not None and any(
         has_word(cue, frozenset(terms(match.group("verb")))) for cue in aspect.cue
     )

@@ -115,7 +115,7 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"((?!(did|does|do|was|were|is|are|has|had|can|could|may|might|must|shall|should|"
             r"will|would)\b)[\w.'&-]+ ){0,4}"
             r"(judges?|defendants?|persons?|people|"
-            r"attorneys?|lawyers?|compan(y|ies)|firms?|business(es)?|corporations?|"
+            r"attorneys?|ausas?|lawyers?|compan(y|ies)|firms?|business(es)?|corporations?|"
             r"individuals?|m[ae]n|wom[ae]n|agents?|officers?|prosecutors?|owners?|registrants?|"
             r"applicants?|sellers?|engineers?|employees?|court|brands?|manufacturers?|makers?|"
             r"importers?|exporters?|suppliers?|distributors?|retailers?|vendors?|buyers?|"

@@ -505,11 +505,20 @@ def _cue(part_terms: list[str], key_terms: list[str]) -> frozenset[str]:
 
 def _counted(part: str, key_terms: list[str]) -> frozenset[str]:
     """The head word of what "how many" counts: the last word before any preposition ("how
-    many *units* of perfume", "how many *batteries* from VH-7"), if it is no name. A word that
+    many *units* of perfume", "how many *batteries* from VH-7"), or the last plural among them,
+    if it is no name. A word that
     elsewhere says which kind of answer is wanted is counted here: "how many domain *names*"."""
     words = _counted_words(part)
+    if words and not _plural(words[-1]):
+        # A verb may end the words ("how many transactions ran through"): the plural heads them.
+        words = [word for word in words if _plural(word)] or words
     head = terms(words[-1]) if words else []
     return frozenset(head) - GENERIC_COUNTED - frozenset(key_terms)
+
+
+def _plural(word: str) -> bool:
+    lowered = word.lower()
+    return len(lowered) > 3 and lowered.endswith("s") and not lowered.endswith("ss")
 
 
 def _counted_names(part: str) -> frozenset[str]:

@@ -14,7 +14,7 @@ longer: "own" and "owner", "reg" and "registr"."""
 SAME_MEANING = (
     "counterfeit fake bogus knockoff phony imitation pirated forged spurious",
     "fugitive run large fled flee escaped wanted",
-    "prosecutor prosecuted prosecuting attorney",
+    "prosecutor prosecuted prosecuting attorney ausa",
     "lawyer counsel attorney represented",
     "defendant accused charged indicted",
     "sue sued lawsuit plaintiff complaint",
