@@ -1862,3 +1862,20 @@ def test_how_much_someone_was_to_be_paid_needs_no_word_for_paying() -> None:
 
     assert answered(question, "The consultant was to get $900 a day for the trip.") == {0}
     assert answered("What fine was the consultant ordered to pay?", "He got $900 a day.") == set()
+
+
+def test_the_judge_of_someone_elses_case_is_not_the_judge_asked_for() -> None:
+    question = "Which judge sentenced Mara Holt for the fake perfume?"
+
+    assert answered(question, "U.S. District Judge Ana Ruiz sentenced Mara Holt to two years.") == {
+        0
+    }
+    assert answered(question, "Tom Reyes, 51, was sentenced by U.S. District Judge Ana Ruiz.") == (
+        set()
+    )
+    assert (
+        answered(
+            question, 'Tomas "Tommy" Reyes, 51, pleaded guilty before U.S. District Judge Ana Ruiz.'
+        )
+        == set()
+    )

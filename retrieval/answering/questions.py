@@ -174,6 +174,9 @@ NICKNAME = re.compile(r"\s+[\"\u201c][A-Z][\w.'-]*[\"\u201d]\s+")
 PERSONAL_KINDS = frozenset({AnswerType.PRISON_SENTENCE, AnswerType.DATE, AnswerType.OUTCOME})
 """Kinds of answer that befall a person: a sentence about someone else is none of theirs. (An
 amount may be paid to someone else: "$210,738 in restitution to TRW Automotive".)"""
+OFFICERS_OF_A_CASE = frozenset(terms("judge magistrate justice prosecutor attorney ausa"))
+"""The officers a part may ask for in the named person's own case: "which judge sentenced
+Nguyen" is not answered by "Li, 44, pleaded guilty before Judge McNulty"."""
 OTHER_PEOPLE = frozenset(
     terms(
         "codefendant codefendants co-defendant co-defendants coconspirator co-conspirator "
@@ -331,6 +334,11 @@ class Question:
         personal = frozenset(i for i in answered if _of_whom_it_is_asked(self.aspects[i]))
         if personal and self._about_someone_else(sentence, present):
             return answered - personal
+        officers = frozenset(
+            i for i in answered if _asks_for_an_officer_of_his_case(self.aspects[i])
+        )
+        if officers and self._names_another_defendant(sentence, present):
+            answered -= officers
         return answered - self._told_once_for_both(answered, sentence)
 
     def _told_once_for_both(self, answered: frozenset[int], sentence: str) -> frozenset[int]:
@@ -354,8 +362,7 @@ class Question:
         tells of an unnamed "man" whom the sentence after it names, as someone else: "A man was
         sentenced today to eight years and ordered to pay $201,000 in restitution." followed by
         "Larry Allred, 58, pleaded guilty…" tells nothing of what his co-defendant owes."""
-        people = [name for name in self.names if len(name) >= 2]
-        if not people or any(word in present for name in people for word in name):
+        if not self._names_people_missing_from(present):
             return frozenset()
         if not UNNAMED_SUBJECT.search(sentence):
             return frozenset()
@@ -367,13 +374,27 @@ class Question:
             if _of_whom_it_is_asked(aspect) or aspect.money_terms & ORDERED_MONEY
         )
 
+    def _names_people_missing_from(self, present: frozenset[str]) -> bool:
+        """The question names people (of two words or more), and none of their words is among
+        ``present``."""
+        people = [name for name in self.names if len(name) >= 2]
+        return bool(people) and not any(word in present for name in people for word in name)
+
+    def _names_another_defendant(self, sentence: str, present: frozenset[str]) -> bool:
+        """The question names people, and the sentence none of them but someone else with
+        his age, as a release names a defendant: the judge before whom "Li, 44, pleaded
+        guilty" is of Li's case. (A name leading the sentence may be the officer asked for:
+        "Andrew Sottile, lead attorney".)"""
+        if not self._names_people_missing_from(present):
+            return False
+        return names_someone_by_age(sentence, frozenset(self.terms))
+
     def _about_someone_else(self, sentence: str, present: frozenset[str]) -> bool:
         """The question names people, and the sentence names someone else, as a release
         names a defendant, with his age, and none of them: "Todd Richard, 33, was sentenced to
         36 months" tells nothing of what the Edmans got. A sentence that says "he" names no
         one."""
-        people = [name for name in self.names if len(name) >= 2]
-        if not people or any(word in present for name in people for word in name):
+        if not self._names_people_missing_from(present):
             return False
         question_terms = frozenset(self.terms)
         return names_someone_by_age(sentence, question_terms) or led_by_someone_else(
@@ -385,6 +406,15 @@ def _of_whom_it_is_asked(aspect: Aspect) -> bool:
     """A part asking what befell the person the question names (a prison term, a date, an
     end), not who someone is or what befell the others ("his co-defendants")."""
     return aspect.kind in PERSONAL_KINDS and not aspect.words & OTHER_PEOPLE
+
+
+def _asks_for_an_officer_of_his_case(aspect: Aspect) -> bool:
+    """A part asking for the judge or the prosecutor of the named person's own case."""
+    return (
+        aspect.kind is AnswerType.PERSON
+        and bool(aspect.words & OFFICERS_OF_A_CASE)
+        and not aspect.words & OTHER_PEOPLE
+    )
 
 
 def _kinds_asked(part: str, prison_context: bool) -> list[AnswerType]:
