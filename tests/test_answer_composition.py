@@ -1879,3 +1879,13 @@ def test_the_judge_of_someone_elses_case_is_not_the_judge_asked_for() -> None:
         )
         == set()
     )
+
+
+def test_how_long_a_document_is_asks_for_its_pages() -> None:
+    question = "How long was the inspector general's report on the seizures?"
+
+    assert kinds(question) == [AnswerType.COUNT]
+    assert answered(question, "Nobody outside the office has read the 412-page report.") == {0}
+    assert answered(question, "The report was released in 2019 after a two-year review.") == set()
+    assert kinds("How long was the seller in custody?") == [AnswerType.DURATION]
+

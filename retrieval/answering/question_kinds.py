@@ -200,6 +200,13 @@ TIME_ANCHOR = re.compile(
 )
 """A part whose asking words (a verb after its auxiliary) come before "before", "after" or
 "once" and the event named after it."""
+HOW_LONG_A_DOCUMENT = re.compile(
+    r"\bhow long (?:is|was|are|were) (?:the|a|an|this|that|his|her|its|their) "
+    r"(?:[\w'-]+ ){0,2}?(?:report|document|complaint|indictment|affidavit|filing|brief|opinion|"
+    r"letter|book|memo|memorandum|transcript|study|manual|agreement|contract)s?\b",
+    re.I,
+)
+"""How long a document is asks for its pages ("the 600-page report"), not for a time."""
 TIME_KINDS = frozenset({AnswerType.DATE, AnswerType.DURATION})
 
 
@@ -222,6 +229,8 @@ def kinds_asked(clause: str, prison_context: bool) -> list[AnswerType]:
         kinds.remove(AnswerType.PRISON_SENTENCE)
     if AnswerType.PRISON_SENTENCE in kinds and _sentence_asked_as_an_end(clause):
         kinds.remove(AnswerType.OUTCOME)
+    if AnswerType.DURATION in kinds and HOW_LONG_A_DOCUMENT.search(clause):
+        kinds[kinds.index(AnswerType.DURATION)] = AnswerType.COUNT
     if prison_context:
         kinds = [AnswerType.PRISON_SENTENCE if k is AnswerType.DURATION else k for k in kinds]
     return list(dict.fromkeys(kinds))

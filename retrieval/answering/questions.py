@@ -20,6 +20,7 @@ from retrieval.answering.named_people import (
     names_someone_by_age,
 )
 from retrieval.answering.question_kinds import (
+    HOW_LONG_A_DOCUMENT,
     MAXIMUM,
     MONEY_KINDS,
     PRISON_CONTEXT,
@@ -195,6 +196,8 @@ UNNAMED_SUBJECT = re.compile(
 )
 """A sentence's subject told of without a name, as a release's first sentence does: "SANTA ANA
 - A man was sentenced today…", "Two Chinese nationals were charged…"."""
+PAGES = frozenset(terms("pages"))
+"""What is counted when a part asks how long a document is."""
 AMOUNT_KINDS = frozenset({AnswerType.MONEY, AnswerType.COUNT, AnswerType.NUMBER})
 """Kinds of answer that are amounts, which a part asking yes or no never asks for."""
 EVENT_KINDS = frozenset({AnswerType.OUTCOME})
@@ -536,8 +539,10 @@ def _cue(part_terms: list[str], key_terms: list[str]) -> frozenset[str]:
 def _counted(part: str, key_terms: list[str]) -> frozenset[str]:
     """The head word of what "how many" counts: the last word before any preposition ("how
     many *units* of perfume", "how many *batteries* from VH-7"), or the last plural among them,
-    if it is no name. A word that
+    if it is no name; pages, for how long a document is. A word that
     elsewhere says which kind of answer is wanted is counted here: "how many domain *names*"."""
+    if HOW_LONG_A_DOCUMENT.search(part):
+        return PAGES
     words = _counted_words(part)
     if words and not _plural(words[-1]):
         # A verb may end the words ("how many transactions ran through"): the plural heads them.
