@@ -1095,6 +1095,8 @@ def test_an_alias_of_someone_named_does_not_answer_which_company() -> None:
 
     alias = 'Xudong Yao, also known as "William Yao," 57, left the locomotive company in 2015.'
     assert answered(question, alias) == set()
+    short = "Xudong Yao, a/k/a Bill Yao, 57, left the locomotive company in 2015."
+    assert answered(question, short) == set()
     hired = "Xudong Yao was hired by Quill Telematics Company in Wuxi."
     assert answered(question, hired) == {0}
 
@@ -1889,3 +1891,10 @@ def test_how_long_a_document_is_asks_for_its_pages() -> None:
     assert answered(question, "The report was released in 2019 after a two-year review.") == set()
     assert kinds("How long was the seller in custody?") == [AnswerType.DURATION]
 
+
+
+def test_what_a_store_was_called_is_answered_where_it_is_called_a_market() -> None:
+    question = "What was the store called where Omar Reyes sold the fake pills?"
+
+    assert answered(question, "Reyes ran Casa Verde, a corner market on Elm Street.") == {0}
+    assert answered(question, "Reyes was arrested in May at his home in Elm Park.") == set()

@@ -93,7 +93,7 @@ WHO_DOES = re.compile(
 )
 """The deed the name before it does: "Dana Ruiz, who is handling the case"."""
 PASSIVE = re.compile(r"\b(?:is|was|were|are|been|be|being)\s+\w+(?:ed|en)\b", re.I)
-ALIAS_BEFORE = re.compile(r"\b(also known as|a\.?k\.?a\.?|alias)\s*[\"“']?$", re.I)
+ALIAS_BEFORE = re.compile(r"\b(also known as|a\.?k\.?a\.?|a/k/a|alias)\s*[\"“']?$", re.I)
 """What introduces another name of someone a sentence names."""
 BODY_NAME_GOES_ON = re.compile(r"\s+and\s+(?P<rest>(?:[A-Z][\w.'&-]*[ \t]+)*[A-Z][\w.'&-]*)")
 """A name's run of capitals going on after "and": "Computer Fraud and Abuse Act"."""

@@ -39,6 +39,7 @@ SAME_MEANING = (
     "official secretary commissioner director administrator",
     "wrote write written writing author authored letter",
     "live lived living lives reside resided resides residing resident",
+    "store shop market storefront boutique",
 )
 """Words of one meaning in the cases Casebot reads: a part's cue is met by any of its group
 ("which defendant is still on the run" by "fugitive")."""
