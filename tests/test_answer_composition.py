@@ -1892,7 +1892,6 @@ def test_how_long_a_document_is_asks_for_its_pages() -> None:
     assert kinds("How long was the seller in custody?") == [AnswerType.DURATION]
 
 
-
 def test_what_a_store_was_called_is_answered_where_it_is_called_a_market() -> None:
     question = "What was the store called where Omar Reyes sold the fake pills?"
 
