@@ -164,24 +164,24 @@ def _did_what_is_asked(before: str, aspect: Aspect) -> bool:
     them: "who was chairing the task force" and "chaired by the Deputy Attorney General …".
     Not when the part asks who had it done to them: "who was sentenced" and "sentenced by
     Judge …"."""
-    if PASSIVE.search(aspect.asks):
-        return False
     match = DONE_BY.search(before)
-    return match is not None and any(
-        has_word(cue, frozenset(terms(match.group("verb")))) for cue in aspect.cue
-    )
+    return match is not None and _is_the_deed_asked(match.group("verb"), aspect)
 
 
 def _does_what_is_asked(after: str, aspect: Aspect) -> bool:
     """An official by title is the one asked for when what follows the name says they do the
     part's deed: "who is handling the case" and "Assistant U.S. Attorney Dana Ruiz, who is
     handling the case"."""
+    match = WHO_DOES.match(after)
+    return match is not None and _is_the_deed_asked(match.group("verb"), aspect)
+
+
+def _is_the_deed_asked(verb: str, aspect: Aspect) -> bool:
+    """The verb is the deed of the part's cue, which asks who did it (not to whom it was
+    done: "who was sentenced")."""
     if PASSIVE.search(aspect.asks):
         return False
-    match = WHO_DOES.match(after)
-    return match is not None and any(
-        has_word(cue, frozenset(terms(match.group("verb")))) for cue in aspect.cue
-    )
+    return any(has_word(cue, frozenset(terms(verb))) for cue in aspect.cue)
 
 
 def people_by_age(text: str) -> list[list[str]]:

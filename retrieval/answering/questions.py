@@ -451,8 +451,8 @@ def _asks(piece: str) -> bool:
 
 def _parts(text: str) -> list[str]:
     """The question's parts: split before each further wh-word, and before a further yes or
-    no after ", and". A leading "When he pleaded
-    guilty, …" or "In a civil case, …" is context, not a part: it names no kind of answer."""
+    no after ", and". A leading "When he pleaded guilty, …" or "In a civil case, …" is
+    context, not a part: it names no kind of answer."""
     pieces = CLAUSE_BREAK.split(text)
     parts = [pieces[0]]
     for separator, part in zip(pieces[1::2], pieces[2::2], strict=True):
@@ -539,8 +539,8 @@ def _cue(part_terms: list[str], key_terms: list[str]) -> frozenset[str]:
 def _counted(part: str, key_terms: list[str]) -> frozenset[str]:
     """The head word of what "how many" counts: the last word before any preposition ("how
     many *units* of perfume", "how many *batteries* from VH-7"), or the last plural among them,
-    if it is no name; pages, for how long a document is. A word that
-    elsewhere says which kind of answer is wanted is counted here: "how many domain *names*"."""
+    if it is no name. A word that elsewhere says which kind of answer is wanted is counted
+    here: "how many domain *names*". How long a document is counts its pages."""
     if HOW_LONG_A_DOCUMENT.search(part):
         return PAGES
     words = _counted_words(part)
