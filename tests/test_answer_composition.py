@@ -942,6 +942,29 @@ def test_the_people_and_firms_a_question_names_leave_out_titles_places_and_month
     assert question.names == (("mara", "fell"), ("yanjun", "xu"), ("brightwat", "rail"))
 
 
+def test_an_item_of_a_list_is_as_close_to_the_question_as_its_lead_in_makes_it() -> None:
+    statute = (
+        "The following shall not be actionable as dilution by blurring under this subsection:\n\n"
+        "(A) Any fair use of a famous mark by another person.\n\n"
+        "(B) All forms of news reporting and news commentary."
+    )
+    question = Question.parse("Can a news story about a famous brand be sued for dilution?")
+
+    found = candidates(question, [hit(statute)], flat_idf(question.terms + question.key_terms))
+
+    reporting = next(c for c in found if c.text.startswith("(B)"))
+    alone = next(
+        c
+        for c in candidates(
+            question,
+            [hit("(B) All forms of news reporting and news commentary.")],
+            flat_idf(question.terms + question.key_terms),
+        )
+    )
+    assert reporting.coverage > alone.coverage
+    assert reporting.evidence().sentence_term_coverage == reporting.coverage
+
+
 def test_a_document_that_never_names_the_person_asked_about_has_none_of_the_names() -> None:
     question = Question.parse("What sentence did Yanjun Xu get, and did Luis Angel Garcia Torres?")
     other_man = hit("Xu Jiaqiang was sentenced to five years in prison.", chunk="d1:0")

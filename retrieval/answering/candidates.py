@@ -264,7 +264,7 @@ def candidates(
                     offset=hit.char_start + sentence.start,
                     position=position,
                     terms=sentence_terms,
-                    coverage=scale.coverage(sentence_terms),
+                    coverage=scale.coverage(sentence_terms | chunk.lead_ins[position]),
                     chunk_coverage=chunk_coverage,
                     context_key_coverage=scale.key_coverage(chunk.leading_to(position)),
                     context_coverage=scale.coverage(chunk.around(position)),
@@ -316,11 +316,16 @@ class _ChunkSentences:
     sentences: list[tuple[Sentence, frozenset[str], frozenset[int]]]
     listing: bool = False
     """A news page's list of other releases' headlines, read one headline at a time."""
+    lead_ins: tuple[frozenset[str], ...] = ()
+    """For each sentence that is a list's item, the terms of the sentence leading into the
+    list: "(B) All forms of news reporting" says what it says of "The following shall not be
+    actionable as dilution"."""
 
     @classmethod
     def of(cls, question: Question, hit: Hit, lead_in: frozenset[str]) -> _ChunkSentences:
         """``lead_in``: the terms of the sentence leading into the list the chunk opens in."""
         sentences: list[tuple[Sentence, frozenset[str], frozenset[int]]] = []
+        lead_ins: list[frozenset[str]] = []
         listing = is_headline_list(hit.text)
         if listing:
             read = listed_headlines(hit.text)
@@ -332,12 +337,17 @@ class _ChunkSentences:
             if LIST_ITEM.match(sentence.text):
                 # A list's later items go on from the sentence that leads into the list.
                 preceding |= lead_in
+                lead_ins.append(lead_in)
             else:
                 lead_in = sentence_terms
+                lead_ins.append(frozenset())
             parts = question.aspects_answered_by(sentence.text, sentence_terms, preceding)
             sentences.append((sentence, sentence_terms, parts))
         return cls(
-            frozenset(terms(f"{hit.title}\n{hit.text}")), _named_next(question, sentences), listing
+            frozenset(terms(f"{hit.title}\n{hit.text}")),
+            _named_next(question, sentences),
+            listing,
+            tuple(lead_ins),
         )
 
     def around(self, position: int) -> frozenset[str]:
