@@ -907,6 +907,9 @@ def test_a_date_answers_when_only_in_a_sentence_that_names_the_event_asked_about
     assert answered("When did Marsh plead guilty?", "Marsh pled guilty on Jan. 5, 2021.") == {0}
     assert answered(renewed, "Registration date: 2004-03-23") == set()
     assert answered(renewed, "Renewal date: 2014-03-23") == {0}
+    signed = "When did Marsh sign her contract with the Fresno supplier?"
+    entered = "In May 2017, Marsh entered into a contract with a supplier in Fresno."
+    assert answered(signed, entered) == {0}
 
 
 def test_a_field_holding_another_kind_of_thing_names_nothing_a_part_asks() -> None:
@@ -940,6 +943,14 @@ def test_the_people_and_firms_a_question_names_leave_out_titles_places_and_month
     )
 
     assert question.names == (("mara", "fell"), ("yanjun", "xu"), ("brightwat", "rail"))
+
+
+def test_an_abbreviated_month_and_a_public_body_in_capitals_name_no_one() -> None:
+    question = Question.parse(
+        "Did Dana Okafor's Feb 2019 remarks say the USPTO must approve the QUILLMARK licence?"
+    )
+
+    assert question.names == (("dana", "okafor"), ("quillmark",))
 
 
 def test_an_item_of_a_list_is_as_close_to_the_question_as_its_lead_in_makes_it() -> None:

@@ -158,6 +158,8 @@ NO_EVENT = re.compile(
 )
 """Words that name no event: the trademark register a record names, a noun, is no registering;
 an arrest warrant issued is no arrest; a hearing "to set the date for her trial" is no trial."""
+EVENT_SAID_OTHERWISE = {"sign": tuple(terms("entered"))}
+"""An event's other words: a contract or an agreement "signed" is one "entered into"."""
 LIST_ITEM = re.compile(r"^\s*(\(\w{1,4}\)|\d{1,2}[.)]|[-*•])\s")
 TITLE_CASE = re.compile(r"^\W*[A-Z][a-z]")
 NEXT_NUMBER = re.compile(r"[$\d]")
@@ -285,7 +287,8 @@ def _names_the_event(aspect: Aspect, sentence_terms: frozenset[str]) -> bool:
     """A date answers "when was he arrested" only in a sentence that names the arrest: "was
     sentenced today" dates the sentencing, "Registration date" not the renewal."""
     events = [word for word in aspect.words if word in EVENT_TERMS]
-    return not events or any(has_word(event, sentence_terms) for event in events)
+    said = [other for event in events for other in EVENT_SAID_OTHERWISE.get(event, ())]
+    return not events or any(has_word(event, sentence_terms) for event in events + said)
 
 
 def _shares_a_cue(cue: frozenset[str], sentence_terms: frozenset[str]) -> bool:

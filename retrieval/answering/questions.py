@@ -64,7 +64,9 @@ QUOTED_PHRASE = re.compile(
     r"\"(?P<phrase>[^\"]{3,60})\"|\u201c(?P<curly>[^\u201d]{3,60})\u201d"
     r"|(?<!\w)'(?P<single>[^']{3,60})'(?!\w)"
 )
-MONTH_WORDS = frozenset(terms(" ".join(MONTHS)))
+MONTH_ABBREVIATIONS = ("feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+"""Not "Jan", which is a name as often as a month."""
+MONTH_WORDS = frozenset(terms(" ".join(MONTHS + MONTH_ABBREVIATIONS)))
 YES_OR_NO = re.compile(
     r"^\W*(did|does|do|is|was|were|are|has|have|had|can|could|will|would)\b", re.I
 )
@@ -104,6 +106,9 @@ Torres", "Liberty Reserve"), or a mark's words in capitals ("BURGER ADDICT"); ac
 side ("the DOJ IP coordinators") are no mark."""
 MARK_WORD = re.compile(r"(?<![A-Z] )\b[A-Z]{5,}\b(?! [A-Z]{2,})")
 """A word of five capitals or more standing alone: a mark's name ("ULTRABOOK", "COACH")."""
+NOT_A_MARK = frozenset({"USPTO", "USPIS", "USDOJ", "USCIS", "INTERPOL", "EUROPOL", "PACER", "TSDR"})
+"""Public bodies and their records systems, in capitals: named in full in the documents
+("Patent and Trademark Office"), and no seller a document must name."""
 WEBSITE = re.compile(r"\b(?:www\.)?([\w-]+)\.(?:com|net|org|biz|info|cn|ru|us|co|io)\b", re.I)
 """A website's name ("sderclub.com"): it names the seller behind it as a firm's name does."""
 NOT_IN_NAMES = OFFICIAL_TITLES | (MONTH_WORDS - {"may"})
@@ -513,6 +518,8 @@ def _names(text: str) -> tuple[tuple[str, ...], ...]:
         if len(words) >= 2 and words[-1] not in PLACES_AND_BODIES | PLACE_NAME_ENDS:
             found[words] = None
     for match in MARK_WORD.finditer(text):
+        if match.group(0) in NOT_A_MARK:
+            continue
         found[tuple(terms(match.group(0)))] = None
     for match in WEBSITE.finditer(text):
         found[tuple(terms(match.group(1)))] = None
