@@ -945,6 +945,18 @@ def test_the_people_and_firms_a_question_names_leave_out_titles_places_and_month
     assert question.names == (("mara", "fell"), ("yanjun", "xu"), ("brightwat", "rail"))
 
 
+def test_how_old_someone_is_is_answered_by_the_age_after_their_name_not_anothers() -> None:
+    question = "How old is Dorin Pavel Mocanu, the Tulcea man who sold the fake labels?"
+    others = "Vera Lind, 44, of Brasov, and Dorin Pavel Mocanu of Tulcea were both charged."
+    his = "Dorin Pavel Mocanu, 38, of Tulcea, was charged with selling counterfeit labels."
+
+    assert kinds(question) == [AnswerType.AGE]
+    assert answered(question, his) == {0}
+    assert answered(question, others) == set()
+    assert answered(question, "Mocanu was charged with selling counterfeit labels.") == set()
+    assert answered("How old is the Tulcea man?", "A 38-year-old man from Tulcea.") == {0}
+
+
 def test_an_abbreviated_month_and_a_public_body_in_capitals_name_no_one() -> None:
     question = Question.parse(
         "Did Dana Okafor's Feb 2019 remarks say the USPTO must approve the QUILLMARK licence?"

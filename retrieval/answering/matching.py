@@ -32,6 +32,12 @@ NOT_A_TERM = (
     r"operation|investigation|window|period)\b)"
 )
 """A length of time that is another thing's ("a four-day bench trial") is no prison term."""
+AGE_GIVEN = re.compile(
+    r"(?<=[A-Za-z.)],)\s\d{1,3}(?=,|\s+of\b)|\b\d{1,3}[- ]years?[- ]old\b|\baged?\s+\d{1,3}\b"
+)
+"""An age as a release gives it: "Rex Yang Jr., 37, of Seattle", "a 52-year-old", "age 29"."""
+AGE_OF_WHOM = 60
+"""How far before an age (in characters) the name of the person it is the age of may be."""
 ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.PRISON_SENTENCE: re.compile(
         rf"\b(sentenc|handed)\w*\b.{{0,200}}?({DURATION}{NOT_A_TERM}|probation|time served|"
@@ -77,6 +83,7 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
         r"injunction|withdrawn|affirmed|reversed|remanded|vacated)\b",
         re.I,
     ),
+    AnswerType.AGE: AGE_GIVEN,
     AnswerType.NUMBER: re.compile(
         r"(?<![\d/-])\b(?!(19|20)\d\d\b)\d{4,}\b(?![-/]\d)"  # not a year or a date
         r"|\b(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z\d]{6,}\b"
@@ -89,6 +96,7 @@ VALUES: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.DATE: ANSWER_PATTERNS[AnswerType.DATE],
     AnswerType.COUNT: re.compile(r"\b\d[\d,]*\b"),
     AnswerType.NUMBER: ANSWER_PATTERNS[AnswerType.NUMBER],
+    AnswerType.AGE: AGE_GIVEN,
 }
 STATUTORY_TERM = re.compile(
     rf"\b(imprison\w*|prison|jail|incarcerat\w*)\b[^.;]{{0,80}}?{DURATION}"
@@ -220,6 +228,8 @@ def answers(
         return False
     if aspect.kind is AnswerType.DURATION and not _lasts(sentence, aspect.cue):
         return False
+    if aspect.kind is AnswerType.AGE:
+        return _gives_the_age_of(aspect.of_whom, sentence)
     if aspect.kind is AnswerType.COUNT:
         counted = aspect.counted or aspect.cue or frozenset(question_terms)
         return _counts(sentence, counted, aspect.counted_names)
@@ -233,6 +243,17 @@ def answers(
         # in Beijing.").
         sentence_terms = sentence_terms | preceding_terms
     return not aspect.cue or _shares_a_cue(aspect.cue, sentence_terms)
+
+
+def _gives_the_age_of(of_whom: frozenset[str], sentence: str) -> bool:
+    """An age, right after a name of the person asked about if the question names one: a
+    release gives each defendant's age after their name, in one sentence for several."""
+    if not of_whom:
+        return True
+    return any(
+        of_whom & frozenset(terms(sentence[max(match.start() - AGE_OF_WHOM, 0) : match.start()]))
+        for match in AGE_GIVEN.finditer(sentence)
+    )
 
 
 def _prospective_order(aspect: Aspect, sentence: str) -> bool:

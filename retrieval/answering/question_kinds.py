@@ -98,6 +98,14 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
     ),
     (AnswerType.COUNT, re.compile(rf"\bhow many\b(?! {DURATION_WORDS}\b)", re.I)),
     (
+        AnswerType.AGE,
+        re.compile(
+            r"\bhow old\b|\bwhat age\b|\bat what age\b|\bthe age of\b"
+            r"|\b(?:his|her|their|the defendant'?s?) age\b",
+            re.I,
+        ),
+    ),
+    (
         AnswerType.NUMBER,
         # "(serial no. 87881347)" gives the number the question is about; it asks for none.
         re.compile(

@@ -288,6 +288,7 @@ class Question:
                         filed=filed,
                         own_names=own_names,
                         of_kind=of_kind,
+                        of_whom=_names_words(text) if kind is AnswerType.AGE else frozenset(),
                         quoted=_quoted(part),
                         given_amounts=given_amounts,
                     )
@@ -524,6 +525,10 @@ def _names(text: str) -> tuple[tuple[str, ...], ...]:
     for match in WEBSITE.finditer(text):
         found[tuple(terms(match.group(1)))] = None
     return tuple(name for name in found if name)
+
+
+def _names_words(text: str) -> frozenset[str]:
+    return frozenset(word for name in _names(text) for word in name)
 
 
 def _leading_name(text: str) -> list[str]:
