@@ -1927,6 +1927,8 @@ def test_the_judge_of_someone_elses_case_is_not_the_judge_asked_for() -> None:
         )
         == set()
     )
+    junior = "Tom Reyes Jr., 51, pleaded guilty before U.S. District Judge Ana Ruiz."
+    assert answered(question, junior) == set()
 
 
 def test_how_long_a_document_is_asks_for_its_pages() -> None:

@@ -70,10 +70,10 @@ CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.'&-]*[ \t]+(?:of[ \t]+(?:the[ \t]+)?)
 a body's name ("Department of Justice", "Bureau of Prisons")."""
 NAME_WITH_AGE = re.compile(
     r"\b(?P<name>[A-Z][\w'-]+(?: [A-Z]\.)?(?: [\"\u201c][A-Z][\w'-]+[\"\u201d])?"
-    r"(?: [A-Z][\w'-]+)+),\s+(?:age\s+)?\d{2}(?:,|\.(?!\d))"
+    r"(?: [A-Z][\w'-]+)+)(?:,? (?:Jr|Sr)\.|,? I{2,3}| IV)?,\s+(?:age\s+)?\d{2}(?:,|\.(?!\d))"
 )
 """A person's name with an age after it, as a release names a defendant: "Todd Richard, 33,",
-'Jianhua "Jeff" Li, 44,'."""
+'Jianhua "Jeff" Li, 44,', "Rex Yang Jr., 37,"."""
 SUBJECT_NAME = re.compile(
     r"\W*(?P<name>[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2})"
     r"(?:,| (?:was|were|is|has|had|pleaded|pled|received|got)\b)"
