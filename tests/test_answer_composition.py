@@ -302,6 +302,10 @@ def test_a_count_is_of_the_thing_how_many_names_not_of_another_thing_described_a
     assert answered(scanners, "Quist sold 1,200 counterfeit diagnostic scanners.") == {0}
     assert answered(scanners, "Quist also sold over 35,000 counterfeit programmed keys.") == set()
     assert answered(people, "Five defendants were charged in the scheme.") == {0}
+    treaty = "How many customs agencies have joined the Customs Agency Compact on labels?"
+    assert Question.parse(treaty).aspects[0].counted == {"agenc"}
+    assert answered(treaty, "Over 40 customs agencies have joined the compact.") == {0}
+    assert answered(treaty, "The Customs Agency Compact has 12 articles on labels.") == set()
 
 
 def test_how_many_domain_names_counts_names_not_a_step_taken_in_seizing_them() -> None:

@@ -551,8 +551,8 @@ def _cue(part_terms: list[str], key_terms: list[str]) -> frozenset[str]:
 def _counted(part: str, key_terms: list[str]) -> frozenset[str]:
     """The head word of what "how many" counts: the last word before any preposition ("how
     many *units* of perfume", "how many *batteries* from VH-7"), or the last plural among them,
-    if it is no name. A word that elsewhere says which kind of answer is wanted is counted
-    here: "how many domain *names*". How long a document is counts its pages."""
+    if it is no name (in capitals). A word that elsewhere says which kind of answer is wanted is
+    counted here: "how many domain *names*". How long a document is counts its pages."""
     if HOW_LONG_A_DOCUMENT.search(part):
         return PAGES
     words = _counted_words(part)
@@ -560,7 +560,10 @@ def _counted(part: str, key_terms: list[str]) -> frozenset[str]:
         # A verb may end the words ("how many transactions ran through"): the plural heads them.
         words = [word for word in words if _plural(word)] or words
     head = terms(words[-1]) if words else []
-    return frozenset(head) - GENERIC_COUNTED - frozenset(key_terms)
+    # A word in lower case here is no name, whatever the question capitalises elsewhere ("how
+    # many competition agencies signed the Framework on Competition Agency Procedures").
+    named = frozenset(key_terms) if words and words[-1][:1].isupper() else frozenset()
+    return frozenset(head) - GENERIC_COUNTED - named
 
 
 def _plural(word: str) -> bool:
