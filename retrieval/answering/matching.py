@@ -80,7 +80,9 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
         r"(?<!proposed )(?<!motion to )(?<!motion for )(?<!motion for summary )"
         r"\b(judgments?|dismiss\w*|settle(d|ment)|terminat\w*|verdict|convicted|acquitted|"
         r"found (not )?guilty|sentenced|pleaded guilty|consent (decree|judgment|order)|"
-        r"injunction|withdrawn|affirmed|reversed|remanded|vacated)\b",
+        r"injunction|withdrawn|affirmed|reversed|remanded|vacated|"
+        # A record's filing or proceeding ends too: "AFFIDAVIT UNDER SECT 15 ABANDONED".
+        r"abandoned|cancell?ed|expired|sustained|denied|refused|rejected)\b",
         re.I,
     ),
     AnswerType.AGE: AGE_GIVEN,
