@@ -1066,6 +1066,21 @@ def test_a_news_pages_list_of_headlines_is_evidence_only_in_the_headline_about_t
     assert [c.parts for c in found if c.document_id == "d2"] == [frozenset({0})]
 
 
+def test_a_news_pages_headline_is_dated_by_the_date_line_it_is_listed_under() -> None:
+    question = Question.parse(
+        "On what date was the Waldorf woman's guilty plea for selling fake Viagra announced?"
+    )
+
+    found = candidates(question, [hit(NEWS_PAGE)], flat_idf(question.terms + question.key_terms))
+
+    answering = [c.text for c in found if c.parts]
+    assert answering == [
+        "May 26, 2011\nWaldorf Woman Pleads Guilty to Selling Counterfeit Viagra Online"
+    ]
+    headlines = [headline.text for headline in listed_headlines(NEWS_PAGE)]
+    assert "Elkton Woman Pleads Guilty to Laundering over $400,000 in Drug Proceeds" in headlines
+
+
 def test_a_news_page_lists_headlines_led_by_names_wrapped_and_between_its_links() -> None:
     page = (
         "PINEDA: Leader of Tacoma Heroin Trafficking Ring Sentenced to Ten Years in Prison\n"

@@ -85,7 +85,20 @@ def listed_headlines(text: str) -> list[Sentence]:
             spans[-1] = (spans[-1][0], line.end())
         else:
             spans.append((line.start(), line.end()))
-    return [Sentence(text[start:end], start, end) for start, end in spans]
+    return [Sentence(text[start:end], start, end) for start, end in _dated(text, spans)]
+
+
+def _dated(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The first headline under a date line read with it ("May 26, 2011" over "Waldorf Woman
+    Pleads Guilty…"): the page tells when a release came out only there. The headlines after
+    it are read alone, as each would be read with the others between it and the date."""
+    dated: list[tuple[int, int]] = []
+    for index, (start, end) in enumerate(spans):
+        previous = spans[index - 1] if index else None
+        if previous and DATE_LINE.fullmatch(text[previous[0] : previous[1]].split("\n")[0]):
+            start = previous[0]
+        dated.append((start, end))
+    return dated
 
 
 def _runs_on(headline: str) -> bool:
