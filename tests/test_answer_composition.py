@@ -363,6 +363,15 @@ def test_a_closing_quote_a_pdf_renders_as_a_letter_still_ends_the_sentence() -> 
     ]
 
 
+def test_a_curly_closing_quote_ends_the_sentence_before_it() -> None:
+    text = "\u201cFakes cost lives,\u201d Vega said of the pills.\u201d In March 2019, agents came."
+
+    assert [s.text for s in split_sentences(text)] == [
+        "\u201cFakes cost lives,\u201d Vega said of the pills.",
+        "In March 2019, agents came.",
+    ]
+
+
 def test_a_bill_number_does_not_end_a_sentence() -> None:
     text = "Congress passed the Fake Goods Act, H.R. 77, in May. It took effect in June."
 

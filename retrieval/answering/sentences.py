@@ -69,7 +69,7 @@ ABBREVIATIONS = frozenset(
     }
 )
 BOUNDARY = re.compile(
-    r"(?<=[.!?])(?:a(?=\s))?[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])"  # a sentence end
+    r"(?<=[.!?])(?:a(?=\s))?[\"')\]\u201d\u2019]*\s+(?=[\"'(\[]?[A-Z0-9])"  # a sentence end
     # (a PDF's closing quote may come out as "a": 'labeled aBaby Einstein Collection.a On')
     r"|\n\s*\n"  # a blank line
     r"|\n(?=\s*[-*•#|])"  # a list item, heading or table row
