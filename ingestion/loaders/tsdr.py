@@ -18,6 +18,8 @@ from lxml import etree
 from ingestion import messages
 from ingestion.errors import CorruptFileError
 from ingestion.loaders.base import LoadedDocument, Section
+from ingestion.loaders.tsdr_proceedings import LegalProceeding, proceedings_text, read_proceedings
+from ingestion.loaders.tsdr_xml import MarkEvent, clean_text, record_date
 
 ST66_NAMESPACE = "http://www.wipo.int/standards/XMLSchema/trademarks"
 ST96_NAMESPACE = "http://www.wipo.int/standards/XMLSchema/ST96/Trademark"
@@ -40,7 +42,6 @@ ST66_NAME_LINES = ("Name", "FreeFormatName", "FreeFormatNameDetails", "FreeForma
 ST66_OWNER_NAME_LINES = ("ApplicantAddressBook", "FormattedNameAddress", *ST66_NAME_LINES)
 ST66_OWNER_ADDRESS = ("ApplicantAddressBook", "FormattedNameAddress", "Address", "FormattedAddress")
 TITLE_DESCRIPTION_CHARS = 80
-WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -77,13 +78,6 @@ class Representative:
 
 
 @dataclass(frozen=True)
-class MarkEvent:
-    date: date | None
-    code: str
-    description: str
-
-
-@dataclass(frozen=True)
 class TrademarkRecord:
     schema: str
     serial_number: str
@@ -104,6 +98,8 @@ class TrademarkRecord:
     examining_attorney: str = ""
     """The USPTO staff attorney who examined the application."""
     events: tuple[MarkEvent, ...] = ()
+    proceedings: tuple[LegalProceeding, ...] = ()
+    """The board's oppositions and cancellations about the mark (ST.96 records list them)."""
 
     @property
     def current_owners(self) -> list[Owner]:
@@ -141,28 +137,16 @@ def _text(element: etree._Element | None, *names: str) -> str:
     if element is None:
         return ""
     found = element.find(_path(names)) if names else element
-    return _clean(found.text) if found is not None else ""
+    return clean_text(found.text) if found is not None else ""
 
 
 def _texts(element: etree._Element, *names: str) -> list[str]:
-    return [text for found in _findall(element, *names) if (text := _clean(found.text))]
-
-
-def _clean(text: str | None) -> str:
-    return WHITESPACE.sub(" ", text or "").strip()
-
-
-def _date(text: str) -> date | None:
-    """TSDR dates carry a zone offset ("1995-02-07-05:00"); only the day matters here."""
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
+    return [text for found in _findall(element, *names) if (text := clean_text(found.text))]
 
 
 def _descendant_text(element: etree._Element, name: str) -> str:
     found = element.find(f".//{{*}}{name}")
-    return _clean(found.text) if found is not None else ""
+    return clean_text(found.text) if found is not None else ""
 
 
 def _use_date(text: str) -> str:
@@ -187,7 +171,7 @@ def _leaf_texts(element: etree._Element) -> Iterator[str]:
             continue
         if len(child):
             yield from _leaf_texts(child)
-        elif text := _clean(child.text):
+        elif text := clean_text(child.text):
             yield text
 
 
@@ -220,13 +204,13 @@ def _read_st66(root: etree._Element) -> TrademarkRecord:
         mark_type=_text(trademark, "KindMark"),
         drawing=_text(trademark, "MarkFeature"),
         disclaimer=_text(trademark, "MarkDisclaimerDetails", "MarkDisclaimer"),
-        filing_date=_date(_text(trademark, "ApplicationDate")),
-        registration_date=_date(_text(trademark, "RegistrationDate")),
+        filing_date=record_date(_text(trademark, "ApplicationDate")),
+        registration_date=record_date(_text(trademark, "RegistrationDate")),
         status_code=_text(trademark, "MarkCurrentStatusCode"),
         status_description=_text(
             trademark, "TradeMarkExt", "MarkCurrentStatusExternalDescriptionText"
         ),
-        status_date=_date(_text(trademark, "MarkCurrentStatusDate")),
+        status_date=record_date(_text(trademark, "MarkCurrentStatusDate")),
         owners=tuple(
             _st66_owner(owner) for owner in _findall(data, "ApplicantDetails", "Applicant")
         ),
@@ -288,7 +272,7 @@ def _st66_event(event: etree._Element) -> MarkEvent:
         event, "MarkEventDescriptionText"
     )
     return MarkEvent(
-        date=_date(_text(event, "MarkEventDate")),
+        date=record_date(_text(event, "MarkEventDate")),
         code=_text(event, "MarkEventCode"),
         description=description,
     )
@@ -313,13 +297,13 @@ def _read_st96(root: etree._Element) -> TrademarkRecord:
         mark_type=", ".join(_texts(trademark, "MarkCategory")),
         drawing=_text(representation, "MarkFeatureCategory"),
         disclaimer=" ".join(_texts(trademark, "MarkDisclaimerBag", "MarkDisclaimerText")),
-        filing_date=_date(_text(trademark, "ApplicationDate")),
-        registration_date=_date(_text(trademark, "RegistrationDate")),
+        filing_date=record_date(_text(trademark, "ApplicationDate")),
+        registration_date=record_date(_text(trademark, "RegistrationDate")),
         status_code=_text(trademark, "MarkCurrentStatusCode"),
         status_description=_text(
             trademark, "NationalTrademarkInformation", "MarkCurrentStatusExternalDescriptionText"
         ),
-        status_date=_date(_text(trademark, "MarkCurrentStatusDate")),
+        status_date=record_date(_text(trademark, "MarkCurrentStatusDate")),
         owners=tuple(
             _st96_owner(owner) for owner in _findall(trademark, "ApplicantBag", "Applicant")
         ),
@@ -329,6 +313,7 @@ def _read_st96(root: etree._Element) -> TrademarkRecord:
         events=tuple(
             _st96_event(event) for event in _findall(trademark, "MarkEventBag", "MarkEvent")
         ),
+        proceedings=read_proceedings(trademark),
     )
 
 
@@ -415,7 +400,7 @@ def _st96_representatives(trademark: etree._Element) -> tuple[Representative, ..
 
 def _st96_event(event: etree._Element) -> MarkEvent:
     return MarkEvent(
-        date=_date(_text(event, "MarkEventDate")),
+        date=record_date(_text(event, "MarkEventDate")),
         code=_text(event, "NationalMarkEvent", "MarkEventCode"),
         description=_text(event, "NationalMarkEvent", "MarkEventDescriptionText"),
     )
@@ -432,6 +417,7 @@ def render_trademark(record: TrademarkRecord) -> LoadedDocument:
         Section(text=_goods_text(record, subject), label="goods and services"),
         Section(text=_representatives_text(record, subject), label="attorney and correspondent"),
         Section(text=_events_text(record, subject), label="prosecution history"),
+        Section(text=proceedings_text(record.proceedings, subject), label="board proceedings"),
     ]
     return LoadedDocument(
         title=f"{_mark_label(record)} — US trademark {_number_label(record)}",
@@ -564,16 +550,7 @@ def _events_text(record: TrademarkRecord, subject: str) -> str:
     # TSDR lists the newest event first; a history reads better oldest first.
     events = list(record.events[::-1])
     events.sort(key=lambda event: event.date or date.min)
-    return "\n".join([f"Prosecution history of {subject}:", *map(_event_line, events)])
-
-
-def _event_line(event: MarkEvent) -> str:
-    when = _iso(event.date) or "(no date)"
-    return (
-        f"{when} {event.code}: {event.description}"
-        if event.code
-        else f"{when}: {event.description}"
-    )
+    return "\n".join([f"Prosecution history of {subject}:", *(event.line for event in events)])
 
 
 def _iso(value: date | None) -> str:

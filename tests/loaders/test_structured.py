@@ -249,15 +249,43 @@ def test_tsdr_st66_java_record_in_detail(corpus_dir: Path, limits: LoadLimits) -
     assert "1998-08-04 R.PR: REGISTERED-PRINCIPAL REGISTER" in history
 
 
-def test_tsdr_st96_old_schema_ignores_associated_marks_and_lawsuits(
+def test_tsdr_st96_old_schema_keeps_opposing_parties_out_of_the_owners(
     corpus_dir: Path, limits: LoadLimits
 ) -> None:
-    # The older ST.96 export also lists related marks ("JAVA RECORDS") and opposition parties.
+    # The older ST.96 export also lists the marks ("JAVA RECORDS") of its board proceedings.
     document = load_corpus_file(corpus_dir, TSDR, "rn2178784-ST96-old.xml", limits)
 
     assert document.properties["mark"] == "JAVA"
     assert document.properties["owners"] == ["Oracle America, Inc.", "Sun Microsystems, Inc."]
-    assert "JAVA RECORDS" not in full_text(document)
+    assert "JAVA RECORDS" not in section(document, "owners")
+    assert "JAVA RECORDS" not in section(document, "trademark")
+
+
+@pytest.mark.parametrize("file_name", ["rn2713476-ST96.xml", "rn2713476-ST96-old.xml"])
+def test_tsdr_board_proceedings_name_the_parties_their_marks_and_the_decision(
+    corpus_dir: Path, limits: LoadLimits, file_name: str
+) -> None:
+    document = load_corpus_file(corpus_dir, TSDR, file_name, limits)
+
+    lines = section(document, "board proceedings").splitlines()
+    assert lines[0] == "Board proceedings about MYSQL (Reg. No. 2713476):"
+    assert "Opposition 91192463 filed 2009-10-28: Terminated (2010-02-09)" in lines
+    opposed = next(line for line in lines if line.startswith("Opposition 91192463 applicant"))
+    assert opposed.startswith("Opposition 91192463 applicant opposed: Dogwhistle, Inc.; mark ")
+    assert "MYSQOOL (Serial No. 77681662), Abandoned - After Inter-Partes Decision" in opposed
+    assert next(line for line in lines if "opposer: MySQL AB" in line)
+    assert "FRANCES S WOLFSON — Interlocutory Attorney, Opposition 91192463" in lines
+    history = [line for line in lines if line[:1].isdigit()]
+    assert history[0] == "2009-10-28 124: FILED AND FEE (Opposition 91192463)"  # oldest first
+    assert "2010-02-09 809: BOARD'S DECISION: SUSTAINED (Opposition 91192463)" in history
+
+
+def test_tsdr_record_without_proceedings_has_no_such_section(
+    corpus_dir: Path, limits: LoadLimits
+) -> None:
+    document = load_corpus_file(corpus_dir, TSDR, "sn87881347-ST96.xml", limits)
+
+    assert "board proceedings" not in [part.label for part in document.sections]
 
 
 def test_tsdr_design_mark_is_titled_by_its_description(
