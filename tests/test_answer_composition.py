@@ -925,12 +925,15 @@ def test_a_date_answers_when_only_in_a_sentence_that_names_the_event_asked_about
     assert answered(signed, entered) == {0}
 
 
-def test_a_records_filing_ends_when_it_is_abandoned_or_cancelled() -> None:
+def test_a_records_filing_ends_when_abandoned_and_a_boards_ruling_is_how_it_ended() -> None:
     affidavit = "What happened to the Section 15 affidavit for the QUILLMARK registration?"
 
     assert kinds(affidavit)[0] is AnswerType.OUTCOME
     assert 0 in answered(affidavit, "2015-04-14 15ABO: AFFIDAVIT UNDER SECT 15 ABANDONED")
     assert 0 not in answered(affidavit, "2015-01-02 15FL: AFFIDAVIT UNDER SECT 15 FILED")
+    ruled = "How did the board rule on the opposition to QUILLMARK?"
+    assert kinds(ruled) == [AnswerType.OUTCOME]
+    assert answered(ruled, "2010-02-09 809: BOARD'S DECISION: SUSTAINED (Opposition 91)") == {0}
 
 
 def test_a_field_holding_another_kind_of_thing_names_nothing_a_part_asks() -> None:

@@ -51,6 +51,7 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"\bhow (did|was|were|has|have|is|does) \b.{0,160}?\b(end|ended|resolved?|"
             r"conclude[ds]?|turn(ed)? out|close[ds]?|decided|disposed of)\b"
             r"|\b(outcome|disposition|resolution|verdict)\b"
+            r"|\bhow did the (board|court|judge|jury|panel|tribunal) (rule|decide)\b"
             r"|\bwhat (ultimately |eventually |finally |then )?happened (to|in|with)\b"
             r"|\b(ever|end(ed)? up|eventually|ultimately) (being |get |getting )?"
             r"(convicted|acquitted|tried|sentenced|plead(ed|ing)? guilty)\b",
