@@ -1793,6 +1793,9 @@ def test_how_much_of_something_that_is_no_money_asks_for_a_quantity() -> None:
     assert answered(question, stolen) == {1}
     assert 1 not in answered(question, fined)
     assert kinds("How much restitution was Pell ordered to pay?") == [AnswerType.MONEY]
+    ransom = "How much cryptocurrency did Pell demand from the retailer?"
+    assert kinds(ransom) == [AnswerType.MONEY]
+    assert answered(ransom, "Pell said he must be paid $15,000 in cryptocurrency.") == {0}
 
 
 def test_a_statute_word_after_the_verb_is_not_what_is_asked() -> None:

@@ -197,7 +197,7 @@ MONEY_MEASURED = frozenset(
     terms(
         "money cash dollars restitution revenue profit proceeds loss damages funds fine bail "
         "bond fee value worth compensation salary payment income sales price cost penalty "
-        "amount sum total"
+        "amount sum total currency cryptocurrency bitcoin ransom bribe bribes"
     )
 )
 
