@@ -16,7 +16,7 @@ from ingestion.loaders.registry import LoaderRegistry, UnsupportedFormatError
 
 MEMBER_SEPARATOR = "!/"
 
-READER_VERSION = 3
+READER_VERSION = 4
 """Raise it whenever a change to the loaders, the chunker or the extractor changes what a file's
 documents hold: a file indexed by another reader version is read again even when its bytes are
 unchanged, so the index never keeps text a fixed reader would no longer give."""

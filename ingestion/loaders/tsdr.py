@@ -19,7 +19,13 @@ from ingestion import messages
 from ingestion.errors import CorruptFileError
 from ingestion.loaders.base import LoadedDocument, Section
 from ingestion.loaders.tsdr_proceedings import LegalProceeding, proceedings_text, read_proceedings
-from ingestion.loaders.tsdr_xml import MarkEvent, clean_text, record_date
+from ingestion.loaders.tsdr_xml import (
+    MarkEvent,
+    clean_text,
+    contact_names,
+    element_text,
+    record_date,
+)
 
 ST66_NAMESPACE = "http://www.wipo.int/standards/XMLSchema/trademarks"
 ST96_NAMESPACE = "http://www.wipo.int/standards/XMLSchema/ST96/Trademark"
@@ -133,13 +139,6 @@ def _findall(element: etree._Element, *names: str) -> list[etree._Element]:
     return element.findall(_path(names))
 
 
-def _text(element: etree._Element | None, *names: str) -> str:
-    if element is None:
-        return ""
-    found = element.find(_path(names)) if names else element
-    return clean_text(found.text) if found is not None else ""
-
-
 def _texts(element: etree._Element, *names: str) -> list[str]:
     return [text for found in _findall(element, *names) if (text := clean_text(found.text))]
 
@@ -197,20 +196,20 @@ def _read_st66(root: etree._Element) -> TrademarkRecord:
         raise _missing_trademark()
     return TrademarkRecord(
         schema="ST.66",
-        serial_number=_text(trademark, "ApplicationNumber"),
-        registration_number=_text(trademark, "RegistrationNumber"),
-        mark=_text(trademark, "WordMarkSpecification", "MarkVerbalElementText"),
-        mark_description=_text(trademark, "MarkDescriptionDetails", "MarkDescription"),
-        mark_type=_text(trademark, "KindMark"),
-        drawing=_text(trademark, "MarkFeature"),
-        disclaimer=_text(trademark, "MarkDisclaimerDetails", "MarkDisclaimer"),
-        filing_date=record_date(_text(trademark, "ApplicationDate")),
-        registration_date=record_date(_text(trademark, "RegistrationDate")),
-        status_code=_text(trademark, "MarkCurrentStatusCode"),
-        status_description=_text(
+        serial_number=element_text(trademark, "ApplicationNumber"),
+        registration_number=element_text(trademark, "RegistrationNumber"),
+        mark=element_text(trademark, "WordMarkSpecification", "MarkVerbalElementText"),
+        mark_description=element_text(trademark, "MarkDescriptionDetails", "MarkDescription"),
+        mark_type=element_text(trademark, "KindMark"),
+        drawing=element_text(trademark, "MarkFeature"),
+        disclaimer=element_text(trademark, "MarkDisclaimerDetails", "MarkDisclaimer"),
+        filing_date=record_date(element_text(trademark, "ApplicationDate")),
+        registration_date=record_date(element_text(trademark, "RegistrationDate")),
+        status_code=element_text(trademark, "MarkCurrentStatusCode"),
+        status_description=element_text(
             trademark, "TradeMarkExt", "MarkCurrentStatusExternalDescriptionText"
         ),
-        status_date=record_date(_text(trademark, "MarkCurrentStatusDate")),
+        status_date=record_date(element_text(trademark, "MarkCurrentStatusDate")),
         owners=tuple(
             _st66_owner(owner) for owner in _findall(data, "ApplicantDetails", "Applicant")
         ),
@@ -223,7 +222,7 @@ def _read_st66(root: etree._Element) -> TrademarkRecord:
             for element in _findall(trademark, "RepresentativeDetails", "Representative")
             if (representative := _st66_representative(element)).name
         ),
-        examining_attorney=_text(trademark, "StaffDetails", "Staff", "StaffName"),
+        examining_attorney=element_text(trademark, "StaffDetails", "Staff", "StaffName"),
         events=tuple(
             _st66_event(event) for event in _findall(trademark, "MarkEventDetails", "MarkEvent")
         ),
@@ -231,13 +230,13 @@ def _read_st66(root: etree._Element) -> TrademarkRecord:
 
 
 def _st66_owner(applicant: etree._Element) -> Owner:
-    region = _text(applicant, "ApplicantExt", "IncorporationGeographicRegionName")
-    country = _text(applicant, "ApplicantIncorporationCountryCode")
+    region = element_text(applicant, "ApplicantExt", "IncorporationGeographicRegionName")
+    country = element_text(applicant, "ApplicantIncorporationCountryCode")
     return Owner(
         name=" ".join(_texts(applicant, *ST66_OWNER_NAME_LINES)),
-        role=_text(applicant, "ApplicantExt", "PartyTypeDescriptionText"),
-        role_code=_int(_text(applicant, "ApplicantExt", "PartyTypeCode")),
-        entity_type=_text(applicant, "ApplicantLegalEntity"),
+        role=element_text(applicant, "ApplicantExt", "PartyTypeDescriptionText"),
+        role_code=_int(element_text(applicant, "ApplicantExt", "PartyTypeCode")),
+        entity_type=element_text(applicant, "ApplicantLegalEntity"),
         incorporated_in=", ".join(_distinct([region, country])),
         address=_address(_find(applicant, *ST66_OWNER_ADDRESS)),
     )
@@ -245,10 +244,10 @@ def _st66_owner(applicant: etree._Element) -> Owner:
 
 def _st66_class(description: etree._Element) -> GoodsServicesClass:
     return GoodsServicesClass(
-        number=_text(description, "ClassNumber"),
-        description=_text(description, "GoodsServicesDescription"),
-        title=_text(description, "ClassDescriptionExt", "NiceClassTitleText"),
-        status=_text(description, "ClassDescriptionExt", "ClassNumberStatusDescriptionText"),
+        number=element_text(description, "ClassNumber"),
+        description=element_text(description, "GoodsServicesDescription"),
+        title=element_text(description, "ClassDescriptionExt", "NiceClassTitleText"),
+        status=element_text(description, "ClassDescriptionExt", "ClassNumberStatusDescriptionText"),
         first_use=_use_date(_descendant_text(description, "FirstUseDateNumber")),
         first_use_in_commerce=_use_date(_descendant_text(description, "FirstUseInCommerceDate")),
     )
@@ -257,9 +256,9 @@ def _st66_class(description: etree._Element) -> GoodsServicesClass:
 def _st66_representative(representative: etree._Element) -> Representative:
     book = _find(representative, "RepresentativeAddressBook")
     if book is None:
-        return Representative(role=_text(representative, "Comment"), name="")
+        return Representative(role=element_text(representative, "Comment"), name="")
     return Representative(
-        role=_text(representative, "Comment"),
+        role=element_text(representative, "Comment"),
         name=", ".join(_texts(book, "FormattedNameAddress", *ST66_NAME_LINES)),
         address=_address(_find(book, "FormattedNameAddress", "Address", "FormattedAddress")),
         email=", ".join(_texts(book, "ContactInformationDetails", "Email")),
@@ -268,12 +267,12 @@ def _st66_representative(representative: etree._Element) -> Representative:
 
 
 def _st66_event(event: etree._Element) -> MarkEvent:
-    description = _text(event, "MarkEventExt", "MarkEventInternalDescriptionText") or _text(
-        event, "MarkEventDescriptionText"
-    )
+    description = element_text(
+        event, "MarkEventExt", "MarkEventInternalDescriptionText"
+    ) or element_text(event, "MarkEventDescriptionText")
     return MarkEvent(
-        date=record_date(_text(event, "MarkEventDate")),
-        code=_text(event, "MarkEventCode"),
+        date=record_date(element_text(event, "MarkEventDate")),
+        code=element_text(event, "MarkEventCode"),
         description=description,
     )
 
@@ -288,28 +287,28 @@ def _read_st96(root: etree._Element) -> TrademarkRecord:
     representation = _find(trademark, "MarkRepresentation")
     return TrademarkRecord(
         schema="ST.96",
-        serial_number=_text(trademark, "ApplicationNumber", "ApplicationNumberText"),
-        registration_number=_text(trademark, "RegistrationNumber"),
-        mark=_text(
+        serial_number=element_text(trademark, "ApplicationNumber", "ApplicationNumberText"),
+        registration_number=element_text(trademark, "RegistrationNumber"),
+        mark=element_text(
             representation, "MarkReproduction", "WordMarkSpecification", "MarkVerbalElementText"
         ),
-        mark_description=_text(representation, "MarkDescriptionBag", "MarkDescriptionText"),
+        mark_description=element_text(representation, "MarkDescriptionBag", "MarkDescriptionText"),
         mark_type=", ".join(_texts(trademark, "MarkCategory")),
-        drawing=_text(representation, "MarkFeatureCategory"),
+        drawing=element_text(representation, "MarkFeatureCategory"),
         disclaimer=" ".join(_texts(trademark, "MarkDisclaimerBag", "MarkDisclaimerText")),
-        filing_date=record_date(_text(trademark, "ApplicationDate")),
-        registration_date=record_date(_text(trademark, "RegistrationDate")),
-        status_code=_text(trademark, "MarkCurrentStatusCode"),
-        status_description=_text(
+        filing_date=record_date(element_text(trademark, "ApplicationDate")),
+        registration_date=record_date(element_text(trademark, "RegistrationDate")),
+        status_code=element_text(trademark, "MarkCurrentStatusCode"),
+        status_description=element_text(
             trademark, "NationalTrademarkInformation", "MarkCurrentStatusExternalDescriptionText"
         ),
-        status_date=record_date(_text(trademark, "MarkCurrentStatusDate")),
+        status_date=record_date(element_text(trademark, "MarkCurrentStatusDate")),
         owners=tuple(
             _st96_owner(owner) for owner in _findall(trademark, "ApplicantBag", "Applicant")
         ),
         goods_and_services=_st96_classes(trademark),
         representatives=_st96_representatives(trademark),
-        examining_attorney=_text(trademark, "StaffBag", "Staff", "StaffName"),
+        examining_attorney=element_text(trademark, "StaffBag", "Staff", "StaffName"),
         events=tuple(
             _st96_event(event) for event in _findall(trademark, "MarkEventBag", "MarkEvent")
         ),
@@ -319,14 +318,14 @@ def _read_st96(root: etree._Element) -> TrademarkRecord:
 
 def _st96_owner(applicant: etree._Element) -> Owner:
     contact = _find(applicant, "Contact")
-    state = _text(applicant, "IncorporationState")
-    country = _text(applicant, "IncorporationCountryCode")
+    state = element_text(applicant, "IncorporationState")
+    country = element_text(applicant, "IncorporationCountryCode")
     return Owner(
-        name=_st96_contact_names(contact)[0] if contact is not None else "",
+        name=contact_names(contact)[0] if contact is not None else "",
         # The party type sits in the applicant itself or in a <Version> inside it.
-        role=_text(applicant.find(".//{*}CommentText")),
+        role=element_text(applicant.find(".//{*}CommentText")),
         role_code=_int(_sequence_number(applicant)),
-        entity_type=_text(applicant, "LegalEntityName"),
+        entity_type=element_text(applicant, "LegalEntityName"),
         incorporated_in=", ".join(_distinct([state, country])),
         address=_address(_find(applicant, "Contact", "PostalAddressBag", "PostalAddress")),
     )
@@ -340,17 +339,6 @@ def _sequence_number(element: etree._Element) -> str:
     return ""
 
 
-def _st96_contact_names(contact: etree._Element) -> list[str]:
-    names = _distinct(
-        [
-            _text(contact, "Name", "PersonName", "PersonFullName"),
-            _text(contact, "Name", "OrganizationName", "OrganizationStandardName"),
-            _text(contact, "Name", "EntityName"),
-        ]
-    )
-    return names or [""]
-
-
 def _st96_classes(trademark: etree._Element) -> tuple[GoodsServicesClass, ...]:
     """Each class is a <ClassDescription> with a number, followed by one without a number that
     holds the class's status."""
@@ -360,8 +348,8 @@ def _st96_classes(trademark: etree._Element) -> tuple[GoodsServicesClass, ...]:
         first_use = _use_date(_descendant_text(goods, "FirstUsedDate"))
         in_commerce = _use_date(_descendant_text(goods, "FirstUsedCommerceDate"))
         for description in _findall(goods, "ClassDescriptionBag", "ClassDescription"):
-            number = _text(description, "ClassNumber")
-            status = _text(
+            number = element_text(description, "ClassNumber")
+            status = element_text(
                 description,
                 "NationalStatusBag",
                 "NationalStatus",
@@ -384,7 +372,7 @@ def _st96_representatives(trademark: etree._Element) -> tuple[Representative, ..
     found: list[Representative] = []
     for tag, role in roles:
         for element in _findall(trademark, tag, "Contact"):
-            names = _st96_contact_names(element)
+            names = contact_names(element)
             if names[0]:
                 found.append(
                     Representative(
@@ -400,9 +388,9 @@ def _st96_representatives(trademark: etree._Element) -> tuple[Representative, ..
 
 def _st96_event(event: etree._Element) -> MarkEvent:
     return MarkEvent(
-        date=record_date(_text(event, "MarkEventDate")),
-        code=_text(event, "NationalMarkEvent", "MarkEventCode"),
-        description=_text(event, "NationalMarkEvent", "MarkEventDescriptionText"),
+        date=record_date(element_text(event, "MarkEventDate")),
+        code=element_text(event, "NationalMarkEvent", "MarkEventCode"),
+        description=element_text(event, "NationalMarkEvent", "MarkEventDescriptionText"),
     )
 
 

@@ -14,7 +14,13 @@ from datetime import date
 
 from lxml import etree
 
-from ingestion.loaders.tsdr_xml import MarkEvent, clean_text, record_date
+from ingestion.loaders.tsdr_xml import (
+    MarkEvent,
+    clean_text,
+    contact_names,
+    element_text,
+    record_date,
+)
 
 KINDS = {
     "OppositionProceedingBag": "Opposition",
@@ -102,17 +108,17 @@ def _proceeding(element: etree._Element) -> LegalProceeding:
         kind=kind,
         number=_first_text(element, "Identifier"),
         filed=record_date(_first_text(element, "Date")),
-        status=_text(status, "NationalStatusExternalDescriptionText"),
-        status_date=record_date(_text(status, "NationalStatusDate")),
+        status=element_text(status, "NationalStatusExternalDescriptionText"),
+        status_date=record_date(element_text(status, "NationalStatusDate")),
         plaintiffs=tuple(_party(party) for party in element.iterfind("{*}Plaintiff")),
         defendants=tuple(
             _party(party) for tag in DEFENDANT_TAGS for party in element.iterfind(f"{{*}}{tag}")
         ),
         events=tuple(_event(event) for event in element.iterfind(".//{*}ProceedingEvent")),
         staff=tuple(
-            (_text(staff, "OfficialTitleText"), _text(staff, "StaffName"))
+            (element_text(staff, "OfficialTitleText"), element_text(staff, "StaffName"))
             for staff in element.iterfind("{*}StaffBag/{*}Staff")
-            if _text(staff, "StaffName")
+            if element_text(staff, "StaffName")
         ),
     )
 
@@ -129,20 +135,20 @@ def _party(element: etree._Element) -> Party:
 
 def _mark(element: etree._Element) -> PartyMark:
     return PartyMark(
-        mark=_text(element, "WordMarkSpecification/{*}MarkVerbalElementText"),
-        registration_number=_text(element, "NationalRegistrationNumber"),
-        serial_number=_text(element, "NationalApplicationNumber/{*}ApplicationNumberText"),
-        status=_text(element, "NationalStatus/{*}NationalStatusExternalDescriptionText"),
+        mark=element_text(element, "WordMarkSpecification", "MarkVerbalElementText"),
+        registration_number=element_text(element, "NationalRegistrationNumber"),
+        serial_number=element_text(element, "NationalApplicationNumber", "ApplicationNumberText"),
+        status=element_text(element, "NationalStatus", "NationalStatusExternalDescriptionText"),
     )
 
 
 def _event(element: etree._Element) -> MarkEvent:
     return MarkEvent(
-        date=record_date(_text(element, "MarkEventDate")),
-        code=_text(element, "NationalMarkEvent/{*}MarkEventCode"),
-        description=_text(element, "NationalMarkEvent/{*}MarkEventDescriptionText"),
+        date=record_date(element_text(element, "MarkEventDate")),
+        code=element_text(element, "NationalMarkEvent", "MarkEventCode"),
+        description=element_text(element, "NationalMarkEvent", "MarkEventDescriptionText"),
         entry=int(entry)
-        if (entry := _text(element, "NationalMarkEvent/{*}MarkEventEntryNumber")).isdigit()
+        if (entry := element_text(element, "NationalMarkEvent", "MarkEventEntryNumber")).isdigit()
         else 0,
     )
 
@@ -175,14 +181,7 @@ def _party_line(named: str, side: str, party: Party) -> str:
 
 
 def _name(contact: etree._Element | None) -> str:
-    if contact is None:
-        return ""
-    names = [
-        _text(contact, "Name/{*}EntityName"),
-        _text(contact, "Name/{*}OrganizationName/{*}OrganizationStandardName"),
-        _text(contact, "Name/{*}PersonName/{*}PersonFullName"),
-    ]
-    return ", ".join(dict.fromkeys(name for name in names if name))
+    return ", ".join(contact_names(contact)) if contact is not None else ""
 
 
 def _first_text(element: etree._Element, ending: str) -> str:
@@ -192,13 +191,6 @@ def _first_text(element: etree._Element, ending: str) -> str:
         if etree.QName(child).localname.endswith(ending) and (text := clean_text(child.text)):
             return text
     return ""
-
-
-def _text(element: etree._Element | None, path: str) -> str:
-    if element is None:
-        return ""
-    found = element.find(f"{{*}}{path}")
-    return clean_text(found.text) if found is not None else ""
 
 
 def _words(name: str) -> str:

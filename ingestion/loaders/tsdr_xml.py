@@ -7,11 +7,32 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from lxml import etree
+
 WHITESPACE = re.compile(r"\s+")
 
 
 def clean_text(text: str | None) -> str:
     return WHITESPACE.sub(" ", text or "").strip()
+
+
+def element_text(element: etree._Element | None, *names: str) -> str:
+    """The cleaned text of the element at the path ``names`` under ``element`` (any namespace),
+    or of ``element`` itself with no names."""
+    if element is None:
+        return ""
+    found = element.find("/".join(f"{{*}}{name}" for name in names)) if names else element
+    return clean_text(found.text) if found is not None else ""
+
+
+def contact_names(contact: etree._Element) -> list[str]:
+    """An ST.96 contact's person, organisation and entity names, each once; [""] if none."""
+    names = [
+        element_text(contact, "Name", "PersonName", "PersonFullName"),
+        element_text(contact, "Name", "OrganizationName", "OrganizationStandardName"),
+        element_text(contact, "Name", "EntityName"),
+    ]
+    return list(dict.fromkeys(name for name in names if name)) or [""]
 
 
 def record_date(text: str) -> date | None:

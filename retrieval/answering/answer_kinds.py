@@ -99,8 +99,8 @@ class Aspect:
     """Amounts of money the question itself gives ("of the more than *$6.5 million* seized, how
     much was cash"): a sentence that holds no other repeats the question."""
     of_kind: AnswerType = AnswerType.ANY
+    """A part with no words of its own asks about the part before: "how did the case end, and
+    on what date" asks the date of an end, so a sentence must tell of that kind of thing too."""
     of_whom: frozenset[str] = frozenset()
     """For a part asking someone's age, the words of the names the question gives, as stems:
     the age of another defendant in the same sentence is not theirs."""
-    """A part with no words of its own asks about the part before: "how did the case end, and
-    on what date" asks the date of an end, so a sentence must tell of that kind of thing too."""
