@@ -1987,3 +1987,82 @@ def test_what_a_store_was_called_is_answered_where_it_is_called_a_market() -> No
 
     assert answered(question, "Reyes ran Casa Verde, a corner market on Elm Street.") == {0}
     assert answered(question, "Reyes was arrested in May at his home in Elm Park.") == set()
+
+
+def test_a_prison_term_given_after_whom_it_was_given_is_not_asked_for() -> None:
+    question = "Which federal judge sentenced Ardit Ferizi to 20 years in prison?"
+
+    assert kinds(question) == [AnswerType.PERSON]
+    assert answered(question, "In September 2016, Ferizi was sentenced to 20 years.") == set()
+    assert kinds("Who sentenced him to 20 years, and when?")[0] is AnswerType.PERSON
+
+
+def test_a_real_name_asked_for_is_not_answered_by_an_online_name() -> None:
+    question = "What is the real name of the vendor known online as KX9 who was arrested in Oslo?"
+
+    assert kinds(question) == [AnswerType.PERSON]
+    assert answered(question, "A man known online as KX9 was arrested in Oslo.") == set()
+    assert answered(question, "Tor Halvorsen, known online as KX9, was arrested in Oslo.") == {0}
+
+
+def test_a_term_given_in_a_clause_about_someone_else_is_not_the_one_asked_for() -> None:
+    question = "What sentence did Dario Venn of Tacoma receive for buying the stolen card numbers?"
+    sentence = (
+        "Ostrow was sentenced to seven years in prison, Kessler received a nine year sentence, "
+        "and Venn is awaiting trial."
+    )
+
+    assert answered(question, sentence) == set()
+    assert answered(question, "Ostrow is awaiting trial, and Venn was sentenced to 2 years.") == {0}
+    assert answered(question, "Venn was sentenced to 2 years in prison.") == {0}
+
+
+def test_a_judges_title_without_a_name_does_not_answer_which_judge() -> None:
+    question = "Which magistrate judge signed the seizure warrants for the jersey domains?"
+
+    assert answered(question, "Warrants were issued by a U.S. Magistrate Judge in Ohio.") == set()
+    assert answered(question, "Warrants were issued by U.S. Magistrate Judge Ana Ruiz.") == {0}
+    assert answered(question, "The Honorable Ana Ruiz, U.S. Magistrate Judge, signed them.") == {0}
+    assert answered(question, "They were signed by Ana Ruiz, U.S. Magistrate Judge.") == {0}
+    assert answered(question, "They were signed for Ana Ruiz, the U.S. Attorney.") == set()
+
+
+def test_a_district_a_church_or_a_network_is_no_persons_name() -> None:
+    question = "What was the name of the prosecutor posted to Bangkok as coordinator?"
+
+    assert answered(question, "The prosecutor posted to Bangkok was Dana Reyes Whitfield.") == {0}
+    network = "The prosecutor posted to Bangkok set up an Asian Crimes Enforcement Network."
+    assert answered(question, network) == set()
+    assert answered(question, "The prosecutor posted to Bangkok ran Networking Partners Inc.") == {
+        0
+    }
+
+
+def test_a_body_the_question_names_by_its_initials_is_named_in_full_by_the_answer() -> None:
+    question = "Which firm employed Tomas Reyd, and on what date did CBP officers find the seeds?"
+    sentence = "On May 4, 2013, U.S. Customs and Border Protection officers found the seeds."
+
+    assert answered(question, sentence) == {1}
+    assert answered(question, "On May 4, 2013, state police officers found the seeds.") == set()
+
+
+def test_an_event_may_be_told_in_other_words_than_the_questions() -> None:
+    question = "On what date was Tomas Reyd fired by Velmont?"
+
+    assert answered(question, "Reyd was an engineer until he was terminated on May 4, 2010.") == {0}
+    assert answered(question, "Reyd was an engineer until he resigned on May 4, 2010.") == set()
+
+
+def test_where_a_term_is_defined_asks_for_a_section_not_a_place() -> None:
+    question = "Under 18 U.S.C. 2319, where is the term financial gain defined?"
+
+    assert kinds(question) == [AnswerType.STATUTE]
+    assert answered(question, "(3) the term financial gain has the meaning given in section 101.")
+    assert kinds("Where was he arrested?") == [AnswerType.PLACE]
+
+
+def test_what_lets_someone_act_asks_for_a_thing_not_a_person() -> None:
+    question = "What interstate connection lets prosecutors bring a counterfeit label charge?"
+
+    assert AnswerType.PERSON not in kinds(question)
+    assert kinds("Which federal prosecutors brought the charge?") == [AnswerType.PERSON]

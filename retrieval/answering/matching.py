@@ -21,6 +21,7 @@ from retrieval.answering.answer_kinds import (
 from retrieval.answering.named_people import (
     NAMED_FIRM,
     PERSON_NAME,
+    acronyms,
     names_someone_asked_for,
     statutory_role,
 )
@@ -201,7 +202,9 @@ def answers(
     something the question names."""
     if not _contains(aspect, sentence):
         return False
-    if aspect.own_names and not aspect.own_names & (sentence_terms | preceding_terms):
+    if aspect.own_names and not aspect.own_names & (
+        sentence_terms | preceding_terms | acronyms(sentence)
+    ):
         return False
     if not all(has_form(word, sentence_terms) for word in aspect.quoted):
         return False

@@ -21,12 +21,13 @@ SHORT_WORD_LETTERS = 4
 OFFICIAL_TITLES = frozenset(
     terms(
         "judge justice magistrate attorney ausa prosecutor agent officer detective inspector "
-        "sheriff commissioner director secretary spokesperson spokesman spokeswoman chief"
+        "sheriff commissioner director secretary spokesperson spokesman spokeswoman chief "
+        "honorable"
     )
 )
 """Words that make a name an official's ("District Judge Renata Okafor", "Special Agent…")."""
 ANY_OFFICE = frozenset(terms("official"))
-BENCH = frozenset(terms("judge magistrate"))
+BENCH = frozenset(terms("judge magistrate honorable"))
 """The offices only a name so titled holds: "which judge" is no question a seller's or a
 town's name answers."""
 OFFICE_FOR_A_DISTRICT = re.compile(
@@ -42,11 +43,20 @@ PLACES_AND_BODIES = frozenset(
         "code street avenue road airport port island republic kingdom government university "
         "college agency bureau service administration commission committee council ministry "
         "patrol police force protection security enforcement customs center centre section "
-        "operation america americas europe asia africa north south east west"
+        "operation america americas europe asia africa north south east west church school "
+        "hospital museum library"
     )
 )
 """First or last words that make a run of capitals a place's, a public body's or a law
 enforcement operation's name, not a person's or a company's."""
+GATHERINGS = frozenset(terms("network conference summit forum initiative program"))
+"""Last words that make a run of capitals a gathering's or a programme's name ("Intellectual
+Property Crimes Enforcement Network"); as a first word they may start a firm's ("Networking
+Inc.")."""
+DISTRICT_FIRST = re.compile(
+    r"(?:[A-Z][\w.]*\s+)*District\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+(?P<rest>.+))?$"
+)
+"""A run of capitals that opens with a judicial district's name."""
 BODIES_ASKED = frozenset(
     terms("agency agencies body bodies department bureau service authority component")
 )
@@ -79,6 +89,23 @@ SUBJECT_NAME = re.compile(
     r"(?:,| (?:was|were|is|has|had|pleaded|pled|received|got)\b)"
 )
 """A person's name a sentence opens with, as its subject: "Chi Mak was sentenced"."""
+BODY_RUN = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:(?:and|of|for|the)\s+)*[A-Z][\w.'-]*)+")
+"""Capitalised words in a row, with the small words a body's name holds ("Bureau *of*
+Investigation", "Customs *and* Border Protection")."""
+MIN_ACRONYM = 3
+TITLE_AFTER = re.compile(
+    r",\s+(?:the\s+)?(?P<title>(?:[A-Z][\w.]*\s+){0,4}"
+    r"(?:Judge|Magistrate|Justice|Attorney|Prosecutor|Agent|Director|Commissioner|Secretary))\b"
+)
+"""An office's title after the name that holds it: "Curtis L. Collier, Chief U.S. District
+Judge"."""
+SUBJECT_CHANGE = re.compile(r"[,;]\s+(?:and|while|whereas|but)?\s*(?=[A-Z])")
+"""Where a sentence goes on to another subject: ", and Williamson is awaiting trial"."""
+CLAUSE_SUBJECT = re.compile(
+    r"\W*(?P<name>[A-Z][a-z'-]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){0,2})"
+    r" (?:was|were|is|has|had|received|got|pleaded|pled|faces|remains)\b"
+)
+"""A clause's subject by name, one word or more: "Schrooten received", "Chi Mak was"."""
 DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*[\u2013\u2014-]")
 """What follows a release's dateline, the place in capitals it opens with, and a dash:
 "LAGUNA NIGUEL -", "SANTA ANA, Calif. -", "WASHINGTON-" (an en or em dash as often)."""
@@ -117,7 +144,7 @@ def names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froze
             return True
         if FIRM_AFTER.match(sentence, run.end()) and not _place_or_body(name, aspect):
             return True
-        name = _after_title(name)
+        name = _after_district(_after_title(name))
         if not PERSON_NAME.search(name) or _place_or_body(name, aspect):
             continue
         if _dateline(sentence, run) or any(ch.isdigit() for ch in name.split()[0]):
@@ -132,6 +159,9 @@ def names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froze
         office = OFFICE_FOR_A_DISTRICT.search(sentence[: run.start()])
         if office:
             titles |= frozenset(terms(office.group("title")))
+        title_after = TITLE_AFTER.match(sentence, run.end())
+        if title_after:
+            titles |= frozenset(terms(title_after.group("title"))) & OFFICIAL_TITLES
         if _asks_for_the_bench(aspect) and not titles & BENCH:
             continue
         if not titles or _asks_for_office(titles, aspect):
@@ -152,7 +182,16 @@ def _after_title(name: str) -> str:
     if not titled:
         return name
     rest = " ".join(words[titled[-1] + 1 :])
+    if not rest:
+        return ""  # a title and no name: "a U.S. District Judge"
     return rest if PERSON_NAME.search(rest) else name
+
+
+def _after_district(name: str) -> str:
+    """The name a judicial district's goes before, if any: "John W. Vaudreuil" of "Western
+    District of Wisconsin John W. Vaudreuil", nothing of "Northern District of Ohio"."""
+    match = DISTRICT_FIRST.match(name)
+    return name if match is None else match.group("rest") or ""
 
 
 def _asks_for_the_bench(aspect: Aspect) -> bool:
@@ -202,6 +241,43 @@ def led_by_someone_else(sentence: str, question_terms: frozenset[str]) -> bool:
     return not title_case(sentence)
 
 
+def acronyms(sentence: str) -> frozenset[str]:
+    """The initials of the bodies the sentence names in full, as stems, with the initials of
+    their last words: "U.S. Customs and Border Protection" is also "cbp" (and "uscbp"), as a
+    question may call it."""
+    found: set[str] = set()
+    for run in BODY_RUN.finditer(sentence):
+        initials = "".join(word[0] for word in run.group(0).split() if word[0].isupper())
+        found.update(initials[start:].lower() for start in range(len(initials) - MIN_ACRONYM + 1))
+    return frozenset(found)
+
+
+def clauses_led_by_someone_else(sentence: str, question_terms: frozenset[str]) -> list[str]:
+    """The clauses of a sentence that tells of several people in turn, each opening with the
+    name of someone the question does not name: "Schroebel was sentenced to seven years,
+    Schrooten received twelve, and Williamson is awaiting trial" gives two terms, neither of them
+    Williamson's. A sentence of one clause gives none."""
+    parts = clauses(sentence)
+    if len(parts) < 2:
+        return []
+    return [clause for clause in parts if _led_by_another(clause, question_terms)]
+
+
+def clauses(sentence: str) -> list[str]:
+    """The sentence's clauses, split where it goes on to another subject."""
+    return SUBJECT_CHANGE.split(sentence)
+
+
+def _led_by_another(clause: str, question_terms: frozenset[str]) -> bool:
+    match = CLAUSE_SUBJECT.match(clause)
+    if match is None:
+        return False
+    words = frozenset(terms(match.group("name")))
+    if not words or words & (OFFICIAL_TITLES | PLACES_AND_BODIES):
+        return False
+    return not words <= question_terms
+
+
 def names_someone_by_age(sentence: str, question_terms: frozenset[str]) -> bool:
     """The sentence names a person the question does not, with the age a release gives a
     defendant ("Todd Richard, 33,")."""
@@ -231,6 +307,8 @@ def _place_or_body(name: str, aspect: Aspect) -> bool:
     court") or for a body ("which agency")."""
     words = terms(name)
     ends = {words[0], words[-1]} & PLACES_AND_BODIES if words else set()
+    if words and words[-1] in GATHERINGS:
+        ends.add(words[-1])
     if not ends or aspect.words & BODIES_ASKED:
         return False
     return not any(has_word(word, aspect.words) for word in ends)

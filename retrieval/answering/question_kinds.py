@@ -122,7 +122,8 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"(?:to |by |from |for |under |before |in )?"
             r"(who|whom|whose|(which|what) "
             r"((?!(did|does|do|was|were|is|are|has|had|can|could|may|might|must|shall|should|"
-            r"will|would)\b)[\w.'&-]+ ){0,4}"
+            r"will|would|lets?|allows?|permits?|enables?|makes?|gives?|requires?|means)\b)"
+            r"[\w.'&-]+ ){0,4}"
             r"(judges?|defendants?|persons?|people|"
             r"attorneys?|ausas?|lawyers?|compan(y|ies)|firms?|business(es)?|corporations?|"
             r"individuals?|m[ae]n|wom[ae]n|agents?|officers?|prosecutors?|owners?|registrants?|"
@@ -134,7 +135,8 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"secretar(y|ies)|commissioners?|chiefs?|spokes(m[ae]n|wom[ae]n|persons?)|leaders?|"
             r"inspectors?|detectives?|contractors?|researchers?)\b(?! id\b| number\b)"
             r"|what (company )?name)"
-            r"|\bwhat(?:'s| is| was| were| are) the names? of\b|^\s*name (?:the|all|every|each)\b"
+            r"|\bwhat(?:'s| is| was| were| are) the (?:real |full |true |legal )?names? of\b"
+            r"|^\s*name (?:the|all|every|each)\b"
             r"|\bwhat (?:is|was) (?:his|her|their|the) (?:company|business|firm|store|shop)"
             r"(?:'s name)? (?:called|named)\b",
             re.I,
@@ -148,12 +150,20 @@ WHEN_PERMITTED = re.compile(
 )
 """When something may or must be done asks on what condition ("when can the court award
 attorney fees": "in exceptional cases"), not for a date."""
-GIVEN_TERM = re.compile(
-    rf"\bsentenced to (?:about |more than |over |nearly )?{DURATION}"
-    r"(?: (?:in|of) (?:federal |state )?(?:prison|jail))?",
+WHERE_IN_THE_LAW = re.compile(
+    r"\bwhere\b.*\b(?:defined|define|definitions?|codified|set (?:out|forth)|spelled out)\b",
     re.I,
 )
-"""A term the question gives ("the man sentenced to 2½ years"), which it does not ask for."""
+"""Where a term is defined or a rule set out asks for a section of the law ("section 101 of
+title 17"), not a place."""
+GIVEN_TERM = re.compile(
+    r"\bsentenced (?:(?-i:[A-Z][\w.'-]*)\s|him\s|her\s|them\s){0,4}to "
+    rf"(?:about |more than |over |nearly )?{DURATION}(?: (?:in|of) (?:federal |state )?"
+    r"(?:prison|jail))?",
+    re.I,
+)
+"""A term the question gives ("the man sentenced to 2½ years", "which judge sentenced Ardit
+Ferizi to 20 years"), which it does not ask for."""
 WH_QUESTION = re.compile(r"^\W*(?:and\s+)?(what|which|how)\b", re.I)
 OUTCOME_PATTERN = next(
     index for index, (kind, _) in enumerate(QUESTION_PATTERNS) if kind is AnswerType.OUTCOME
@@ -232,6 +242,8 @@ def kinds_asked(clause: str, prison_context: bool) -> list[AnswerType]:
         kinds[kinds.index(AnswerType.MONEY)] = AnswerType.COUNT
     if AnswerType.MONEY in kinds and _names_a_thing_that_is_no_money(clause):
         kinds.remove(AnswerType.MONEY)
+    if AnswerType.PLACE in kinds and WHERE_IN_THE_LAW.search(clause):
+        kinds[kinds.index(AnswerType.PLACE)] = AnswerType.STATUTE
     if AnswerType.DATE in kinds and WHEN_PERMITTED.match(clause):
         kinds.remove(AnswerType.DATE)
     if AnswerType.PRISON_SENTENCE in kinds and _term_given(clause):

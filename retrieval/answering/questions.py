@@ -16,6 +16,8 @@ from retrieval.answering.matching import ORDERED_MONEY, amounts, answers, values
 from retrieval.answering.named_people import (
     OFFICIAL_TITLES,
     PLACES_AND_BODIES,
+    clauses,
+    clauses_led_by_someone_else,
     led_by_someone_else,
     names_someone_by_age,
 )
@@ -139,10 +141,10 @@ OPENER = re.compile(
 name ("Kane's sentencing got pushed back: what's the new date?")."""
 TYPE_WORDS = frozenset(
     terms(
-        "date day year number id identifier serial long time amount total range name person "
-        "end ended resolved resolution concluded closed decided outcome disposition happened "
-        "where place location city town website site domain url address section statute law "
-        "provision act subsection legislation bill covers covered governs governed"
+        "date day year number id identifier serial long time amount total range name real full "
+        "person end ended resolved resolution concluded closed decided outcome disposition "
+        "happened where place location city town website site domain url address section "
+        "statute law provision act subsection legislation bill covers covered governs governed"
     )
 )
 """Words that say which kind of answer is wanted, not what it is about: no part of a cue."""
@@ -343,12 +345,39 @@ class Question:
         personal = frozenset(i for i in answered if _of_whom_it_is_asked(self.aspects[i]))
         if personal and self._about_someone_else(sentence, present):
             return answered - personal
+        if personal:
+            answered -= self._given_only_of_others(personal, sentence, preceding_terms)
         officers = frozenset(
             i for i in answered if _asks_for_an_officer_of_his_case(self.aspects[i])
         )
         if officers and self._names_another_defendant(sentence, present):
             answered -= officers
         return answered - self._told_once_for_both(answered, sentence)
+
+    def _given_only_of_others(
+        self, parts: frozenset[int], sentence: str, preceding_terms: frozenset[str]
+    ) -> frozenset[int]:
+        """The parts about the person the question names whose every value the sentence gives
+        in a clause about someone else: "Schroebel was sentenced to seven years, Schrooten
+        received twelve, and Williamson is awaiting trial" gives no term of Williamson's."""
+        if not any(len(name) >= 2 for name in self.names):
+            return frozenset()
+        others = clauses_led_by_someone_else(sentence, frozenset(self.terms))
+        if not others:
+            return frozenset()
+        return frozenset(
+            index
+            for index in parts
+            if not any(
+                answers(self.aspects[index], clause, frozenset(terms(clause)), self.terms)
+                for clause in clauses(sentence)
+                if clause not in others
+            )
+            and any(
+                answers(self.aspects[index], clause, frozenset(terms(clause)), self.terms)
+                for clause in others
+            )
+        )
 
     def _told_once_for_both(self, answered: frozenset[int], sentence: str) -> frozenset[int]:
         """The parts asking what befell the others ("what sentences did his codefendants

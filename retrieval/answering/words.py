@@ -40,6 +40,10 @@ SAME_MEANING = (
     "wrote write written writing author authored letter",
     "live lived living lives reside resided resides residing resident",
     "store shop market storefront boutique",
+    "fire fired terminated termination discharged",
+    "employ employed employer worked",
+    "find found discovered",
+    "judge honorable",
 )
 """Words of one meaning in the cases Casebot reads: a part's cue is met by any of its group
 ("which defendant is still on the run" by "fugitive")."""
