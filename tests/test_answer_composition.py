@@ -2006,7 +2006,7 @@ def test_a_real_name_asked_for_is_not_answered_by_an_online_name() -> None:
 
 
 def test_a_term_given_in_a_clause_about_someone_else_is_not_the_one_asked_for() -> None:
-    question = "What sentence did Dario Venn of Tacoma receive for buying the stolen card numbers?"
+    question = "What sentence did Dario Venn of Tacoma receive for buying Ostrow's card numbers?"
     sentence = (
         "Ostrow was sentenced to seven years in prison, Kessler received a nine year sentence, "
         "and Venn is awaiting trial."
@@ -2066,3 +2066,10 @@ def test_what_lets_someone_act_asks_for_a_thing_not_a_person() -> None:
 
     assert AnswerType.PERSON not in kinds(question)
     assert kinds("Which federal prosecutors brought the charge?") == [AnswerType.PERSON]
+
+
+def test_a_statutes_office_answers_who_does_a_duty_but_gives_no_name() -> None:
+    sentence = "The Assistant Director of the Center shall conduct outreach to private firms."
+
+    assert answered("Who conducts outreach to private firms for the Center?", sentence) == {0}
+    assert answered("What is the name of the official who conducts outreach?", sentence) == set()

@@ -53,6 +53,7 @@ GATHERINGS = frozenset(terms("network conference summit forum initiative program
 """Last words that make a run of capitals a gathering's or a programme's name ("Intellectual
 Property Crimes Enforcement Network"); as a first word they may start a firm's ("Networking
 Inc.")."""
+NAME_WORDS = frozenset(terms("name names"))
 DISTRICT_FIRST = re.compile(
     r"(?:[A-Z][\w.]*\s+)*District\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+(?P<rest>.+))?$"
 )
@@ -134,13 +135,14 @@ def names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froze
     ("Baltimore Store Owner Sentenced to 30 Months") names no one by its capitals."""
     if title_case(sentence):
         return False
-    if statutory_role(sentence, question_terms):
+    by_role = not _asks_for_a_name(aspect)
+    if by_role and statutory_role(sentence, question_terms):
         return True
     for run in CAPITALISED_RUN.finditer(sentence):
         name = _without_leading_function_words(run.group(0))
         if frozenset(terms(name)) <= question_terms:
             continue
-        if _statutory_actor(sentence, run, name):
+        if by_role and _statutory_actor(sentence, run, name):
             return True
         if FIRM_AFTER.match(sentence, run.end()) and not _place_or_body(name, aspect):
             return True
@@ -185,6 +187,12 @@ def _after_title(name: str) -> str:
     if not rest:
         return ""  # a title and no name: "a U.S. District Judge"
     return rest if PERSON_NAME.search(rest) else name
+
+
+def _asks_for_a_name(aspect: Aspect) -> bool:
+    """The part asks for someone's name ("what is the name of the Assistant Director"), which a
+    statute's office ("the Assistant Director shall…") does not give."""
+    return bool(aspect.words & NAME_WORDS)
 
 
 def _after_district(name: str) -> str:
@@ -252,15 +260,16 @@ def acronyms(sentence: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def clauses_led_by_someone_else(sentence: str, question_terms: frozenset[str]) -> list[str]:
+def clauses_led_by_someone_else(sentence: str, asked: frozenset[str]) -> list[str]:
     """The clauses of a sentence that tells of several people in turn, each opening with the
-    name of someone the question does not name: "Schroebel was sentenced to seven years,
-    Schrooten received twelve, and Williamson is awaiting trial" gives two terms, neither of them
-    Williamson's. A sentence of one clause gives none."""
+    name of someone other than those asked about (``asked``: their names' words): "Schroebel was
+    sentenced to seven years, Schrooten received twelve, and Williamson is awaiting trial" gives
+    two terms, neither of them Williamson's, though the question may name all three. A sentence
+    of one clause gives none."""
     parts = clauses(sentence)
     if len(parts) < 2:
         return []
-    return [clause for clause in parts if _led_by_another(clause, question_terms)]
+    return [clause for clause in parts if _led_by_another(clause, asked)]
 
 
 def clauses(sentence: str) -> list[str]:
@@ -268,14 +277,14 @@ def clauses(sentence: str) -> list[str]:
     return SUBJECT_CHANGE.split(sentence)
 
 
-def _led_by_another(clause: str, question_terms: frozenset[str]) -> bool:
+def _led_by_another(clause: str, asked: frozenset[str]) -> bool:
     match = CLAUSE_SUBJECT.match(clause)
     if match is None:
         return False
     words = frozenset(terms(match.group("name")))
     if not words or words & (OFFICIAL_TITLES | PLACES_AND_BODIES):
         return False
-    return not words <= question_terms
+    return not words & asked
 
 
 def names_someone_by_age(sentence: str, question_terms: frozenset[str]) -> bool:

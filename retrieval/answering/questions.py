@@ -360,9 +360,8 @@ class Question:
         """The parts about the person the question names whose every value the sentence gives
         in a clause about someone else: "Schroebel was sentenced to seven years, Schrooten
         received twelve, and Williamson is awaiting trial" gives no term of Williamson's."""
-        if not any(len(name) >= 2 for name in self.names):
-            return frozenset()
-        others = clauses_led_by_someone_else(sentence, frozenset(self.terms))
+        asked = frozenset(word for name in self.names if len(name) >= 2 for word in name)
+        others = clauses_led_by_someone_else(sentence, asked) if asked else []
         if not others:
             return frozenset()
         return frozenset(
