@@ -2031,6 +2031,7 @@ def test_a_district_a_church_or_a_network_is_no_persons_name() -> None:
     question = "What was the name of the prosecutor posted to Bangkok as coordinator?"
 
     assert answered(question, "The prosecutor posted to Bangkok was Dana Reyes Whitfield.") == {0}
+    assert answered(question, "The prosecutor posted to Bangkok came from Northern Ohio.") == set()
     network = "The prosecutor posted to Bangkok set up an Asian Crimes Enforcement Network."
     assert answered(question, network) == set()
     assert answered(question, "The prosecutor posted to Bangkok ran Networking Partners Inc.") == {

@@ -43,8 +43,8 @@ PLACES_AND_BODIES = frozenset(
         "code street avenue road airport port island republic kingdom government university "
         "college agency bureau service administration commission committee council ministry "
         "patrol police force protection security enforcement customs center centre section "
-        "operation america americas europe asia africa north south east west church school "
-        "hospital museum library"
+        "operation america americas europe asia africa north south east west northern southern "
+        "eastern western central church school hospital museum library"
     )
 )
 """First or last words that make a run of capitals a place's, a public body's or a law
