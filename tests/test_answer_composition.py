@@ -2074,3 +2074,11 @@ def test_a_statutes_office_answers_who_does_a_duty_but_gives_no_name() -> None:
 
     assert answered("Who conducts outreach to private firms for the Center?", sentence) == {0}
     assert answered("What is the name of the official who conducts outreach?", sentence) == set()
+
+
+def test_a_law_review_is_an_organisation_not_a_law() -> None:
+    question = "Which two law review organizations jointly own the KESTREL mark?"
+
+    assert kinds(question) == [AnswerType.PERSON]
+    assert answered(question, "Current owner: THE OSLO LAW REVIEW ASSOCIATION, INC.") == {0}
+    assert kinds("Which law makes trafficking a crime?") == [AnswerType.STATUTE]

@@ -15,6 +15,11 @@ MAXIMUM = re.compile(
     r"penalt(y|ies))\b",
     re.I,
 )
+NOT_A_LAW = (
+    r"(?:review|firm|school|journal|enforcement|offices?|clerks?|students?|professors?|"
+    r"partners?)\b"
+)
+"""What makes "law" no law: a law review, a law firm, law enforcement."""
 QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
     (
         AnswerType.PRISON_SENTENCE,
@@ -93,7 +98,8 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"(\s+(?!(?:does|do|did|is|was|are|were|has|have|had|must|shall|will|would|can)\b)"
             r"[\w.'-]+){0,4}?\s+"
             r"((sections?|provisions?|subsections?|legislation|bills?)\b"
-            r"|(statutes?|laws?|acts?)\b(?! (of|in) ))",
+            r"|(statutes?|laws?|acts?)\b(?! (of|in) )"
+            rf"(?! {NOT_A_LAW}))",
             re.I,
         ),
     ),
@@ -133,7 +139,8 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"co-?conspirators?|pitchers?|players?|doctors?|dentists?|scientists?|chemists?|"
             r"professors?|businessm[ae]n|hackers?|developers?|agenc(y|ies)|directors?|"
             r"secretar(y|ies)|commissioners?|chiefs?|spokes(m[ae]n|wom[ae]n|persons?)|leaders?|"
-            r"inspectors?|detectives?|contractors?|researchers?)\b(?! id\b| number\b)"
+            r"inspectors?|detectives?|contractors?|researchers?|organi[sz]ations?)\b"
+            r"(?! id\b| number\b)"
             r"|what (company )?name)"
             r"|\bwhat(?:'s| is| was| were| are) the (?:real |full |true |legal )?names? of\b"
             r"|^\s*name (?:the|all|every|each)\b"
