@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 from retrieval.vector_store import ChromaIndex, IndexEntry, open_chroma_client
 
@@ -14,9 +15,10 @@ DIMENSIONS = 24
 WANTED = 100
 
 
-def unit_vectors(count: int, seed: int) -> np.ndarray:
+def unit_vectors(count: int, seed: int) -> npt.NDArray[np.float32]:
     vectors = np.random.default_rng(seed).normal(size=(count, DIMENSIONS)).astype(np.float32)
-    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    normalised: npt.NDArray[np.float32] = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    return normalised
 
 
 def test_the_hundred_nearest_are_found_exactly_in_a_collection_made_before(
