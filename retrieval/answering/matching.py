@@ -202,9 +202,7 @@ def answers(
     something the question names."""
     if not _contains(aspect, sentence):
         return False
-    if aspect.own_names and not aspect.own_names & (
-        sentence_terms | preceding_terms | acronyms(sentence)
-    ):
+    if aspect.own_names and not _names_its_own(aspect, sentence, sentence_terms | preceding_terms):
         return False
     if not all(has_form(word, sentence_terms) for word in aspect.quoted):
         return False
@@ -248,6 +246,12 @@ def answers(
         # in Beijing.").
         sentence_terms = sentence_terms | preceding_terms
     return not aspect.cue or _shares_a_cue(aspect.cue, sentence_terms)
+
+
+def _names_its_own(aspect: Aspect, sentence: str, present: frozenset[str]) -> bool:
+    """The sentence names what the part alone names, in its words or by the initials of a body
+    it names in full ("CBP" of "Customs and Border Protection")."""
+    return bool(aspect.own_names & present or aspect.own_names & acronyms(sentence))
 
 
 def _gives_the_age_of(of_whom: frozenset[str], sentence: str) -> bool:

@@ -53,7 +53,7 @@ GATHERINGS = frozenset(terms("network conference summit forum initiative program
 """Last words that make a run of capitals a gathering's or a programme's name ("Intellectual
 Property Crimes Enforcement Network"); as a first word they may start a firm's ("Networking
 Inc.")."""
-NAME_WORDS = frozenset(terms("name names"))
+NAME_WORDS = frozenset(terms("name"))
 DISTRICT_FIRST = re.compile(
     r"(?:[A-Z][\w.]*\s+)*District\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+(?P<rest>.+))?$"
 )
@@ -260,24 +260,15 @@ def acronyms(sentence: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def clauses_led_by_someone_else(sentence: str, asked: frozenset[str]) -> list[str]:
-    """The clauses of a sentence that tells of several people in turn, each opening with the
-    name of someone other than those asked about (``asked``: their names' words): "Schroebel was
-    sentenced to seven years, Schrooten received twelve, and Williamson is awaiting trial" gives
-    two terms, neither of them Williamson's, though the question may name all three. A sentence
-    of one clause gives none."""
-    parts = clauses(sentence)
-    if len(parts) < 2:
-        return []
-    return [clause for clause in parts if _led_by_another(clause, asked)]
-
-
 def clauses(sentence: str) -> list[str]:
     """The sentence's clauses, split where it goes on to another subject."""
     return SUBJECT_CHANGE.split(sentence)
 
 
-def _led_by_another(clause: str, asked: frozenset[str]) -> bool:
+def led_by_another(clause: str, asked: frozenset[str]) -> bool:
+    """The clause opens with the name of someone other than those asked about (``asked``: their
+    names' words): "Schrooten received twelve" is not about Williamson, though the question may
+    name Schrooten too."""
     match = CLAUSE_SUBJECT.match(clause)
     if match is None:
         return False

@@ -17,7 +17,7 @@ from retrieval.answering.named_people import (
     OFFICIAL_TITLES,
     PLACES_AND_BODIES,
     clauses,
-    clauses_led_by_someone_else,
+    led_by_another,
     led_by_someone_else,
     names_someone_by_age,
 )
@@ -346,7 +346,7 @@ class Question:
         if personal and self._about_someone_else(sentence, present):
             return answered - personal
         if personal:
-            answered -= self._given_only_of_others(personal, sentence, preceding_terms)
+            answered -= self._given_only_of_others(personal, sentence)
         officers = frozenset(
             i for i in answered if _asks_for_an_officer_of_his_case(self.aspects[i])
         )
@@ -354,29 +354,22 @@ class Question:
             answered -= officers
         return answered - self._told_once_for_both(answered, sentence)
 
-    def _given_only_of_others(
-        self, parts: frozenset[int], sentence: str, preceding_terms: frozenset[str]
-    ) -> frozenset[int]:
+    def _given_only_of_others(self, parts: frozenset[int], sentence: str) -> frozenset[int]:
         """The parts about the person the question names whose every value the sentence gives
         in a clause about someone else: "Schroebel was sentenced to seven years, Schrooten
         received twelve, and Williamson is awaiting trial" gives no term of Williamson's."""
         asked = frozenset(word for name in self.names if len(name) >= 2 for word in name)
-        others = clauses_led_by_someone_else(sentence, asked) if asked else []
-        if not others:
+        sentence_clauses = clauses(sentence)
+        if not asked or len(sentence_clauses) < 2:
             return frozenset()
-        return frozenset(
-            index
-            for index in parts
-            if not any(
-                answers(self.aspects[index], clause, frozenset(terms(clause)), self.terms)
-                for clause in clauses(sentence)
-                if clause not in others
-            )
-            and any(
-                answers(self.aspects[index], clause, frozenset(terms(clause)), self.terms)
-                for clause in others
-            )
-        )
+        others = [clause for clause in sentence_clauses if led_by_another(clause, asked)]
+        own = [clause for clause in sentence_clauses if clause not in others]
+
+        def gives(index: int, group: list[str]) -> bool:
+            aspect = self.aspects[index]
+            return any(answers(aspect, c, frozenset(terms(c)), self.terms) for c in group)
+
+        return frozenset(i for i in parts if gives(i, others) and not gives(i, own))
 
     def _told_once_for_both(self, answered: frozenset[int], sentence: str) -> frozenset[int]:
         """The parts asking what befell the others ("what sentences did his codefendants
