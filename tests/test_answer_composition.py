@@ -1930,6 +1930,32 @@ def test_what_an_unnamed_man_was_ordered_to_pay_is_not_what_a_co_defendant_owes(
     ]
 
 
+def test_what_he_was_given_after_another_was_named_is_not_what_the_one_asked_got() -> None:
+    question = Question.parse("How much was Mei Ling Tan fined in the fake perfume case?")
+    release = hit(
+        "Mei Ling Tan, 52, was sentenced to ten months in prison. The family came to the "
+        "United States in 2009 on visitor visas. While overstaying them, each applied for a "
+        "green card. In March 2021, Wen Bo Lim was arrested at the airport on the charges. He "
+        "was sentenced to time served and a $3,000 fine.",
+        "d1:0",
+    )
+    about_her = hit(
+        "Mei Ling Tan, 52, was sentenced to ten months in prison. She was also ordered to pay "
+        "a $4,000 fine.",
+        "d2:0",
+    )
+
+    found = candidates(
+        question, [release, about_her], flat_idf(question.terms + question.key_terms)
+    )
+
+    fines = [c for c in found if "fine." in c.text]
+    assert [(c.document_id, c.parts) for c in fines] == [
+        ("d1", frozenset()),
+        ("d2", frozenset({0})),
+    ]
+
+
 def test_what_how_many_counts_is_its_plural_when_a_verb_follows() -> None:
     question = "How many orders went through the two frozen seller accounts, and who ran them?"
 

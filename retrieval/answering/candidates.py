@@ -439,11 +439,15 @@ def _says_something(sentence: str) -> bool:
 def _named_next(
     question: Question, sentences: list[tuple[Sentence, frozenset[str], frozenset[int]]]
 ) -> list[tuple[Sentence, frozenset[str], frozenset[int]]]:
-    """Each sentence's parts, less those it answers only of someone the next sentence names."""
+    """Each sentence's parts, less those it answers only of someone the next sentence names or
+    of whom the sentences before it tell."""
     named: list[tuple[Sentence, frozenset[str], frozenset[int]]] = []
     for index, (sentence, sentence_terms, parts) in enumerate(sentences):
         if parts and index + 1 < len(sentences):
             following = sentences[index + 1][0].text
             parts -= question.told_of_whom_the_next_names(sentence.text, sentence_terms, following)
+        if parts:
+            preceding = [before.text for before, _, _ in sentences[max(index - CONTEXT, 0) : index]]
+            parts -= question.told_of_whom_the_last_named(sentence.text, sentence_terms, preceding)
         named.append((sentence, sentence_terms, parts))
     return named

@@ -6,7 +6,7 @@ sentence answers a part is :mod:`retrieval.answering.matching`'s to say.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from retrieval.analysis import terms
@@ -203,6 +203,8 @@ UNNAMED_SUBJECT = re.compile(
 )
 """A sentence's subject told of without a name, as a release's first sentence does: "SANTA ANA
 - A man was sentenced today…", "Two Chinese nationals were charged…"."""
+PRONOUN_SUBJECT = re.compile(r"\W*(?:He|She)\b")
+"""A sentence that tells of someone by the pronoun alone, as the one named before."""
 PAGES = frozenset(terms("pages"))
 """What is counted when a part asks how long a document is."""
 AMOUNT_KINDS = frozenset({AnswerType.MONEY, AnswerType.COUNT, AnswerType.NUMBER})
@@ -398,11 +400,41 @@ class Question:
             return frozenset()
         if not self._about_someone_else(following, frozenset(terms(following))):
             return frozenset()
+        return self._befalling_the_one_named()
+
+    def told_of_whom_the_last_named(
+        self, sentence: str, present: frozenset[str], preceding: Sequence[str]
+    ) -> frozenset[int]:
+        """The parts asking what befell the person the question names, of a sentence that
+        tells of "he" after sentences (``preceding``) that name someone else as a subject and
+        never him: "In February 2011, Jin Ming Zhang was arrested… He remained a pretrial
+        detainee… when he was sentenced to time served and a $2,000 fine" tells nothing of
+        the fine Su Lian Wu was given."""
+        if not preceding or not PRONOUN_SUBJECT.match(sentence):
+            return frozenset()
+        before = frozenset(terms(" ".join(preceding)))
+        if not self._names_people_missing_from(present | before):
+            return frozenset()
+        if not any(self._names_another_subject(text) for text in preceding):
+            return frozenset()
+        return self._befalling_the_one_named()
+
+    def _befalling_the_one_named(self) -> frozenset[int]:
+        """The parts asking what befell the person the question names, or what he was ordered
+        to pay."""
         return frozenset(
             index
             for index, aspect in enumerate(self.aspects)
             if _of_whom_it_is_asked(aspect) or aspect.money_terms & ORDERED_MONEY
         )
+
+    def _names_another_subject(self, sentence: str) -> bool:
+        """A clause of the sentence opens with someone's name, or the sentence names someone
+        with his age: the one a following "he" is."""
+        if self._about_someone_else(sentence, frozenset(terms(sentence))):
+            return True
+        asked = frozenset(word for name in self.names for word in name)
+        return any(led_by_another(clause, asked) for clause in clauses(sentence))
 
     def _names_people_missing_from(self, present: frozenset[str]) -> bool:
         """The question names people (of two words or more), and none of their words is among
