@@ -121,6 +121,14 @@ def decides(question: Question, text: str) -> bool:
             [AnswerType.PRISON_SENTENCE],
         ),
         ("What is the serial number of the QUILLMARK mark?", [AnswerType.NUMBER]),
+        (
+            "What prison exposure and fine did Orla Quist acknowledge in her plea deal?",
+            [AnswerType.PRISON_SENTENCE, AnswerType.MONEY],
+        ),
+        (
+            "What conduct by such a supplier exposes it to treble damages under the Act?",
+            [AnswerType.ANY],
+        ),
     ],
 )
 def test_a_question_names_the_kinds_of_answer_it_asks_for(
@@ -212,6 +220,41 @@ def test_an_imposed_prison_term_answers_but_a_maximum_only_when_asked() -> None:
     assert answered("What is the maximum prison term he faces?", maximum) == {0}
     expected = "Under the plea deal he is expected to be sentenced to eight years in state prison."
     assert answered("What prison term did Shane Lance receive?", expected) == set()
+
+
+def test_what_a_cited_section_sets_is_the_most_it_allows() -> None:
+    rule = "(1) shall be imprisoned not more than 4 years, or fined not more than $90,000;"
+    by_reference = "(1) shall be imprisoned not more than 4 years, or fined under this title;"
+
+    assert answered("What prison term and fine does 18 U.S.C. 2390(b) set?", rule) == {0, 1}
+    assert answered("What prison term and fine did Shane Lance receive?", rule) == set()
+    assert answered("What prison term and fine does 18 U.S.C. 2390(b) set?", by_reference) == {0}
+
+
+def test_who_has_standing_is_whoever_the_statute_lets_bring_the_action() -> None:
+    question = "Under the false advertising provision, who has standing to bring a civil action?"
+    rule = (
+        "(B) in commercial advertising, misrepresents the origin of his goods, shall be liable "
+        "in a civil action by any person who believes that he is likely to be damaged by such act."
+    )
+
+    assert answered(question, rule) == {0}
+    assert answered(question, "Any State shall be subject to the provisions of this chapter.") == (
+        set()
+    )
+
+
+def test_a_plea_deal_exposure_is_a_maximum_he_faces() -> None:
+    faces = "Lance acknowledges that he is facing up to 78 months in prison and a $1 million fine."
+
+    assert answered("What prison exposure and fine did Shane Lance acknowledge?", faces) == {0, 1}
+
+
+def test_an_amount_each_is_the_price_asked_for() -> None:
+    question = "At what price per bottle was Shane Lance selling the fake perfume?"
+
+    assert answered(question, "He was offering the bottles for just $4.50 each.") == {0}
+    assert answered(question, "Agents seized $4,500 from his home.") == set()
 
 
 def test_money_of_another_kind_does_not_answer() -> None:
@@ -881,6 +924,27 @@ def test_a_clause_for_another_ordinal_makes_way_unless_later_ones_are_asked_abou
     assert ordinals("for a second or subsequent offense") == {"offens": {"second", "subsequent"}}
     assert ranked(Question.parse(first)) == ["(A)"]
     assert ranked(Question.parse(both)) == ["(B)", "(A)"]
+
+
+def test_another_subsection_of_the_cited_section_makes_way() -> None:
+    subsections = [
+        hit("(1) shall be imprisoned not more than 3 years;", "c:0", "§ 2390. Fakes — (c) Any"),
+        hit("(1) shall be imprisoned not more than 5 years;", "b:0", "§ 2390. Fakes — (b) Any"),
+    ]
+
+    def chosen(text: str) -> list[str]:
+        question = Question.parse(text)
+        found = candidates(question, subsections, flat_idf(question.terms))
+        for candidate in found:
+            candidate.probability = candidate.part_probability = (
+                0.9 if candidate.document_id == "c" else 0.8
+            )
+        found.sort(key=lambda c: -c.probability)
+        return [c.document_id for c in preferred(text, found, subsections, threshold=0.5)]
+
+    assert chosen("What prison term does 18 U.S.C. 2390(b) set for a first offense?") == ["b"]
+    beyond = "What prison term beyond those listed in 18 U.S.C. 2390(b) may the court impose?"
+    assert chosen(beyond) == ["c", "b"]
 
 
 def test_of_sentences_nearly_as_probable_the_better_ranked_passages_comes_first() -> None:

@@ -147,6 +147,9 @@ IMPOSED_ORDER = re.compile(
 itself: "is expected to be sentenced… and ordered to pay $201,000"."""
 ORDERED_MONEY = frozenset(terms("restitution fine fined forfeiture forfeit"))
 PAYMENT = frozenset(terms("paid"))
+PRICE = frozenset(terms("price cost"))
+UNIT_PRICE = re.compile(r"\$\s?\d[\d,.]*\s+(?:each|apiece|per|a|an)\b")
+"""An amount that is a price by what follows it: "for just $2.00 each", "$30 per bottle"."""
 """Words that ask for money without naming a kind of it: "how much was he to be paid" is
 answered by "he was to get $1,000 a day", as "what fine" is not by any amount."""
 LABEL = re.compile(r"^\s*([A-Za-z][\w /()-]{0,40}):\s|^[^\n]{1,100} — ([A-Za-z ;]{3,120})")
@@ -215,7 +218,7 @@ def answers(
         # damages… (1) not less than $1,000…"): that one may name the kind of money.
         named = sentence_terms | preceding_terms if LIST_ITEM.match(sentence) else sentence_terms
         kinds_named = aspect.money_terms - PAYMENT
-        if kinds_named and not kinds_named & named:
+        if kinds_named and not kinds_named & named and not _prices(kinds_named, sentence):
             return False
         if _prospective_order(aspect, sentence):
             return False
@@ -246,6 +249,12 @@ def answers(
         # in Beijing.").
         sentence_terms = sentence_terms | preceding_terms
     return not aspect.cue or _shares_a_cue(aspect.cue, sentence_terms)
+
+
+def _prices(kinds_named: frozenset[str], sentence: str) -> bool:
+    """A price asked for, given as one without the word: "offering them for just $2.00 each"
+    answers "at what price per tablet"."""
+    return kinds_named <= PRICE and UNIT_PRICE.search(sentence) is not None
 
 
 def _names_its_own(aspect: Aspect, sentence: str, present: frozenset[str]) -> bool:

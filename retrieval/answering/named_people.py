@@ -65,6 +65,9 @@ BODIES_ASKED = frozenset(
 STATUTORY_DUTY = re.compile(r"\s+(?:shall|must)\b")
 """What follows the one a statute gives a duty to: "the Secretary of Homeland Security shall"."""
 DUTY = re.compile(r"\b(shall|must)\b")
+ACTION_BY_ANYONE = re.compile(r"\baction\s+by\s+any\s+person\s+who\b", re.I)
+"""Whoever a statute lets sue, by what makes them one: "shall be liable in a civil action by
+any person who believes that he or she is likely to be damaged"."""
 STATUTORY_ROLES = frozenset(
     terms(
         "defendant plaintiff court registrant registrar owner importer exporter collector officer "
@@ -328,6 +331,8 @@ def statutory_role(sentence: str, question_terms: frozenset[str]) -> bool:
     does the Commissioner consult" by "shall consult with private sector entities"."""
     if not DUTY.search(sentence):
         return False
+    if ACTION_BY_ANYONE.search(sentence):
+        return True
     return bool((frozenset(terms(sentence)) & STATUTORY_ROLES) - question_terms)
 
 

@@ -11,10 +11,17 @@ from retrieval.answering.answer_kinds import DURATION, DURATION_WORDS, AnswerTyp
 
 PRISON_CONTEXT = re.compile(r"\b(sentenc\w*|prison|imprison\w*|jail|incarcerat\w*)\b", re.I)
 MAXIMUM = re.compile(
-    r"\b(maximum|max|cap|ceiling|highest|up to|at most|faces?|facing|could|can|statutory|"
+    r"\b(maximum|max|cap|ceiling|highest|up to|at most|faces?|facing|could|can|statutory|exposure|"
     r"penalt(y|ies))\b",
     re.I,
 )
+RULE_ASKED = re.compile(
+    r"\b(?:does|do)\b.*(?:\bU\.?\s?S\.?\s?C\.?|§|\bsection\s+\d)"
+    r"|(?:\bU\.?\s?S\.?\s?C\.?|§|\bsection\s+\d).*\b(?:does|do)\b",
+    re.I,
+)
+"""A question of what a cited section does ("what fine and prison term does 18 U.S.C.
+2319(b) set"): the terms a law sets are the most it allows."""
 NOT_A_LAW = (
     r"(?:review|firm|school|journal|enforcement|offices?|clerks?|students?|professors?|"
     r"partners?)\b"
@@ -128,7 +135,8 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"(?:to |by |from |for |under |before |in )?"
             r"(who|whom|whose|(which|what) "
             r"((?!(did|does|do|was|were|is|are|has|had|can|could|may|might|must|shall|should|"
-            r"will|would|lets?|allows?|permits?|enables?|makes?|gives?|requires?|means)\b)"
+            r"will|would|lets?|allows?|permits?|enables?|makes?|gives?|requires?|means|"
+            r"by|for|from|to|with|against|about|on|at|in|under|over|after|before|during)\b)"
             r"[\w.'&-]+ ){0,4}"
             r"(judges?|defendants?|persons?|people|"
             r"attorneys?|ausas?|lawyers?|compan(y|ies)|firms?|business(es)?|corporations?|"
@@ -199,6 +207,8 @@ WHICH_THING = re.compile(
 )
 """The words after "which" or "what" that name what is asked: "which *procedures govern
 criminal*", "what was the *total value of*", "what *range of statutory damages*"."""
+CONJUNCTIONS = frozenset({"and", "or"})
+NEXT_WORD = re.compile(r"\s+[\w-]+")
 NOT_WHAT_IS_MEASURED = frozenset(
     re.findall(
         r"\w+",
@@ -282,7 +292,12 @@ def _names_a_thing_that_is_no_money(clause: str) -> bool:
     match = WHICH_THING.match(clause)
     if match is None or match.group("first").lower() in NOT_WHAT_IS_MEASURED:
         return False
-    named = frozenset(terms(match.group(0)[match.start("first") - match.start() :]))
+    named_words = match.group(0)[match.start("first") - match.start() :]
+    if named_words.split()[-1].lower() in CONJUNCTIONS:
+        # "what prison exposure and fine" names a fine too.
+        following = NEXT_WORD.match(clause, match.end())
+        named_words += following.group(0) if following else ""
+    named = frozenset(terms(named_words))
     return not named & (MONEY_MEASURED | MONEY_KINDS)
 
 

@@ -26,6 +26,7 @@ from retrieval.answering.question_kinds import (
     MAXIMUM,
     MONEY_KINDS,
     PRISON_CONTEXT,
+    RULE_ASKED,
     kinds_asked,
     without_time_anchor,
 )
@@ -144,7 +145,8 @@ TYPE_WORDS = frozenset(
         "date day year number id identifier serial long time amount total range name real full "
         "person end ended resolved resolution concluded closed decided outcome disposition "
         "happened where place location city town website site domain url address section "
-        "statute law provision act subsection legislation bill covers covered governs governed"
+        "statute law provision act subsection legislation bill covers covered governs governed "
+        "categories kinds types sorts"
     )
 )
 """Words that say which kind of answer is wanted, not what it is about: no part of a cue."""
@@ -155,9 +157,10 @@ GENERIC_PEOPLE = frozenset(terms("people persons individuals men women"))
 """Heads of "which individuals" that any name answers: no cue a sentence must repeat."""
 GENERIC_COUNTED = GENERIC_PEOPLE | frozenset(terms("times"))
 """Heads of "how many" that other words count as well ("five defendants" are people)."""
-ANSWERABLE_FOR = frozenset(terms("responsible accountable"))
+ANSWERABLE_FOR = frozenset(terms("responsible accountable standing entitled eligible"))
 """What "who is *responsible* for running the campaign" says of whoever runs it: the statute
-that names them says "shall run", not "responsible"."""
+that names them says "shall run", not "responsible"; "who has *standing* to bring the civil
+action" is answered by "liable in a civil action by any person who…"."""
 GENERIC_HEADS = {
     AnswerType.COUNT: GENERIC_COUNTED,
     AnswerType.PERSON: GENERIC_PEOPLE | ANSWERABLE_FOR,
@@ -247,7 +250,7 @@ class Question:
         text = COURTESY.sub("", text, count=1)
         names = NAME_OR_NUMBER.findall(text) + _leading_name(text)
         key_terms = sorted({term for word in names for term in terms(word)})
-        maximum = bool(MAXIMUM.search(text))
+        maximum = bool(MAXIMUM.search(text) or RULE_ASKED.search(text))
         prison_context = bool(PRISON_CONTEXT.search(text))
         asking = _asking(text)
         parts = _parts(asking)
