@@ -201,6 +201,11 @@ def test_a_statute_or_an_order_answers_when_with_days_counted_from_an_event() ->
         question, "The hearing shall be held not sooner than ten days after the order is issued."
     ) == {0}
     assert answered(question, "The hearing shall be held before the court that issued it.") == set()
+    interest = "From what date does prejudgment interest run on the award?"
+    assert answered(
+        interest, "The court may award prejudgment interest beginning on the date of service."
+    ) == {0}
+    assert answered(interest, "The court may award prejudgment interest at a yearly rate.") == set()
 
 
 def test_a_part_is_answered_only_by_its_kind_of_thing_about_its_cue() -> None:
@@ -242,6 +247,30 @@ def test_who_has_standing_is_whoever_the_statute_lets_bring_the_action() -> None
     assert answered(question, "Any State shall be subject to the provisions of this chapter.") == (
         set()
     )
+    burden = (
+        "In a civil action for trade dress infringement, the person who asserts trade dress "
+        "protection has the burden of proving that the matter is not functional."
+    )
+    assert answered("Who has to prove that the design is not functional?", burden) == {0}
+
+
+def test_the_story_a_question_opens_with_is_not_held_against_the_rule_it_asks_about() -> None:
+    story = "A competitor sells olive oil labelled as Italian though it is pressed in Tunisia."
+    asked = "Who may bring a civil action against it?"
+    rule = (
+        "(B) misrepresents the origin of his goods, shall be liable in a civil action by any "
+        "person who believes that he is likely to be damaged by such act."
+    )
+
+    def coverage(text: str) -> float:
+        question = Question.parse(text)
+        found = candidates(question, [hit(rule)], flat_idf(question.terms + question.key_terms))
+        return found[0].document.term_coverage
+
+    # Of "may bring civil action against" and the story's names, Italian and Tunisia, the rule
+    # holds "civil" and "action": two of seven, not two of the whole message's fourteen.
+    assert coverage(f"{story} {asked}") == pytest.approx(2 / 7)
+    assert coverage(asked) == pytest.approx(2 / 5)
 
 
 def test_a_plea_deal_exposure_is_a_maximum_he_faces() -> None:

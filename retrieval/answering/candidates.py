@@ -177,9 +177,16 @@ class _Weights:
     terms: dict[str, float]
     total: float
     keys: dict[str, float]
+    asked: dict[str, float]
+    """The weights of the terms of what the message asks (``Question.asked_terms``)."""
+    asked_total: float
 
     def coverage(self, present: frozenset[str]) -> float:
-        return sum(w for term, w in self.terms.items() if term in present) / self.total
+        """The share of the question's terms ``present`` holds, or of those of what it asks if
+        more: a rule need not tell the story a question opens with, a release may."""
+        whole = sum(w for term, w in self.terms.items() if term in present) / self.total
+        asked = sum(w for term, w in self.asked.items() if term in present) / self.asked_total
+        return max(whole, asked)
 
     def cue_coverage(self, cue: frozenset[str], present: frozenset[str]) -> float:
         total = sum(self.terms.get(word, 0.0) for word in cue)
@@ -229,9 +236,12 @@ def candidates(
     ``named_elsewhere``: words of the question's names that a document's other chunks hold;
     ``lead_ins``: for a chunk that opens inside a list, the terms of the sentence leading into
     the list."""
+    asked = question.asked_terms
     scale = _Weights(
         terms={term: weights[term] for term in question.terms},
         total=sum(weights[term] for term in question.terms) or 1.0,
+        asked={term: weights[term] for term in asked},
+        asked_total=sum(weights[term] for term in asked) or 1.0,
         keys={term: weights[term] for term in question.key_terms},
     )
     lead_ins = lead_ins or {}

@@ -58,7 +58,8 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
         r"|\b\d{1,2}(st|nd|rd|th)? (day )?of (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
         r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(19|20)\d{2}\b"
         # A statute's or an order's "when" is a time counted from an event.
-        rf"|\b{NUMBER_WORDS} ((calendar|business) )?days? (after|before|from|of)\b",
+        rf"|\b{NUMBER_WORDS} ((calendar|business) )?days? (after|before|from|of)\b"
+        r"|\b(beginning|commencing|starting) on the date (of|on which|that)\b",
         re.I,
     ),
     AnswerType.COUNT: re.compile(rf"\b{NUMBER_WORDS}\b", re.I),

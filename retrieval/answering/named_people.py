@@ -64,10 +64,11 @@ BODIES_ASKED = frozenset(
 """Words that ask for a public body by name ("which postal agency")."""
 STATUTORY_DUTY = re.compile(r"\s+(?:shall|must)\b")
 """What follows the one a statute gives a duty to: "the Secretary of Homeland Security shall"."""
-DUTY = re.compile(r"\b(shall|must)\b")
-ACTION_BY_ANYONE = re.compile(r"\baction\s+by\s+any\s+person\s+who\b", re.I)
-"""Whoever a statute lets sue, by what makes them one: "shall be liable in a civil action by
-any person who believes that he or she is likely to be damaged"."""
+DUTY = re.compile(r"\b(shall|must|has the burden)\b")
+PERSON_BY_DEED = re.compile(r"\b(?:any|the)\s+person\s+who\b", re.I)
+"""Whom a statute names by what they do: "liable in a civil action by any person who believes
+that he or she is likely to be damaged", "the person who asserts trade dress protection has
+the burden of proving"."""
 STATUTORY_ROLES = frozenset(
     terms(
         "defendant plaintiff court registrant registrar owner importer exporter collector officer "
@@ -331,7 +332,7 @@ def statutory_role(sentence: str, question_terms: frozenset[str]) -> bool:
     does the Commissioner consult" by "shall consult with private sector entities"."""
     if not DUTY.search(sentence):
         return False
-    if ACTION_BY_ANYONE.search(sentence):
+    if PERSON_BY_DEED.search(sentence):
         return True
     return bool((frozenset(terms(sentence)) & STATUTORY_ROLES) - question_terms)
 

@@ -311,6 +311,15 @@ class Question:
         )
 
     @property
+    def asked_terms(self) -> list[str]:
+        """The terms of what the message asks, with the names and numbers of all of it: the
+        story a question opens with ("A competitor markets olive oil as Italian.") tells which
+        rule is asked about, not words the rule must hold."""
+        asked = terms(_asking(self.text))
+        named = [term for term in self.key_terms if term in self.terms and term not in asked]
+        return asked + named
+
+    @property
     def primary_index(self) -> int:
         """The part the question asks for first, a specific kind of answer if it names one
         ("Was he ever caught, and what sentence did he get?" asks for a sentence)."""
