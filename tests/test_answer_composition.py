@@ -31,6 +31,7 @@ from retrieval.answering.whole_sentences import (
 from retrieval.answering.withheld_names import describes_without_naming
 from retrieval.answering.words import has_word
 from retrieval.document_text import ChunkRow, ChunkSpan, TextWindow, assemble
+from retrieval.search import Hit
 from tests.hits import hit
 
 
@@ -44,6 +45,14 @@ def answered(question: str, sentence: str) -> set[int]:
 
 def flat_idf(query_terms: Sequence[str]) -> dict[str, float]:
     return dict.fromkeys(query_terms, 1.0)
+
+
+def parts_where(
+    question: Question, hits: Sequence[Hit], marker: str
+) -> list[tuple[str, frozenset[int]]]:
+    """The document and the parts answered of each candidate sentence holding ``marker``."""
+    found = candidates(question, hits, flat_idf(question.terms + question.key_terms))
+    return [(c.document_id, c.parts) for c in found if marker in c.text]
 
 
 def decides(question: Question, text: str) -> bool:
@@ -2012,12 +2021,7 @@ def test_what_an_unnamed_man_was_ordered_to_pay_is_not_what_a_co_defendant_owes(
         "d2:0",
     )
 
-    found = candidates(
-        question, [release, about_him], flat_idf(question.terms + question.key_terms)
-    )
-
-    lede = [c for c in found if "$88,000" in c.text]
-    assert [(c.document_id, c.parts) for c in lede] == [
+    assert parts_where(question, [release, about_him], "$88,000") == [
         ("d1", frozenset()),
         ("d2", frozenset({0})),
     ]
@@ -2038,12 +2042,7 @@ def test_what_he_was_given_after_another_was_named_is_not_what_the_one_asked_got
         "d2:0",
     )
 
-    found = candidates(
-        question, [release, about_her], flat_idf(question.terms + question.key_terms)
-    )
-
-    fines = [c for c in found if "fine." in c.text]
-    assert [(c.document_id, c.parts) for c in fines] == [
+    assert parts_where(question, [release, about_her], "fine.") == [
         ("d1", frozenset()),
         ("d2", frozenset({0})),
     ]
