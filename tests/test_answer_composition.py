@@ -1624,6 +1624,22 @@ def test_a_person_a_review_describes_by_role_is_not_answered_by_another_person()
     assert decides(question, named)
 
 
+def test_the_name_of_an_employee_a_release_leaves_unnamed_is_not_answered() -> None:
+    question = Question.parse(
+        "What was the name of the Halden Pharma employee who worked undercover against Vole?"
+    )
+    release = (
+        "Dana Vole was arrested after negotiating with an employee of Halden Pharma to obtain "
+        "more formulas. That employee was cooperating with the FBI in an undercover capacity."
+    )
+    named = release.replace(
+        "an employee of Halden Pharma", "Ilsa Varga, an employee of Halden Pharma,"
+    )
+
+    assert not decides(question, release)
+    assert decides(question, named)
+
+
 def test_a_role_described_elsewhere_in_a_release_leaves_the_named_people_an_answer() -> None:
     question = Question.parse("Which two customs officers were charged in the seizure-list leak?")
     release = (

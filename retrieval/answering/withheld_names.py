@@ -25,7 +25,8 @@ NOT_OWNED = r"(?!['\u2019]s\b)"
 ORGANIZATION_ASKED = re.compile(
     rf"\b(?:which|what)\s+(?:(?!(?:did|does|do|was|were|is|are|has|had)\b)[\w.'&-]+\s+){{0,4}}"
     rf"(?:{FIRM_NOUNS}|{ROLE})\b{NOT_OWNED}"
-    rf"|\bname of (?:the|that|this|his|her|their)\s+(?:[\w.'&-]+\s+){{0,4}}{FIRM_NOUNS}\b"
+    rf"|\bname of (?:the|that|this|his|her|their)\s+(?:[\w.'&-]+\s+){{0,4}}"
+    rf"(?:{FIRM_NOUNS}|{ROLE})\b"
     rf"{NOT_OWNED}"
     rf"|\bwho (?:is|was|were|are) (?:the|that|this)\s+(?:[\w.'&-]+\s+){{0,4}}"
     rf"(?:{FIRM_NOUNS}|{ROLE})\b{NOT_OWNED}",
