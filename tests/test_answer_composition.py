@@ -549,6 +549,7 @@ def test_an_official_by_title_answers_who_did_the_deed_said_to_be_done_by_them()
     sentenced = "Who was sentenced for the counterfeit airbags?"
 
     assert answered(chairing, chaired) == {0}
+    assert answered("Who chaired the task force when the plan was announced?", chaired) == {0}
     assert answered(sentenced, "He was sentenced by Acting U.S. District Judge Ann Lee.") == set()
 
 
@@ -1561,6 +1562,19 @@ def test_how_many_turned_out_to_be_fakes_counts_fakes() -> None:
     assert answered(question, "Agents seized 52 handbags from the shop on Elm Street.") == set()
 
 
+def test_a_defendants_town_and_state_do_not_read_as_another_subject() -> None:
+    question = "What prison term did Rhea Lund of Marlow get for selling fake rowing machines?"
+
+    assert answered(
+        question,
+        "RHEA LUND, 34, of Marlow, Washington was sentenced today to 30 days in prison.",
+    ) == {0}
+    assert (
+        answered(question, "Lund, of Marlow, pleaded guilty, and Venn was sentenced to 2 years.")
+        == set()
+    )
+
+
 def test_one_prison_term_does_not_also_tell_the_codefendants_terms() -> None:
     question = "How long did Rhea Lund get, and what sentences did her codefendants receive?"
 
@@ -1648,6 +1662,35 @@ def test_a_role_described_elsewhere_in_a_release_leaves_the_named_people_an_answ
     )
 
     assert decides(question, release)
+
+
+def test_whom_a_statute_lets_act_answers_who_may() -> None:
+    question = "Who may contest a customs refusal of entry for goods marked against the Act?"
+    leave = (
+        "The owner, importer, or consignee of goods refused entry at any customhouse under "
+        "this section may have any recourse by protest or appeal."
+    )
+
+    assert answered(question, leave) == {0}
+    assert answered(question, "Goods refused entry may be contested by protest.") == set()
+
+
+def test_who_bears_a_burden_is_answered_by_who_has_it() -> None:
+    question = "Under the section, who bears the burden on an affirmative defense?"
+    rule = "In a prosecution, the defendant shall have the burden of proof of any such defense."
+
+    assert answered(question, rule) == {0}
+
+
+def test_a_statute_places_a_thing_in_a_judicial_district() -> None:
+    question = "Where is a domain name deemed to be located in an in rem action?"
+    rule = (
+        "In an in rem action, a domain name shall be deemed to have its situs in the judicial "
+        "district in which the domain name registrar is located."
+    )
+
+    assert answered(question, rule) == {0}
+    assert answered(question, "A domain name shall be deemed abandoned after a year.") == set()
 
 
 def test_a_time_counted_from_an_event_is_not_the_time_the_event_takes() -> None:

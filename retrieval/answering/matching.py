@@ -76,6 +76,9 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
         r"\b(?i:in|at|from|near|into|through|outside|via|to)\s+(?:the\s+)?"
         r"(?:[A-Z][\w.'&-]*\s+(?:of\s+)?){0,4}[A-Z][\w.'&-]*"
         r"|\b(?i:residents?|natives?) of\s+(?:the\s+)?[A-Z][\w.'&-]*"
+        # A statute places a thing by the court's district: "deemed to have its situs in the
+        # judicial district in which the domain name registrar … is located".
+        r"|\b(?i:situs|judicial district)\b"
     ),
     AnswerType.OUTCOME: re.compile(
         # A proposed verdict, a motion to dismiss or for judgment asks for an end; it is none.

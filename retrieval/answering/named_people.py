@@ -65,6 +65,12 @@ BODIES_ASKED = frozenset(
 STATUTORY_DUTY = re.compile(r"\s+(?:shall|must)\b")
 """What follows the one a statute gives a duty to: "the Secretary of Homeland Security shall"."""
 DUTY = re.compile(r"\b(shall|must|has the burden)\b")
+LEAVE_IN_THE_LAW = re.compile(
+    r"\bmay\b(?=.*\b(?:this|that) (?:section|chapter|title|subsection|paragraph)\b)"
+    r"|\b(?:this|that) (?:section|chapter|title|subsection|paragraph)\b.*\bmay\b"
+)
+"""Whom a statute lets do something, in its own words: "The owner, importer, or consignee of
+goods refused entry at any customhouse under this section may have any recourse by protest"."""
 PERSON_BY_DEED = re.compile(r"\b(?:any|the)\s+person\s+who\b", re.I)
 """Whom a statute names by what they do: "liable in a civil action by any person who believes
 that he or she is likely to be damaged", "the person who asserts trade dress protection has
@@ -111,6 +117,8 @@ CLAUSE_SUBJECT = re.compile(
     r" (?:was|were|is|has|had|received|got|pleaded|pled|faces|remains)\b"
 )
 """A clause's subject by name, one word or more: "Schrooten received", "Chi Mak was"."""
+PLACE_BEFORE_ITS_STATE = re.compile(r"\b(?:of|in|from)\s+(?:[A-Z][\w.'-]*\s+){0,2}[A-Z][\w.'-]*$")
+"""A town named after "of" or "in", which a state may follow after a comma."""
 DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*[\u2013\u2014-]")
 """What follows a release's dateline, the place in capitals it opens with, and a dash:
 "LAGUNA NIGUEL -", "SANTA ANA, Calif. -", "WASHINGTON-" (an en or em dash as often)."""
@@ -125,6 +133,9 @@ WHO_DOES = re.compile(
 )
 """The deed the name before it does: "Dana Ruiz, who is handling the case"."""
 PASSIVE = re.compile(r"\b(?:is|was|were|are|been|be|being)\s+\w+(?:ed|en)\b", re.I)
+SUBORDINATE_CLAUSE = re.compile(r"\b(?:when|after|before|while|once|since|because|if)\b", re.I)
+"""Where a question goes on to say when, which may be passive ("who chaired the task force when
+the plan was announced") while what it asks is not."""
 ALIAS_BEFORE = re.compile(r"\b(also known as|a\.?k\.?a\.?|a/k/a|alias)\s*[\"“']?$", re.I)
 """What introduces another name of someone a sentence names."""
 BODY_NAME_GOES_ON = re.compile(r"\s+and\s+(?P<rest>(?:[A-Z][\w.'&-]*[ \t]+)*[A-Z][\w.'&-]*)")
@@ -230,7 +241,8 @@ def _does_what_is_asked(after: str, aspect: Aspect) -> bool:
 def _is_the_deed_asked(verb: str, aspect: Aspect) -> bool:
     """The verb is the deed of the part's cue, which asks who did it (not to whom it was
     done: "who was sentenced")."""
-    if PASSIVE.search(aspect.asks):
+    main_clause = SUBORDINATE_CLAUSE.split(aspect.asks, maxsplit=1)[0]
+    if PASSIVE.search(main_clause):
         return False
     return any(has_word(cue, frozenset(terms(verb))) for cue in aspect.cue)
 
@@ -265,8 +277,18 @@ def acronyms(sentence: str) -> frozenset[str]:
 
 
 def clauses(sentence: str) -> list[str]:
-    """The sentence's clauses, split where it goes on to another subject."""
-    return SUBJECT_CHANGE.split(sentence)
+    """The sentence's clauses, split where it goes on to another subject, but not between a
+    town and its state: "Rhea Lund, 34, of Seattle, Washington was sentenced" is one clause."""
+    found: list[str] = []
+    start = 0
+    for change in SUBJECT_CHANGE.finditer(sentence):
+        before = sentence[start : change.start()]
+        if change.group(0).strip() == "," and PLACE_BEFORE_ITS_STATE.search(before):
+            continue
+        found.append(before)
+        start = change.end()
+    found.append(sentence[start:])
+    return found
 
 
 def led_by_another(clause: str, asked: frozenset[str]) -> bool:
@@ -327,10 +349,11 @@ def _statutory_actor(sentence: str, run: re.Match[str], name: str) -> bool:
 
 
 def statutory_role(sentence: str, question_terms: frozenset[str]) -> bool:
-    """A sentence that gives a duty ("shall", "must") and names a role the question does not:
-    "who must prove the costs" is answered by "defendant must prove all elements of cost", "whom
-    does the Commissioner consult" by "shall consult with private sector entities"."""
-    if not DUTY.search(sentence):
+    """A sentence that gives a duty ("shall", "must") or a statute's leave ("may") and names a
+    role the question does not: "who must prove the costs" is answered by "defendant must prove
+    all elements of cost", "whom does the Commissioner consult" by "shall consult with private
+    sector entities"."""
+    if not (DUTY.search(sentence) or LEAVE_IN_THE_LAW.search(sentence)):
         return False
     if PERSON_BY_DEED.search(sentence):
         return True

@@ -150,6 +150,9 @@ TYPE_WORDS = frozenset(
     )
 )
 """Words that say which kind of answer is wanted, not what it is about: no part of a cue."""
+LIGHT_VERBS = frozenset(terms("bear bears bore borne"))
+"""Verbs whose noun says what is asked: "who bears the burden" is answered by "the defendant
+shall have the burden of proof"."""
 PREPOSITIONS = frozenset(
     ("of", "from", "in", "at", "on", "for", "with", "by", "to", "into", "through", "under")
 )
@@ -673,4 +676,4 @@ def _modifier(kind: AnswerType, part: str) -> frozenset[str]:
     is counted (how many *counterfeit airbags*) or whose name (who *owns*, which *judge*)."""
     pattern = MODIFIED.get(kind)
     match = pattern.search(part) if pattern else None
-    return frozenset(terms(match.group(1))) - TYPE_WORDS if match else frozenset()
+    return frozenset(terms(match.group(1))) - TYPE_WORDS - LIGHT_VERBS if match else frozenset()
