@@ -435,6 +435,22 @@ def test_records_and_dockets_split_into_their_lines() -> None:
     assert len(split_sentences(docket)) == 2
 
 
+def test_a_chunk_opening_in_the_middle_of_a_line_does_not_cut_its_first_sentence() -> None:
+    chunk = (
+        "At sentencing, Roe faces a maximum sentence\n"
+        "of five years in prison and a $250,000 fine on the conspiracy charge.\n"
+        "Sentencing hearing date\n"
+        "Roe will be sentenced in May."
+    )
+
+    assert [s.text.replace("\n", " ") for s in split_sentences(chunk)] == [
+        "At sentencing, Roe faces a maximum sentence of five years in prison and a $250,000"
+        " fine on the conspiracy charge.",
+        "Sentencing hearing date",
+        "Roe will be sentenced in May.",
+    ]
+
+
 def test_a_closing_quote_a_pdf_renders_as_a_letter_still_ends_the_sentence() -> None:
     text = "The box held 1,025 DVDs labeled aBaby Tunes.a On May 2, an agent from ICE came."
 

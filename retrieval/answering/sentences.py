@@ -120,15 +120,31 @@ def _append_split_at_short_lines(
     sentences: list[Sentence], text: str, start: int, end: int
 ) -> None:
     """A short line that does not run on (a heading, a "Date: …" field, a dateline) ends a
-    sentence even without a full stop; long lines are a paragraph wrapped by the PDF."""
+    sentence even without a full stop; long lines are a paragraph wrapped by the PDF. A first
+    line the next goes on from in lower case runs on, however short: a chunk may start in the
+    middle of a line ("the defendants face a maximum sentence" / "of five years in prison")."""
     search_from = start
     while (newline := text.find("\n", search_from, end)) != -1:
         line = text[text.rfind("\n", 0, newline) + 1 : newline].strip()
-        if line and len(line) < SHORT_LINE_CHARS and not line.endswith(RUN_ON_ENDINGS):
+        if (
+            line
+            and len(line) < SHORT_LINE_CHARS
+            and not line.endswith(RUN_ON_ENDINGS)
+            and not _cut_line_goes_on(text, newline, end)
+        ):
             _append(sentences, text, start, newline)
             start = newline + 1
         search_from = newline + 1
     _append(sentences, text, start, end)
+
+
+def _cut_line_goes_on(text: str, newline: int, end: int) -> bool:
+    """The text's first line, which may be the end of a line cut by the chunk's start, goes on
+    in lower case on the next."""
+    if text.rfind("\n", 0, newline) != -1:
+        return False
+    following = text[newline + 1 : end].lstrip(" \t")
+    return following[:1].islower()
 
 
 def _ends_with_abbreviation(fragment: str) -> bool:
