@@ -715,6 +715,23 @@ def test_a_statute_section_heading_is_a_candidate_with_its_number_and_title() ->
     ]
 
 
+def test_a_provision_the_code_sets_as_a_heading_is_a_candidate_and_its_title_is_not() -> None:
+    statute = (
+        "##### (d) Domain names\n"
+        "######## (C) In an in rem action under this paragraph, a domain name shall be deemed "
+        "to have its situs in the judicial district in which\n\n"
+        "(i) the domain name registrar is located."
+    )
+    question = Question.parse("Where is a domain name deemed to be located in an in rem action?")
+
+    found = candidates(question, [hit(statute)], flat_idf(question.terms + question.key_terms))
+
+    assert [c.text.split(",")[0] for c in found] == [
+        "######## (C) In an in rem action under this paragraph",
+        "(i) the domain name registrar is located.",
+    ]
+
+
 def test_which_website_wants_an_address_and_which_statute_a_section_or_act() -> None:
     websites = "What were the two websites Chow used to sell the pills?"
     statute = "Which federal statute did Hu and Zhang plead guilty to violating?"
@@ -1571,6 +1588,17 @@ def test_a_firm_the_release_describes_without_naming_is_not_answered_by_another_
     assert decides(question, named)
 
 
+def test_a_paragraph_cited_by_its_number_counts_nothing() -> None:
+    question = "How many online infringement cases did the Attorney General report for 2005?"
+    definition = (
+        "(B) In this paragraph, the term online infringement cases as used in paragraph (2) "
+        "means those cases where the infringer used the Internet."
+    )
+
+    assert answered(question, definition) == set()
+    assert answered(question, "The Attorney General reported 14 online infringement cases.") == {0}
+
+
 def test_how_many_turned_out_to_be_fakes_counts_fakes() -> None:
     question = "Of the handbags seized at the Elm Street shop, how many turned out to be fakes?"
 
@@ -2173,6 +2201,9 @@ def test_how_long_a_document_is_asks_for_its_pages() -> None:
     assert answered(question, "Nobody outside the office has read the 412-page report.") == {0}
     assert answered(question, "The report was released in 2019 after a two-year review.") == set()
     assert kinds("How long was the seller in custody?") == [AnswerType.DURATION]
+    assert kinds("How long was the classified Inspector General report on it?") == [
+        AnswerType.COUNT
+    ]
 
 
 def test_what_a_store_was_called_is_answered_where_it_is_called_a_market() -> None:

@@ -41,6 +41,11 @@ from retrieval.search import Hit
 
 URL = re.compile(r"https?://\S+|www\.\S+")
 MARKDOWN_HEADING = re.compile(r"#+\s")
+HEADED_PROVISION = re.compile(r"#+\s+\(\w{1,4}\)\s+(?:\S+\s+){5}\S")
+"""A statute's provision the code's markdown sets as a heading, which is its text, not its
+title: "###### (C) In an in rem action under this paragraph, a domain name shall be deemed to
+have its situs in the judicial district in which" (a title is a few words: "(d) Cyberpiracy
+prevention")."""
 FIELD = re.compile(r"^[-*\s]*[A-Za-z][\w /()-]{0,40}:\s+\S")
 MIN_WORDS = 3
 CONTEXT = 2
@@ -435,14 +440,19 @@ def _top_document(hits: Sequence[Hit], score: Callable[[Hit], float | None]) -> 
 
 def _says_something(sentence: str) -> bool:
     """Not a bare link, page furniture, a markdown heading (but a statute's section heading,
-    "§ 2318. Trafficking in counterfeit labels", says which section covers what) or a fragment
-    too short to say anything (a record's "Registration date: 2003-05-06" says something)."""
+    "§ 2318. Trafficking in counterfeit labels", says which section covers what, and a provision
+    set as a heading is text) or a fragment too short to say anything (a record's "Registration
+    date: 2003-05-06" says something)."""
     words = [word for word in URL.sub(" ", sentence).split() if any(c.isalpha() for c in word)]
     lowered = sentence.lower()
     return (
         (len(words) >= MIN_WORDS or bool(FIELD.match(sentence)))
         and not lowered.startswith(FURNITURE)
-        and not (MARKDOWN_HEADING.match(sentence) and "§" not in sentence)
+        and not (
+            MARKDOWN_HEADING.match(sentence)
+            and "§" not in sentence
+            and not HEADED_PROVISION.match(sentence)
+        )
     )
 
 

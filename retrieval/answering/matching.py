@@ -427,9 +427,9 @@ def _not_imposed(aspect: Aspect, sentence: str) -> bool:
 
 
 def _counts(sentence: str, counted: frozenset[str], names: frozenset[str] = frozenset()) -> bool:
-    """A number (not an amount of money, not a year, not a list item's "(2)") of the things
-    asked about, and of the ones named, if the question names some ("how many Levitra
-    tablets")."""
+    """A number (not an amount of money, not a year, not a list item's or a paragraph's "(2)")
+    of the things asked about, and of the ones named, if the question names some ("how many
+    Levitra tablets")."""
     if COUNT_FIELD.search(sentence):
         return True
     if names and not names & frozenset(terms(sentence)):
@@ -440,6 +440,8 @@ def _counts(sentence: str, counted: frozenset[str], names: frozenset[str] = froz
         before = sentence[: match.start()]
         if YEAR.fullmatch(number) or before.rstrip().endswith("$") or DECIMALS.search(before):
             continue  # a year, an amount, or the cents of one ("$1.20")
+        if before.endswith("("):
+            continue  # a paragraph cited: "as used in paragraph (2) means those cases"
         if _shares_a_cue(counted, frozenset(terms(_common_words(match.group("following"))))):
             return True
     return False

@@ -238,7 +238,7 @@ TIME_ANCHOR = re.compile(
 "once" and the event named after it."""
 HOW_LONG_A_DOCUMENT = re.compile(
     r"\bhow long (?:is|was|are|were) (?:the|a|an|this|that|his|her|its|their) "
-    r"(?:[\w'-]+ ){0,2}?(?:report|document|complaint|indictment|affidavit|filing|brief|opinion|"
+    r"(?:[\w'-]+ ){0,4}?(?:report|document|complaint|indictment|affidavit|filing|brief|opinion|"
     r"letter|book|memo|memorandum|transcript|study|manual|agreement|contract)s?\b",
     re.I,
 )
