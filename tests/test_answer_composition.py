@@ -1619,6 +1619,14 @@ def test_a_defendants_town_and_state_do_not_read_as_another_subject() -> None:
     )
 
 
+def test_money_named_as_given_beside_what_is_asked_does_not_answer() -> None:
+    question = "How large a fine was Rhea Lund ordered to pay on top of her restitution?"
+
+    assert answered(question, "Lund was ordered to pay $64,500 in restitution.") == set()
+    assert answered(question, "Lund was also ordered to pay a $5,000 fine.") == {0}
+    assert answered("What fine and restitution did Lund get?", "Lund owes $64,500 in restitution.")
+
+
 def test_one_prison_term_does_not_also_tell_the_codefendants_terms() -> None:
     question = "How long did Rhea Lund get, and what sentences did her codefendants receive?"
 

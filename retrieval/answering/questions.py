@@ -150,6 +150,12 @@ TYPE_WORDS = frozenset(
     )
 )
 """Words that say which kind of answer is wanted, not what it is about: no part of a cue."""
+BESIDES = re.compile(
+    r"\b(?:on top of|in addition to|besides|apart from|other than|beyond)\s+((?:[\w'-]+\s+){0,3}"
+    r"[\w'-]+)",
+    re.I,
+)
+"""What a question names as given beside what it asks ("on top of her restitution")."""
 LIGHT_VERBS = frozenset(terms("bear bears bore borne"))
 """Verbs whose noun says what is asked: "who bears the burden" is answered by "the defendant
 shall have the burden of proof"."""
@@ -268,7 +274,7 @@ class Question:
             own_cue = _cue(terms(asked), key_terms)
             cue = own_cue or previous_cue
             of_kind = AnswerType.ANY if own_cue else previous_kind
-            money = frozenset(part_terms) & MONEY_KINDS
+            money = _money_asked(part, frozenset(part_terms) & MONEY_KINDS)
             # An office is no name, however it is capitalised ("which U.S. Attorney").
             not_asked = frozenset(key_terms) - OFFICIAL_TITLES
             words = frozenset(part_terms) - not_asked
@@ -606,6 +612,13 @@ def _leading_name(text: str) -> list[str]:
     if match is None or OPENER.match(match.group(1)):
         return []
     return [match.group(1)]
+
+
+def _money_asked(part: str, money: frozenset[str]) -> frozenset[str]:
+    """The kinds of money the part names, less one it names as given beside what it asks: "how
+    large a fine on top of her restitution" asks for the fine alone."""
+    given = frozenset(term for phrase in BESIDES.findall(part) for term in terms(phrase)) & money
+    return money - given if money - given else money
 
 
 def _cue(part_terms: list[str], key_terms: list[str]) -> frozenset[str]:
