@@ -2138,6 +2138,27 @@ def test_what_an_unnamed_man_was_ordered_to_pay_is_not_what_a_co_defendant_owes(
     ]
 
 
+def test_an_unnamed_defendant_named_after_the_announcement_is_not_the_one_asked_about() -> None:
+    question = Question.parse("How long was Dale Mercer sentenced to for the fake pins?")
+    release = hit(
+        "A man who imported fake enamel pins was sentenced today to 37 months in prison. "
+        "U.S. Attorney Jane Roe and Special Agent in Charge Ann Lee made the announcement. "
+        "Victor Hollis, 51, of Riverton, pleaded guilty in May. Dale Mercer, 47, awaits trial.",
+        "d1:0",
+    )
+    about_him = hit(
+        "A man who imported counterfeit enamel pins was sentenced today to 37 months in prison. "
+        "U.S. Attorney Jane Roe and Special Agent in Charge Ann Lee made the announcement. "
+        "Dale Mercer, 47, of Riverton, pleaded guilty in May.",
+        "d2:0",
+    )
+
+    assert parts_where(question, [release, about_him], "37 months") == [
+        ("d1", frozenset()),
+        ("d2", frozenset({0})),
+    ]
+
+
 def test_what_he_was_given_after_another_was_named_is_not_what_the_one_asked_got() -> None:
     question = Question.parse("How much was Mei Ling Tan fined in the fake perfume case?")
     release = hit(

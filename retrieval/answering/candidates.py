@@ -24,7 +24,7 @@ from retrieval.answering.matching import (
     label_share,
     values,
 )
-from retrieval.answering.named_people import people_by_age
+from retrieval.answering.named_people import names_a_subject, people_by_age
 from retrieval.answering.names_in_documents import defendants, name_coverage
 from retrieval.answering.questions import Question
 from retrieval.answering.records import (
@@ -456,6 +456,15 @@ def _says_something(sentence: str) -> bool:
     )
 
 
+def _next_naming_someone(following: list[str]) -> str:
+    """The first of the next few sentences that names someone, past those that name only the
+    officials announcing the case: "An Italian national … was sentenced today to 37 months.
+    Acting Assistant Attorney General … made the announcement. Rosario La Marca, 54, …"."""
+    near = following[:CONTEXT]
+    named = [text for text in near if names_a_subject(text)]
+    return named[0] if named else near[0]
+
+
 def _named_next(
     question: Question, sentences: list[tuple[Sentence, frozenset[str], frozenset[int]]]
 ) -> list[tuple[Sentence, frozenset[str], frozenset[int]]]:
@@ -464,7 +473,7 @@ def _named_next(
     named: list[tuple[Sentence, frozenset[str], frozenset[int]]] = []
     for index, (sentence, sentence_terms, parts) in enumerate(sentences):
         if parts and index + 1 < len(sentences):
-            following = sentences[index + 1][0].text
+            following = _next_naming_someone([s.text for s, _, _ in sentences[index + 1 :]])
             parts -= question.told_of_whom_the_next_names(sentence.text, sentence_terms, following)
         if parts:
             preceding = [before.text for before, _, _ in sentences[max(index - CONTEXT, 0) : index]]

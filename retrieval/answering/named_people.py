@@ -304,6 +304,11 @@ def led_by_another(clause: str, asked: frozenset[str]) -> bool:
     return not words & asked
 
 
+def names_a_subject(sentence: str) -> bool:
+    """The sentence names someone, with his age or as the subject it opens with."""
+    return names_someone_by_age(sentence, frozenset()) or led_by_someone_else(sentence, frozenset())
+
+
 def names_someone_by_age(sentence: str, question_terms: frozenset[str]) -> bool:
     """The sentence names a person the question does not, with the age a release gives a
     defendant ("Todd Richard, 33,")."""

@@ -210,11 +210,12 @@ SOMEONE_ELSE = OTHER_PEOPLE - frozenset(terms("each both all"))
 UNNAMED_SUBJECT = re.compile(
     r"(?:^|[\u2013\u2014-]\s+|\.\s+)(?:an?|two|three|four|five)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:m[ae]n|wom[ae]n|nationals?|residents?|citizens?|business(?:m[ae]n|wom[ae]n)|couple)\s+"
-    r"(?:\w+\s+)?(?:was|were|has|have|had|is|are|pleaded|pled)\b",
+    r"(?:\w+\s+|(?:who|that)\s[^.;]{0,200}?\s)?(?:was|were|has|have|had|is|are|pleaded|pled)\b",
     re.I,
 )
 """A sentence's subject told of without a name, as a release's first sentence does: "SANTA ANA
-- A man was sentenced today…", "Two Chinese nationals were charged…"."""
+- A man was sentenced today…", "Two Chinese nationals were charged…", "An Italian national who
+smuggled counterfeit electronics … was sentenced"."""
 PRONOUN_SUBJECT = re.compile(r"\W*(?:He|She)\b")
 """A sentence that tells of someone by the pronoun alone, as the one named before."""
 PAGES = frozenset(terms("pages"))
