@@ -12,6 +12,7 @@ from casework.access import Viewer
 from casework.settings import load_settings
 from ingestion.pipeline import IngestOptions
 from retrieval.answering.answer_kinds import AnswerType
+from retrieval.answering.extractive import abstention_threshold
 from retrieval.answering.questions import Question
 from retrieval.embeddings import SentenceTransformerEmbedder
 
@@ -95,6 +96,18 @@ def test_who_ran_the_store_with_her_is_answered_from_the_release_naming_him(
 def test_a_sentence_the_release_does_not_give_is_still_abstained(corpus: Services) -> None:
     abstained, _ = ask(corpus, "What prison sentence did Richard Roe receive?")
     assert abstained
+
+
+def test_a_question_of_one_yes_or_no_part_needs_less_confidence_to_be_answered() -> None:
+    threshold = 0.6
+
+    yes_or_no = Question.parse("Does the claim require that the holder sell similar goods?")
+    what = Question.parse("What goods must the holder sell for the claim to lie?")
+    two_parts = Question.parse("Was Roe extradited, and when did he arrive?")
+
+    assert abstention_threshold(yes_or_no, threshold) < threshold
+    assert abstention_threshold(what, threshold) == threshold
+    assert abstention_threshold(two_parts, threshold) == threshold
 
 
 def test_an_outcome_question_asks_for_a_judgment_dismissal_or_settlement() -> None:

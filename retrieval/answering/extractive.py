@@ -73,6 +73,21 @@ class PartEvidence:
     sentences: list[Candidate]
 
 
+YES_OR_NO_THRESHOLD_SHARE = 0.75
+"""How much of the threshold a question of one yes-or-no part needs. The passage about what it
+asks is its answer, yes or no, though no sentence in it holds a kind of thing asked for (a
+name, a date, an amount) that would make it as probable: "Does the claim require that the
+holder sell similar goods?" is answered by "… without regard to the goods or services of the
+parties"."""
+
+
+def abstention_threshold(question: Question, threshold: float) -> float:
+    """The confidence below which the answerer abstains on ``question``."""
+    if len(question.aspects) == 1 and question.asks_yes_or_no(0):
+        return threshold * YES_OR_NO_THRESHOLD_SHARE
+    return threshold
+
+
 class ExtractiveAnswerer:
     name = "extractive"
 
@@ -115,7 +130,7 @@ class ExtractiveAnswerer:
         if not ranked:
             return self._abstain(question_text, result, confidence=0.0)
         confidence = max((c.probability for c in ranked if may_decide(question, c)), default=0.0)
-        if confidence < self._model.threshold:
+        if confidence < abstention_threshold(question, self._model.threshold):
             return self._abstain(question_text, result, confidence)
         chosen = select(question, ranked, weights, self.settings.selection)
         return _compose(question, chosen, result, confidence)
