@@ -457,12 +457,10 @@ def _says_something(sentence: str) -> bool:
 
 
 def _next_naming_someone(following: list[str]) -> str:
-    """The first of the next few sentences that names someone, past those that name only the
+    """The first of the next sentences that names someone, past those that name only the
     officials announcing the case: "An Italian national … was sentenced today to 37 months.
     Acting Assistant Attorney General … made the announcement. Rosario La Marca, 54, …"."""
-    near = following[:CONTEXT]
-    named = [text for text in near if names_a_subject(text)]
-    return named[0] if named else near[0]
+    return next((text for text in following if names_a_subject(text)), following[0])
 
 
 def _named_next(
@@ -473,7 +471,8 @@ def _named_next(
     named: list[tuple[Sentence, frozenset[str], frozenset[int]]] = []
     for index, (sentence, sentence_terms, parts) in enumerate(sentences):
         if parts and index + 1 < len(sentences):
-            following = _next_naming_someone([s.text for s, _, _ in sentences[index + 1 :]])
+            near = sentences[index + 1 : index + 1 + CONTEXT]
+            following = _next_naming_someone([s.text for s, _, _ in near])
             parts -= question.told_of_whom_the_next_names(sentence.text, sentence_terms, following)
         if parts:
             preceding = [before.text for before, _, _ in sentences[max(index - CONTEXT, 0) : index]]

@@ -151,11 +151,11 @@ IMPOSED_ORDER = re.compile(
 itself: "is expected to be sentenced… and ordered to pay $201,000"."""
 ORDERED_MONEY = frozenset(terms("restitution fine fined forfeiture forfeit"))
 PAYMENT = frozenset(terms("paid"))
+"""Words that ask for money without naming a kind of it: "how much was he to be paid" is
+answered by "he was to get $1,000 a day", as "what fine" is not by any amount."""
 PRICE = frozenset(terms("price cost"))
 UNIT_PRICE = re.compile(r"\$\s?\d[\d,.]*\s+(?:each|apiece|per|a|an)\b")
 """An amount that is a price by what follows it: "for just $2.00 each", "$30 per bottle"."""
-"""Words that ask for money without naming a kind of it: "how much was he to be paid" is
-answered by "he was to get $1,000 a day", as "what fine" is not by any amount."""
 LABEL = re.compile(r"^\s*([A-Za-z][\w /()-]{0,40}):\s|^[^\n]{1,100} — ([A-Za-z ;]{3,120})")
 """A record's field label ("Registration date: …") or role ("MySQL AB — ORIGINAL REGISTRANT")."""
 SURNAME_FIRST = re.compile(r"[A-Z][A-Za-z'-]+, [A-Z][A-Za-z'-]+(?: [A-Z]\.?)?")

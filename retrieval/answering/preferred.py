@@ -43,6 +43,7 @@ CITED_AS_CONTEXT = re.compile(
     re.I,
 )
 CONTEXT_REACH = 40
+"""How far before a cited subsection the words citing it as context are looked for."""
 SIBLING_MARGIN = 0.1
 """How much less probable a named date's or stage's release may be and still answer before a
 sibling's. A release often states the other stages in passing ("Co-defendant Smyrak pleaded

@@ -619,7 +619,7 @@ def _money_asked(part: str, money: frozenset[str]) -> frozenset[str]:
     """The kinds of money the part names, less one it names as given beside what it asks: "how
     large a fine on top of her restitution" asks for the fine alone."""
     given = frozenset(term for phrase in BESIDES.findall(part) for term in terms(phrase)) & money
-    return money - given if money - given else money
+    return (money - given) or money
 
 
 def _cue(part_terms: list[str], key_terms: list[str]) -> frozenset[str]:

@@ -125,12 +125,13 @@ def _append_split_at_short_lines(
     middle of a line ("the defendants face a maximum sentence" / "of five years in prison")."""
     search_from = start
     while (newline := text.find("\n", search_from, end)) != -1:
-        line = text[text.rfind("\n", 0, newline) + 1 : newline].strip()
+        line_start = text.rfind("\n", 0, newline) + 1
+        line = text[line_start:newline].strip()
         if (
             line
             and len(line) < SHORT_LINE_CHARS
             and not line.endswith(RUN_ON_ENDINGS)
-            and not _cut_line_goes_on(text, newline, end)
+            and not (line_start == 0 and _goes_on_in_lower_case(text, newline, end))
         ):
             _append(sentences, text, start, newline)
             start = newline + 1
@@ -138,11 +139,9 @@ def _append_split_at_short_lines(
     _append(sentences, text, start, end)
 
 
-def _cut_line_goes_on(text: str, newline: int, end: int) -> bool:
-    """The text's first line, which may be the end of a line cut by the chunk's start, goes on
-    in lower case on the next."""
-    if text.rfind("\n", 0, newline) != -1:
-        return False
+def _goes_on_in_lower_case(text: str, newline: int, end: int) -> bool:
+    """The line ending at ``newline`` goes on in lower case on the next: read of the text's
+    first line, which may be the end of a line cut by the chunk's start."""
     following = text[newline + 1 : end].lstrip(" \t")
     return following[:1].islower()
 
