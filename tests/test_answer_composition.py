@@ -1861,6 +1861,39 @@ def test_a_statute_answers_who_with_the_role_it_gives_a_duty_to() -> None:
     assert 0 in answered(question, statute)
     assert 0 in answered(consulting, duty)
     assert 0 not in answered(consulting, "The Commissioner consulted the officers on training.")
+    # The duty asked with a modal ("must") is still asked about consulting.
+    modal = "Whom must the Commissioner consult to collaborate on training customs officers?"
+    assert 0 in answered(modal, duty)
+
+
+def test_which_us_attorney_asks_for_an_attorney_not_for_the_letter_u() -> None:
+    question = "Which Assistant U.S. Attorney is handling the prosecution of Orla Quist?"
+    prosecutor = "Assistant U.S. Attorney Dana Ruiz of the Fraud Unit is in charge of the case."
+    buyer = "Quist sold the routers to Lee Park, a reseller in the U.S. and Canada."
+
+    assert 0 in answered(question, prosecutor)
+    assert 0 not in answered(question, buyer)
+
+
+def test_who_may_challenge_a_refusal_is_answered_by_whom_the_law_lets_protest_it() -> None:
+    question = "Who may challenge a customs refusal of entry for falsely marked goods?"
+    leave = (
+        "The owner, importer, or consignee of goods refused entry under this section may have "
+        "any recourse by protest or appeal."
+    )
+
+    assert answered(question, leave) == {0}
+    assert answered(question, "Goods refused entry under this section may be destroyed.") == set()
+
+
+def test_a_count_given_after_what_it_counts_is_read() -> None:
+    question = "How many CHIP units did the Department have, and how many CHIP prosecutors?"
+    units = "Two new units opened, bringing the total number of CHIP units to 25."
+    prosecutors = "It also increased the number of CHIP prosecutors nationwide to 230."
+
+    assert answered(question, units) == {0}
+    assert answered(question, prosecutors) == {1}
+    assert answered(question, "The number of defendants charged rose from 109 to 180.") == set()
 
 
 def test_a_later_part_about_another_body_needs_a_sentence_naming_it() -> None:
@@ -2313,6 +2346,15 @@ def test_where_a_term_is_defined_asks_for_a_section_not_a_place() -> None:
     assert kinds(question) == [AnswerType.STATUTE]
     assert answered(question, "(3) the term financial gain has the meaning given in section 101.")
     assert kinds("Where was he arrested?") == [AnswerType.PLACE]
+
+
+def test_where_in_a_section_a_rule_is_asks_for_its_subsection() -> None:
+    question = "Where in the section is the punishment for an attempt set?"
+    rule = "Whoever attempts to violate it shall be punished as provided in subsection (b)."
+
+    assert kinds(question) == [AnswerType.STATUTE]
+    assert answered(question, rule) == {0}
+    assert answered(question, "The punishment is set by the court at the hearing.") == set()
 
 
 def test_what_lets_someone_act_asks_for_a_thing_not_a_person() -> None:

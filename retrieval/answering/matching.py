@@ -70,6 +70,7 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
     ),
     AnswerType.STATUTE: re.compile(
         r"§|\b(?i:sections?|title) \d|\b\d+ U\.?\s?S\.?\s?C\b|\bU\.S\. ?Code\b"
+        r"|\b(?i:subsection|paragraph) \([a-z\d]{1,4}\)"
         r"|\b(?:[A-Z][a-z]+ ){1,6}Act\b"
     ),
     AnswerType.PLACE: re.compile(
@@ -116,6 +117,12 @@ COUNTED = re.compile(
 """A number and the words after it. The words are looked ahead at, not taken: "two assault
 rifles and an additional 778 sights" has two numbers, and the second is among the first's
 words."""
+NUMBER_OF = re.compile(
+    r"\bnumber of (?P<what>[^.;:\d]{1,80}?)\s+(?:to|at|was|is|reached|of)\s+"
+    r"(?:about |approximately |nearly |over |more than )?(?P<number>\d[\d,]*)\b",
+    re.I,
+)
+"""A count given after what it counts: "bringing the total number of specialized units to 25"."""
 YEAR = re.compile(r"(19|20)\d\d")
 DECIMALS = re.compile(r"\d\.$")
 COUNT_FIELD = re.compile(r"\b(quantity|qty|count|units|pieces|total)\s*[:=]?\s*\d", re.I)
@@ -435,6 +442,11 @@ def _counts(sentence: str, counted: frozenset[str], names: frozenset[str] = froz
     if names and not names & frozenset(terms(sentence)):
         return False
     sentence = LIST_ITEM.sub("", sentence, count=1)
+    for given in NUMBER_OF.finditer(sentence):
+        if not YEAR.fullmatch(given.group("number")) and _shares_a_cue(
+            counted, frozenset(terms(given.group("what")))
+        ):
+            return True
     for match in COUNTED.finditer(sentence):
         number = match.group("number")
         before = sentence[: match.start()]

@@ -166,11 +166,12 @@ WHEN_PERMITTED = re.compile(
 """When something may or must be done asks on what condition ("when can the court award
 attorney fees": "in exceptional cases"), not for a date."""
 WHERE_IN_THE_LAW = re.compile(
-    r"\bwhere\b.*\b(?:defined|define|definitions?|codified|set (?:out|forth)|spelled out)\b",
+    r"\bwhere\b.*\b(?:defined|define|definitions?|codified|set (?:out|forth)|spelled out)\b"
+    r"|\bwhere in (?:the|this|that) (?:section|statute|law|title|chapter|code|act)\b",
     re.I,
 )
-"""Where a term is defined or a rule set out asks for a section of the law ("section 101 of
-title 17"), not a place."""
+"""Where a term is defined or a rule set out, or where in a section something is, asks for a
+section of the law ("section 101 of title 17", "subsection (b)"), not a place."""
 GIVEN_TERM = re.compile(
     r"\bsentenced (?:(?-i:[A-Z][\w.'-]*)\s|him\s|her\s|them\s){0,4}to "
     rf"(?:about |more than |over |nearly )?{DURATION}(?: (?:in|of) (?:federal |state )?"

@@ -224,6 +224,10 @@ AMOUNT_KINDS = frozenset({AnswerType.MONEY, AnswerType.COUNT, AnswerType.NUMBER}
 """Kinds of answer that are amounts, which a part asking yes or no never asks for."""
 EVENT_KINDS = frozenset({AnswerType.OUTCOME})
 """Kinds of answer that are events, whose date or place a following part may ask."""
+MODALS = "must|shall|should|will|would|can|could|may|might"
+"""Auxiliaries of a question's verb ("whom *must* the Commissioner consult", "which businesses
+*can* submit"): no modifier of what is asked."""
+MODAL_TERMS = frozenset(terms(MODALS.replace("|", " ")))
 MODIFIED: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.NUMBER: re.compile(r"\b(\w+) (number|no\.|id|identifier)\b", re.I),
     AnswerType.DATE: re.compile(r"\b(\w+) date\b", re.I),
@@ -234,10 +238,10 @@ MODIFIED: dict[AnswerType, re.Pattern[str]] = {
     ),
     AnswerType.PERSON: re.compile(
         r"^\s*(?:and\s+)?(?:to |by |from |for |under |before |in )?(?:who|whom|whose|which|what)"
-        r"\s+(?:(?:is|was|are|were|did|does|do|has|had|have)\s+)?"
+        rf"\s+(?:(?:is|was|are|were|did|does|do|has|had|have|{MODALS})\s+)?"
         r"(?:(?:the|a|an|his|her|its|their)\s+)?"
         r"((?:(?!(?:for|of|in|to|the|a|an|at|on|with|by|from|it|him|her|them|and|after|before|"
-        r"when|did|does|do|was|were|is|are|has|had|have)\b)[\w-]+\s*){1,5})",
+        r"when|did|does|do|was|were|is|are|has|had|have)\b)[\w.-]+\s*){1,5})",
         re.I,
     ),
 }
@@ -690,4 +694,8 @@ def _modifier(kind: AnswerType, part: str) -> frozenset[str]:
     is counted (how many *counterfeit airbags*) or whose name (who *owns*, which *judge*)."""
     pattern = MODIFIED.get(kind)
     match = pattern.search(part) if pattern else None
-    return frozenset(terms(match.group(1))) - TYPE_WORDS - LIGHT_VERBS if match else frozenset()
+    if match is None:
+        return frozenset()
+    # A letter of an initialism ("U.S. Attorney") tells nothing of whose name is asked.
+    words = frozenset(term for term in terms(match.group(1)) if len(term) > 1)
+    return words - TYPE_WORDS - LIGHT_VERBS - MODAL_TERMS

@@ -44,6 +44,7 @@ SAME_MEANING = (
     "employ employed employer worked",
     "find found discovered",
     "judge honorable",
+    "challenge challenged contest contested protest appeal",
 )
 """Words of one meaning in the cases Casebot reads: a part's cue is met by any of its group
 ("which defendant is still on the run" by "fugitive")."""
