@@ -1161,6 +1161,17 @@ def test_a_document_that_never_names_the_person_asked_about_has_none_of_the_name
     assert coverage == {"d1": 0.0, "d2": 1.0}
 
 
+def test_a_familiar_first_name_asked_about_is_named_by_the_formal_one() -> None:
+    question = Question.parse("Whom did Bill Garrow thank for the response to the shooting?")
+    formal = hit("Attorney General William P. Garrow thanked Dana Ruiz.", chunk="d1:0")
+    other = hit("Attorney General Robert Garrow thanked Dana Ruiz.", chunk="d2:0")
+
+    found = candidates(question, [formal, other], flat_idf(question.terms + question.key_terms))
+
+    coverage = {c.document_id: c.document.name_coverage for c in found}
+    assert coverage == {"d1": 1.0, "d2": 0.0}
+
+
 def test_an_office_held_for_a_district_names_the_official_not_someone_charged() -> None:
     announced = (
         "Two employees were charged today with stealing source code, announced U.S. Attorney for "

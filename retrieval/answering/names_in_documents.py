@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import cache
 
 from retrieval.analysis import terms
 from retrieval.answering.questions import Question
@@ -16,6 +17,49 @@ from retrieval.search import Hit
 
 NAME_WORDS_TO_SPARE = 3
 """A name with this many words may miss one in a document and still be the name asked about."""
+FAMILIAR_FIRST_NAMES = (
+    "William: Bill Billy",
+    "Robert: Bob Bobby Rob",
+    "James: Jim Jimmy",
+    "Michael: Mike",
+    "Charles: Chuck Charlie",
+    "Jeffrey: Jeff",
+    "Joseph: Joe",
+    "Thomas: Tom Tommy",
+    "Richard: Dick Rick",
+    "Stephen Steven: Steve",
+    "Christopher: Chris",
+    "Gregory: Greg",
+    "Andrew: Andy",
+    "Anthony: Tony",
+    "Daniel: Dan Danny",
+    "David: Dave",
+    "Edward: Ted Eddie",
+    "Katherine: Kathy Kate",
+    "Elizabeth: Liz Beth",
+    "Nicholas: Nick",
+    "Benjamin: Ben",
+    "Samuel: Sam",
+    "Alexander: Alex",
+    "Matthew: Matt",
+    "Timothy: Tim",
+    "Kenneth: Ken",
+    "Ronald: Ron",
+    "Donald: Don",
+    "Lawrence: Larry",
+    "Frederick: Fred",
+    "Jennifer: Jenny",
+    "Patricia: Pat",
+    "Margaret: Peggy",
+    "John: Jack",
+    "Henry: Hank",
+    "Peter: Pete",
+    "Gerald: Jerry",
+    "Douglas: Doug",
+)
+"""Formal first names and their familiar forms: a question asks about "Bill Barr", a speech's
+title names "William P. Barr". A familiar name stands for the formal ones, not the other way
+round: a formal name's familiar forms may be words ("will", "don")."""
 
 
 def names_beyond_hits(
@@ -23,7 +67,7 @@ def names_beyond_hits(
 ) -> dict[str, frozenset[str]]:
     """For each document of ``hits`` whose hits leave out a word of the question's names, the
     words of them its other chunks hold."""
-    wanted = frozenset(word for name in question.names for word in name)
+    wanted = frozenset(form for name in question.names for word in name for form in _forms(word))
     if document_text is None or not wanted:
         return {}
     present: dict[str, frozenset[str]] = defaultdict(frozenset)
@@ -61,6 +105,23 @@ def name_coverage(names: Sequence[Sequence[str]], document_terms: frozenset[str]
         return 1.0
     present = 0
     for name in names:
-        missing = sum(not has_form(word, document_terms) for word in name)
+        missing = sum(
+            not any(has_form(form, document_terms) for form in _forms(word)) for word in name
+        )
         present += missing == 0 or (len(name) >= NAME_WORDS_TO_SPARE and missing == 1)
     return present / len(names)
+
+
+def _forms(word: str) -> frozenset[str]:
+    """A name's word, and the formal first names it is a familiar form of."""
+    return _formal_names().get(word, frozenset()) | {word}
+
+
+@cache
+def _formal_names() -> dict[str, frozenset[str]]:
+    formal: dict[str, frozenset[str]] = defaultdict(frozenset)
+    for names in FAMILIAR_FIRST_NAMES:
+        formal_names, familiar_names = names.split(":")
+        for familiar in terms(familiar_names):
+            formal[familiar] |= frozenset(terms(formal_names))
+    return dict(formal)
