@@ -921,6 +921,18 @@ def test_how_a_case_ended_is_read_from_the_end_of_its_docket() -> None:
     assert closing_chunks_read(docket, "Who was the judge?") == []
 
 
+def test_who_prosecutes_a_case_is_read_from_the_end_of_its_release() -> None:
+    release = ChunksOfOneRelease(
+        [
+            "WASHINGTON - Orla Quist, 41, was charged today with selling counterfeit routers.",
+            "Quist faces a maximum of ten years in prison on each count.",
+            "The case is being prosecuted by Assistant U.S. Attorney Dana Ruiz.",
+        ]
+    )
+    assert closing_chunks_read(release, "Which prosecutor is handling the Quist case?") == ["d1:2"]
+    assert closing_chunks_read(release, "Who was charged with selling routers?") == []
+
+
 def test_a_dockets_end_is_read_before_the_undescribed_filings_that_trail_it() -> None:
     docket = ChunksOfOneRelease(
         [

@@ -29,6 +29,8 @@ MISSING_PART_DOCUMENTS = 2
 """How many of the first documents have their neighbouring chunks read for an unanswered part."""
 CLOSING_CHUNKS = 4
 """How many of a document's last chunks are read for how its case ended."""
+PROSECUTION = frozenset(terms("prosecutor prosecution prosecuting ausa"))
+"""Words of a part asking who prosecutes the case, which a release says in its last lines."""
 LEAD_IN_REACH = 1500
 """How far before a chunk that opens inside a list the sentence leading into the list is read."""
 
@@ -189,22 +191,29 @@ def _answering_neighbours(
 def closing_chunk(
     question: Question, hits: Sequence[Hit], document_text: DocumentText | None
 ) -> list[Hit]:
-    """For a question of how a case ended, the first hit's document's last chunk that tells
-    of an end (a judgment, a dismissal, a settlement), or its last chunk, if no hit is that
-    chunk: a docket ends with its judgment or dismissal, which rarely shares the question's
-    words, and may trail a list of undescribed filings after it."""
+    """For a question of how a case ended or who prosecutes it, the first hit's document's last
+    chunk that tells of an end (a judgment, a dismissal, a settlement) or names someone, or its
+    last chunk, if no hit is that chunk: a docket ends with its judgment or dismissal, which
+    rarely shares the question's words, and may trail a list of undescribed filings after it;
+    a release ends with who prosecutes the case."""
     if document_text is None or not hits:
         return []
-    outcome = next((a for a in question.aspects if a.kind is AnswerType.OUTCOME), None)
-    if outcome is None:
+    closing_part = next((a for a in question.aspects if _told_at_the_end(a)), None)
+    if closing_part is None:
         return []
     lead = hits[0]
     last = document_text.last_chunks(lead.document_id, CLOSING_CHUNKS)
-    telling = [row for row in last if _holds(outcome, row.text)]
+    telling = [row for row in last if _holds(closing_part, row.text)]
     closing = (telling or last)[-1:]
     if not closing or any(hit.chunk_id == closing[0].chunk_id for hit in hits):
         return []
     return [_as_hit(lead, closing[0])]
+
+
+def _told_at_the_end(aspect: Aspect) -> bool:
+    return aspect.kind is AnswerType.OUTCOME or (
+        aspect.kind is AnswerType.PERSON and bool(aspect.words & PROSECUTION)
+    )
 
 
 def _holds(aspect: Aspect, text: str) -> bool:
