@@ -146,7 +146,9 @@ def assemble(spans: Sequence[ChunkSpan], start: int, end: int) -> TextWindow | N
     """The text over [start, end) from chunk spans sorted by start, as far as they run on
     without a break. Chunks overlap; the rare gap between two is filled, length for length, as
     what it most likely is: one space between words, else line breaks (a section's separator
-    or a paragraph's), which no sentence runs across."""
+    or a paragraph's), which no sentence runs across, unless the text before stops in the
+    middle of one and the text after goes on in lower case: a PDF's page ends "on each of the
+    12 counts of" and the next begins "economic espionage."."""
     pieces: list[str] = []
     window_start: int | None = None
     covered = start
@@ -156,7 +158,7 @@ def assemble(spans: Sequence[ChunkSpan], start: int, end: int) -> TextWindow | N
         if window_start is None:
             window_start = covered = max(span.start, start)
         elif span.start > covered:
-            pieces.append(_gap(span.start - covered))
+            pieces.append(_gap(span.start - covered, pieces[-1], span.text))
             covered = span.start
         pieces.append(span.text[covered - span.start : min(span.end, end) - span.start])
         covered = min(span.end, end)
@@ -165,8 +167,15 @@ def assemble(spans: Sequence[ChunkSpan], start: int, end: int) -> TextWindow | N
     return TextWindow(window_start, "".join(pieces))
 
 
-def _gap(length: int) -> str:
-    return WORD_GAP if length == 1 else "\n" * length
+def _gap(length: int, before: str, after: str) -> str:
+    if length == 1 or _sentence_goes_on(before, after):
+        return WORD_GAP * length
+    return "\n" * length
+
+
+def _sentence_goes_on(before: str, after: str) -> bool:
+    last, first = before.rstrip()[-1:], after.lstrip()[:1]
+    return (last.isalnum() or last == ",") and first.islower()
 
 
 def _current_chunks(document_id: str) -> Select[str, int | None, int, int, str]:

@@ -98,12 +98,27 @@ def test_chunks_put_back_together_keep_document_offsets() -> None:
 
 
 def test_a_gap_between_chunks_is_no_place_for_a_sentence_to_run_on() -> None:
-    spans = [ChunkSpan(0, 10, "First page"), ChunkSpan(12, 23, "second page")]
+    spans = [ChunkSpan(0, 11, "First page."), ChunkSpan(13, 24, "second page")]
 
-    window = assemble(spans, 0, 23)
+    window = assemble(spans, 0, 24)
 
     assert window is not None
-    assert window.text == "First page\n\nsecond page"
+    assert window.text == "First page.\n\nsecond page"
+
+
+def test_a_sentence_stopped_at_a_page_end_goes_on_across_the_gap() -> None:
+    pages = ["Quist faces ten years on each count of", "economic espionage.", "New Heading"]
+    starts = [0, len(pages[0]) + 2, len(pages[0]) + len(pages[1]) + 4]
+    spans = [
+        ChunkSpan(start, start + len(page), page) for start, page in zip(starts, pages, strict=True)
+    ]
+
+    window = assemble(spans, 0, spans[-1].end)
+
+    assert window is not None
+    assert window.text == (
+        "Quist faces ten years on each count of  economic espionage.\n\nNew Heading"
+    )
 
 
 def test_the_registry_finds_the_chunks_of_a_document_that_mention_a_word(
