@@ -24,6 +24,7 @@ from sqlalchemy import select
 from casework.access import Viewer
 from casework.storage.db import SessionFactory
 from casework.storage.registry import Chunk, Document
+from retrieval.abbreviations import with_spelled_out
 from retrieval.embeddings import Embedder, Vectors
 from retrieval.filters import SearchFilters, combine_where
 from retrieval.fusion import DEFAULT_ALPHA, convex_zscore
@@ -137,8 +138,10 @@ class HybridSearcher:
         limit: int = 8,
     ) -> SearchResult:
         filters = filters or SearchFilters()
-        vector = self._embedder.embed_query(query)
-        lexical = self._lexical.score(query, viewer, filters)
+        searched = with_spelled_out(query)
+        vector = self._embedder.embed_query(searched)
+        asked = vector if searched == query else self._embedder.embed_query(query)
+        lexical = self._lexical.score(searched, viewer, filters)
         nearest = self._nearest(vector, viewer, filters, lexical.scope)
         candidates = self._fuse(vector, nearest.dense, lexical)
         pool = collapse_near_duplicates(
@@ -151,7 +154,7 @@ class HybridSearcher:
             query=query,
             hits=self._with_lead_chunks(hits),
             withheld=nearest.withheld,
-            query_vector=vector,
+            query_vector=asked,
         )
 
     def _nearest(
