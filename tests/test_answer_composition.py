@@ -1274,6 +1274,7 @@ def test_a_news_page_lists_headlines_led_by_names_wrapped_and_between_its_links(
     ]
 
 
+
 def test_a_releases_own_headline_over_its_text_is_not_a_list_of_headlines() -> None:
     release = (
         "Waldorf Woman Sentenced to a Year in Prison for Selling Counterfeit Viagra\n"
@@ -2400,3 +2401,19 @@ def test_a_law_review_is_an_organisation_not_a_law() -> None:
     assert kinds(question) == [AnswerType.PERSON]
     assert answered(question, "Current owner: THE OSLO LAW REVIEW ASSOCIATION, INC.") == {0}
     assert kinds("Which law makes trafficking a crime?") == [AnswerType.STATUTE]
+
+
+def test_which_statute_a_count_cites_is_read_from_its_row_in_a_table() -> None:
+    question = Question.parse(
+        "Which statute is cited for count 2, conspiring to steal trade secrets?"
+    )
+    table = (
+        "Count(s)\nCharge\nStatute\nMaximum Penalty\n"
+        "1\nWire fraud\n18 U.S.C. § 1343\n20 years\n"
+        "2\nConspiring to steal trade secrets\n18 U.S.C. § 1832(a)(5)\n10 years"
+    )
+
+    assert parts_where(question, [hit(table)], "1832") == [("d1", frozenset({0}))]
+
+
+

@@ -48,6 +48,9 @@ have its situs in the judicial district in which" (a title is a few words: "(d) 
 prevention")."""
 FIELD = re.compile(r"^[-*\s]*[A-Za-z][\w /()-]{0,40}:\s+\S")
 MIN_WORDS = 3
+CODE_CITATION = re.compile(r"\b\d+ U\.?\s?S\.?\s?C\.?\s+(?:§|SS)*\s*\d")
+"""A section of a code cited, which says which law however short its line: a table's row
+gives a count's statute as "18 U.S.C. § 1832(a)(5)"."""
 CONTEXT = 2
 """How many sentences either side of a sentence are its context."""
 LISTED_HEADLINE_COVERAGE = 0.5
@@ -446,7 +449,7 @@ def _says_something(sentence: str) -> bool:
     words = [word for word in URL.sub(" ", sentence).split() if any(c.isalpha() for c in word)]
     lowered = sentence.lower()
     return (
-        (len(words) >= MIN_WORDS or bool(FIELD.match(sentence)))
+        (len(words) >= MIN_WORDS or bool(FIELD.match(sentence) or CODE_CITATION.search(sentence)))
         and not lowered.startswith(FURNITURE)
         and not (
             MARKDOWN_HEADING.match(sentence)

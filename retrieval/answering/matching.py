@@ -255,9 +255,10 @@ def answers(
             return True
         if not names_someone_asked_for(sentence, aspect, frozenset(question_terms)):
             return False
-    if aspect.kind in (AnswerType.PERSON, AnswerType.PLACE):
+    if aspect.kind in (AnswerType.PERSON, AnswerType.PLACE, AnswerType.STATUTE):
         # Who or where may go on from the sentence naming what ("The dialogue will take place
-        # in Beijing.").
+        # in Beijing."), and which statute from the line before it in a table's row ("Conspiring
+        # to commit trade secret theft" / "18 U.S.C. § 1832(a)(5)").
         sentence_terms = sentence_terms | preceding_terms
     return not aspect.cue or _shares_a_cue(aspect.cue, sentence_terms)
 

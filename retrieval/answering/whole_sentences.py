@@ -225,12 +225,15 @@ def _answered(question: Question, hits: Sequence[Hit]) -> frozenset[int]:
 
 
 def _answered_in(question: Question, text: str) -> frozenset[int]:
-    return frozenset().union(
-        *(
-            question.aspects_answered_by(sentence.text, terms(sentence.text))
-            for sentence in split_sentences(text)
-        )
-    )
+    """The parts some sentence of ``text`` answers, read with the sentence before it as its
+    candidates are."""
+    answered: frozenset[int] = frozenset()
+    preceding: frozenset[str] = frozenset()
+    for sentence in split_sentences(text):
+        sentence_terms = frozenset(terms(sentence.text))
+        answered |= question.aspects_answered_by(sentence.text, sentence_terms, preceding)
+        preceding = sentence_terms
+    return answered
 
 
 def _distance(row: ChunkRow, hits: Sequence[Hit]) -> int:
