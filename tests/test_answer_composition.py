@@ -2416,4 +2416,33 @@ def test_which_statute_a_count_cites_is_read_from_its_row_in_a_table() -> None:
     assert parts_where(question, [hit(table)], "1832") == [("d1", frozenset({0}))]
 
 
+def test_a_bodys_name_going_on_at_the_next_line_is_no_persons_name() -> None:
+    question = "Who was the prosecutor posted to the embassy in Bangkok?"
+    network = "Prosecutors posted there build an Intellectual Property Crimes\nEnforcement Network."
 
+    assert answered(question, network) == set()
+    assert answered(question, "The prosecutor posted to Bangkok was\nDana Ruiz.") == {0}
+
+
+def test_a_firms_name_does_not_name_the_engineer_asked_about() -> None:
+    engineer = "What is the name of the former engineer convicted of stealing trade secrets?"
+    firm = "Employees of Metaldyne Corporation were convicted of stealing trade secrets."
+    person = "Jane Roe, a former engineer, was convicted of stealing trade secrets."
+    company = "Which company employed the people convicted of stealing trade secrets?"
+
+    assert answered(engineer, firm) == set()
+    assert answered(engineer, person) == {0}
+    assert answered(company, firm) == {0}
+
+
+def test_a_name_rendered_again_in_brackets_is_no_other_name() -> None:
+    question = "Which university did Li Xiaoyu and Dong Jiazhi attend?"
+    renderings = (
+        "LI Xiaoyu (Li Xiao Yu), 34, and DONG Jiazhi (Dong Jia Zhi), 33, attended the same "
+        "university."
+    )
+    named = "Li Xiaoyu and Dong Jiazhi attended Sichuan University."
+
+    assert kinds(question) == [AnswerType.PERSON]
+    assert answered(question, renderings) == set()
+    assert answered(question, named) == {0}

@@ -54,6 +54,26 @@ GATHERINGS = frozenset(terms("network conference summit forum initiative program
 Property Crimes Enforcement Network"); as a first word they may start a firm's ("Networking
 Inc.")."""
 NAME_WORDS = frozenset(terms("name"))
+PEOPLE_BY_ROLE = frozenset(
+    terms(
+        "man woman men women engineer engineers employee employees defendant defendants "
+        "individual individuals person scientist scientists researcher researchers professor "
+        "agent agents prosecutor prosecutors judge attorney lawyer doctor dentist chemist "
+        "executive executives founder hacker hackers husband wife son daughter brother"
+    )
+)
+"""Words that ask for a person, not a firm: "the name of the former General Motors engineer"."""
+FIRM_NAME_END = re.compile(
+    r"\b(?:Corporation|Corp\.?|Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|Limited|Company|Co\."
+    r"|Group|Technologies|Industries|Holdings)$"
+)
+"""The last word of a firm's name: "Metaldyne Corporation", "Ford Motor Company"."""
+FIRMS_ASKED = frozenset(
+    terms(
+        "company companies firm firms business businesses corporation corporations manufacturer "
+        "maker supplier distributor retailer vendor store shop subsidiary contractor brand"
+    )
+)
 DISTRICT_FIRST = re.compile(
     r"(?:[A-Z][\w.]*\s+)*District\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+(?P<rest>.+))?$"
 )
@@ -136,10 +156,16 @@ PASSIVE = re.compile(r"\b(?:is|was|were|are|been|be|being)\s+\w+(?:ed|en)\b", re
 SUBORDINATE_CLAUSE = re.compile(r"\b(?:when|after|before|while|once|since|because|if)\b", re.I)
 """Where a question goes on to say when, which may be passive ("who chaired the task force when
 the plan was announced") while what it asks is not."""
-ALIAS_BEFORE = re.compile(r"\b(also known as|a\.?k\.?a\.?|a/k/a|alias)\s*[\"“']?$", re.I)
-"""What introduces another name of someone a sentence names."""
-BODY_NAME_GOES_ON = re.compile(r"\s+and\s+(?P<rest>(?:[A-Z][\w.'&-]*[ \t]+)*[A-Z][\w.'&-]*)")
-"""A name's run of capitals going on after "and": "Computer Fraud and Abuse Act"."""
+ALIAS_BEFORE = re.compile(
+    r"\b(also known as|a\.?k\.?a\.?|a/k/a|alias)\s*[\"“']?$|(?-i:[A-Z])[\w'-]*\s*\(\s*$", re.I
+)
+"""What introduces another name of someone a sentence names, or another rendering of it in
+brackets after it: "LI Xiaoyu (Li Xiao Yu), 34"."""
+BODY_NAME_GOES_ON = re.compile(
+    r"(?:\s+and\s+|[ \t]*\n[ \t]*)(?P<rest>(?:[A-Z][\w.'&-]*[ \t]+)*[A-Z][\w.'&-]*)"
+)
+"""A name's run of capitals going on after "and" ("Computer Fraud and Abuse Act") or on the
+next line ("Intellectual Property Crimes" / "Enforcement Network")."""
 
 
 def names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: frozenset[str]) -> bool:
@@ -164,6 +190,8 @@ def names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froze
         name = _after_district(_after_title(name))
         if not PERSON_NAME.search(name) or _place_or_body(name, aspect):
             continue
+        if FIRM_NAME_END.search(name) and _asks_for_a_person(aspect):
+            continue  # "employees of Metaldyne Corporation" name no engineer
         if _dateline(sentence, run) or any(ch.isdigit() for ch in name.split()[0]):
             continue  # a release's opening place, or a model's name ("F35 Joint Strike Fighter")
         if ALIAS_BEFORE.search(sentence[: run.start()]):
@@ -385,3 +413,7 @@ def title_case(sentence: str) -> bool:
     words = [word for word in words if word[:1].isalpha()]
     lowercase = [word for word in words if word[0].islower() and len(word) > SHORT_WORD_LETTERS]
     return len(words) >= HEADLINE_WORDS and not lowercase
+
+
+def _asks_for_a_person(aspect: Aspect) -> bool:
+    return bool(aspect.words & PEOPLE_BY_ROLE) and not aspect.words & FIRMS_ASKED
