@@ -1274,7 +1274,6 @@ def test_a_news_page_lists_headlines_led_by_names_wrapped_and_between_its_links(
     ]
 
 
-
 def test_a_releases_own_headline_over_its_text_is_not_a_list_of_headlines() -> None:
     release = (
         "Waldorf Woman Sentenced to a Year in Prison for Selling Counterfeit Viagra\n"
@@ -2344,9 +2343,10 @@ def test_a_district_a_church_or_a_network_is_no_persons_name() -> None:
     assert answered(question, "The prosecutor posted to Bangkok came from Northern Ohio.") == set()
     network = "The prosecutor posted to Bangkok set up an Asian Crimes Enforcement Network."
     assert answered(question, network) == set()
-    assert answered(question, "The prosecutor posted to Bangkok ran Networking Partners Inc.") == {
-        0
-    }
+    # A firm's name may start with such a word; it names a firm, not the prosecutor.
+    firm = "The prosecutor posted to Bangkok ran the company Networking Partners Inc."
+    assert answered("Which company did the prosecutor posted to Bangkok run?", firm) == {0}
+    assert answered(question, firm) == set()
 
 
 def test_a_body_the_question_names_by_its_initials_is_named_in_full_by_the_answer() -> None:

@@ -56,13 +56,14 @@ Inc.")."""
 NAME_WORDS = frozenset(terms("name"))
 PEOPLE_BY_ROLE = frozenset(
     terms(
-        "man woman men women engineer engineers employee employees defendant defendants "
-        "individual individuals person scientist scientists researcher researchers professor "
+        "man woman men women engineer engineers employee employees individual individuals "
+        "person scientist scientists researcher researchers professor "
         "agent agents prosecutor prosecutors judge attorney lawyer doctor dentist chemist "
         "executive executives founder hacker hackers husband wife son daughter brother"
     )
 )
-"""Words that ask for a person, not a firm: "the name of the former General Motors engineer"."""
+"""Words that ask for a person, not a firm: "the name of the former General Motors engineer"
+(a defendant may be a firm)."""
 FIRM_NAME_END = re.compile(
     r"\b(?:Corporation|Corp\.?|Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|Limited|Company|Co\."
     r"|Group|Technologies|Industries|Holdings)$"
