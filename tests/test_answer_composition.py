@@ -2446,3 +2446,10 @@ def test_a_name_rendered_again_in_brackets_is_no_other_name() -> None:
     assert kinds(question) == [AnswerType.PERSON]
     assert answered(question, renderings) == set()
     assert answered(question, named) == {0}
+
+
+def test_how_many_of_a_people_in_capitals_counts_them() -> None:
+    question = "How many Americans did the gunman shoot at the air station?"
+
+    assert answered(question, "The gunman shot eight Americans before he was killed.") == {0}
+    assert answered(question, "The gunman fired two rounds into his own phones.") == set()

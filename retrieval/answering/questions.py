@@ -642,13 +642,17 @@ def _counted(part: str, key_terms: list[str]) -> frozenset[str]:
     if HOW_LONG_A_DOCUMENT.search(part):
         return PAGES
     words = _counted_words(part)
+    # A plural in capitals that ends the words is what is counted ("how many Americans"), not
+    # a name; one before another word may be a name ("how much Siemens data").
+    counted_plural = bool(words) and _plural(words[-1])
     if words and not _plural(words[-1]):
         # A verb may end the words ("how many transactions ran through"): the plural heads them.
         words = [word for word in words if _plural(word)] or words
     head = terms(words[-1]) if words else []
     # A word in lower case here is no name, whatever the question capitalises elsewhere ("how
     # many competition agencies signed the Framework on Competition Agency Procedures").
-    named = frozenset(key_terms) if words and words[-1][:1].isupper() else frozenset()
+    capitalised = bool(words) and words[-1][:1].isupper() and not counted_plural
+    named = frozenset(key_terms) if capitalised else frozenset()
     return frozenset(head) - GENERIC_COUNTED - named
 
 
