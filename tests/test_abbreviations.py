@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.services import build_services
+from bot.services import Services
 from casework.access import Viewer
-from casework.settings import load_settings
 from ingestion.pipeline import IngestOptions
 from retrieval.abbreviations import with_spelled_out
-from retrieval.embeddings import SentenceTransformerEmbedder
 
 STATUTE = (
     "The Assistant Director of the National Intellectual Property Rights Coordination Center "
@@ -26,17 +24,16 @@ RECIPE = "Shave the ice finely and pour the syrup over it before serving."
 
 
 def test_an_abbreviation_is_searched_with_its_spelled_out_form(
-    tmp_path: Path, real_embedder: SentenceTransformerEmbedder
+    tmp_path: Path, real_services: Services
 ) -> None:
-    services = build_services(load_settings(CASEBOT_HOME=tmp_path / "home"), embedder=real_embedder)
     folder = tmp_path / "public"
     folder.mkdir()
     (folder / "statute.md").write_text(STATUTE)
     for number, speech in enumerate(SPEECHES):
         (folder / f"speech-{number}.txt").write_text(speech)
-    services.ingestion.ingest([folder], IngestOptions())
+    real_services.ingestion.ingest([folder], IngestOptions())
 
-    result = services.searcher.search(
+    result = real_services.searcher.search(
         "What alert systems must the IPR Center build with CBP?", Viewer.public()
     )
 
