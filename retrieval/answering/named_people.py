@@ -69,12 +69,8 @@ FIRM_NAME_END = re.compile(
     r"|Group|Technologies|Industries|Holdings)$"
 )
 """The last word of a firm's name: "Metaldyne Corporation", "Ford Motor Company"."""
-FIRMS_ASKED = frozenset(
-    terms(
-        "company companies firm firms business businesses corporation corporations manufacturer "
-        "maker supplier distributor retailer vendor store shop subsidiary contractor brand"
-    )
-)
+FIRM_ASKED = re.compile(rf"\b(?:{FIRM_NOUNS}|brands?)\b", re.I)
+"""A part that asks for a firm ("which company employed the engineers"), whose name a firm's is."""
 DISTRICT_FIRST = re.compile(
     r"(?:[A-Z][\w.]*\s+)*District\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+(?P<rest>.+))?$"
 )
@@ -417,4 +413,4 @@ def title_case(sentence: str) -> bool:
 
 
 def _asks_for_a_person(aspect: Aspect) -> bool:
-    return bool(aspect.words & PEOPLE_BY_ROLE) and not aspect.words & FIRMS_ASKED
+    return bool(aspect.words & PEOPLE_BY_ROLE) and not FIRM_ASKED.search(aspect.asks)

@@ -225,8 +225,8 @@ def _answered(question: Question, hits: Sequence[Hit]) -> frozenset[int]:
 
 
 def _answered_in(question: Question, text: str) -> frozenset[int]:
-    """The parts some sentence of ``text`` answers, read with the sentence before it as its
-    candidates are."""
+    """The parts some sentence of ``text`` answers, read with the sentence before it, which
+    may say what it is about (a table row's charge before its statute)."""
     answered: frozenset[int] = frozenset()
     preceding: frozenset[str] = frozenset()
     for sentence in split_sentences(text):
