@@ -46,6 +46,11 @@ HEADED_PROVISION = re.compile(r"#+\s+\(\w{1,4}\)\s+(?:\S+\s+){5}\S")
 title: "###### (C) In an in rem action under this paragraph, a domain name shall be deemed to
 have its situs in the judicial district in which" (a title is a few words: "(d) Cyberpiracy
 prevention")."""
+SUBSECTION_TITLE = re.compile(r"#+\s+\(\w{1,4}\)\s+\S")
+"""A subsection's heading as the code's markdown sets it: "##### (d) Cyberpiracy prevention"."""
+TITLE_ASKED = re.compile(r"\b(?:subsections?|headings?|headed|titled|called|captions?)\b", re.I)
+"""Words that ask what a subsection is called, or which subsection is on something: its heading
+answers ("(d) Cyberpiracy prevention")."""
 FIELD = re.compile(r"^[-*\s]*[A-Za-z][\w /()-]{0,40}:\s+\S")
 MIN_WORDS = 3
 CODE_CITATION = re.compile(r"\b\d+ U\.?\s?S\.?\s?C\.?\s+(?:§|SS)*\s*\d")
@@ -253,6 +258,7 @@ def candidates(
         keys={term: weights[term] for term in question.key_terms},
     )
     lead_ins = lead_ins or {}
+    titles_asked = bool(TITLE_ASKED.search(question.text))
     chunks = [
         _ChunkSentences.of(question, hit, lead_ins.get(hit.chunk_id, frozenset())) for hit in hits
     ]
@@ -266,7 +272,7 @@ def candidates(
         for position, (sentence, sentence_terms, answered) in enumerate(chunk.sentences):
             parts = answered - document.withheld_parts
             key = " ".join(sentence.text.lower().split())
-            if not _says_something(sentence.text) or key in seen:
+            if not _says_something(sentence.text, titles_asked) or key in seen:
                 continue
             if chunk.listing and scale.coverage(sentence_terms) < LISTED_HEADLINE_COVERAGE:
                 continue  # another release's headline in a news page's list
@@ -441,10 +447,11 @@ def _top_document(hits: Sequence[Hit], score: Callable[[Hit], float | None]) -> 
     return max(scored)[1] if scored else None
 
 
-def _says_something(sentence: str) -> bool:
+def _says_something(sentence: str, titles_asked: bool = False) -> bool:
     """Not a bare link, page furniture, a markdown heading (but a statute's section heading,
-    "§ 2318. Trafficking in counterfeit labels", says which section covers what, and a provision
-    set as a heading is text) or a fragment too short to say anything (a record's "Registration
+    "§ 2318. Trafficking in counterfeit labels", says which section covers what, a provision
+    set as a heading is text, and where the question asks what a subsection is called, its
+    heading is the answer) or a fragment too short to say anything (a record's "Registration
     date: 2003-05-06" says something)."""
     words = [word for word in URL.sub(" ", sentence).split() if any(c.isalpha() for c in word)]
     lowered = sentence.lower()
@@ -455,6 +462,7 @@ def _says_something(sentence: str) -> bool:
             MARKDOWN_HEADING.match(sentence)
             and "§" not in sentence
             and not HEADED_PROVISION.match(sentence)
+            and not (titles_asked and SUBSECTION_TITLE.match(sentence))
         )
     )
 

@@ -402,6 +402,13 @@ def holds_kind(aspect: Aspect, sentence: str) -> bool:
     return aspect.kind is not AnswerType.ANY and _contains(aspect, sentence)
 
 
+SUBSECTION_HEADING = re.compile(r"#+\s+\([a-z\d]{1,4}\)\s")
+"""A subsection's heading, "##### (d) Cyberpiracy prevention": which subsection is on what,
+where the part asks which one or what it is called (``TITLE_WORDS``), and a heading only."""
+TITLE_WORDS = frozenset(terms("subsection heading headed titled called caption"))
+SECTION_BEFORE = re.compile(r"(?:§|\bsections?)\s*$", re.I)
+
+
 def _contains(aspect: Aspect, sentence: str) -> bool:
     kind = aspect.kind
     pattern = ANSWER_PATTERNS.get(kind)
@@ -411,6 +418,8 @@ def _contains(aspect: Aspect, sentence: str) -> bool:
         return bool(pattern.search(sentence) or STATUTORY_TERM.search(sentence))
     if kind is AnswerType.OUTCOME:
         sentence = CONDITIONAL_OUTCOME.sub(" ", sentence)
+    if kind is AnswerType.STATUTE and SUBSECTION_HEADING.match(sentence):
+        return bool(aspect.words & TITLE_WORDS)
     if not pattern.search(sentence):
         return kind is AnswerType.PERSON and (
             _cites_a_case(aspect, sentence)
@@ -453,8 +462,8 @@ def _counts(sentence: str, counted: frozenset[str], names: frozenset[str] = froz
         before = sentence[: match.start()]
         if YEAR.fullmatch(number) or before.rstrip().endswith("$") or DECIMALS.search(before):
             continue  # a year, an amount, or the cents of one ("$1.20")
-        if before.endswith("("):
-            continue  # a paragraph cited: "as used in paragraph (2) means those cases"
+        if before.endswith("(") or SECTION_BEFORE.search(before):
+            continue  # a paragraph or section cited: "as used in paragraph (2)", "§ 4346."
         if _shares_a_cue(counted, frozenset(terms(_common_words(match.group("following"))))):
             return True
     return False

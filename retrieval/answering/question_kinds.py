@@ -91,7 +91,12 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
     (
         AnswerType.WEB_ADDRESS,
         re.compile(
-            r"\b(which|what)\b(\s+\w+){0,3}?\s+(websites?|web ?sites?|domains?|domain names?|"
+            # Not past a verb: "in what situations can a domain name registrar be enjoined"
+            # asks for situations.
+            r"\b(which|what)\b(\s+(?:is|was|are|were))?(\s+(?!(?:can|could|may|might|must|shall|"
+            r"should|will|would|does|do|did|is|was|are|were|has|have|had|gives?|makes?|lets?|"
+            r"allows?|else)\b)\w+){0,3}?\s+"
+            r"(websites?|web ?sites?|domains?|domain names?|"
             r"urls?|web addresses|sites?)\b",
             re.I,
         ),
@@ -169,11 +174,14 @@ WHEN_PERMITTED = re.compile(
 attorney fees": "in exceptional cases"), not for a date."""
 WHERE_IN_THE_LAW = re.compile(
     r"\bwhere\b.*\b(?:defined|define|definitions?|codified|set (?:out|forth)|spelled out)\b"
-    r"|\bwhere in (?:the|this|that) (?:section|statute|law|title|chapter|code|act)\b",
+    r"|\bwhere in (?:the|this|that) (?:section|statute|law|title|chapter|code|act)\b"
+    r"|\bwhere\b.*\b(?:rules?|provisions?|requirements?|procedures?|powers?|authority)\b.*"
+    r"\bcome from\b",
     re.I,
 )
 """Where a term is defined or a rule set out, or where in a section something is, asks for a
-section of the law ("section 101 of title 17", "subsection (b)"), not a place."""
+section of the law ("section 101 of title 17", "subsection (b)"), not a place; so does where
+a rule comes from ("where do the forfeiture rules come from": "subject to section 2323")."""
 GIVEN_TERM = re.compile(
     r"\bsentenced (?:(?-i:[A-Z][\w.'-]*)\s|him\s|her\s|them\s){0,4}to "
     rf"(?:about |more than |over |nearly )?{DURATION}(?: (?:in|of) (?:federal |state )?"
@@ -182,6 +190,15 @@ GIVEN_TERM = re.compile(
 )
 """A term the question gives ("the man sentenced to 2½ years", "which judge sentenced Ardit
 Ferizi to 20 years"), which it does not ask for."""
+GIVEN_AMOUNT = re.compile(
+    r"\b(?:worth|valued?|value[ds]?|cost(?:ing)?|priced|paid|fine[ds]?|restitution|damages|"
+    r"proceeds|bail|bond)\b(?:\s+(?:of|at|more|less|than|over|about|nearly|approximately|"
+    r"around|some|in|an|estimated)){0,3}\s+\$[\d.,]+(?:\s*(?:million|billion))?"
+    r"|\$[\d.,]+(?:\s*(?:million|billion))?\s+(?:in\s+)?(?:fines?|restitution|damages|proceeds)",
+    re.I,
+)
+"""An amount of money the question gives ("trade secrets worth more than $1 billion", "the
+$69,504 in proceeds"), which it does not ask for."""
 WH_QUESTION = re.compile(r"^\W*(?:and\s+)?(what|which|how)\b", re.I)
 OUTCOME_PATTERN = next(
     index for index, (kind, _) in enumerate(QUESTION_PATTERNS) if kind is AnswerType.OUTCOME
@@ -262,6 +279,8 @@ def kinds_asked(clause: str, prison_context: bool) -> list[AnswerType]:
         kinds[kinds.index(AnswerType.MONEY)] = AnswerType.COUNT
     if AnswerType.MONEY in kinds and _names_a_thing_that_is_no_money(clause):
         kinds.remove(AnswerType.MONEY)
+    if AnswerType.MONEY in kinds and _amount_given(clause):
+        kinds.remove(AnswerType.MONEY)
     if AnswerType.PLACE in kinds and WHERE_IN_THE_LAW.search(clause):
         kinds[kinds.index(AnswerType.PLACE)] = AnswerType.STATUTE
     if AnswerType.DATE in kinds and WHEN_PERMITTED.match(clause):
@@ -302,6 +321,14 @@ def _names_a_thing_that_is_no_money(clause: str) -> bool:
         named_words += following.group(0) if following else ""
     named = frozenset(terms(named_words))
     return not named & (MONEY_MEASURED | MONEY_KINDS)
+
+
+def _amount_given(clause: str) -> bool:
+    """The part's only words of money give the amount: "which company employed him when he
+    stole trade secrets worth more than $1 billion" asks for a company."""
+    if not GIVEN_AMOUNT.search(clause):
+        return False
+    return not MONEY_ASKED.search(GIVEN_AMOUNT.sub(" ", clause))
 
 
 def _term_given(clause: str) -> bool:

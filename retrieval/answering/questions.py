@@ -561,12 +561,14 @@ def _own_names(index: int, parts: list[str]) -> frozenset[str]:
 
 
 def _quoted(part: str) -> frozenset[str]:
-    """The words of the phrases of two words or more that the part quotes."""
+    """The words of the phrase of two words or more that the part quotes. A part quoting
+    several asks about each, which one sentence may give alone ("where do the definitions of
+    'financial gain' and 'work being prepared for commercial distribution' come from")."""
     quoted = [
         next(group for group in match.groups() if group) for match in QUOTED_PHRASE.finditer(part)
     ]
-    phrases = [terms(phrase) for phrase in quoted]
-    return frozenset(word for words in phrases if len(words) >= 2 for word in words)
+    phrases = [words for words in (terms(phrase) for phrase in quoted) if len(words) >= 2]
+    return frozenset(phrases[0]) if len(phrases) == 1 else frozenset()
 
 
 def _capitalised(part: str) -> frozenset[str]:

@@ -45,6 +45,9 @@ SAME_MEANING = (
     "find found discovered",
     "judge honorable",
     "challenge challenged contest contested protest appeal",
+    "allow allowed permit permitted entitled",
+    "carry carries carried bear bears burden",
+    "officer officers employee employees personnel staff",
 )
 """Words of one meaning in the cases Casebot reads: a part's cue is met by any of its group
 ("which defendant is still on the run" by "fugitive")."""

@@ -1,0 +1,122 @@
+"""How questions about a statute are read: what they ask for, and which of its lines answer."""
+
+from __future__ import annotations
+
+from retrieval.analysis import terms
+from retrieval.answering.answer_kinds import AnswerType
+from retrieval.answering.candidates import candidates
+from retrieval.answering.questions import Question
+from tests.hits import hit
+
+
+def kinds(question: str) -> list[AnswerType]:
+    return [aspect.kind for aspect in Question.parse(question).aspects]
+
+
+def answered(question: str, sentence: str) -> set[int]:
+    return set(Question.parse(question).aspects_answered_by(sentence, terms(sentence)))
+
+
+def candidate_texts(question_text: str, text: str) -> list[str]:
+    question = Question.parse(question_text)
+    weights = dict.fromkeys(question.terms + question.key_terms, 1.0)
+    return [candidate.text for candidate in candidates(question, [hit(text)], weights)]
+
+
+def test_a_domain_name_in_a_question_about_conditions_asks_for_no_web_address() -> None:
+    assert kinds("In what situations can a domain name registrar be enjoined?") == [AnswerType.ANY]
+    assert AnswerType.WEB_ADDRESS not in kinds(
+        "Besides the registrar's district, what else gives the domain name its situs?"
+    )
+    assert kinds("Which domain names did the seller use?") == [AnswerType.WEB_ADDRESS]
+
+
+def test_where_a_rule_comes_from_asks_for_a_section_and_where_goods_come_from_a_place() -> None:
+    rules = "Under 18 U.S.C. 2320, where do the forfeiture and restitution rules come from?"
+    goods = "Where did the counterfeit headphones come from?"
+
+    assert AnswerType.STATUTE in kinds(rules)
+    assert AnswerType.PLACE not in kinds(rules)
+    assert kinds(goods) == [AnswerType.PLACE]
+    assert answered(
+        rules,
+        "Forfeiture, destruction, and restitution relating to this section shall be subject "
+        "to section 2323.",
+    ) == {0}
+
+
+def test_an_amount_the_question_gives_is_not_asked_for() -> None:
+    assert kinds(
+        "Which U.S. petroleum company employed Tan when he stole trade secrets worth more "
+        "than $1 billion?"
+    ) == [AnswerType.PERSON]
+    assert kinds("How much restitution did he owe besides the $5,000 fine?") == [AnswerType.MONEY]
+
+
+def test_a_statute_says_permitted_where_a_question_says_allowed() -> None:
+    question = "Who is allowed to submit a victim impact statement under 18 U.S.C. 2320?"
+
+    assert answered(
+        question,
+        "During preparation of the presentence report, victims of the offense shall be "
+        "permitted to submit, and the probation officer shall receive, a victim impact "
+        "statement.",
+    ) == {0}
+
+
+def test_a_statute_says_who_has_the_burden_where_a_question_asks_who_carries_it() -> None:
+    question = "Under 18 U.S.C. 2320, who carries the burden on an affirmative defense?"
+
+    assert answered(
+        question,
+        "In a prosecution under this section, the defendant shall have the burden of proof, "
+        "by a preponderance of the evidence, of any such affirmative defense.",
+    ) == {0}
+
+
+def test_each_quoted_term_may_be_defined_in_a_sentence_of_its_own() -> None:
+    question = (
+        "Under 18 U.S.C. 2319, where do the definitions of 'financial gain' and 'work being "
+        "prepared for commercial distribution' come from?"
+    )
+
+    assert answered(
+        question,
+        "(3) the term \u201cfinancial gain\u201d has the meaning given the term in section 101 "
+        "of title 17.",
+    ) == {0}
+
+
+def test_a_subsection_heading_is_read_only_when_the_question_asks_what_it_is_called() -> None:
+    statute = (
+        "#### \u00a7 1125. False designations of origin\n"
+        "##### (d) Cyberpiracy prevention\n"
+        "(1) A person shall be liable in a civil action by the owner of a mark."
+    )
+    heading = "##### (d) Cyberpiracy prevention"
+
+    assert heading in candidate_texts(
+        "Which subsection of 15 U.S.C. 1125 is the cyberpiracy prevention provision?", statute
+    )
+    assert heading not in candidate_texts(
+        "Who can sue for cyberpiracy under 15 U.S.C. 1125?", statute
+    )
+    assert answered(
+        "Which subsection of 15 U.S.C. 1125 is the cyberpiracy prevention provision?", heading
+    ) == {0}
+
+
+def test_a_section_number_counts_nothing_and_employees_answer_how_many_officers() -> None:
+    question = "How many officers does 19 U.S.C. \u00a7 4346 require CBP to assign to enforcement?"
+
+    assert (
+        answered(
+            question, "\u00a7 4346. Personnel dedicated to the enforcement of intellectual property"
+        )
+        == set()
+    )
+    assert answered(
+        question,
+        "(1) assign not fewer than 3 full-time employees of U.S. Customs and Border "
+        "Protection to the Center",
+    ) == {0}
