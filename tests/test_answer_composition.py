@@ -715,6 +715,23 @@ def test_a_statute_section_heading_is_a_candidate_with_its_number_and_title() ->
     ]
 
 
+def test_a_place_is_read_with_the_next_sentence_telling_what_was_seen_there() -> None:
+    question = Question.parse(
+        "In which city did she see police training at a school for at-risk youth?"
+    )
+    text = (
+        "Let me tell you about police training. Day before yesterday, I was in Winston-Salem. "
+        "The police department had established its training program at a school for at-risk "
+        "youth."
+    )
+
+    found = candidates(question, [hit(text)], flat_idf(question.terms + question.key_terms))
+    city = next(c for c in found if "Winston-Salem" in c.text)
+
+    assert city.parts == {0}
+    assert city.coverage > 0.5
+
+
 def test_a_provision_the_code_sets_as_a_heading_is_a_candidate_and_its_title_is_not() -> None:
     statute = (
         "##### (d) Domain names\n"

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from retrieval.analysis import terms
+from retrieval.answering.answer_kinds import AnswerType
 from retrieval.answering.answerability import Evidence
 from retrieval.answering.matching import (
     LIST_ITEM,
@@ -280,6 +281,7 @@ def candidates(
             if is_bold_heading(sentence.text) and not any(label_shares):
                 continue  # a heading: what it names, the text under it says
             seen.add(key)
+            read_with = chunk.lead_ins[position] | chunk.told_of(question, position)
             found.append(
                 Candidate(
                     hit_rank=rank,
@@ -288,7 +290,7 @@ def candidates(
                     offset=hit.char_start + sentence.start,
                     position=position,
                     terms=sentence_terms,
-                    coverage=scale.coverage(sentence_terms | chunk.lead_ins[position]),
+                    coverage=scale.coverage(sentence_terms | read_with),
                     chunk_coverage=chunk_coverage,
                     context_key_coverage=scale.key_coverage(chunk.leading_to(position)),
                     context_coverage=scale.coverage(chunk.around(position)),
@@ -373,6 +375,18 @@ class _ChunkSentences:
             listing,
             tuple(lead_ins),
         )
+
+    def told_of(self, question: Question, position: int) -> frozenset[str]:
+        """The terms of the next sentence where it goes on about the place this one names,
+        naming none itself: "Day before yesterday, I was in Winston-Salem. The police
+        department had established its training program at a school for at-risk youth." """
+        places = frozenset(
+            part for part, aspect in enumerate(question.aspects) if aspect.kind is AnswerType.PLACE
+        )
+        if position + 1 >= len(self.sentences) or not self.sentences[position][2] & places:
+            return frozenset()
+        _, following_terms, following_parts = self.sentences[position + 1]
+        return frozenset() if following_parts & places else following_terms
 
     def around(self, position: int) -> frozenset[str]:
         """The terms of a sentence and of the two either side of it."""
