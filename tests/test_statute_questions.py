@@ -120,3 +120,39 @@ def test_a_section_number_counts_nothing_and_employees_answer_how_many_officers(
         "(1) assign not fewer than 3 full-time employees of U.S. Customs and Border "
         "Protection to the Center",
     ) == {0}
+
+
+def test_when_a_law_lets_something_be_recovered_asks_the_condition_not_an_amount() -> None:
+    assert kinds(
+        "Under 15 U.S.C. 1114(1)(b), when can a registrant recover profits or damages?"
+    ) == [AnswerType.ANY]
+    assert kinds("When will a court refuse to find bad faith intent?") == [AnswerType.ANY]
+    assert kinds("When will the defendant be sentenced?") == [AnswerType.DATE]
+    assert kinds("When was he ordered to pay restitution?") == [
+        AnswerType.DATE,
+        AnswerType.MONEY,
+    ]
+
+
+def test_a_civil_penalty_is_an_amount_of_money() -> None:
+    question = "What civil penalty does 19 U.S.C. 1526 impose on importers of counterfeits?"
+
+    assert kinds(question) == [AnswerType.MONEY]
+    assert answered(
+        question,
+        "(2) For the first such seizure, the fine shall be not more than the value that the "
+        "merchandise would have had if it were genuine.",
+    ) == {0}
+
+
+def test_a_list_of_fine_brackets_a_report_must_use_answers_what_they_are() -> None:
+    question = (
+        "When DOJ reports fines to Congress, what are the smallest and the top fine brackets?"
+    )
+
+    assert answered(
+        question,
+        "These categories shall be: no fines ordered; fines under $500; fines from $500 to "
+        "$1,000; and fines over $10,000.",
+    ) == {0}
+    assert answered(question, "The defendant shall be fined not more than $500.") == set()

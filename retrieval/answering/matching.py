@@ -128,7 +128,7 @@ DECIMALS = re.compile(r"\d\.$")
 COUNT_FIELD = re.compile(r"\b(quantity|qty|count|units|pieces|total)\s*[:=]?\s*\d", re.I)
 HYPOTHETICAL_SENTENCE = re.compile(
     r"\b(faces?|facing|maximum|up to|could|would|may|scheduled|will be|set for|when sentenced|"
-    r"not more than|shall be|expected to)\b",
+    r"not more than|shall be(?!\s*:)|expected to)\b",
     re.I,
 )
 REQUESTED_SENTENCE = re.compile(

@@ -44,7 +44,8 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
         re.compile(
             r"\b(fine[ds]?|restitution|how much(?! (prison |jail )?time)"
             r"(?! (do|does|did|is|was|were|are) \w+ (\w+ )*weigh)|"
-            r"forfeit\w*|worth|value[ds]?|paid|pay|cost|bail|bond|fee|price|damages|retail|proceeds)\b"
+            r"forfeit\w*|worth|value[ds]?|paid|pay|cost|bail|bond|fee|price|damages|retail|proceeds|"
+            r"civil penalt(?:y|ies))\b"
             r"|\b(what|which)\b[^?,]{0,30}\bdollar (amount|volume|figure|value|total)",
             re.I,
         ),
@@ -166,12 +167,14 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
     ),
 ]
 WHEN_PERMITTED = re.compile(
-    r"^\W*(?:and\s+)?when\s+(?:can|may|must|shall|could|might|should)\b"
+    r"^\W*(?:and\s+)?when\s+(?:(?:can|may|must|shall|could|might|should)\b"
+    r"|(?:will|would|does|do|is|are)\s+(?:a|an|any)\s)"
     r"(?!.*\b(?:dates?|deadline)\b)",
     re.I,
 )
-"""When something may or must be done asks on what condition ("when can the court award
-attorney fees": "in exceptional cases"), not for a date."""
+"""When something may or must be done, or is done to anyone at all, asks on what condition
+("when can the court award attorney fees": "in exceptional cases"; "when will a court refuse
+to find bad faith": "in any case in which…"), not for a date."""
 WHERE_IN_THE_LAW = re.compile(
     r"\bwhere\b.*\b(?:defined|define|definitions?|codified|set (?:out|forth)|spelled out)\b"
     r"|\bwhere in (?:the|this|that) (?:section|statute|law|title|chapter|code|act)\b"
@@ -264,6 +267,7 @@ HOW_LONG_A_DOCUMENT = re.compile(
 )
 """How long a document is asks for its pages ("the 600-page report"), not for a time."""
 TIME_KINDS = frozenset({AnswerType.DATE, AnswerType.DURATION})
+AMOUNTS = frozenset({AnswerType.MONEY, AnswerType.COUNT, AnswerType.NUMBER})
 
 
 def kinds_asked(clause: str, prison_context: bool) -> list[AnswerType]:
@@ -284,7 +288,9 @@ def kinds_asked(clause: str, prison_context: bool) -> list[AnswerType]:
     if AnswerType.PLACE in kinds and WHERE_IN_THE_LAW.search(clause):
         kinds[kinds.index(AnswerType.PLACE)] = AnswerType.STATUTE
     if AnswerType.DATE in kinds and WHEN_PERMITTED.match(clause):
-        kinds.remove(AnswerType.DATE)
+        # What is done on the condition asked is no part of the answer: "when can a registrant
+        # recover profits or damages" asks for the condition, not an amount.
+        kinds = [kind for kind in kinds if kind is not AnswerType.DATE and kind not in AMOUNTS]
     if AnswerType.PRISON_SENTENCE in kinds and _term_given(clause):
         kinds.remove(AnswerType.PRISON_SENTENCE)
     if AnswerType.PRISON_SENTENCE in kinds and _sentence_asked_as_an_end(clause):
