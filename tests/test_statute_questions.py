@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from retrieval.analysis import terms
 from retrieval.answering.answer_kinds import AnswerType
-from retrieval.answering.candidates import candidates
+from retrieval.answering.candidates import candidates, may_decide
 from retrieval.answering.questions import Question
 from tests.hits import hit
 
@@ -145,6 +145,30 @@ def test_a_civil_penalty_is_an_amount_of_money() -> None:
     ) == {0}
 
 
+def deciding(question_text: str, text: str, title: str) -> list[str]:
+    """The sentences of ``text`` (a chunk titled ``title``) that may decide the question is
+    answered."""
+    question = Question.parse(question_text)
+    weights = dict.fromkeys(question.terms + question.key_terms, 1.0)
+    found = candidates(question, [hit(text, title=title)], weights)
+    return [candidate.text for candidate in found if may_decide(question, candidate)]
+
+
+def test_the_fine_another_section_sets_does_not_answer_for_the_section_cited() -> None:
+    question = (
+        "What fine can be imposed for trafficking in counterfeit labels under 18 U.S.C. 2318?"
+    )
+    rule = "(A) if an individual, shall be fined not more than $2,000,000."
+    release = "She faces a maximum of 10 years in prison and a $2 million fine."
+
+    assert deciding(question, rule, "\u00a7 2320. Trafficking in counterfeit goods") == []
+    assert deciding(question, release, "Seller of counterfeit labels indicted") == []
+    assert deciding(question, rule, "\u00a7 2318. Trafficking in counterfeit labels") == [rule]
+    assert deciding(
+        question, f"Under 18 U.S.C. 2318, {release[0].lower()}{release[1:]}", "Seller indicted"
+    )
+
+
 def test_a_list_of_fine_brackets_a_report_must_use_answers_what_they_are() -> None:
     question = (
         "When DOJ reports fines to Congress, what are the smallest and the top fine brackets?"
@@ -156,3 +180,13 @@ def test_a_list_of_fine_brackets_a_report_must_use_answers_what_they_are() -> No
         "$1,000; and fines over $10,000.",
     ) == {0}
     assert answered(question, "The defendant shall be fined not more than $500.") == set()
+
+
+def test_a_section_naming_the_one_cited_answers_for_it() -> None:
+    question = "What is the maximum prison term for a 17 U.S.C. 506(a)(1)(B) offense?"
+    rule = (
+        "(c) Any person who commits an offense under section 506(a)(1)(B) of title 17 (1) shall "
+        "be imprisoned not more than 3 years."
+    )
+
+    assert deciding(question, rule, "\u00a7 2319. Criminal infringement of a copyright") == [rule]

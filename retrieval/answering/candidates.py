@@ -35,6 +35,7 @@ from retrieval.answering.records import (
     is_row,
     listed_headlines,
 )
+from retrieval.answering.sections import of_another_section, sections_cited
 from retrieval.answering.sentences import Sentence, split_sentences, with_short_sentences_joined
 from retrieval.answering.withheld_names import describes_without_naming, parts_asking_which_firm
 from retrieval.answering.words import has_word
@@ -89,6 +90,9 @@ class DocumentSignals:
     withheld_parts: frozenset[int] = frozenset()
     """The parts asking which firm that the document describes and does not name ("a company
     based in China that used the web address …"): no sentence of it answers them."""
+    another_section: bool = False
+    """The document is a section of the code other than those the question cites: the fine
+    18 U.S.C. 2320 sets does not answer what 2318's is."""
 
     def about_someone_else(self, sentence_terms: frozenset[str]) -> bool:
         """The sentence names another of the document's defendants and none the question
@@ -231,6 +235,7 @@ def may_decide(question: Question, candidate: Candidate) -> bool:
         typed
         and (not question.names or candidate.document.name_coverage > 0)
         and not candidate.about_someone_else
+        and not candidate.document.another_section
     )
 
 
@@ -415,6 +420,8 @@ def _documents(
     firm_words = frozenset(
         term for part in firm_asked for term in terms(question.aspects[part].asks)
     )
+    cited = sections_cited(question.text)
+    titles = {hit.document_id: hit.title for hit in hits}
     for hit, chunk in zip(hits, chunks, strict=True):
         present[hit.document_id] |= chunk.terms
         introduced[hit.document_id] += people_by_age(hit.text)
@@ -451,6 +458,7 @@ def _documents(
             asked_by_age=by_age[document_id][0],
             others_by_age=by_age[document_id][1],
             withheld_parts=withheld.get(document_id, frozenset()),
+            another_section=of_another_section(cited, titles[document_id], document_terms),
         )
         for document_id, document_terms in present.items()
     }

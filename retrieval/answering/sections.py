@@ -1,0 +1,35 @@
+"""Which sections of the code a question cites, and which section a statute's chunk is of: a
+question about the fine of 18 U.S.C. 2318 is not answered by the fine 2320 sets."""
+
+from __future__ import annotations
+
+import re
+
+CITED_SECTION = re.compile(
+    r"(?:\bU\.?\s?S\.?\s?C\.?\s*(?:§+\s*)?|§+\s*|\bsections?\s+)(?P<number>\d{3,5}[A-Za-z]?)\b",
+    re.I,
+)
+"""A section cited by number: "18 U.S.C. 2318", "19 U.S.C. § 4346", "§ 1526", "section 2323"."""
+SECTION_TITLE = re.compile(r"§\s*(?P<number>\d+[A-Za-z]?)\.")
+"""A statute's section as its chunk's title names it: "§ 2318. Trafficking in counterfeit
+labels"."""
+
+
+def sections_cited(question: str) -> frozenset[str]:
+    return frozenset(match.group("number").upper() for match in CITED_SECTION.finditer(question))
+
+
+def section_of(title: str) -> str | None:
+    """The section a chunk is of, if its title names one."""
+    match = SECTION_TITLE.search(title)
+    return match.group("number").upper() if match else None
+
+
+def of_another_section(cited: frozenset[str], title: str, document_terms: frozenset[str]) -> bool:
+    """The question cites sections, and the document is none of them and names none: the fine
+    18 U.S.C. 2320 sets, or a release's "faces a $250,000 fine" for trafficking in counterfeit
+    goods, does not say what fine 2318 sets. A section that names one cited answers for it
+    (18 U.S.C. 2319 sets the penalties of "section 506(a)(1)(B) of title 17")."""
+    if not cited or section_of(title) in cited:
+        return False
+    return not {number.lower() for number in cited} & document_terms
