@@ -128,9 +128,12 @@ DECIMALS = re.compile(r"\d\.$")
 COUNT_FIELD = re.compile(r"\b(quantity|qty|count|units|pieces|total)\s*[:=]?\s*\d", re.I)
 HYPOTHETICAL_SENTENCE = re.compile(
     r"\b(faces?|facing|maximum|up to|could|would|may|scheduled|will be|set for|when sentenced|"
-    r"not more than|shall be(?!\s*:)|expected to)\b",
+    r"not more than|shall be|expected to)\b",
     re.I,
 )
+BOUNDS = frozenset(terms("bracket brackets category categories range lowest smallest top"))
+"""Words asking for the bounds a rule sets ("the smallest fine bracket and the top one"), not
+for a fine someone was ordered to pay."""
 REQUESTED_SENTENCE = re.compile(
     r"\b(ask(s|ed|ing)? for|seeks?|sought|seeking|request(s|ed|ing)?|recommend(s|ed|ing)?)\b",
     re.I,
@@ -290,8 +293,9 @@ def _prospective_order(aspect: Aspect, sentence: str) -> bool:
     """Restitution or a fine someone faces or is expected to be ordered to pay is none
     ordered, unless the sentence also tells of one imposed: "is expected to be sentenced to
     eight years and ordered to pay $201,000 restitution" answers no "what restitution was he
-    ordered to pay". A part that asks for a maximum asks for just such an amount."""
-    if aspect.maximum or not aspect.money_terms & ORDERED_MONEY:
+    ordered to pay". A part that asks for a maximum, or for the bounds a rule sets, asks for
+    just such an amount."""
+    if aspect.maximum or aspect.words & BOUNDS or not aspect.money_terms & ORDERED_MONEY:
         return False
     if not HYPOTHETICAL_SENTENCE.search(sentence):
         return False
