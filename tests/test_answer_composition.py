@@ -715,6 +715,23 @@ def test_a_statute_section_heading_is_a_candidate_with_its_number_and_title() ->
     ]
 
 
+def test_a_headline_in_capitals_naming_no_one_asked_about_answers_nothing() -> None:
+    question = Question.parse("What prison term did the Clark County defendant Shu receive?")
+    page = (
+        "12/17/10 MUSAWWIR\n"
+        "SEATTLE MAN SENTENCED TO 10 YEARS IN PRISON FOR TRAFFICKING LSD\n"
+        "Defendant Convicted at Trial of Conspiracy and Distribution of LSD\n\n"
+        "1/5/11 SHU\n"
+        "CLARK COUNTY MAN SHU SENTENCED TO 2 YEARS IN PRISON FOR SELLING FAKE SOFTWARE\n"
+    )
+
+    found = candidates(question, [hit(page)], flat_idf(question.terms + question.key_terms))
+    answering = [c.text for c in found if c.parts]
+
+    assert not any("SEATTLE" in text for text in answering)
+    assert any("CLARK COUNTY MAN SHU" in text for text in answering)
+
+
 def test_a_place_is_read_with_the_next_sentence_telling_what_was_seen_there() -> None:
     question = Question.parse(
         "In which city did she see police training at a school for at-risk youth?"

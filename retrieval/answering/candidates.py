@@ -25,9 +25,14 @@ from retrieval.answering.matching import (
     label_share,
     values,
 )
-from retrieval.answering.named_people import names_a_subject, people_by_age
+from retrieval.answering.named_people import (
+    HEADLINE_WORDS,
+    PLACES_AND_BODIES,
+    names_a_subject,
+    people_by_age,
+)
 from retrieval.answering.names_in_documents import defendants, name_coverage
-from retrieval.answering.questions import Question
+from retrieval.answering.questions import MONTH_WORDS, Question
 from retrieval.answering.records import (
     is_boilerplate,
     is_bold_heading,
@@ -58,6 +63,8 @@ MIN_WORDS = 3
 CODE_CITATION = re.compile(r"\b\d+ U\.?\s?S\.?\s?C\.?\s+(?:§|SS)*\s*\d")
 """A section of a code cited, which says which law however short its line: a table's row
 gives a count's statute as "18 U.S.C. § 1832(a)(5)"."""
+CAPITALS_SHARE = 0.8
+YEAR = re.compile(r"(?:19|20)\d\d")
 CONTEXT = 2
 """How many sentences either side of a sentence are its context."""
 LISTED_HEADLINE_COVERAGE = 0.5
@@ -265,6 +272,12 @@ def candidates(
     )
     lead_ins = lead_ins or {}
     titles_asked = bool(TITLE_ASKED.search(question.text))
+    named = frozenset(question.key_terms) - PLACES_AND_BODIES - MONTH_WORDS - _years(question)
+    prison_terms = frozenset(
+        part
+        for part, aspect in enumerate(question.aspects)
+        if aspect.kind is AnswerType.PRISON_SENTENCE
+    )
     chunks = [
         _ChunkSentences.of(question, hit, lead_ins.get(hit.chunk_id, frozenset())) for hit in hits
     ]
@@ -282,6 +295,8 @@ def candidates(
                 continue
             if chunk.listing and scale.coverage(sentence_terms) < LISTED_HEADLINE_COVERAGE:
                 continue  # another release's headline in a news page's list
+            if named and in_capitals(sentence.text) and not named & sentence_terms:
+                parts -= prison_terms  # a headline about another release's sentence
             label_shares = tuple(label_share(aspect, sentence.text) for aspect in question.aspects)
             if is_bold_heading(sentence.text) and not any(label_shares):
                 continue  # a heading: what it names, the text under it says
@@ -462,6 +477,22 @@ def _documents(
         )
         for document_id, document_terms in present.items()
     }
+
+
+def in_capitals(sentence: str) -> bool:
+    """A headline set in capitals ("SEATTLE MAN SENTENCED TO 10 YEARS IN PRISON FOR
+    TRAFFICKING LSD"): the prison term it gives is its own release's, which a question naming
+    none of its names is not asking about (a record's owner in capitals, "COLUMBIA LAW REVIEW
+    ASSOCIATION, INC.", is still a name). Its first line is the headline; a line under it may
+    be in lower case ("Defendant Convicted at Trial of Conspiracy…")."""
+    first_line = sentence.strip().split("\n", 1)[0]
+    letters = [c for c in first_line if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return len(first_line.split()) >= HEADLINE_WORDS and upper >= CAPITALS_SHARE * len(letters)
+
+
+def _years(question: Question) -> frozenset[str]:
+    return frozenset(term for term in question.key_terms if YEAR.fullmatch(term))
 
 
 def _top_document(hits: Sequence[Hit], score: Callable[[Hit], float | None]) -> str | None:
