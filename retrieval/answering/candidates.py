@@ -19,6 +19,8 @@ from retrieval.answering.answer_kinds import AnswerType
 from retrieval.answering.answerability import Evidence
 from retrieval.answering.matching import (
     LIST_ITEM,
+    SUBSECTION_HEADING,
+    TITLE_WORDS,
     cue_share,
     holds_kind,
     is_field,
@@ -53,11 +55,6 @@ HEADED_PROVISION = re.compile(r"#+\s+\(\w{1,4}\)\s+(?:\S+\s+){5}\S")
 title: "###### (C) In an in rem action under this paragraph, a domain name shall be deemed to
 have its situs in the judicial district in which" (a title is a few words: "(d) Cyberpiracy
 prevention")."""
-SUBSECTION_TITLE = re.compile(r"#+\s+\(\w{1,4}\)\s+\S")
-"""A subsection's heading as the code's markdown sets it: "##### (d) Cyberpiracy prevention"."""
-TITLE_ASKED = re.compile(r"\b(?:subsections?|headings?|headed|titled|called|captions?)\b", re.I)
-"""Words that ask what a subsection is called, or which subsection is on something: its heading
-answers ("(d) Cyberpiracy prevention")."""
 FIELD = re.compile(r"^[-*\s]*[A-Za-z][\w /()-]{0,40}:\s+\S")
 MIN_WORDS = 3
 CODE_CITATION = re.compile(r"\b\d+ U\.?\s?S\.?\s?C\.?\s+(?:§|SS)*\s*\d")
@@ -271,7 +268,7 @@ def candidates(
         keys={term: weights[term] for term in question.key_terms},
     )
     lead_ins = lead_ins or {}
-    titles_asked = bool(TITLE_ASKED.search(question.text))
+    titles_asked = bool(frozenset(question.terms) & TITLE_WORDS)
     named = frozenset(question.key_terms) - PLACES_AND_BODIES - MONTH_WORDS - _years(question)
     prison_terms = frozenset(
         part
@@ -515,7 +512,7 @@ def _says_something(sentence: str, titles_asked: bool = False) -> bool:
             MARKDOWN_HEADING.match(sentence)
             and "§" not in sentence
             and not HEADED_PROVISION.match(sentence)
-            and not (titles_asked and SUBSECTION_TITLE.match(sentence))
+            and not (titles_asked and SUBSECTION_HEADING.match(sentence))
         )
     )
 

@@ -409,7 +409,9 @@ def holds_kind(aspect: Aspect, sentence: str) -> bool:
 SUBSECTION_HEADING = re.compile(r"#+\s+\([a-z\d]{1,4}\)\s")
 """A subsection's heading, "##### (d) Cyberpiracy prevention": which subsection is on what,
 where the part asks which one or what it is called (``TITLE_WORDS``), and a heading only."""
-TITLE_WORDS = frozenset(terms("subsection heading headed titled called caption"))
+TITLE_WORDS = frozenset(terms("subsection heading called caption"))
+"""Words asking which subsection is on something or what it is called ("title" would be any
+citation's "title 17")."""
 SECTION_BEFORE = re.compile(r"(?:§|\bsections?)\s*$", re.I)
 
 
