@@ -21,6 +21,7 @@ from retrieval.answering.matching import (
     LIST_ITEM,
     SUBSECTION_HEADING,
     TITLE_WORDS,
+    YEAR,
     cue_share,
     holds_kind,
     is_field,
@@ -61,7 +62,6 @@ CODE_CITATION = re.compile(r"\b\d+ U\.?\s?S\.?\s?C\.?\s+(?:§|SS)*\s*\d")
 """A section of a code cited, which says which law however short its line: a table's row
 gives a count's statute as "18 U.S.C. § 1832(a)(5)"."""
 CAPITALS_SHARE = 0.8
-YEAR = re.compile(r"(?:19|20)\d\d")
 CONTEXT = 2
 """How many sentences either side of a sentence are its context."""
 LISTED_HEADLINE_COVERAGE = 0.5
@@ -270,11 +270,8 @@ def candidates(
     lead_ins = lead_ins or {}
     titles_asked = bool(frozenset(question.terms) & TITLE_WORDS)
     named = frozenset(question.key_terms) - PLACES_AND_BODIES - MONTH_WORDS - _years(question)
-    prison_terms = frozenset(
-        part
-        for part, aspect in enumerate(question.aspects)
-        if aspect.kind is AnswerType.PRISON_SENTENCE
-    )
+    prison_terms = _parts_asking(question, AnswerType.PRISON_SENTENCE)
+    places = _parts_asking(question, AnswerType.PLACE)
     chunks = [
         _ChunkSentences.of(question, hit, lead_ins.get(hit.chunk_id, frozenset())) for hit in hits
     ]
@@ -298,7 +295,7 @@ def candidates(
             if is_bold_heading(sentence.text) and not any(label_shares):
                 continue  # a heading: what it names, the text under it says
             seen.add(key)
-            read_with = chunk.lead_ins[position] | chunk.told_of(question, position)
+            read_with = chunk.lead_ins[position] | chunk.told_of(places, position)
             found.append(
                 Candidate(
                     hit_rank=rank,
@@ -393,13 +390,11 @@ class _ChunkSentences:
             tuple(lead_ins),
         )
 
-    def told_of(self, question: Question, position: int) -> frozenset[str]:
-        """The terms of the next sentence where it goes on about the place this one names,
-        naming none itself: "Day before yesterday, I was in Winston-Salem. The police
-        department had established its training program at a school for at-risk youth." """
-        places = frozenset(
-            part for part, aspect in enumerate(question.aspects) if aspect.kind is AnswerType.PLACE
-        )
+    def told_of(self, places: frozenset[int], position: int) -> frozenset[str]:
+        """The terms of the next sentence where it goes on about the place this one names
+        (``places``: the parts asking where), naming none itself: "Day before yesterday, I was
+        in Winston-Salem. The police department had established its training program at a
+        school for at-risk youth." """
         if position + 1 >= len(self.sentences) or not self.sentences[position][2] & places:
             return frozenset()
         _, following_terms, following_parts = self.sentences[position + 1]
@@ -486,6 +481,10 @@ def in_capitals(sentence: str) -> bool:
     letters = [c for c in first_line if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
     return len(first_line.split()) >= HEADLINE_WORDS and upper >= CAPITALS_SHARE * len(letters)
+
+
+def _parts_asking(question: Question, kind: AnswerType) -> frozenset[int]:
+    return frozenset(part for part, aspect in enumerate(question.aspects) if aspect.kind is kind)
 
 
 def _years(question: Question) -> frozenset[str]:

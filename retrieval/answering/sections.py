@@ -16,13 +16,14 @@ labels"."""
 
 
 def sections_cited(question: str) -> frozenset[str]:
-    return frozenset(match.group("number").upper() for match in CITED_SECTION.finditer(question))
+    """The sections cited, in lower case as a document's terms are ("2319a")."""
+    return frozenset(match.group("number").lower() for match in CITED_SECTION.finditer(question))
 
 
 def section_of(title: str) -> str | None:
     """The section a chunk is of, if its title names one."""
     match = SECTION_TITLE.search(title)
-    return match.group("number").upper() if match else None
+    return match.group("number").lower() if match else None
 
 
 def of_another_section(cited: frozenset[str], title: str, document_terms: frozenset[str]) -> bool:
@@ -32,4 +33,4 @@ def of_another_section(cited: frozenset[str], title: str, document_terms: frozen
     (18 U.S.C. 2319 sets the penalties of "section 506(a)(1)(B) of title 17")."""
     if not cited or section_of(title) in cited:
         return False
-    return not {number.lower() for number in cited} & document_terms
+    return not cited & document_terms
