@@ -203,6 +203,33 @@ def test_a_place_or_a_public_body_does_not_answer_who_or_which_brand_unless_aske
     assert answered(court, "The perfume case was heard in the Federal District Court.") == {0}
 
 
+def test_a_town_before_its_state_and_a_numbered_class_name_no_one() -> None:
+    question = "Who are the three other defendants charged along with Mara Quist?"
+    town = "Officials flew to San Jose, California, to meet with Quist and other conspirators."
+    drug = "Fentanyl, a Schedule II controlled substance, was pressed into the pills."
+
+    assert answered(question, town) == set()
+    assert answered("Who made the pills for the Oakland couple?", drug) == set()
+    assert answered(question, "Quist was charged along with Tomas Brandt and Ilse Varga.") == {0}
+
+
+def test_a_bare_when_of_when_and_where_asks_the_date_of_the_deed_that_follows() -> None:
+    question = "When and where was Ilse Varga arrested in the fake perfume case?"
+
+    assert answered(question, "Varga prepared a business plan in 2006 and 2007.") == set()
+    arrest = "Varga was arrested on May 16, 2015, upon landing at Dulles International Airport."
+    assert answered(question, arrest) == {0, 1}
+
+
+def test_which_countries_asks_for_countries_by_name() -> None:
+    question = "Which foreign countries has the Secretary picked for technical assistance?"
+
+    assert kinds(question) == [AnswerType.PLACE]
+    vague = "The Secretary shall provide technical assistance to authorities of foreign countries."
+    assert answered(question, vague) == set()
+    assert answered(question, "Technical assistance went to Vietnam and Peru.") == {0}
+
+
 def test_a_statute_or_an_order_answers_when_with_days_counted_from_an_event() -> None:
     question = "When does the hearing on the seizure order have to take place?"
 
@@ -234,6 +261,11 @@ def test_an_imposed_prison_term_answers_but_a_maximum_only_when_asked() -> None:
     assert answered("What is the maximum prison term he faces?", maximum) == {0}
     expected = "Under the plea deal he is expected to be sentenced to eight years in state prison."
     assert answered("What prison term did Shane Lance receive?", expected) == set()
+    secured = (
+        "The team secured the conviction and 45-year sentence of Shane Lance, who billed "
+        "insurers so that he could profit."
+    )
+    assert answered("What sentence did Shane Lance receive?", secured) == {0}
 
 
 def test_what_a_cited_section_sets_is_the_most_it_allows() -> None:
@@ -374,6 +406,29 @@ def test_a_count_counts_the_things_asked_about_not_dollars_or_years() -> None:
     assert answered(question, "Lee sold over 35,000 counterfeit programmed keys and fobs.") == {0}
     assert answered(question, "He sold more than $3 million worth of counterfeit devices.") == set()
     assert answered(question, "In 2011 keys were seized.") == set()
+
+
+def test_how_many_were_arrested_and_what_was_seized_are_told_as_deeds_done() -> None:
+    question = (
+        "In Operation Nightjar, how many people were arrested, how much in cash was seized, "
+        "and how many guns were taken?"
+    )
+
+    arrests = "The operation resulted in the arrest of 212 dark web vendors in nine countries."
+    assert answered(question, arrests) == {0}
+    seizures = "It led to the seizure of over $4.1 million in cash and 51 firearms."
+    assert answered(question, seizures) == {1, 2}
+    assert answered(question, "The 2019 operation ran in 14 countries.") == set()
+
+
+def test_who_was_picked_is_answered_by_whose_selection_is_told() -> None:
+    question = (
+        "Who was picked in mid-2003 as acting head of the Justice Department's Civil Division, "
+        "amid talk of a lawsuit?"
+    )
+    sentence = "Reno spoke of the selection of Dana Whitcombe as acting head of the Civil Division."
+
+    assert answered(question, sentence) == {0}
 
 
 def test_a_count_is_of_the_thing_how_many_names_not_of_another_thing_described_alike() -> None:
@@ -532,6 +587,8 @@ def test_a_prison_term_the_question_gives_is_not_asked_for() -> None:
 
     assert AnswerType.PRISON_SENTENCE not in kinds(question)
     assert kinds("How long was the Marlow man sentenced to?") == [AnswerType.PRISON_SENTENCE]
+    named = "What was the name of the Marlow man who received a 10-year sentence for the scam?"
+    assert kinds(named) == [AnswerType.PERSON]
 
 
 def test_a_quoted_phrase_must_be_said_by_the_answer() -> None:
@@ -2247,6 +2304,47 @@ def test_an_unnamed_defendant_named_after_the_announcement_is_not_the_one_asked_
         ("d1", frozenset()),
         ("d2", frozenset({0})),
     ]
+
+
+def test_a_defendant_or_what_he_conspired_to_do_asks_of_him_not_of_his_co_defendants() -> None:
+    other = "In the Northern District of Georgia, Todd Richard, 33, was sentenced to 36 months."
+    defendant = "What sentence did defendant Robert Edman get for the counterfeit routers?"
+    conspiring = "How long did Robert Edman get for conspiring to sell counterfeit routers?"
+
+    assert answered(defendant, other) == set()
+    assert answered(conspiring, other) == set()
+    assert answered("What sentences did Robert Edman's co-defendants get?", other) == {0}
+
+
+def test_what_he_was_given_after_a_verdict_on_another_is_not_what_the_one_asked_got() -> None:
+    question = Question.parse("How long a prison term did Pavel Orlov get for the smuggling?")
+    release = hit(
+        "An arrest warrant for Pavel Orlov was issued in June 2014 for the smuggling. The jury "
+        "heard from more than 40 witnesses over three weeks. A jury found Dorsey guilty on all "
+        "nine counts. He was sentenced to 30 years in prison.",
+        "d1:0",
+    )
+
+    found = candidates(question, [release], flat_idf(question.terms + question.key_terms))
+
+    assert [c.parts for c in found if "30 years" in c.text] == [frozenset()]
+
+
+def test_a_surname_with_who_he_is_or_after_a_lead_in_is_another_subject() -> None:
+    question = "What sentence did Carl Tomas Whitby receive for buying the stolen card numbers?"
+
+    other = "Ferreira, arguably the most prolific thief of all, was sentenced to 20 years."
+    assert answered(question, other) == set()
+    led_in = "Two examples: Mark Ellison Hale, a former chairman, is serving a 30-year sentence."
+    assert answered(question, led_in) == set()
+    today = "Today, the judge sentenced him to 20 years in prison."
+    assert answered(question, today) == {0}
+    sentenced = "The Court sentenced Ferreira to 72 months in federal prison."
+    assert answered(question, sentenced) == set()
+    appositive = (
+        "There is the case of Ion-Vasile Dragan, a Romanian who received a 15-year sentence."
+    )
+    assert answered(question, appositive) == set()
 
 
 def test_what_he_was_given_after_another_was_named_is_not_what_the_one_asked_got() -> None:

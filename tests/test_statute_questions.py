@@ -189,3 +189,37 @@ def test_a_section_naming_the_one_cited_answers_for_it() -> None:
     )
 
     assert deciding(question, rule, "\u00a7 2319. Criminal infringement of a copyright") == [rule]
+
+
+def test_which_kinds_of_a_thing_asks_for_kinds_not_an_amount() -> None:
+    assert kinds(
+        "Which kinds of sales of exempted articles are not subject to the forfeiture rule?"
+    ) == [AnswerType.ANY]
+    assert kinds("What sales did the importer make before the forfeiture?") == [AnswerType.MONEY]
+
+
+def test_how_fast_is_answered_by_without_delay() -> None:
+    question = "Who at the issuing court has to send the case papers over, and how fast?"
+
+    assert answered(
+        question,
+        "The clerk of the court or judge granting the injunction shall, when required to do so "
+        "by the court where it is to be enforced, transfer without delay to that court a "
+        "certified copy of all the papers on file in his office.",
+    ) == {0, 1}
+
+
+def test_a_definition_asked_for_is_not_answered_by_another_terms_definition() -> None:
+    question = "How does the statute define trade dress blurring?"
+    other = '(B) "Trade dress fading" is the loss of distinctiveness a famous dress suffers.'
+    asked = '(C) "Trade dress blurring" is association that impairs a famous dress.'
+
+    assert answered(question, other) == set()
+    assert answered(question, asked) == {0}
+    assert answered(
+        "What does 'illicit label' mean?",
+        'The term "illicit label" means a genuine certificate used without the owner\'s leave.',
+    ) == {0}
+    whose = "Under the customs subchapter, whose enforcement defines the scope of covered rights?"
+    enforced = 'The term "covered rights" means the rights enforced by Jane Okafor, who sets them.'
+    assert answered(whose, enforced) == {0}

@@ -95,6 +95,9 @@ class Aspect:
     was *'very close'* to the MSS"), as stems: a sentence that does not say them is about
     something else.
     """
+    defined: frozenset[str] = frozenset()
+    """The words of the term the part asks the definition of ("how does the Act define
+    *dilution by tarnishment*"), as stems: a sentence defining another term does not answer."""
     given_amounts: frozenset[str] = frozenset()
     """Amounts of money the question itself gives ("of the more than *$6.5 million* seized, how
     much was cash"): a sentence that holds no other repeats the question."""

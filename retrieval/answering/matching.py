@@ -44,7 +44,7 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
         rf"\b(sentenc|handed)\w*\b.{{0,200}}?({DURATION}{NOT_A_TERM}|probation|time served|"
         r"life in prison|home (confinement|detention))"
         rf"|{DURATION}[- ](term[- ])?(in|of|behind) (federal |state )?{CUSTODY}"
-        rf"|{DURATION}[- ]((federal|state)[- ])?(prison|jail) (sentence|term)",
+        rf"|{DURATION}[- ]((federal|state)[- ])?((prison|jail) )?(sentence|term of imprisonment)",
         re.I | re.S,
     ),
     AnswerType.MONEY: re.compile(
@@ -123,6 +123,19 @@ NUMBER_OF = re.compile(
     re.I,
 )
 """A count given after what it counts: "bringing the total number of specialized units to 25"."""
+DEFINES = re.compile(
+    r"[\"\u201c](?P<term>[^\"\u201d]{2,80})[\"\u201d]\s+"
+    r"(?:means|is|are|has the meaning|includes|shall mean|refers to)\b"
+)
+"""A sentence defining a term it quotes: "the term 'illicit label' means…", "'dilution by
+tarnishment' is association…"."""
+DEED_OF = re.compile(
+    r"\b(?P<what>[a-z]+) of (?:about |approximately |nearly |over |more than |at least )?"
+    r"(?P<number>\d[\d,]*)\b",
+    re.I,
+)
+"""A count given as what was done to so many: "resulted in the arrest of 179 Darknet drug
+traffickers" is how many were arrested."""
 YEAR = re.compile(r"(19|20)\d\d")
 DECIMALS = re.compile(r"\d\.$")
 COUNT_FIELD = re.compile(r"\b(quantity|qty|count|units|pieces|total)\s*[:=]?\s*\d", re.I)
@@ -141,9 +154,12 @@ REQUESTED_SENTENCE = re.compile(
 REQUEST_WORDS = frozenset(terms("ask asked request requested seek sought recommend"))
 IMPOSED_SENTENCE = re.compile(
     r"\b(was|were|been|is|are|and|today|yesterday)\s+sentenced\b|\bhanded (him|her|them|down)\b"
-    r"|\bsentenced (him|her|them|each|both)\b",
+    r"|\bsentenced (him|her|them|each|both)\b"
+    r"|\b(secured|obtained|won)\s+([\w-]+\s+){0,4}?sentences?\b",
     re.I,
 )
+"""A term said to have been imposed: "was sentenced", "handed him", "the team secured the
+conviction and 45-year sentence of Farid Fata"."""
 CONDITIONAL_OUTCOME = re.compile(
     r"\b(if|unless|until|when|could|would|may|might|will)\s+(\w+\s+){0,3}?"
     r"(convicted|found guilty|proven guilty|sentenced)\b",
@@ -223,6 +239,8 @@ def answers(
         return False
     if not all(has_form(word, sentence_terms) for word in aspect.quoted):
         return False
+    if aspect.defined and _defines_another_term(aspect.defined, sentence):
+        return False
     if about_another_agency(aspect.asks, sentence) or about_another_offense(aspect.asks, sentence):
         return False
     if aspect.of_kind is not AnswerType.ANY and not _contains(Aspect(aspect.of_kind), sentence):
@@ -232,7 +250,8 @@ def answers(
         # damages… (1) not less than $1,000…"): that one may name the kind of money.
         named = sentence_terms | preceding_terms if LIST_ITEM.match(sentence) else sentence_terms
         kinds_named = aspect.money_terms - PAYMENT
-        if kinds_named and not kinds_named & named and not _prices(kinds_named, sentence):
+        named_here = any(has_form(kind, named) for kind in kinds_named)
+        if kinds_named and not named_here and not _prices(kinds_named, sentence):
             return False
         if _prospective_order(aspect, sentence):
             return False
@@ -443,6 +462,13 @@ def _contains(aspect: Aspect, sentence: str) -> bool:
     return True
 
 
+def _defines_another_term(asked: frozenset[str], sentence: str) -> bool:
+    """The sentence defines a term, and not the one asked about: "'dilution by blurring' is
+    association…" does not say what dilution by tarnishment is."""
+    defined = [frozenset(terms(match.group("term"))) for match in DEFINES.finditer(sentence)]
+    return bool(defined) and not any(asked <= term for term in defined)
+
+
 def _not_imposed(aspect: Aspect, sentence: str) -> bool:
     """A term the sentence only supposes ("faces up to"), or one a party asked for ("in asking
     for a 57 month prison sentence"). A part asking what was asked for wants just that."""
@@ -458,7 +484,7 @@ def _counts(sentence: str, counted: frozenset[str], names: frozenset[str] = froz
     if names and not names & frozenset(terms(sentence)):
         return False
     sentence = LIST_ITEM.sub("", sentence, count=1)
-    for given in NUMBER_OF.finditer(sentence):
+    for given in (*NUMBER_OF.finditer(sentence), *DEED_OF.finditer(sentence)):
         if not YEAR.fullmatch(given.group("number")) and _shares_a_cue(
             counted, frozenset(terms(given.group("what")))
         ):

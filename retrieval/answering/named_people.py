@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from casework.identifiers.courts import STATES
 from retrieval.analysis import STOPWORDS, terms
 from retrieval.answering.answer_kinds import FIRM_NOUNS, Aspect
 from retrieval.answering.words import has_form, has_word
@@ -15,6 +16,18 @@ PERSON_NAME = re.compile(
     r"|\b[A-Z][A-Z&.'-]+(?: [A-Z][A-Z&.'-]+)+\b"
 )
 """What looks like a person's name: "Renata Okafor", "J. Smith", "ADAMA KANE"."""
+STATE_AFTER = re.compile(
+    r",\s+(?:"
+    + "|".join(
+        re.escape(name) for name in sorted({*STATES, *STATES.values()}, key=len, reverse=True)
+    )
+    + r")(?!\w)"
+)
+"""A state's name after a comma, which makes the name before it a town's: "San Jose,
+California", "Sedalia, Mo."."""
+NUMBERED_CLASS = re.compile(r"[A-Z][a-z]+ (?:I{1,3}|IV|VI{0,3}|IX|X)")
+"""A word and a Roman numeral, which number a class or a part ("Schedule II", "Title III"),
+not a person (whose numeral follows a surname: "Rex Yang II")."""
 HEADLINE_WORDS = 6
 SHORT_WORD_LETTERS = 4
 """A headline in title case leaves only short words ("to", "in", "for", "with") lowercase."""
@@ -117,6 +130,35 @@ SUBJECT_NAME = re.compile(
     r"(?:,| (?:was|were|is|has|had|pleaded|pled|received|got)\b)"
 )
 """A person's name a sentence opens with, as its subject: "Chi Mak was sentenced"."""
+SURNAME_WITH_APPOSITIVE = re.compile(
+    r"\W*(?P<name>[A-Z][a-z'-]+),\s+(?:arguably|the|a|an|who|once|formerly|himself|herself)\s"
+)
+"""A surname alone the sentence opens with, as its subject, followed by who he is: "Gonzalez,
+arguably the most prolific identity thief…, was sentenced to 20 years"."""
+OPENING_ADVERBS = frozenset(
+    terms(
+        "however meanwhile today yesterday instead thus therefore moreover furthermore also "
+        "separately later earlier next then now here there overall again still indeed "
+        "afterward afterwards otherwise together"
+    )
+)
+"""Words a sentence may open with, before a comma, that are no one's name ("Today, the…");
+those ending in "-ly" are left out by their ending."""
+LEAD_IN = re.compile(r"[^.:;]{1,60}:\s+(?=[A-Z])")
+"""Words leading into what follows a colon: "To give you two examples: Lee Bentley Farkas,
+the former chairman…, is serving a 30-year prison sentence"."""
+VERDICT_ON = re.compile(
+    r"\b(?:found|convicted|sentenced|acquitted)\s+"
+    r"(?P<name>[A-Z][a-z'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+){0,2})"
+)
+"""Whom a verdict or a sentence is passed on, by name: "A jury found Tsarnaev guilty", the one
+a following "He was sentenced" tells of."""
+NAMED_AS_SENTENCED = re.compile(
+    r"\b(?P<name>[A-Z][a-z'-]+(?:[ -][A-Z][a-z'-]+)+),\s+an?\s+[^,]{1,60}?\s+who\s+"
+    r"(?:\w+\s+)?(?:received|was sentenced|got|is serving)\b"
+)
+"""Someone named, then said to have been sentenced: "Adrian-Tiberiu Oprea, a Romanian who
+recently received a 15-year sentence"."""
 BODY_RUN = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:(?:and|of|for|the)\s+)*[A-Z][\w.'-]*)+")
 """Capitalised words in a row, with the small words a body's name holds ("Bureau *of*
 Investigation", "Customs *and* Border Protection")."""
@@ -191,6 +233,10 @@ def names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froze
             continue  # "employees of Metaldyne Corporation" name no engineer
         if _dateline(sentence, run) or any(ch.isdigit() for ch in name.split()[0]):
             continue  # a release's opening place, or a model's name ("F35 Joint Strike Fighter")
+        if NUMBERED_CLASS.fullmatch(name):
+            continue  # a class of drug or a part of a law: "Schedule II", "Title III"
+        if STATE_AFTER.match(sentence, run.end()):
+            continue  # a town before its state: "San Jose, California"
         if ALIAS_BEFORE.search(sentence[: run.start()]):
             continue  # another name of someone named: 'Xudong Yao, also known as "William Yao"'
         rest = BODY_NAME_GOES_ON.match(sentence, run.end())
@@ -281,13 +327,33 @@ def led_by_someone_else(sentence: str, question_terms: frozenset[str]) -> bool:
     """The sentence opens with a person's name the question does not hold, as its subject:
     "Chi Mak was sentenced last year to more than 24 years" tells nothing of what Chung got.
     An official by title ("Special Agent Dana Ruiz said") or a place is no such subject."""
-    match = SUBJECT_NAME.match(sentence)
+    opening = LEAD_IN.sub("", sentence, count=1)
+    match = SUBJECT_NAME.match(opening) or _surname_with_appositive(opening)
     if match is None:
         return False
     words = frozenset(terms(match.group("name")))
     if words & (OFFICIAL_TITLES | PLACES_AND_BODIES) or words <= question_terms:
         return False
     return not title_case(sentence)
+
+
+def _surname_with_appositive(sentence: str) -> re.Match[str] | None:
+    match = SURNAME_WITH_APPOSITIVE.match(sentence)
+    if match is None:
+        return None
+    word = match.group("name")
+    stems = frozenset(terms(word))
+    return None if word.endswith("ly") or not stems or stems & OPENING_ADVERBS else match
+
+
+def verdict_on_another(sentence: str, asked: frozenset[str]) -> bool:
+    """The sentence passes a verdict or a sentence on someone by a name other than those asked
+    about (``asked``: their names' words), or tells of such a one as sentenced."""
+    for match in (*VERDICT_ON.finditer(sentence), *NAMED_AS_SENTENCED.finditer(sentence)):
+        words = frozenset(terms(match.group("name")))
+        if words and not words & (OFFICIAL_TITLES | PLACES_AND_BODIES) and not words & asked:
+            return True
+    return False
 
 
 def acronyms(sentence: str) -> frozenset[str]:

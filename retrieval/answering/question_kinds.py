@@ -85,7 +85,8 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
         re.compile(
             r"^\s*(?:and\s+)?(?:from |to )?where\b"
             r"|\b(in|at|from|to) (what|which) (city|state|country|port|town|county|place|location|"
-            r"airport|market|facility)\b|\bwhat (city|state|country|port|town|location)\b",
+            r"airport|market|facility)\b|\b(what|which) (city|state|country|port|town|location)\b"
+            r"|\b(what|which) ((foreign|other|\w+ern) )?(cities|countries|ports|towns)\b",
             re.I,
         ),
     ),
@@ -188,11 +189,12 @@ a rule comes from ("where do the forfeiture rules come from": "subject to sectio
 GIVEN_TERM = re.compile(
     r"\bsentenced (?:(?-i:[A-Z][\w.'-]*)\s|him\s|her\s|them\s){0,4}to "
     rf"(?:about |more than |over |nearly )?{DURATION}(?: (?:in|of) (?:federal |state )?"
-    r"(?:prison|jail))?",
+    r"(?:prison|jail))?"
+    rf"|\b(?:received|got|given|serving|imposed) an? {DURATION}[- ](?:(?:prison|jail) )?sentence\b",
     re.I,
 )
 """A term the question gives ("the man sentenced to 2½ years", "which judge sentenced Ardit
-Ferizi to 20 years"), which it does not ask for."""
+Ferizi to 20 years", "the man who received a 10-year sentence"), which it does not ask for."""
 GIVEN_AMOUNT = re.compile(
     r"\b(?:worth|valued?|value[ds]?|cost(?:ing)?|priced|paid|fine[ds]?|restitution|damages|"
     r"proceeds|bail|bond)\b(?:\s+(?:of|at|more|less|than|over|about|nearly|approximately|"
@@ -230,6 +232,9 @@ WHICH_THING = re.compile(
 )
 """The words after "which" or "what" that name what is asked: "which *procedures govern
 criminal*", "what was the *total value of*", "what *range of statutory damages*"."""
+KINDS_OF = frozenset({"kind", "kinds", "type", "types", "sort", "sorts", "category", "categories"})
+"""Words asking which kinds of a thing there are ("which *kinds of sales* are not subject to
+forfeiture"): a kind of thing, never an amount of it."""
 CONJUNCTIONS = frozenset({"and", "or"})
 NEXT_WORD = re.compile(r"\s+[\w-]+")
 NOT_WHAT_IS_MEASURED = frozenset(
@@ -320,6 +325,8 @@ def _names_a_thing_that_is_no_money(clause: str) -> bool:
     match = WHICH_THING.match(clause)
     if match is None or match.group("first").lower() in NOT_WHAT_IS_MEASURED:
         return False
+    if match.group("first").lower() in KINDS_OF:
+        return True
     named_words = match.group(0)[match.start("first") - match.start() :]
     if named_words.split()[-1].lower() in CONJUNCTIONS:
         # "what prison exposure and fine" names a fine too.

@@ -20,6 +20,7 @@ from retrieval.answering.named_people import (
     led_by_another,
     led_by_someone_else,
     names_someone_by_age,
+    verdict_on_another,
 )
 from retrieval.answering.question_kinds import (
     HOW_LONG_A_DOCUMENT,
@@ -67,6 +68,21 @@ QUOTED_PHRASE = re.compile(
     r"\"(?P<phrase>[^\"]{3,60})\"|\u201c(?P<curly>[^\u201d]{3,60})\u201d"
     r"|(?<!\w)'(?P<single>[^']{3,60})'(?!\w)"
 )
+DEFINITION_ASKED = (
+    re.compile(
+        r"\b(?:define|definition of|meaning of)\s+(?:the\s+(?:term|phrase|word)\s+)?"
+        r"[\"'\u201c\u2018]?(?P<term>[^?\"'\u201d\u2019,;]+?)[\"'\u201d\u2019]?"
+        r"(?:\s+(?:under|in|for|within)\b|\s*[?,;]|\s*$)",
+        re.I,
+    ),
+    re.compile(
+        r"\bwhat (?:does|do) (?:the (?:term|phrase|word) )?[\"'\u201c\u2018]?"
+        r"(?P<term>[^?\"'\u201d\u2019]+?)[\"'\u201d\u2019]? mean\b",
+        re.I,
+    ),
+)
+"""A part asking what a term means: "how does the Act define *dilution by tarnishment*", "what
+is the definition of *illicit label*", "what does *counterfeit mark* mean"."""
 MONTH_ABBREVIATIONS = ("feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 """Not "Jan", which is a name as often as a month."""
 MONTH_WORDS = frozenset(terms(" ".join(MONTHS + MONTH_ABBREVIATIONS)))
@@ -199,12 +215,15 @@ OFFICERS_OF_A_CASE = frozenset(terms("judge magistrate justice prosecutor attorn
 Nguyen" is not answered by "Li, 44, pleaded guilty before Judge McNulty"."""
 OTHER_PEOPLE = frozenset(
     terms(
-        "codefendant codefendants co-defendant co-defendants coconspirator co-conspirator "
-        "co-conspirators accomplice accomplices partner partners others wife husband son "
-        "daughter brother sister father mother employee employees each both all"
+        "codefendant codefendants coconspirator coconspirators accomplice accomplices partner "
+        "partners others wife husband son daughter brother sister father mother employee "
+        "employees each both all"
     )
 )
 """Words by which a part asks about people the question does not name."""
+CO_ROLES = tuple(frozenset(terms(role)) for role in ("co-defendant", "co-conspirator"))
+"""The same, hyphenated, which come apart into their stems: a part asking about "defendant
+Ng" or what he was "conspiring" to do asks about him, about his co-defendants only both."""
 SOMEONE_ELSE = OTHER_PEOPLE - frozenset(terms("each both all"))
 """Those words that name people apart from the one the question names ("each" may be him)."""
 UNNAMED_SUBJECT = re.compile(
@@ -273,7 +292,8 @@ class Question:
         previous_kind = AnswerType.ANY
         given_amounts = amounts(text)
         for index, part in enumerate(parts):
-            part_terms = terms(part)
+            # A bare "When" of "When and where was he arrested" asks about the next part's deed.
+            part_terms = terms(part) or (terms(parts[index + 1]) if index + 1 < len(parts) else [])
             own_names = _own_names(index, parts) if index else frozenset()
             asked = without_time_anchor(part, prison_context)
             own_cue = _cue(terms(asked), key_terms)
@@ -311,6 +331,7 @@ class Question:
                         of_kind=of_kind,
                         of_whom=_names_words(text) if kind is AnswerType.AGE else frozenset(),
                         quoted=_quoted(part),
+                        defined=_defined(part),
                         given_amounts=given_amounts,
                     )
                 )
@@ -404,7 +425,7 @@ class Question:
         receive") that a sentence answers only with the one value it gives for the person
         another part asks about: "Shi was sentenced to 16 months" tells nothing of the
         others' sentences."""
-        about_others = {i for i in answered if self.aspects[i].words & SOMEONE_ELSE}
+        about_others = {i for i in answered if _asks_of_others(self.aspects[i], SOMEONE_ELSE)}
         kinds_of_the_one = {self.aspects[i].kind for i in answered - about_others}
         return frozenset(
             i
@@ -460,6 +481,8 @@ class Question:
         if self._about_someone_else(sentence, frozenset(terms(sentence))):
             return True
         asked = frozenset(word for name in self.names for word in name)
+        if verdict_on_another(sentence, asked):
+            return True
         return any(led_by_another(clause, asked) for clause in clauses(sentence))
 
     def _names_people_missing_from(self, present: frozenset[str]) -> bool:
@@ -485,15 +508,17 @@ class Question:
         if not self._names_people_missing_from(present):
             return False
         question_terms = frozenset(self.terms)
-        return names_someone_by_age(sentence, question_terms) or led_by_someone_else(
-            sentence, question_terms
+        return (
+            names_someone_by_age(sentence, question_terms)
+            or led_by_someone_else(sentence, question_terms)
+            or verdict_on_another(sentence, question_terms)
         )
 
 
 def _of_whom_it_is_asked(aspect: Aspect) -> bool:
     """A part asking what befell the person the question names (a prison term, a date, an
     end), not who someone is or what befell the others ("his co-defendants")."""
-    return aspect.kind in PERSONAL_KINDS and not aspect.words & OTHER_PEOPLE
+    return aspect.kind in PERSONAL_KINDS and not _asks_of_others(aspect)
 
 
 def _asks_for_an_officer_of_his_case(aspect: Aspect) -> bool:
@@ -501,8 +526,13 @@ def _asks_for_an_officer_of_his_case(aspect: Aspect) -> bool:
     return (
         aspect.kind is AnswerType.PERSON
         and bool(aspect.words & OFFICERS_OF_A_CASE)
-        and not aspect.words & OTHER_PEOPLE
+        and not _asks_of_others(aspect)
     )
+
+
+def _asks_of_others(aspect: Aspect, others: frozenset[str] = OTHER_PEOPLE) -> bool:
+    """The part asks about people other than (or beside) the one the question names."""
+    return bool(aspect.words & others) or any(role <= aspect.words for role in CO_ROLES)
 
 
 def _kinds_asked(part: str, prison_context: bool) -> list[AnswerType]:
@@ -569,6 +599,15 @@ def _quoted(part: str) -> frozenset[str]:
     ]
     phrases = [words for words in (terms(phrase) for phrase in quoted) if len(words) >= 2]
     return frozenset(phrases[0]) if len(phrases) == 1 else frozenset()
+
+
+def _defined(part: str) -> frozenset[str]:
+    """The words of the term the part asks the definition of, as stems."""
+    for pattern in DEFINITION_ASKED:
+        match = pattern.search(part)
+        if match:
+            return frozenset(terms(match.group("term")))
+    return frozenset()
 
 
 def _capitalised(part: str) -> frozenset[str]:

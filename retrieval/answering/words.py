@@ -48,6 +48,9 @@ SAME_MEANING = (
     "allow allowed permit permitted entitled",
     "carry carries carried bear bears burden",
     "officer officers employee employees personnel staff",
+    "fast quickly promptly soon immediately delay",
+    "gun guns firearm firearms weapon weapons",
+    "pick picked select selected selection choose chose chosen",
 )
 """Words of one meaning in the cases Casebot reads: a part's cue is met by any of its group
 ("which defendant is still on the run" by "fugitive")."""
