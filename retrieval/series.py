@@ -58,6 +58,14 @@ STAGES: dict[str, re.Pattern[str]] = {
     "seizure": re.compile(r"\bseiz\w*", re.I),
 }
 
+STAGE_TO_COME = re.compile(
+    r"\b(?:was|were|is|are)\s+(?:due\s+|scheduled\s+|set\s+|expected\s+)?to\s+(?:be\s+)?"
+    r"sentenc\w*|\bwill\s+be\s+sentenc\w*|\bsentencing\s+(?:is|was)\s+(?:set|scheduled)\b",
+    re.I,
+)
+"""A stage the question speaks of as still to come ("which judge was to sentence him", "when
+will he be sentenced"): the release of an earlier stage says it, not the later one's."""
+
 
 @dataclass(frozen=True)
 class When:
@@ -87,7 +95,8 @@ class SeriesCues:
             for match in NAMED_YEAR.finditer(question)
             if int(match.group("year")) not in months_with_years
         }
-        stages = frozenset(name for name, pattern in STAGES.items() if pattern.search(question))
+        told = STAGE_TO_COME.sub(" ", question)
+        stages = frozenset(name for name, pattern in STAGES.items() if pattern.search(told))
         return cls(frozenset(dates), stages)
 
     @property

@@ -264,6 +264,8 @@ def test_a_sibling_of_another_date_or_stage_conflicts_and_an_undated_record_does
     sentenced = SeriesCues.of_question("What was Richard Roe sentenced to?")
     assert sentenced.conflicts(Heading.of("roe-plea", PLEA))
     assert not sentenced.conflicts(Heading.of("roe-sentenced", SENTENCING))
+    to_come = SeriesCues.of_question("Which judge was to sentence Richard Roe, and when?")
+    assert not to_come.conflicts(Heading.of("roe-plea", PLEA))
 
 
 def test_a_documents_date_is_its_first_full_date() -> None:
