@@ -5,6 +5,7 @@ from __future__ import annotations
 from retrieval.analysis import terms
 from retrieval.answering.answer_kinds import AnswerType
 from retrieval.answering.candidates import candidates, may_decide
+from retrieval.answering.matching import label_share
 from retrieval.answering.questions import Question
 from tests.hits import hit
 
@@ -223,3 +224,12 @@ def test_a_definition_asked_for_is_not_answered_by_another_terms_definition() ->
     whose = "Under the customs subchapter, whose enforcement defines the scope of covered rights?"
     enforced = 'The term "covered rights" means the rights enforced by Jane Okafor, who sets them.'
     assert answered(whose, enforced) == {0}
+
+
+def test_the_definition_of_the_term_asked_about_is_labelled_by_it() -> None:
+    aspect = Question.parse("How does the statute define trade dress blurring?").aspects[0]
+    mention = "(i) seeks to prevent trade dress blurring or trade dress fading; or"
+    definition = '(C) "Trade dress blurring" is association that impairs a famous dress.'
+
+    assert label_share(aspect, definition) == 1.0
+    assert label_share(aspect, mention) == 0.0

@@ -392,6 +392,8 @@ def label_share(aspect: Aspect, sentence: str) -> float:
     thing than the part asks for names nothing it asks: "Reg. No. 2824281" is no date."""
     if aspect.kind is not AnswerType.ANY and not _contains(aspect, sentence):
         return 0.0
+    if aspect.defined and _defines(aspect.defined, sentence):
+        return 1.0  # a definition is labelled by the term it defines
     match = LABEL.match(unmarked(sentence))
     label = frozenset(terms(match.group(1) or match.group(2))) if match else frozenset()
     if not label:
@@ -465,8 +467,14 @@ def _contains(aspect: Aspect, sentence: str) -> bool:
 def _defines_another_term(asked: frozenset[str], sentence: str) -> bool:
     """The sentence defines a term, and not the one asked about: "'dilution by blurring' is
     association…" does not say what dilution by tarnishment is."""
-    defined = [frozenset(terms(match.group("term"))) for match in DEFINES.finditer(sentence)]
-    return bool(defined) and not any(asked <= term for term in defined)
+    return bool(DEFINES.search(sentence)) and not _defines(asked, sentence)
+
+
+def _defines(asked: frozenset[str], sentence: str) -> bool:
+    """The sentence defines the term asked about (``asked``: its words)."""
+    return any(
+        asked <= frozenset(terms(match.group("term"))) for match in DEFINES.finditer(sentence)
+    )
 
 
 def _not_imposed(aspect: Aspect, sentence: str) -> bool:
