@@ -241,3 +241,43 @@ def test_a_sentence_about_no_one_the_question_names_is_not_added(indexed: Servic
 
     assert "BLACKMAIL" in text
     assert "Local Rule" not in text
+
+
+BRIEFING = """\
+WEEKLY MEDIA BRIEFING WITH ATTORNEY GENERAL DANA GARNER
+
+ATTY. GEN. GARNER: Good morning. I want to start with community policing.
+
+Day before yesterday, I was in Roanoke. The sheriff's office had set up its basic deputy training \
+course at a school for at-risk teenagers. The trainees tutored the students after class and \
+learned how to talk with young people who had never trusted a deputy.
+
+Q Ms. Garner, turning to the budget, will the grant program be renewed next year?
+
+ATTY. GEN. GARNER: I expect Congress to renew it, and we have asked for an increase.
+"""
+
+
+@pytest.fixture(scope="module")
+def briefing(
+    tmp_path_factory: pytest.TempPathFactory, real_embedder: SentenceTransformerEmbedder
+) -> Iterator[Services]:
+    root = tmp_path_factory.mktemp("briefing")
+    services = build_services(load_settings(CASEBOT_HOME=root / "home"), embedder=real_embedder)
+    files = root / "files"
+    files.mkdir()
+    (files / "weekly-briefing.txt").write_text(BRIEFING)
+    services.ingestion.ingest([files], IngestOptions())
+    yield services
+
+
+def test_a_place_is_answered_with_the_next_sentence_telling_what_was_seen_there(
+    briefing: Services,
+) -> None:
+    text = ask(
+        briefing,
+        "In which city did Garner say she had seen deputies run their basic training course "
+        "at a school for at-risk teenagers?",
+    )
+
+    assert "Roanoke" in text

@@ -145,6 +145,9 @@ class Candidate:
     about_someone_else: bool = False
     """It names another of the document's defendants and no one the question names: "Tse and
     Yang were arrested March 23" does not tell when Sui was."""
+    read_with: str = ""
+    """The text the sentence says what it says of: the sentence leading into the list it is
+    an item of, or the next one telling what was seen at the place it names."""
     similarity: float = 0.0
     probability: float = 0.0
     part_probability: float = 0.0
@@ -305,6 +308,7 @@ def candidates(
                     position=position,
                     terms=sentence_terms,
                     coverage=scale.coverage(sentence_terms | read_with),
+                    read_with=chunk.read_with_text(places, position),
                     chunk_coverage=chunk_coverage,
                     context_key_coverage=scale.key_coverage(chunk.leading_to(position)),
                     context_coverage=scale.coverage(chunk.around(position)),
@@ -360,12 +364,16 @@ class _ChunkSentences:
     """For each sentence that is a list's item, the terms of the sentence leading into the
     list: "(B) All forms of news reporting" says what it says of "The following shall not be
     actionable as dilution"."""
+    lead_in_texts: tuple[str, ...] = ()
+    """The same sentences' text, where the chunk holds them."""
 
     @classmethod
     def of(cls, question: Question, hit: Hit, lead_in: frozenset[str]) -> _ChunkSentences:
         """``lead_in``: the terms of the sentence leading into the list the chunk opens in."""
         sentences: list[tuple[Sentence, frozenset[str], frozenset[int]]] = []
         lead_ins: list[frozenset[str]] = []
+        lead_in_texts: list[str] = []
+        lead_in_text = ""
         listing = is_headline_list(hit.text)
         if listing:
             read = listed_headlines(hit.text)
@@ -378,9 +386,12 @@ class _ChunkSentences:
                 # A list's later items go on from the sentence that leads into the list.
                 preceding |= lead_in
                 lead_ins.append(lead_in)
+                lead_in_texts.append(lead_in_text)
             else:
                 lead_in = sentence_terms
+                lead_in_text = sentence.text
                 lead_ins.append(frozenset())
+                lead_in_texts.append("")
             parts = question.aspects_answered_by(sentence.text, sentence_terms, preceding)
             sentences.append((sentence, sentence_terms, parts))
         return cls(
@@ -388,7 +399,15 @@ class _ChunkSentences:
             _named_next(question, sentences),
             listing,
             tuple(lead_ins),
+            tuple(lead_in_texts),
         )
+
+    def read_with_text(self, places: frozenset[int], position: int) -> str:
+        """The text a sentence is read with: the sentence leading into the list it is an item
+        of, or the next one, where it goes on about the place this one names."""
+        if self.told_of(places, position):
+            return self.sentences[position + 1][0].text
+        return self.lead_in_texts[position]
 
     def told_of(self, places: frozenset[int], position: int) -> frozenset[str]:
         """The terms of the next sentence where it goes on about the place this one names

@@ -226,14 +226,23 @@ class ExtractiveAnswerer:
         self, question: str, result: SearchResult, chosen: list[Candidate]
     ) -> None:
         limit = self.settings.embedded_sentence_chars
-        vectors = self._embedder.embed_documents([c.text[:limit] for c in chosen])
+        read_with = [c for c in chosen if c.read_with]
+        texts = [c.text[:limit] for c in chosen] + [
+            f"{c.read_with} {c.text}"[:limit] for c in read_with
+        ]
+        vectors = self._embedder.embed_documents(texts)
         query = (
             result.query_vector
             if result.query_vector is not None
             else self._embedder.embed_query(question)
         )
-        for candidate, similarity in zip(chosen, vectors @ query, strict=True):
+        similarities = vectors @ query
+        for candidate, similarity in zip(chosen, similarities, strict=False):
             candidate.similarity = float(np.clip(similarity, -1.0, 1.0))
+        # An item of a list, or a place told of by the next sentence, is as close to the
+        # question as the two read together, if that is closer.
+        for candidate, together in zip(read_with, similarities[len(chosen) :], strict=True):
+            candidate.similarity = max(candidate.similarity, float(np.clip(together, -1.0, 1.0)))
 
     def _abstain(self, question: str, result: SearchResult, confidence: float) -> Answer:
         closest = _closest_documents(result.hits, self.settings.closest_documents)
