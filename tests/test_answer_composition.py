@@ -634,6 +634,15 @@ def test_who_is_not_answered_by_a_name_the_question_already_holds() -> None:
     )
     assert answered(question, "The FBI said the company hired Lena Ortiz.") == set()
     assert answered(question, "Corvane Systems hired Lena Ortiz in 2019.") == {0}
+    others = "Who are the other defendants indicted with Lena Ortiz in the Harlow University case?"
+    described = (
+        "On May 16, 2015, Harlow University Professor Lena Ortiz was arrested on a superseding "
+        "indictment."
+    )
+    assert answered(others, described) == set()
+    judge = "Which magistrate judge handled Ortiz's first appearance in the District of Utah?"
+    titled = "She appeared before Magistrate Judge Ann Roe of the District of Utah."
+    assert answered(judge, titled) == {0}
 
 
 def test_the_date_of_an_end_is_answered_where_the_end_is_told_not_by_any_entry() -> None:

@@ -114,6 +114,8 @@ STATUTORY_ROLES = frozenset(
 )
 """Whom a statute names by role, not by name: "the defendant must prove all elements of cost",
 "the Commissioner shall consult with private sector entities"."""
+NAME_WORDS_ASKED = 2
+"""How many of a run's last words, all in the question, make it a name the question holds."""
 TITLE_REACH = 30
 """How far before a name its title may stand ("U.S. District Judge" is 19 characters)."""
 CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.'&-]*[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?)*[A-Z][\w.'&-]*")
@@ -220,7 +222,7 @@ def names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froze
         return True
     for run in CAPITALISED_RUN.finditer(sentence):
         name = _without_leading_function_words(run.group(0))
-        if frozenset(terms(name)) <= question_terms:
+        if frozenset(terms(name)) <= question_terms or _described_name_asked(name, question_terms):
             continue
         if by_role and _statutory_actor(sentence, run, name):
             return True
@@ -259,6 +261,15 @@ def names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froze
         if _does_what_is_asked(sentence[run.end() :], aspect):
             return True
     return False
+
+
+def _described_name_asked(name: str, question_terms: frozenset[str]) -> bool:
+    """A name the question holds, after words describing its bearer: "Tianjin University
+    Professor Hao Zhang" names no one but Hao Zhang."""
+    if " of " in name:
+        return False  # "Judge Alicia Rosenberg of the Central District of California"
+    words = terms(name)
+    return len(words) > NAME_WORDS_ASKED and frozenset(words[-NAME_WORDS_ASKED:]) <= question_terms
 
 
 def _after_title(name: str) -> str:
