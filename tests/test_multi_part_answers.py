@@ -5,6 +5,7 @@ boilerplate passed off as statements."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from langchain_core.language_models import BaseChatModel
@@ -83,21 +84,34 @@ the merchandise would have had if it were genuine.
 """
 
 
+def index_files(
+    root: Path, embedder: SentenceTransformerEmbedder, files: dict[str, str]
+) -> Services:
+    """Services over a fresh store holding ``files`` (name: text)."""
+    services = build_services(load_settings(CASEBOT_HOME=root / "home"), embedder=embedder)
+    folder = root / "files"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text)
+    services.ingestion.ingest([folder], IngestOptions())
+    return services
+
+
 @pytest.fixture(scope="module")
 def indexed(
     tmp_path_factory: pytest.TempPathFactory, real_embedder: SentenceTransformerEmbedder
-) -> Iterator[Services]:
-    root = tmp_path_factory.mktemp("multi-part")
-    services = build_services(load_settings(CASEBOT_HOME=root / "home"), embedder=real_embedder)
-    files = root / "files"
-    files.mkdir()
-    (files / "hale-sentencing.txt").write_text(AIRBAG_RELEASE)
-    (files / "seizure-log.csv").write_text(SEIZURE_LOG)
-    (files / "intake-memo.md").write_text(MEMO)
-    (files / "kane-docket.txt").write_text(DOCKET)
-    (files / "customs-fines.md").write_text(FINES)
-    services.ingestion.ingest([files], IngestOptions())
-    yield services
+) -> Services:
+    return index_files(
+        tmp_path_factory.mktemp("multi-part"),
+        real_embedder,
+        {
+            "hale-sentencing.txt": AIRBAG_RELEASE,
+            "seizure-log.csv": SEIZURE_LOG,
+            "intake-memo.md": MEMO,
+            "kane-docket.txt": DOCKET,
+            "customs-fines.md": FINES,
+        },
+    )
 
 
 THREE_PARTS = (
@@ -261,14 +275,9 @@ ATTY. GEN. GARNER: I expect Congress to renew it, and we have asked for an incre
 @pytest.fixture(scope="module")
 def briefing(
     tmp_path_factory: pytest.TempPathFactory, real_embedder: SentenceTransformerEmbedder
-) -> Iterator[Services]:
+) -> Services:
     root = tmp_path_factory.mktemp("briefing")
-    services = build_services(load_settings(CASEBOT_HOME=root / "home"), embedder=real_embedder)
-    files = root / "files"
-    files.mkdir()
-    (files / "weekly-briefing.txt").write_text(BRIEFING)
-    services.ingestion.ingest([files], IngestOptions())
-    yield services
+    return index_files(root, real_embedder, {"weekly-briefing.txt": BRIEFING})
 
 
 def test_a_place_is_answered_with_the_next_sentence_telling_what_was_seen_there(
