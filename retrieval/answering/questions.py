@@ -222,8 +222,9 @@ OTHER_PEOPLE = frozenset(
 )
 """Words by which a part asks about people the question does not name."""
 CO_ROLES = tuple(frozenset(terms(role)) for role in ("co-defendant", "co-conspirator"))
-"""The same, hyphenated, which come apart into their stems: a part asking about "defendant
-Ng" or what he was "conspiring" to do asks about him, about his co-defendants only both."""
+"""The same words hyphenated, which come apart into their stems: a part asking about
+"defendant Ng" or what he was "conspiring" to do asks about him; only with both stems ("co",
+"defend") does it ask about his co-defendants."""
 SOMEONE_ELSE = OTHER_PEOPLE - frozenset(terms("each both all"))
 """Those words that name people apart from the one the question names ("each" may be him)."""
 UNNAMED_SUBJECT = re.compile(
@@ -481,8 +482,6 @@ class Question:
         if self._about_someone_else(sentence, frozenset(terms(sentence))):
             return True
         asked = frozenset(word for name in self.names for word in name)
-        if verdict_on_another(sentence, asked):
-            return True
         return any(led_by_another(clause, asked) for clause in clauses(sentence))
 
     def _names_people_missing_from(self, present: frozenset[str]) -> bool:
