@@ -467,14 +467,18 @@ def _contains(aspect: Aspect, sentence: str) -> bool:
 def _defines_another_term(asked: frozenset[str], sentence: str) -> bool:
     """The sentence defines a term, and not the one asked about: "'dilution by blurring' is
     association…" does not say what dilution by tarnishment is."""
-    return bool(DEFINES.search(sentence)) and not _defines(asked, sentence)
+    defined = _defined_terms(sentence)
+    return bool(defined) and not any(asked <= term for term in defined)
 
 
 def _defines(asked: frozenset[str], sentence: str) -> bool:
     """The sentence defines the term asked about (``asked``: its words)."""
-    return any(
-        asked <= frozenset(terms(match.group("term"))) for match in DEFINES.finditer(sentence)
-    )
+    return any(asked <= term for term in _defined_terms(sentence))
+
+
+def _defined_terms(sentence: str) -> list[frozenset[str]]:
+    """The words of each term the sentence defines."""
+    return [frozenset(terms(match.group("term"))) for match in DEFINES.finditer(sentence)]
 
 
 def _not_imposed(aspect: Aspect, sentence: str) -> bool:

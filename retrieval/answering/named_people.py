@@ -62,6 +62,8 @@ PLACES_AND_BODIES = frozenset(
 )
 """First or last words that make a run of capitals a place's, a public body's or a law
 enforcement operation's name, not a person's or a company's."""
+OFFICE_OR_PLACE = OFFICIAL_TITLES | PLACES_AND_BODIES
+"""Words that make a name at the head of a sentence an office's or a place's, no subject's."""
 GATHERINGS = frozenset(terms("network conference summit forum initiative program"))
 """Last words that make a run of capitals a gathering's or a programme's name ("Intellectual
 Property Crimes Enforcement Network"); as a first word they may start a firm's ("Networking
@@ -343,7 +345,7 @@ def led_by_someone_else(sentence: str, question_terms: frozenset[str]) -> bool:
     if match is None:
         return False
     words = frozenset(terms(match.group("name")))
-    if words & (OFFICIAL_TITLES | PLACES_AND_BODIES) or words <= question_terms:
+    if words & OFFICE_OR_PLACE or words <= question_terms:
         return False
     return not title_case(sentence)
 
@@ -362,7 +364,7 @@ def verdict_on_another(sentence: str, asked: frozenset[str]) -> bool:
     about (``asked``: their names' words), or tells of such a one as sentenced."""
     for match in (*VERDICT_ON.finditer(sentence), *NAMED_AS_SENTENCED.finditer(sentence)):
         words = frozenset(terms(match.group("name")))
-        if words and not words & (OFFICIAL_TITLES | PLACES_AND_BODIES) and not words & asked:
+        if words and not words & OFFICE_OR_PLACE and not words & asked:
             return True
     return False
 
@@ -401,7 +403,7 @@ def led_by_another(clause: str, asked: frozenset[str]) -> bool:
     if match is None:
         return False
     words = frozenset(terms(match.group("name")))
-    if not words or words & (OFFICIAL_TITLES | PLACES_AND_BODIES):
+    if not words or words & OFFICE_OR_PLACE:
         return False
     return not words & asked
 
@@ -452,7 +454,7 @@ def _statutory_actor(sentence: str, run: re.Match[str], name: str) -> bool:
     campaign"): who does what a statute requires."""
     if not STATUTORY_DUTY.match(sentence, run.end()):
         return False
-    return bool(frozenset(terms(name)) & (OFFICIAL_TITLES | PLACES_AND_BODIES))
+    return bool(frozenset(terms(name)) & OFFICE_OR_PLACE)
 
 
 def statutory_role(sentence: str, question_terms: frozenset[str]) -> bool:
