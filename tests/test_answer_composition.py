@@ -2354,6 +2354,15 @@ def test_a_surname_with_who_he_is_or_after_a_lead_in_is_another_subject() -> Non
         "There is the case of Ion-Vasile Dragan, a Romanian who received a 15-year sentence."
     )
     assert answered(question, appositive) == set()
+    initial = "R. Dale Pruitt, who defrauded 40 banks, is serving a 110-year sentence."
+    assert answered(question, initial) == set()
+    convictions = (
+        "The team's work led to the conviction of Harlow and Voss on all charges and their "
+        "sentences to 580 and 300 years of imprisonment."
+    )
+    assert answered(question, convictions) == set()
+    earlier = "Okonjo was previously convicted in London and sentenced to 13 years in prison."
+    assert answered(question, earlier) == set()
 
 
 def test_what_he_was_given_after_another_was_named_is_not_what_the_one_asked_got() -> None:

@@ -130,10 +130,11 @@ NAME_WITH_AGE = re.compile(
 """A person's name with an age after it, as a release names a defendant: "Todd Richard, 33,",
 'Jianhua "Jeff" Li, 44,', "Rex Yang Jr., 37,"."""
 SUBJECT_NAME = re.compile(
-    r"\W*(?P<name>[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2})"
+    r"\W*(?P<name>(?:[A-Z]\. )?[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2})"
     r"(?:,| (?:was|were|is|has|had|pleaded|pled|received|got)\b)"
 )
-"""A person's name a sentence opens with, as its subject: "Chi Mak was sentenced"."""
+"""A person's name a sentence opens with, as its subject: "Chi Mak was sentenced", "R. Allen
+Stanford, who…"."""
 SURNAME_WITH_APPOSITIVE = re.compile(
     r"\W*(?P<name>[A-Z][a-z'-]+),\s+(?:arguably|the|a|an|who|once|formerly|himself|herself)\s"
 )
@@ -152,11 +153,17 @@ LEAD_IN = re.compile(r"[^.:;]{1,60}:\s+(?=[A-Z])")
 """Words leading into what follows a colon: "To give you two examples: Lee Bentley Farkas,
 the former chairman…, is serving a 30-year prison sentence"."""
 VERDICT_ON = re.compile(
-    r"\b(?:found|convicted|sentenced|acquitted)\s+"
+    r"\b(?:found|convicted|sentenced|acquitted|(?:conviction|sentencing)s?\s+of)\s+"
     r"(?P<name>[A-Z][a-z'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+){0,2})"
 )
 """Whom a verdict or a sentence is passed on, by name: "A jury found Tsarnaev guilty", the one
-a following "He was sentenced" tells of."""
+a following "He was sentenced" tells of, "led to the conviction of Howells and Vaisey"."""
+NAME_BEFORE_VERDICT = re.compile(
+    r"\b(?P<name>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})\s+(?:was|were|has been|had been)\s+"
+    r"(?:[a-z]+ly\s+)?(?:convicted|sentenced|acquitted)\b"
+)
+"""Someone by name, then the verdict or sentence passed on him: "Ibori was previously convicted
+here … and sentenced to 13 years in prison"."""
 NAMED_AS_SENTENCED = re.compile(
     r"\b(?P<name>[A-Z][a-z'-]+(?:[ -][A-Z][a-z'-]+)+),\s+an?\s+[^,]{1,60}?\s+who\s+"
     r"(?:\w+\s+)?(?:received|was sentenced|got|is serving)\b"
@@ -362,7 +369,8 @@ def _surname_with_appositive(sentence: str) -> re.Match[str] | None:
 def verdict_on_another(sentence: str, asked: frozenset[str]) -> bool:
     """The sentence passes a verdict or a sentence on someone by a name other than those asked
     about (``asked``: their names' words), or tells of such a one as sentenced."""
-    for match in (*VERDICT_ON.finditer(sentence), *NAMED_AS_SENTENCED.finditer(sentence)):
+    verdicts = (VERDICT_ON, NAME_BEFORE_VERDICT, NAMED_AS_SENTENCED)
+    for match in (found for pattern in verdicts for found in pattern.finditer(sentence)):
         words = frozenset(terms(match.group("name")))
         if words and not words & OFFICE_OR_PLACE and not words & asked:
             return True
