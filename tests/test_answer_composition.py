@@ -156,6 +156,23 @@ def test_a_leading_when_clause_is_context_not_a_part() -> None:
     assert not question.aspects[0].cue & set(terms("pleaded guilty"))
 
 
+def test_a_leading_piece_that_asks_which_is_a_part_not_context() -> None:
+    question = Question.parse(
+        "In which country was Dana Vole arrested before her extradition, what was her title?"
+    )
+
+    assert [aspect.kind for aspect in question.aspects] == [AnswerType.PLACE, AnswerType.ANY]
+    assert answered(question.text, "Vole was arrested in Ostland on May 4, 2019.") == {0}
+    title = "Dana Vole is a Deputy Division Director with the Ostland Security Bureau."
+    assert answered(question.text, title) == {1}
+    assert answered(question.text, "Vole ran the scheme from her garage for six years.") == set()
+    relative = Question.parse(
+        "In the Marlow case, in which a seller conspired with people in Ostland, how many pills "
+        "were found?"
+    )
+    assert [aspect.kind for aspect in relative.aspects] == [AnswerType.COUNT]
+
+
 def test_context_set_off_by_a_dash_is_not_what_a_part_asks() -> None:
     question = Question.parse(
         "Dana Vole was arrested in Ostland for shipping fake brake pads - when was she extradited?"
@@ -1772,6 +1789,7 @@ def test_one_prison_term_does_not_also_tell_the_codefendants_terms() -> None:
         ("Here in Marlow, two leaders of a piracy ring were sentenced to three years.", True),
         ("Two leaders of the ring, Dana Vole and Ilsa Varga, were sentenced.", False),
         ("They worked for a company in Ostland called Brisk Trading Ltd.", False),
+        ("He ran Brisk Group, with a seed subsidiary company, Kings Mill Seed.", False),
     ],
 )
 def test_a_firm_described_and_left_unnamed(sentence: str, withholds: bool) -> None:
@@ -1793,6 +1811,10 @@ def test_a_firm_described_in_the_questions_words_anywhere_in_the_release_is_with
         "from a Marlow oil & gas manufacturer", frozenset(terms("oil and gas"))
     )
     assert not describes_without_naming("from an Ostland supplier", frozenset(["supplier"]))
+    assert not describes_without_naming(
+        "They used the designs to benefit two Ostland companies - Brisk Aero Co. Ltd.",
+        frozenset(terms("which two Ostland companies")),
+    )
     assert describes_without_naming(
         "It took the designs of six Ostland technology companies.",
         frozenset(terms("which six Ostland tech companies")),
@@ -2603,3 +2625,42 @@ def test_how_many_of_a_people_in_capitals_counts_them() -> None:
 
     assert answered(question, "The gunman shot eight Americans before he was killed.") == {0}
     assert answered(question, "The gunman fired two rounds into his own phones.") == set()
+
+
+def test_which_agency_is_answered_by_a_body_named_in_any_words() -> None:
+    question = "Which Ostland agency did one of the hackers brag about being close to?"
+
+    boast = 'One hacker boasted that he was "very close" to the Ministry of State Security.'
+    assert answered(question, boast) == {0}
+    assert answered(question, "One hacker boasted that he was very close to his brother.") == set()
+
+
+def test_how_much_merchandise_is_answered_by_its_worth() -> None:
+    question = "How much counterfeit merchandise was involved in the Marlow luxury goods case?"
+
+    worth = "The Marlow case involved more than $100 million in counterfeit luxury goods."
+    assert answered(question, worth) == {0}
+    assert answered(question, "The Marlow case ended with $5 million in restitution.") == set()
+    assert (
+        answered(
+            "How many counterfeit handbags were seized?", "It seized $2 million in fake handbags."
+        )
+        == set()
+    )
+
+
+def test_how_many_people_is_answered_by_so_many_charged_by_any_name() -> None:
+    question = "How many people were charged in the Brisknet forum case?"
+
+    assert answered(question, "Prosecutors charged 36 cybercriminals from 17 countries.") == {0}
+    assert answered(question, "The defendants were charged with 36 counts of fraud.") == set()
+
+
+def test_a_place_a_part_names_may_be_named_in_another_form() -> None:
+    question = (
+        "Who are the two Ostland businessmen charged in the scheme, and where in Ruritania "
+        "were they arrested?"
+    )
+
+    arrest = "Ruritanian authorities arrested them in Sitiawan on Sept. 14, 2020."
+    assert answered(question, arrest) == {1}

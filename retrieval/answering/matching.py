@@ -19,6 +19,7 @@ from retrieval.answering.answer_kinds import (
     Aspect,
 )
 from retrieval.answering.named_people import (
+    BODIES_ASKED,
     NAMED_FIRM,
     PERSON_NAME,
     acronyms,
@@ -136,6 +137,30 @@ DEED_OF = re.compile(
 )
 """A count given as what was done to so many: "resulted in the arrest of 179 Darknet drug
 traffickers" is how many were arrested."""
+VALUE_OF = re.compile(
+    r"\$\s?\d[\d,.]*(?:\s+(?:thousand|million|billion))?(?:\s+worth)?\s+(?:of|in)\s+"
+    r"(?P<what>(?:[\w'-]+\s+){0,3}[\w'-]+)"
+)
+"""An amount of goods told by its worth: "more than $100 million in counterfeit luxury goods",
+"$2 million worth of fake handbags"."""
+HOW_MUCH = re.compile(r"\bhow much\b", re.I)
+PEOPLE_DEALT_WITH = re.compile(
+    r"\b(?:charged|charging|arrested|indicted|convicted|sentenced|extradited|prosecuted)\s+"
+    r"(?:more than |over |about |nearly |approximately |at least )?"
+    rf"(?:\d[\d,]*|{NUMBER_WORDS[1:-1]})\s+[a-z][\w-]*s\b",
+    re.I,
+)
+"""So many people, by whatever they are called, that the law dealt with: "charged 36
+cybercriminals", "arrested 12 suspects"."""
+PEOPLE_COUNTED = frozenset(terms("people persons individuals"))
+POSITION_ASKED = re.compile(r"\b(?:his|her|their)\s+(?:job\s+)?(?:title|position|rank)s?\b", re.I)
+"""A part asking what post someone holds: "what was his title"."""
+POSITION_HELD = re.compile(
+    r"\b(?:is|was|were|are|as|became)\s+(?:an?\s+|the\s+)?(?:[A-Z][\w.'-]*\s+){0,4}"
+    r"(?:Director|Officer|Chief|President|Chairman|Chairwoman|Manager|Agent|Engineer|Secretary|"
+    r"Commissioner|Head|Minister|Professor|Executive|Founder|Partner|Scientist|Analyst)\b"
+)
+"""A post someone holds, in capitals: "is a Deputy Division Director with the MSS"."""
 YEAR = re.compile(r"(19|20)\d\d")
 DECIMALS = re.compile(r"\d\.$")
 COUNT_FIELD = re.compile(r"\b(quantity|qty|count|units|pieces|total)\s*[:=]?\s*\d", re.I)
@@ -271,6 +296,10 @@ def answers(
         return _gives_the_age_of(aspect.of_whom, sentence)
     if aspect.kind is AnswerType.COUNT:
         counted = aspect.counted or aspect.cue or frozenset(question_terms)
+        if HOW_MUCH.search(aspect.asks) and _valued(sentence, counted):
+            return True
+        if aspect.words & PEOPLE_COUNTED and PEOPLE_DEALT_WITH.search(sentence):
+            return True
         return _counts(sentence, counted, aspect.counted_names)
     if aspect.kind is AnswerType.PERSON:
         if _field_names_the_role(aspect, sentence) or _cites_a_case(aspect, sentence):
@@ -282,6 +311,10 @@ def answers(
         # in Beijing."), and which statute from the line before it in a table's row ("Conspiring
         # to commit trade secret theft" / "18 U.S.C. § 1832(a)(5)").
         sentence_terms = sentence_terms | preceding_terms
+    if POSITION_ASKED.search(aspect.asks) and POSITION_HELD.search(sentence):
+        return True
+    if aspect.kind is AnswerType.PERSON and aspect.cue <= BODIES_ASKED:
+        return True  # "which Chinese agency": the body named is the answer, by any name
     return not aspect.cue or _shares_a_cue(aspect.cue, sentence_terms)
 
 
@@ -292,9 +325,12 @@ def _prices(kinds_named: frozenset[str], sentence: str) -> bool:
 
 
 def _names_its_own(aspect: Aspect, sentence: str, present: frozenset[str]) -> bool:
-    """The sentence names what the part alone names, in its words or by the initials of a body
-    it names in full ("CBP" of "Customs and Border Protection")."""
-    return bool(aspect.own_names & present or aspect.own_names & acronyms(sentence))
+    """The sentence names what the part alone names, in its words or another form of them
+    ("Malaysian" of "Malaysia"), or by the initials of a body it names in full ("CBP" of
+    "Customs and Border Protection")."""
+    if any(has_form(name, present) for name in aspect.own_names):
+        return True
+    return bool(aspect.own_names & acronyms(sentence))
 
 
 def _gives_the_age_of(of_whom: frozenset[str], sentence: str) -> bool:
@@ -511,6 +547,15 @@ def _counts(sentence: str, counted: frozenset[str], names: frozenset[str] = froz
         if _shares_a_cue(counted, frozenset(terms(_common_words(match.group("following"))))):
             return True
     return False
+
+
+def _valued(sentence: str, counted: frozenset[str]) -> bool:
+    """The worth of the things asked about, which tells "how much counterfeit merchandise" as
+    well as a count of them does."""
+    return any(
+        _shares_a_cue(counted, frozenset(terms(match.group("what"))))
+        for match in VALUE_OF.finditer(sentence)
+    )
 
 
 def _lasts(sentence: str, cue: frozenset[str]) -> bool:

@@ -55,8 +55,15 @@ CLAUSE_BREAK = re.compile(
     re.I,
 )
 SUBORDINATE = re.compile(
-    r"^\s*(when|if|after|before|once|while|since|although|according|in|under|for|at|as)\b", re.I
+    r"^\s*(?:when\b(?!\s+(?:was|were|is|are|did|does|do|has|have|had|will|can|must)\b)"
+    r"|(?:if|after|before|once|while|since|although|according|in|under|for|at|as)\b"
+    r"(?!\s+(?:which|what|whose|whom)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:was|were|is|are|did|does|do|has|have|had|will|can|could|would|must|should)\b))",
+    re.I,
 )
+"""How a piece that only sets the scene opens ("When he pleaded guilty, …", "In the Xu case,
+…", "…, in which a defendant conspired with …"); one that asks opens the same way, with its
+verb put first ("In which country was he arrested, …")."""
 ASKING_START = re.compile(
     r"^\W*(did|does|do|is|was|were|are|has|have|had|can|could|will|would|should|may|might|list|"
     r"name|give|tell|describe|explain|summari[sz]e|show|find)\b",

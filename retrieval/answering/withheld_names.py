@@ -18,7 +18,9 @@ from retrieval.answering.questions import Question
 
 ROLE = r"(?:leaders?|officers?|engineers?|employees?|scientists?|executives?|hackers?)"
 """The people a speech or a review may leave unnamed by their role."""
-UNNAMED = rf"(?:{FIRM_NOUNS}|(?P<role>{ROLE}))"
+UNNAMED = rf"(?:{FIRM_NOUNS}(?:\s+{FIRM_NOUNS})*|(?P<role>{ROLE}))"
+"""What a firm is called, in one or more words ("a corn seed subsidiary company"), or people by
+their role."""
 DETERMINER = r"(?:a|an|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
 NOT_OWNED = r"(?!['\u2019]s\b)"
 """Not the firm's something: "who was the French company's security head" asks for a person."""
@@ -43,11 +45,13 @@ INDEFINITE_ORGANIZATION = re.compile(
 )
 NAMED_AFTER = re.compile(
     r"^(?:\s+of\s+[^,;.]{1,25}?(?=,))?"
-    r"\s*(?:,\s*|\(\s*)?(?:(?:named|called|known as|doing business as|d/b/a)\b|[A-Z0-9])"
+    r"\s*(?:,\s*|\(\s*|[-\u2013\u2014:]\s*)?"
+    r"(?:(?:named|called|known as|doing business as|d/b/a)\b|[A-Z0-9])"
     r"|^[^,;]{0,20}?\b(?:named|called)\s+[A-Z0-9]"
 )
-"""A name right after the description, or after its "of" phrase: "two leaders of the ring,
-Dana Vole and …", or one it is called by a few words on: "a company in China called …"."""
+"""A name right after the description (after a comma, a bracket or a dash), or after its "of"
+phrase: "two leaders of the ring, Dana Vole and …", "two Chinese companies - Liaoning …", or
+one it is called by a few words on: "a company in China called …"."""
 NAMED_BEFORE = re.compile(
     r"(?<![\w&.'-])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
     r"Fri|Sat|Sun|Today|However|Then|Also|Additionally|Meanwhile)\w*\s*,)"
