@@ -233,3 +233,38 @@ def test_the_definition_of_the_term_asked_about_is_labelled_by_it() -> None:
 
     assert label_share(aspect, definition) == 1.0
     assert label_share(aspect, mention) == 0.0
+
+
+def test_who_holds_an_office_is_asked_by_name_not_answered_by_another_body() -> None:
+    duty = "The Director of the Marlow Center shall consult with private sector entities."
+    assert answered("Who is the current Director of the Marlow Center?", duty) == set()
+    assert answered("Whom must the Director of the Marlow Center consult?", duty) == {0}
+    body = (
+        "The Director of the Marlow Center shall coordinate with the Food and Drug Administration."
+    )
+    assert answered("What is the name of the Director of the Marlow Center?", body) == set()
+
+
+def test_what_someone_must_do_is_told_as_his_duty() -> None:
+    question = "Once the Registrar receives a clerk's notice of a lawsuit, what must he do with it?"
+    duty = (
+        "It shall be the duty of the Registrar on receipt of such notice forthwith to endorse "
+        "the same upon the file wrapper."
+    )
+
+    assert answered(question, duty) == {0}
+
+
+def test_a_deadline_to_report_is_not_the_deadline_for_another_duty() -> None:
+    question = "By what date must the Commissioner report to Congress on the donations accepted?"
+    rules = (
+        "Not later than 180 days after February 24, 2016, the Commissioner shall prescribe "
+        "regulations to accept donations of hardware."
+    )
+    report = (
+        "Not later than June 30, 2017, the Commissioner shall submit to Congress a report on "
+        "the donations accepted."
+    )
+
+    assert answered(question, rules) == set()
+    assert answered(question, report) == {0}

@@ -56,10 +56,11 @@ EVENTS = (
     "arrested charged indicted arraigned detained extradited seized pleaded plea convicted "
     "acquitted verdict trial hearing sentenced released dismissed settled filed registered "
     "renewed granted issued cancelled abandoned expired launched live opened established "
-    "signed enacted"
+    "signed enacted reported submitted prescribed"
 )
 """The events of a case or a record that a date is the date of: "when was he arrested" is not
-answered by the date he was sentenced."""
+answered by the date he was sentenced, "by what date must CBP report" by the date a statute
+gives for prescribing regulations."""
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,8 @@ GATHERINGS = frozenset(terms("network conference summit forum initiative program
 Property Crimes Enforcement Network"); as a first word they may start a firm's ("Networking
 Inc.")."""
 NAME_WORDS = frozenset(terms("name"))
+HOLDER_ASKED = re.compile(r"\bwho\s+(?:is|was)\s+the\s+(?:current|present|then|sitting)\b", re.I)
+"""A part asking who holds an office ("who is the current Assistant Director"): a name."""
 PEOPLE_BY_ROLE = frozenset(
     terms(
         "man woman men women engineer engineers employee employees individual individuals "
@@ -296,9 +298,10 @@ def _after_title(name: str) -> str:
 
 
 def _asks_for_a_name(aspect: Aspect) -> bool:
-    """The part asks for someone's name ("what is the name of the Assistant Director"), which a
-    statute's office ("the Assistant Director shall…") does not give."""
-    return bool(aspect.words & NAME_WORDS)
+    """The part asks for someone's name ("what is the name of the Assistant Director", "who is
+    the current Assistant Director"), which a statute's office ("the Assistant Director
+    shall…") does not give."""
+    return bool(aspect.words & NAME_WORDS) or HOLDER_ASKED.search(aspect.asks) is not None
 
 
 def _after_district(name: str) -> str:
@@ -454,7 +457,8 @@ def _place_or_body(name: str, aspect: Aspect) -> bool:
         ends.add(words[-1])
     if not ends or aspect.words & BODIES_ASKED:
         return False
-    return not any(has_word(word, aspect.words) for word in ends)
+    # Forms, not words of like meaning: "which director" asks for no "Administration".
+    return not any(has_form(word, aspect.words) for word in ends)
 
 
 def _statutory_actor(sentence: str, run: re.Match[str], name: str) -> bool:

@@ -52,6 +52,7 @@ SAME_MEANING = (
     "gun guns firearm firearms weapon weapons",
     "pick picked select selected selection choose chose chosen",
     "goods merchandise wares",
+    "must duty required obligated",
 )
 """Words of one meaning in the cases Casebot reads: a part's cue is met by any of its group
 ("which defendant is still on the run" by "fugitive")."""
