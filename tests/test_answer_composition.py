@@ -2664,3 +2664,15 @@ def test_a_place_a_part_names_may_be_named_in_another_form() -> None:
 
     arrest = "Ruritanian authorities arrested them in Sitiawan on Sept. 14, 2020."
     assert answered(question, arrest) == {1}
+
+
+def test_a_further_part_may_open_with_what_it_is_about() -> None:
+    question = Question.parse(
+        "How many counts are in the indictment against Dana Vole, and data on how many people "
+        "was stolen?"
+    )
+
+    assert [aspect.kind for aspect in question.aspects] == [AnswerType.COUNT, AnswerType.COUNT]
+    stolen = "The defendants stole data concerning approximately 78.8 million persons."
+    assert answered(question.text, stolen) == {1}
+    assert answered(question.text, "The four-count indictment names Dana Vole.") == {0}

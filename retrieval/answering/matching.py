@@ -113,7 +113,8 @@ STATUTORY_TERM = re.compile(
     re.I,
 )
 COUNTED = re.compile(
-    rf"\b(?P<number>\d[\d,]*|{NUMBER_WORDS[1:-1]})\b(?=(?P<following>(?:\W+\w+){{1,6}}))", re.I
+    rf"\b(?P<number>\d[\d,]*(?:\.\d+)?|{NUMBER_WORDS[1:-1]})\b(?=(?P<following>(?:\W+\w+){{1,6}}))",
+    re.I,
 )
 """A number and the words after it. The words are looked ahead at, not taken: "two assault
 rifles and an additional 778 sights" has two numbers, and the second is among the first's

@@ -50,8 +50,11 @@ YES_OR_NO_CLAUSE = (
 )
 """A further part that asks yes or no, opening with its verb and its subject: "…, and is there
 any exception", "…, and were any of them charged"."""
+NOUN_BEFORE_WH = r"[a-z]+\s+(?:on|of|about|for)\s+(?:how|which|what|whom)\b"
+"""A further part that opens with what it is about: "and data on how many people was stolen"."""
 CLAUSE_BREAK = re.compile(
-    rf"(,\s*and\s+(?={YES_OR_NO_CLAUSE})|(?:,\s*and\s+|\s+and\s+|,\s*)(?={LEADING_WH}{WH_WORD}))",
+    rf"(,\s*and\s+(?={YES_OR_NO_CLAUSE}|{NOUN_BEFORE_WH})"
+    rf"|(?:,\s*and\s+|\s+and\s+|,\s*)(?={LEADING_WH}{WH_WORD}))",
     re.I,
 )
 SUBORDINATE = re.compile(

@@ -53,6 +53,7 @@ SAME_MEANING = (
     "pick picked select selected selection choose chose chosen",
     "goods merchandise wares",
     "must duty required obligated",
+    "people persons individuals",
 )
 """Words of one meaning in the cases Casebot reads: a part's cue is met by any of its group
 ("which defendant is still on the run" by "fugitive")."""
