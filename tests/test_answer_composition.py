@@ -606,6 +606,8 @@ def test_a_prison_term_the_question_gives_is_not_asked_for() -> None:
     assert kinds("How long was the Marlow man sentenced to?") == [AnswerType.PRISON_SENTENCE]
     named = "What was the name of the Marlow man who received a 10-year sentence for the scam?"
     assert kinds(named) == [AnswerType.PERSON]
+    the_term = "What is the name of the Marlow programmer who got the 97-month sentence?"
+    assert kinds(the_term) == [AnswerType.PERSON]
 
 
 def test_a_quoted_phrase_must_be_said_by_the_answer() -> None:
@@ -2647,6 +2649,10 @@ def test_how_much_merchandise_is_answered_by_its_worth() -> None:
         )
         == set()
     )
+    value = "What was the value of the counterfeit goods in the Marlow conspiracy?"
+    handbags = "The Marlow conspiracy involved $1.4 million in counterfeit luxury handbags."
+    assert answered(value, handbags) == {0}
+    assert answered(value, "The Marlow conspirators paid $5 million in restitution.") == set()
 
 
 def test_how_many_people_is_answered_by_so_many_charged_by_any_name() -> None:
@@ -2676,3 +2682,40 @@ def test_a_further_part_may_open_with_what_it_is_about() -> None:
     stolen = "The defendants stole data concerning approximately 78.8 million persons."
     assert answered(question.text, stolen) == {1}
     assert answered(question.text, "The four-count indictment names Dana Vole.") == {0}
+
+
+def test_a_penalty_for_another_charge_does_not_answer_the_charge_asked() -> None:
+    question = (
+        "What maximum penalty does Dana Vole face on the count of false statements to agents?"
+    )
+    trafficking = (
+        "She faces a maximum of 10 years in prison on each count of trafficking in counterfeit "
+        "goods and a $2 million fine."
+    )
+
+    assert answered(question, trafficking) == set()
+    own = "On the false statements to agents count, she faces five years in prison."
+    assert answered(question, own) == {0}
+    espionage = "What is the maximum fine for each economic espionage count against Dana Vole?"
+    other = (
+        "Count Fourteen, which charges Vole with making false statements to the FBI, carries a "
+        "fine of up to $250,000."
+    )
+    assert answered(espionage, other) == set()
+    assert answered(
+        espionage, "The economic espionage counts carry a fine of up to $5,000,000."
+    ) == {0}
+    both = "What prison terms does Dana Vole face on the wire fraud count and the theft count?"
+    listed = (
+        "Vole faces five years in prison on the conspiracy charge and 20 years in prison for "
+        "wire fraud."
+    )
+    assert answered(both, listed) == {0}
+    those = (
+        "Dana Vole faces five identity theft counts. What penalty does each of those counts carry?"
+    )
+    assert answered(those, "The counts of identity theft each carry two years in prison.") == {0}
+    theft = "What is the maximum prison term for the theft of trade secrets charges against Vole?"
+    wire = "Conspiring to commit wire fraud carries a maximum sentence of 20 years in prison."
+    assert answered(theft, wire) == set()
+    assert answered(theft, "Theft of trade secrets carries up to 10 years in prison.") == {0}

@@ -26,7 +26,7 @@ from retrieval.answering.named_people import (
     names_someone_asked_for,
     statutory_role,
 )
-from retrieval.answering.offenses import about_another_offense
+from retrieval.answering.offenses import about_another_charge, about_another_offense
 from retrieval.answering.words import has_form, has_word
 
 NOT_A_TERM = (
@@ -206,6 +206,9 @@ PAYMENT = frozenset(terms("paid"))
 """Words that ask for money without naming a kind of it: "how much was he to be paid" is
 answered by "he was to get $1,000 a day", as "what fine" is not by any amount."""
 PRICE = frozenset(terms("price cost"))
+WORTH = frozenset(terms("value worth"))
+"""Kinds of money a sum of goods is told in: "the value of the goods" is "$1.4 million in
+counterfeit handbags"."""
 UNIT_PRICE = re.compile(r"\$\s?\d[\d,.]*\s+(?:each|apiece|per|a|an)\b")
 """An amount that is a price by what follows it: "for just $2.00 each", "$30 per bottle"."""
 LABEL = re.compile(r"^\s*([A-Za-z][\w /()-]{0,40}):\s|^[^\n]{1,100} — ([A-Za-z ;]{3,120})")
@@ -269,6 +272,8 @@ def answers(
         return False
     if about_another_agency(aspect.asks, sentence) or about_another_offense(aspect.asks, sentence):
         return False
+    if about_another_charge(aspect.asks, sentence):
+        return False
     if aspect.of_kind is not AnswerType.ANY and not _contains(Aspect(aspect.of_kind), sentence):
         return False
     if aspect.kind is AnswerType.MONEY and aspect.money_terms:
@@ -277,7 +282,7 @@ def answers(
         named = sentence_terms | preceding_terms if LIST_ITEM.match(sentence) else sentence_terms
         kinds_named = aspect.money_terms - PAYMENT
         named_here = any(has_form(kind, named) for kind in kinds_named)
-        if kinds_named and not named_here and not _prices(kinds_named, sentence):
+        if kinds_named and not named_here and not _told_unnamed(aspect, kinds_named, sentence):
             return False
         if _prospective_order(aspect, sentence):
             return False
@@ -317,6 +322,14 @@ def answers(
     if aspect.kind is AnswerType.PERSON and aspect.cue <= BODIES_ASKED:
         return True  # "which Chinese agency": the body named is the answer, by any name
     return not aspect.cue or _shares_a_cue(aspect.cue, sentence_terms)
+
+
+def _told_unnamed(aspect: Aspect, kinds_named: frozenset[str], sentence: str) -> bool:
+    """An amount of the kind asked for, given without the kind's word: a price ("$2.00
+    each"), or the worth of the goods asked about ("$1.4 million in counterfeit handbags")."""
+    if _prices(kinds_named, sentence):
+        return True
+    return kinds_named <= WORTH and _valued(sentence, aspect.words - WORTH)
 
 
 def _prices(kinds_named: frozenset[str], sentence: str) -> bool:

@@ -69,8 +69,13 @@ GATHERINGS = frozenset(terms("network conference summit forum initiative program
 Property Crimes Enforcement Network"); as a first word they may start a firm's ("Networking
 Inc.")."""
 NAME_WORDS = frozenset(terms("name"))
-HOLDER_ASKED = re.compile(r"\bwho\s+(?:is|was)\s+the\s+(?:current|present|then|sitting)\b", re.I)
-"""A part asking who holds an office ("who is the current Assistant Director"): a name."""
+HOLDER_ASKED = re.compile(
+    r"\bwho\s+(?:is|was)\s+the\s+(?:current|present|then|sitting)\b"
+    r"|\bwho\s+(?:currently|now|presently)\s+(?:serves|is|holds)\b",
+    re.I,
+)
+"""A part asking who holds an office ("who is the current Assistant Director", "who currently
+serves as Director"): a name."""
 PEOPLE_BY_ROLE = frozenset(
     terms(
         "man woman men women engineer engineers employee employees individual individuals "

@@ -1,5 +1,5 @@
-"""Whether a part of a question asks about a first or a repeat offense, and whether a sentence
-is about the other.
+"""Whether a part of a question asks about a first or a repeat offense, or about one charge, and
+whether a sentence is about another.
 
 Penalty statutes give a first offense's maximum and then a higher one "for a second or
 subsequent offense", side by side. A part asking what a repeat offender faces is not answered by
@@ -9,6 +9,9 @@ the first-offense penalty, nor a part asking about a first offense by the repeat
 from __future__ import annotations
 
 import re
+
+from retrieval.analysis import terms
+from retrieval.answering.words import has_form
 
 OFFENSE = r"(offen[cs]es?|offenders?|violations?|convictions?)"
 REPEAT_ASKED = re.compile(
@@ -30,3 +33,57 @@ def about_another_offense(asked: str, sentence: str) -> bool:
     if REPEAT_ASKED.search(asked):
         return not REPEAT_STATED.search(sentence)
     return bool(FIRST_ASKED.search(asked) and REPEAT_STATED.search(sentence))
+
+
+CHARGE = r"(?:counts?|charges?)"
+CHARGE_OF = re.compile(
+    rf"\b{CHARGE}\s+of\s+(?P<offense>[a-z][a-z\s'-]{{2,80}}?)"
+    r"(?=\s*(?:[,.;:(?]|$|\b(?:and|as|in|against|for|under|that|which|carry|carries|does|do|did|"
+    r"is|are|was|were|face|faces|she|he|they)\b))",
+    re.I,
+)
+"""A charge named after its word: "each count of trafficking in counterfeit goods", "the count
+of false statements to law enforcement"."""
+NAMED_CHARGE = re.compile(
+    rf"\b(?:the|each|every|his|her|their|its)\s+(?P<offense>(?:[a-z][\w'-]*\s+){{1,5}}?){CHARGE}\b",
+    re.I,
+)
+"""A charge named before its word: "the economic espionage counts", "the false statement in
+naturalization charge"."""
+CHARGED_WITH = re.compile(
+    r"\bwhich\s+charges?\s+\w+\s+with\s+(?P<offense>[a-z][a-z\s'-]{2,100}?)(?=\s*[,.;]|$)", re.I
+)
+"""A count described by what it charges: "Count Fourteen, which charges Zheng with making false
+statements to the FBI"."""
+CARRYING = re.compile(r"\b(?P<offense>(?:[A-Za-z][\w'-]*\s+){1,6})carr(?:y|ies)\b")
+"""An offense told by what it carries: "committing wire fraud carries a potential maximum
+sentence of up to 20 years"."""
+NOT_AN_OFFENSE = frozenset(
+    terms(
+        "each every one two three four five six seven eight nine ten several all both other "
+        "additional remaining separate substantive criminal federal felony maximum the of and "
+        "those these such said same"
+    )
+)
+"""Words of a charge's description that name no offense."""
+
+
+def about_another_charge(asked: str, sentence: str) -> bool:
+    """The part asks about a charge it names ("the count of false statements"), and the sentence
+    names the charges it speaks of, and nowhere the one asked about: "She faces 10 years on each
+    count of trafficking in counterfeit goods" gives no penalty for making false statements.
+    (A sentence may name the one asked about otherwise: "20 years in prison for wire fraud".)"""
+    wanted = _offenses(asked, (CHARGE_OF, NAMED_CHARGE))
+    if not wanted or not _offenses(sentence, (CHARGE_OF, NAMED_CHARGE, CHARGED_WITH, CARRYING)):
+        return False
+    said = frozenset(terms(sentence))
+    return not any(has_form(word, said) for offense in wanted for word in offense)
+
+
+def _offenses(text: str, patterns: tuple[re.Pattern[str], ...]) -> list[frozenset[str]]:
+    found = (
+        frozenset(terms(match.group("offense"))) - NOT_AN_OFFENSE
+        for pattern in patterns
+        for match in pattern.finditer(text)
+    )
+    return [offense for offense in found if offense]

@@ -190,11 +190,13 @@ GIVEN_TERM = re.compile(
     r"\bsentenced (?:(?-i:[A-Z][\w.'-]*)\s|him\s|her\s|them\s){0,4}to "
     rf"(?:about |more than |over |nearly )?{DURATION}(?: (?:in|of) (?:federal |state )?"
     r"(?:prison|jail))?"
-    rf"|\b(?:received|got|given|serving|imposed) an? {DURATION}[- ](?:(?:prison|jail) )?sentence\b",
+    rf"|\b(?:received|got|given|serving|imposed) (?:an?|the|his|her) {DURATION}[- ]"
+    r"(?:(?:prison|jail) )?sentence\b",
     re.I,
 )
 """A term the question gives ("the man sentenced to 2½ years", "which judge sentenced Ardit
-Ferizi to 20 years", "the man who received a 10-year sentence"), which it does not ask for."""
+Ferizi to 20 years", "the man who received a 10-year sentence", "who got the 97-month
+sentence"), which it does not ask for."""
 GIVEN_AMOUNT = re.compile(
     r"\b(?:worth|valued?|value[ds]?|cost(?:ing)?|priced|paid|fine[ds]?|restitution|damages|"
     r"proceeds|bail|bond)\b(?:\s+(?:of|at|more|less|than|over|about|nearly|approximately|"
