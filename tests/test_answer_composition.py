@@ -2715,7 +2715,3 @@ def test_a_penalty_for_another_charge_does_not_answer_the_charge_asked() -> None
         "Dana Vole faces five identity theft counts. What penalty does each of those counts carry?"
     )
     assert answered(those, "The counts of identity theft each carry two years in prison.") == {0}
-    theft = "What is the maximum prison term for the theft of trade secrets charges against Vole?"
-    wire = "Conspiring to commit wire fraud carries a maximum sentence of 20 years in prison."
-    assert answered(theft, wire) == set()
-    assert answered(theft, "Theft of trade secrets carries up to 10 years in prison.") == {0}

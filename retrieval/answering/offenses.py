@@ -55,9 +55,6 @@ CHARGED_WITH = re.compile(
 )
 """A count described by what it charges: "Count Fourteen, which charges Zheng with making false
 statements to the FBI"."""
-CARRYING = re.compile(r"\b(?P<offense>(?:[A-Za-z][\w'-]*\s+){1,6})carr(?:y|ies)\b")
-"""An offense told by what it carries: "committing wire fraud carries a potential maximum
-sentence of up to 20 years"."""
 NOT_AN_OFFENSE = frozenset(
     terms(
         "each every one two three four five six seven eight nine ten several all both other "
@@ -74,7 +71,7 @@ def about_another_charge(asked: str, sentence: str) -> bool:
     count of trafficking in counterfeit goods" gives no penalty for making false statements.
     (A sentence may name the one asked about otherwise: "20 years in prison for wire fraud".)"""
     wanted = _offenses(asked, (CHARGE_OF, NAMED_CHARGE))
-    if not wanted or not _offenses(sentence, (CHARGE_OF, NAMED_CHARGE, CHARGED_WITH, CARRYING)):
+    if not wanted or not _offenses(sentence, (CHARGE_OF, NAMED_CHARGE, CHARGED_WITH)):
         return False
     said = frozenset(terms(sentence))
     return not any(has_form(word, said) for offense in wanted for word in offense)
