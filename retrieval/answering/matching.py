@@ -154,6 +154,7 @@ PEOPLE_DEALT_WITH = re.compile(
 """So many people, by whatever they are called, that the law dealt with: "charged 36
 cybercriminals", "arrested 12 suspects"."""
 PEOPLE_COUNTED = frozenset(terms("people persons individuals"))
+"""Words by which "how many" counts people of any kind: "how many people were charged"."""
 POSITION_ASKED = re.compile(r"\b(?:his|her|their)\s+(?:job\s+)?(?:title|position|rank)s?\b", re.I)
 """A part asking what post someone holds: "what was his title"."""
 POSITION_HELD = re.compile(
