@@ -237,7 +237,7 @@ class ExtractiveAnswerer:
             else self._embedder.embed_query(question)
         )
         similarities = vectors @ query
-        for candidate, similarity in zip(chosen, similarities, strict=False):
+        for candidate, similarity in zip(chosen, similarities[: len(chosen)], strict=True):
             candidate.similarity = float(np.clip(similarity, -1.0, 1.0))
         # An item of a list, or a place told of by the next sentence, is as close to the
         # question as the two read together, if that is closer.

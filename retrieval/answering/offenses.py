@@ -58,8 +58,7 @@ statements to the FBI"."""
 NOT_AN_OFFENSE = frozenset(
     terms(
         "each every one two three four five six seven eight nine ten several all both other "
-        "additional remaining separate substantive criminal federal felony maximum the of and "
-        "those these such said same"
+        "additional remaining separate substantive criminal federal felony maximum those same"
     )
 )
 """Words of a charge's description that name no offense."""
