@@ -185,6 +185,8 @@ def test_context_set_off_by_a_dash_is_not_what_a_part_asks() -> None:
     assert answered(question.text, "She was extradited on June 9, 2020.") == {0}
 
 
+
+
 def test_a_message_is_read_from_its_first_sentence_that_asks() -> None:
     question = Question.parse("I'm working the Quist referral today. When was she sentenced?")
 
@@ -292,6 +294,41 @@ def test_what_a_cited_section_sets_is_the_most_it_allows() -> None:
     assert answered("What prison term and fine does 18 U.S.C. 2390(b) set?", rule) == {0, 1}
     assert answered("What prison term and fine did Shane Lance receive?", rule) == set()
     assert answered("What prison term and fine does 18 U.S.C. 2390(b) set?", by_reference) == {0}
+
+
+def test_an_amount_said_to_be_of_another_kind_of_money_is_no_fine() -> None:
+    question = "What maximum dollar fine does 18 U.S.C. 2390(c)(1) set?"
+    retail_value = (
+        "(1) shall be imprisoned not more than 3 years, or fined in the amount set forth in this "
+        "title, or both, if the offense involves 10 or more copies which have a total retail "
+        "value of $2,500 or more;"
+    )
+    rule = "(1) shall be fined not more than $250,000, or imprisoned not more than 5 years;"
+
+    assert answered(question, retail_value) == set()
+    assert answered(question, rule) == {0}
+    assert answered(
+        "How much restitution was Shane Lance ordered to pay?",
+        "Lance was fined $5,000 and ordered to pay restitution of $20,000.",
+    ) == {0}
+
+
+def test_what_a_penalty_is_asks_for_a_term_an_amount_or_a_measure_of_one() -> None:
+    question = "What maximum statutory penalty does each charge against Shane Lance carry?"
+    table_lost = "The maximum statutory penalty for each charge against Lance is as follows:"
+    given = "Each charge against Lance carries a maximum statutory penalty of 15 years in prison."
+    measure = "Whoever aids shall be liable to a penalty equal to the value of the articles."
+
+    assert answered(question, table_lost) == set()
+    assert answered(question, given) == {0}
+    assert answered("What penalty does a person who aids face under 19 U.S.C. 1595a?", measure) == {
+        0
+    }
+    assert answered("Is the adjusted sum a penalty?", table_lost) == {0}
+
+
+
+
 
 
 def test_who_has_standing_is_whoever_the_statute_lets_bring_the_action() -> None:

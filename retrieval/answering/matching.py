@@ -207,6 +207,25 @@ PAYMENT = frozenset(terms("paid"))
 """Words that ask for money without naming a kind of it: "how much was he to be paid" is
 answered by "he was to get $1,000 a day", as "what fine" is not by any amount."""
 PRICE = frozenset(terms("price cost"))
+KINDS_OF_MONEY = frozenset(
+    terms(
+        "value worth retail loss losses proceeds sales revenue profits damages restitution fine "
+        "fined fines forfeiture forfeit bond bail price cost fee fees salary bribe payment income"
+    )
+)
+"""The words an amount is said to be of: "a total retail value of $2,500" is no fine."""
+PENALTY_ASKED = re.compile(
+    r"^\W*(?:and\s+)?(?:what|which|how (?:big|large|severe|stiff|harsh))\b[^?]{0,60}"
+    r"\bpenalt(?:y|ies)\b",
+    re.I,
+)
+PENALTY_GIVEN = re.compile(rf"{DURATION}|\b(life|death|equal to|twice|times the|value of)\b", re.I)
+"""What a penalty is, besides an amount of money: a term or a measure of one ("equal to the
+value of the article"). "The maximum statutory penalty for each of the charges is as
+follows:" gives none, where the release's table of them was lost."""
+PENALTY_MONEY = frozenset(terms("fine penalty restitution forfeiture"))
+KIND_OF_AMOUNT_WORDS = 6
+"""How many words before an amount may say what it is an amount of."""
 WORTH = frozenset(terms("value worth"))
 """Kinds of money a sum of goods is told in: "the value of the goods" is "$1.4 million in
 counterfeit handbags"."""
@@ -285,6 +304,8 @@ def answers(
         named_here = any(has_form(kind, named) for kind in kinds_named)
         if kinds_named and not named_here and not _told_unnamed(aspect, kinds_named, sentence):
             return False
+        if kinds_named and _only_other_amounts(kinds_named, sentence):
+            return False
         if _prospective_order(aspect, sentence):
             return False
     if aspect.kind is AnswerType.MONEY and aspect.given_amounts:
@@ -318,6 +339,8 @@ def answers(
         # in Beijing."), and which statute from the line before it in a table's row ("Conspiring
         # to commit trade secret theft" / "18 U.S.C. § 1832(a)(5)").
         sentence_terms = sentence_terms | preceding_terms
+    if not _gives_the_penalty_asked(aspect, sentence):
+        return False
     if POSITION_ASKED.search(aspect.asks) and POSITION_HELD.search(sentence):
         return True
     if aspect.kind is AnswerType.PERSON and aspect.cue <= BODIES_ASKED:
@@ -331,6 +354,36 @@ def _told_unnamed(aspect: Aspect, kinds_named: frozenset[str], sentence: str) ->
     if _prices(kinds_named, sentence):
         return True
     return kinds_named <= WORTH and _valued(sentence, aspect.words - WORTH)
+
+
+def _gives_the_penalty_asked(aspect: Aspect, sentence: str) -> bool:
+    """A part of no particular kind that asks what a penalty is wants one given: contracts
+    "worth in excess of $20 million" are none."""
+    if aspect.kind is not AnswerType.ANY or not PENALTY_ASKED.search(aspect.asks):
+        return True
+    if PENALTY_GIVEN.search(sentence):
+        return True
+    return MONEY_AMOUNT.search(sentence) is not None and not _only_other_amounts(
+        PENALTY_MONEY, sentence
+    )
+
+
+def _only_other_amounts(kinds_named: frozenset[str], sentence: str) -> bool:
+    """Every amount the sentence states is said to be of another kind of money than those
+    asked: "fined in the amount set forth in this title … copies which have a total retail
+    value of $2,500" gives no fine. An amount said to be of nothing (", or fined $5,000") may
+    be of the kind asked."""
+    found = list(MONEY_AMOUNT.finditer(sentence))
+    return bool(found) and all(
+        _amount_of_another_kind(kinds_named, sentence[: match.start()]) for match in found
+    )
+
+
+def _amount_of_another_kind(kinds_named: frozenset[str], before: str) -> bool:
+    said_of = frozenset(terms(" ".join(before.split()[-KIND_OF_AMOUNT_WORDS:])))
+    if any(has_form(kind, said_of) for kind in kinds_named):
+        return False
+    return bool(said_of & KINDS_OF_MONEY)
 
 
 def _prices(kinds_named: frozenset[str], sentence: str) -> bool:
