@@ -327,6 +327,15 @@ def test_what_a_penalty_is_asks_for_a_term_an_amount_or_a_measure_of_one() -> No
     assert answered("Is the adjusted sum a penalty?", table_lost) == {0}
 
 
+def test_a_term_of_non_consecutive_years_is_a_term() -> None:
+    sentence = (
+        "He faces seven counts of aggravated identity theft, which each carries a mandatory "
+        "sentence of two non-consecutive years in prison."
+    )
+
+    assert answered("What sentence does each aggravated identity theft count carry?", sentence) == {
+        0
+    }
 
 
 

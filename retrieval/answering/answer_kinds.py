@@ -43,7 +43,8 @@ NUMBER_WORDS = (
 )
 DURATION = (
     rf"\b{NUMBER_WORDS}[- ](and[- ]a[- ]half[- ])?"
-    rf"((consecutive|full|additional|more|calendar)[- ])?{DURATION_WORDS}\b"
+    rf"((non-?consecutive|consecutive|concurrent|full|additional|more|calendar)[- ])?"
+    rf"{DURATION_WORDS}\b"
 )
 FIRM_NOUNS = (
     r"(?:compan(?:y|ies)|firms?|business(?:es)?|corporations?|manufacturers?|makers?|"

@@ -12,7 +12,7 @@ from retrieval.answering.answer_kinds import DURATION, DURATION_WORDS, AnswerTyp
 PRISON_CONTEXT = re.compile(r"\b(sentenc\w*|prison|imprison\w*|jail|incarcerat\w*)\b", re.I)
 MAXIMUM = re.compile(
     r"\b(maximum|max|cap|ceiling|highest|up to|at most|faces?|facing|could|can|statutory|exposure|"
-    r"penalt(y|ies))\b",
+    r"penalt(y|ies)|carr(y|ies))\b",
     re.I,
 )
 RULE_ASKED = re.compile(
