@@ -338,6 +338,12 @@ def test_a_term_of_non_consecutive_years_is_a_term() -> None:
     }
 
 
+def test_when_someone_flew_is_answered_by_when_they_travelled() -> None:
+    question = "On what date did Shane Lance fly from China into O'Hare with the source code?"
+
+    assert answered(
+        question, "On Nov. 18, 2015, Lance traveled from China to O'Hare International Airport."
+    ) == {0}
 
 
 def test_who_has_standing_is_whoever_the_statute_lets_bring_the_action() -> None:
