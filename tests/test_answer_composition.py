@@ -185,6 +185,15 @@ def test_context_set_off_by_a_dash_is_not_what_a_part_asks() -> None:
     assert answered(question.text, "She was extradited on June 9, 2020.") == {0}
 
 
+def test_all_before_a_colon_a_question_follows_is_its_topic() -> None:
+    question = Question.parse(
+        "Regarding pirate Dana Vole, whom the minister named in June: how much software did her "
+        "website sell, and what is the maximum penalty she faces?"
+    )
+
+    assert [aspect.kind for aspect in question.aspects] == [AnswerType.COUNT, AnswerType.ANY]
+    assert question.names == (("dana", "vole"),)
+    assert answered(question.text, "The minister named Vole in a speech in June.") == set()
 
 
 def test_a_message_is_read_from_its_first_sentence_that_asks() -> None:

@@ -54,7 +54,7 @@ NOUN_BEFORE_WH = r"[a-z]+\s+(?:on|of|about|for)\s+(?:how|which|what|whom)\b"
 """A further part that opens with what it is about: "and data on how many people was stolen"."""
 CLAUSE_BREAK = re.compile(
     rf"(,\s*and\s+(?={YES_OR_NO_CLAUSE}|{NOUN_BEFORE_WH})"
-    rf"|(?:,\s*and\s+|\s+and\s+|,\s*)(?={LEADING_WH}{WH_WORD}))",
+    rf"|(?:,\s*and\s+|\s+and\s+|,\s*|:\s*)(?={LEADING_WH}{WH_WORD}))",
     re.I,
 )
 SUBORDINATE = re.compile(
@@ -576,12 +576,16 @@ def _asks(piece: str) -> bool:
 def _parts(text: str) -> list[str]:
     """The question's parts: split before each further wh-word, and before a further yes or
     no after ", and". A leading "When he pleaded guilty, …" or "In a civil case, …" is
-    context, not a part: it names no kind of answer."""
+    context, not a part: it names no kind of answer; so is all before a colon that a wh-word
+    follows ("On the APT10 indictment: what is …")."""
     pieces = CLAUSE_BREAK.split(text)
     parts = [pieces[0]]
     for separator, part in zip(pieces[1::2], pieces[2::2], strict=True):
         if len(parts) == 1 and separator.strip() == "," and _context_only(parts[0]):
             parts = [part]
+            continue
+        if separator.strip() == ":":
+            parts = [part]  # what comes before is the topic: "Danny Ferrer, whom he named: how…"
             continue
         parts.append(part)
     return parts
