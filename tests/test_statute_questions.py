@@ -269,3 +269,15 @@ def test_a_deadline_to_report_is_not_the_deadline_for_another_duty() -> None:
 
     assert answered(question, rules) == set()
     assert answered(question, report) == {0}
+
+
+def test_a_question_opening_with_must_after_the_law_it_cites_asks_yes_or_no() -> None:
+    question = Question.parse(
+        "Under 18 U.S.C. 2323(b), must the court order restitution to the trademark owner?"
+    )
+
+    assert kinds(question.text) == [AnswerType.ANY]
+    assert question.asks_yes_or_no(0)
+    assert kinds("Under 18 U.S.C. 2323(b), what restitution must the court order?") == [
+        AnswerType.MONEY
+    ]

@@ -97,8 +97,12 @@ MONTH_ABBREVIATIONS = ("feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", 
 """Not "Jan", which is a name as often as a month."""
 MONTH_WORDS = frozenset(terms(" ".join(MONTHS + MONTH_ABBREVIATIONS)))
 YES_OR_NO = re.compile(
-    r"^\W*(did|does|do|is|was|were|are|has|have|had|can|could|will|would)\b", re.I
+    r"^\W*(?:(?:under|in|for|according to|as of)\b[^,?]{1,80},\s*)?"
+    r"(did|does|do|is|was|were|are|has|have|had|can|could|will|would|must|shall|should)\b",
+    re.I,
 )
+"""A part that asks yes or no, opening with its verb, after the law or the case it is about if
+the question names that first: "Under 18 U.S.C. 2323(b), must the court order restitution"."""
 ASKS_OBJECT = re.compile(
     r"^\s*(?:and\s+)?(?:who|whom)\s+(?:did|does|do|will|would|could|can|should)\b", re.I
 )
