@@ -81,6 +81,38 @@ def test_the_llm_reads_and_quotes_the_cut_sentence_whole(
     assert CUT_SENTENCE in [citation.quote for citation in answer.citations]
 
 
+LEAD_IN = "(1) As used in this section the term \u201cspurious label\u201d means"
+ITEMS = (
+    "(A) a tag affixed to a copy of a film without the authorization of the copyright owner; or",
+    "(B) an imitation of a genuine tag in color, size and placement.",
+)
+SECTION = (
+    "##### (d) Definitions\n\n"
+    f"{LEAD_IN}\n\n{ITEMS[0]}\n\n{ITEMS[1]}\n\n"
+    "(2) The term \u201cowner\u201d means the holder of the copyright in the film."
+)
+
+
+def test_a_sentence_leading_into_a_list_is_answered_with_the_list(
+    tmp_path: Path, real_embedder: SentenceTransformerEmbedder
+) -> None:
+    settings = load_settings(
+        CASEBOT_HOME=tmp_path / "home", CASEBOT_CHUNK_TOKENS=32, CASEBOT_CHUNK_OVERLAP_TOKENS=8
+    )
+    services = build_services(settings, embedder=real_embedder)
+    statutes = tmp_path / "statutes"
+    statutes.mkdir()
+    (statutes / "section-2390.md").write_text(SECTION)
+    services.ingestion.ingest([statutes], IngestOptions())
+    assert not any(LEAD_IN in text and ITEMS[1] in text for text in chunk_texts(services))
+
+    answer = services.answers.ask("What does the term spurious label mean?", Viewer.public())
+
+    assert LEAD_IN in answer.text
+    assert all(item in answer.text for item in ITEMS)
+    assert answer.text.index(LEAD_IN) < answer.text.index(ITEMS[0]) < answer.text.index(ITEMS[1])
+
+
 def test_chunks_put_back_together_keep_document_offsets() -> None:
     document = "One sentence here. Another one runs on across the cut. Last."
     last = document.index("Last")

@@ -39,6 +39,7 @@ from retrieval.answering.truecase import truecased
 from retrieval.answering.whole_sentences import (
     chunks_for_missing_parts,
     closing_chunk,
+    list_items_after,
     list_lead_ins,
     whole_sentence_hits,
 )
@@ -132,7 +133,7 @@ class ExtractiveAnswerer:
         confidence = max((c.probability for c in ranked if may_decide(question, c)), default=0.0)
         if confidence < abstention_threshold(question, self._model.threshold):
             return self._abstain(question_text, result, confidence)
-        chosen = select(question, ranked, weights, self.settings.selection)
+        chosen = self._with_list_items(select(question, ranked, weights, self.settings.selection))
         return _compose(question, chosen, result, confidence)
 
     def evidence_by_part(
@@ -243,6 +244,23 @@ class ExtractiveAnswerer:
         # question as the two read together, if that is closer.
         for candidate, together in zip(read_with, similarities[len(chosen) :], strict=True):
             candidate.similarity = max(candidate.similarity, float(np.clip(together, -1.0, 1.0)))
+
+    def _with_list_items(self, chosen: list[Candidate]) -> list[Candidate]:
+        """The chosen sentences, each leading into a list followed by the list's items: what
+        the lead-in says is said by them."""
+        leads = [(c.document_id, c.offset, c.text) for c in chosen]
+        items = list_items_after(leads, self._document_text)
+        if not items:
+            return chosen
+        said = {_one_line(c.text) for c in chosen}
+        with_items = []
+        for candidate in chosen:
+            with_items.append(candidate)
+            for item in items.get((candidate.document_id, candidate.offset), []):
+                if _one_line(item) not in said:
+                    said.add(_one_line(item))
+                    with_items.append(replace(candidate, text=item, row=False, read_with=""))
+        return with_items
 
     def _abstain(self, question: str, result: SearchResult, confidence: float) -> Answer:
         closest = _closest_documents(result.hits, self.settings.closest_documents)

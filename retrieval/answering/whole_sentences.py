@@ -8,6 +8,7 @@ prison term): read from the registry, not searched for again."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -33,6 +34,12 @@ PROSECUTION = frozenset(terms("prosecutor prosecution prosecuting ausa"))
 """Words of a part asking who prosecutes the case, which a release says in its last lines."""
 LEAD_IN_REACH = 1500
 """How far before a chunk that opens inside a list the sentence leading into the list is read."""
+ITEMS_REACH = 1500
+"""How far after a sentence leading into a list its items are read."""
+MAX_LIST_ITEMS = 6
+OPEN_ENDED = re.compile(r"[^.;!?\"\u201d')\]]\s*$")
+"""A sentence that does not end as one does: a list's lead-in ("… the term 'counterfeit mark'
+means", "… its situs in the judicial district in which")."""
 
 
 def whole_sentence_hits(hits: Sequence[Hit], document_text: DocumentText | None) -> list[Hit]:
@@ -64,6 +71,41 @@ def list_lead_ins(
         if lead_in is not None:
             lead_ins[chunk_id] = frozenset(terms(lead_in))
     return lead_ins
+
+
+def list_items_after(
+    leads: Sequence[tuple[str, int, str]], document_text: DocumentText | None
+) -> dict[tuple[str, int], list[str]]:
+    """For each (document id, offset, sentence) that leads into a list, the list's items that
+    follow it, read from the document: a lead-in quoted alone says nothing ("the term
+    'counterfeit mark' means"). A list ends at its first item that ends a sentence."""
+    if document_text is None:
+        return {}
+    reaches = {
+        (document, offset): (document, offset, offset + len(text) + ITEMS_REACH)
+        for document, offset, text in leads
+        if OPEN_ENDED.search(text)
+    }
+    windows = document_text.around(list(reaches.values()))
+    lengths = {(document, offset): len(text) for document, offset, text in leads}
+    items = {}
+    for key, reach in reaches.items():
+        window = windows.get(reach)
+        if window is not None and window.start == key[1]:
+            following = [s for s in split_sentences(window.text) if s.start >= lengths[key]]
+            items[key] = _items(following)
+    return {key: found for key, found in items.items() if found}
+
+
+def _items(sentences: Sequence[Sentence]) -> list[str]:
+    items: list[str] = []
+    for sentence in sentences[:MAX_LIST_ITEMS]:
+        if not LIST_ITEM.match(sentence.text):
+            break
+        items.append(sentence.text)
+        if sentence.text.rstrip().endswith("."):
+            break
+    return items
 
 
 def _opens_a_list(text: str) -> bool:
