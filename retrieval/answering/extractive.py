@@ -8,7 +8,7 @@ whole sentences and, for a part none of them answers, read the first document's 
 with the answerability model (:mod:`.answerability`); abstain if even the best is unlikely to
 answer, else choose the sentences that cover the question's parts (:mod:`.selection`) and cite
 them, the parts in the order asked, saying which part nothing answers. A table row answers with
-the fields asked for (:mod:`.records`).
+the fields asked for (:mod:`.records`); a sentence leading into a list, with the list's items.
 """
 
 from __future__ import annotations
