@@ -680,6 +680,20 @@ def test_a_quoted_phrase_must_be_said_by_the_answer() -> None:
     ) == {0}
 
 
+def test_a_name_after_in_is_where_not_who() -> None:
+    question = "Which company was charged with stealing the memory chip designs?"
+    described = (
+        "A grand jury in San Jose returned an indictment charging a Taiwan company with "
+        "stealing the memory chip designs."
+    )
+    named = "A grand jury in San Jose charged Ostland Memory, a Taiwan company, with it."
+
+    assert answered(question, described) == set()
+    assert answered(question, named) == {0}
+
+
+
+
 def test_a_one_word_firm_name_is_a_name_when_the_sentence_calls_it_a_company() -> None:
     question = "The speech mentioned a German saw maker hit by fake spare parts. Which company?"
 

@@ -213,6 +213,8 @@ PASSIVE = re.compile(r"\b(?:is|was|were|are|been|be|being)\s+\w+(?:ed|en)\b", re
 SUBORDINATE_CLAUSE = re.compile(r"\b(?:when|after|before|while|once|since|because|if)\b", re.I)
 """Where a question goes on to say when, which may be passive ("who chaired the task force when
 the plan was announced") while what it asks is not."""
+PLACE_BEFORE = re.compile(r"\b(?:in|near)\s+$")
+"""Where a name after it is a place: "a grand jury in San Francisco", "a plant near Sedalia"."""
 ALIAS_BEFORE = re.compile(
     r"\b(also known as|a\.?k\.?a\.?|a/k/a|alias)\s*[\"“']?$|(?-i:[A-Z])[\w'-]*\s*\(\s*$", re.I
 )
@@ -253,6 +255,8 @@ def names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froze
             continue  # a release's opening place, or a model's name ("F35 Joint Strike Fighter")
         if NUMBERED_CLASS.fullmatch(name):
             continue  # a class of drug or a part of a law: "Schedule II", "Title III"
+        if PLACE_BEFORE.search(sentence[: run.start()]):
+            continue
         if STATE_AFTER.match(sentence, run.end()):
             continue  # a town before its state: "San Jose, California"
         if ALIAS_BEFORE.search(sentence[: run.start()]):
