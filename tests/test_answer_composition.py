@@ -692,6 +692,11 @@ def test_a_name_after_in_is_where_not_who() -> None:
     assert answered(question, named) == {0}
 
 
+def test_which_company_is_answered_by_a_corporation_named() -> None:
+    assert answered(
+        "Which company was indicted for stealing the chip designs?",
+        "Ostland Memory Corporation was indicted for stealing the chip designs.",
+    ) == {0}
 
 
 def test_a_one_word_firm_name_is_a_name_when_the_sentence_calls_it_a_company() -> None:

@@ -55,6 +55,7 @@ SAME_MEANING = (
     "must duty required obligated",
     "people persons individuals",
     "fly flew flown flight travel traveled travelled",
+    "company companies corporation corporations firm firms",
 )
 """Words of one meaning in the cases Casebot reads: a part's cue is met by any of its group
 ("which defendant is still on the run" by "fugitive")."""
