@@ -336,6 +336,20 @@ def test_what_a_penalty_is_asks_for_a_term_an_amount_or_a_measure_of_one() -> No
     assert answered("Is the adjusted sum a penalty?", table_lost) == {0}
 
 
+def test_a_percentage_asked_for_is_given_as_one() -> None:
+    rule = (
+        "The court may award prejudgment interest at an annual interest rate established "
+        "under section 6621(a)(2) of title 26."
+    )
+
+    assert answered("What is the annual percentage rate of prejudgment interest?", rule) == set()
+    assert answered("What statutory interest rate applies to prejudgment interest?", rule) == {0}
+    assert answered(
+        "By what percentage had the prejudgment interest claims grown?",
+        "Prejudgment interest claims had grown by 43% since 2004.",
+    ) == {0}
+
+
 def test_a_term_of_non_consecutive_years_is_a_term() -> None:
     sentence = (
         "He faces seven counts of aggravated identity theft, which each carries a mandatory "

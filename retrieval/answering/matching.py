@@ -224,6 +224,12 @@ PENALTY_GIVEN = re.compile(rf"{DURATION}|\b(life|death|equal to|twice|times the|
 value of the article"). "The maximum statutory penalty for each of the charges is as
 follows:" gives none, where the release's table of them was lost."""
 PENALTY_MONEY = frozenset(terms("fine penalty restitution forfeiture"))
+PERCENTAGE_ASKED = re.compile(
+    r"\b(?:what|which|how (?:high|large|big))\s+(?:[\w-]+\s+){0,3}?percent(?:age)?\b", re.I
+)
+PERCENTAGE_GIVEN = re.compile(r"\d\s*%|\bpercent\b", re.I)
+"""A percentage asked for is given as one: "an annual interest rate established under section
+6621(a)(2) of title 26" gives what sets the rate, not the annual percentage rate."""
 KIND_OF_AMOUNT_WORDS = 6
 """How many words before an amount may say what it is an amount of."""
 WORTH = frozenset(terms("value worth"))
@@ -340,6 +346,8 @@ def answers(
         # to commit trade secret theft" / "18 U.S.C. § 1832(a)(5)").
         sentence_terms = sentence_terms | preceding_terms
     if not _gives_the_penalty_asked(aspect, sentence):
+        return False
+    if PERCENTAGE_ASKED.search(aspect.asks) and not PERCENTAGE_GIVEN.search(sentence):
         return False
     if POSITION_ASKED.search(aspect.asks) and POSITION_HELD.search(sentence):
         return True
