@@ -4,7 +4,8 @@ document's neighbouring chunks; the hit keeps its chunk, and so its page.
 
 And, for a question of several parts, the chunks next to the first document's hits that answer
 a part no retrieved sentence does (the restitution a release gives two paragraphs after the
-prison term): read from the registry, not searched for again."""
+prison term): read from the registry, not searched for again. And the items of a list whose
+lead-in answers ("the term 'counterfeit mark' means"), which may be in the next chunk."""
 
 from __future__ import annotations
 
