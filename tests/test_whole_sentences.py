@@ -29,14 +29,20 @@ RELEASE = (
 )
 
 
-def small_chunk_services(root: Path, embedder: SentenceTransformerEmbedder) -> Services:
+def small_chunk_services(
+    root: Path,
+    embedder: SentenceTransformerEmbedder,
+    name: str = "doe-sentencing.txt",
+    text: str = RELEASE,
+) -> Services:
+    """Services whose chunks are a few words long, with one document of ``text`` ingested."""
     settings = load_settings(
         CASEBOT_HOME=root / "home", CASEBOT_CHUNK_TOKENS=32, CASEBOT_CHUNK_OVERLAP_TOKENS=8
     )
     services = build_services(settings, embedder=embedder)
     filings = root / "filings"
     filings.mkdir()
-    (filings / "doe-sentencing.txt").write_text(RELEASE)
+    (filings / name).write_text(text)
     services.ingestion.ingest([filings], IngestOptions())
     return services
 
@@ -96,14 +102,7 @@ SECTION = (
 def test_a_sentence_leading_into_a_list_is_answered_with_the_list(
     tmp_path: Path, real_embedder: SentenceTransformerEmbedder
 ) -> None:
-    settings = load_settings(
-        CASEBOT_HOME=tmp_path / "home", CASEBOT_CHUNK_TOKENS=32, CASEBOT_CHUNK_OVERLAP_TOKENS=8
-    )
-    services = build_services(settings, embedder=real_embedder)
-    statutes = tmp_path / "statutes"
-    statutes.mkdir()
-    (statutes / "section-2390.md").write_text(SECTION)
-    services.ingestion.ingest([statutes], IngestOptions())
+    services = small_chunk_services(tmp_path, real_embedder, "section-2390.md", SECTION)
     assert not any(LEAD_IN in text and ITEMS[1] in text for text in chunk_texts(services))
 
     answer = services.answers.ask("What does the term spurious label mean?", Viewer.public())
