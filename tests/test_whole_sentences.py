@@ -1,4 +1,5 @@
-"""A citation quotes whole sentences, even where a chunk boundary cuts one."""
+"""A citation quotes whole sentences, even where a chunk boundary cuts one, and a list's lead-in
+comes with its items."""
 
 from __future__ import annotations
 
