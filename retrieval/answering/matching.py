@@ -207,13 +207,6 @@ PAYMENT = frozenset(terms("paid"))
 """Words that ask for money without naming a kind of it: "how much was he to be paid" is
 answered by "he was to get $1,000 a day", as "what fine" is not by any amount."""
 PRICE = frozenset(terms("price cost"))
-KINDS_OF_MONEY = frozenset(
-    terms(
-        "value worth retail loss losses proceeds sales revenue profits damages restitution fine "
-        "fined fines forfeiture forfeit bond bail price cost fee fees salary bribe payment income"
-    )
-)
-"""The words an amount is said to be of: "a total retail value of $2,500" is no fine."""
 PENALTY_ASKED = re.compile(
     r"^\W*(?:and\s+)?(?:what|which|how (?:big|large|severe|stiff|harsh))\b[^?]{0,60}"
     r"\bpenalt(?:y|ies)\b",
@@ -235,6 +228,18 @@ KIND_OF_AMOUNT_WORDS = 6
 WORTH = frozenset(terms("value worth"))
 """Kinds of money a sum of goods is told in: "the value of the goods" is "$1.4 million in
 counterfeit handbags"."""
+KINDS_OF_MONEY = (
+    WORTH
+    | PRICE
+    | ORDERED_MONEY
+    | frozenset(
+        terms(
+            "retail loss losses proceeds sales revenue profits damages fines bond bail fee fees "
+            "salary bribe payment income"
+        )
+    )
+)
+"""The words an amount is said to be of: "a total retail value of $2,500" is no fine."""
 UNIT_PRICE = re.compile(r"\$\s?\d[\d,.]*\s+(?:each|apiece|per|a|an)\b")
 """An amount that is a price by what follows it: "for just $2.00 each", "$30 per bottle"."""
 LABEL = re.compile(r"^\s*([A-Za-z][\w /()-]{0,40}):\s|^[^\n]{1,100} — ([A-Za-z ;]{3,120})")
@@ -369,9 +374,7 @@ def _gives_the_penalty_asked(aspect: Aspect, sentence: str) -> bool:
     "worth in excess of $20 million" are none."""
     if aspect.kind is not AnswerType.ANY or not PENALTY_ASKED.search(aspect.asks):
         return True
-    if PENALTY_GIVEN.search(sentence):
-        return True
-    return MONEY_AMOUNT.search(sentence) is not None and not _only_other_amounts(
+    return PENALTY_GIVEN.search(sentence) is not None or _states_an_amount_of(
         PENALTY_MONEY, sentence
     )
 
@@ -379,11 +382,18 @@ def _gives_the_penalty_asked(aspect: Aspect, sentence: str) -> bool:
 def _only_other_amounts(kinds_named: frozenset[str], sentence: str) -> bool:
     """Every amount the sentence states is said to be of another kind of money than those
     asked: "fined in the amount set forth in this title … copies which have a total retail
-    value of $2,500" gives no fine. An amount said to be of nothing (", or fined $5,000") may
-    be of the kind asked."""
-    found = list(MONEY_AMOUNT.finditer(sentence))
-    return bool(found) and all(
-        _amount_of_another_kind(kinds_named, sentence[: match.start()]) for match in found
+    value of $2,500" gives no fine."""
+    return MONEY_AMOUNT.search(sentence) is not None and not _states_an_amount_of(
+        kinds_named, sentence
+    )
+
+
+def _states_an_amount_of(kinds_named: frozenset[str], sentence: str) -> bool:
+    """Some amount the sentence states may be of a kind named: one said to be of nothing (",
+    or fined $5,000") may be."""
+    return any(
+        not _amount_of_another_kind(kinds_named, sentence[: match.start()])
+        for match in MONEY_AMOUNT.finditer(sentence)
     )
 
 

@@ -82,19 +82,19 @@ def list_items_after(
     'counterfeit mark' means"). A list ends at its first item that ends a sentence."""
     if document_text is None:
         return {}
-    reaches = {
-        (document, offset): (document, offset, offset + len(text) + ITEMS_REACH)
-        for document, offset, text in leads
-        if OPEN_ENDED.search(text)
-    }
-    windows = document_text.around(list(reaches.values()))
-    lengths = {(document, offset): len(text) for document, offset, text in leads}
+    open_ended = [
+        (document, offset, len(text)) for document, offset, text in leads if OPEN_ENDED.search(text)
+    ]
+    reaches = [
+        (document, offset, offset + length + ITEMS_REACH) for document, offset, length in open_ended
+    ]
+    windows = document_text.around(reaches)
     items = {}
-    for key, reach in reaches.items():
+    for (document, offset, length), reach in zip(open_ended, reaches, strict=True):
         window = windows.get(reach)
-        if window is not None and window.start == key[1]:
-            following = [s for s in split_sentences(window.text) if s.start >= lengths[key]]
-            items[key] = _items(following)
+        if window is not None and window.start == offset:
+            following = [s for s in split_sentences(window.text) if s.start >= length]
+            items[(document, offset)] = _items(following)
     return {key: found for key, found in items.items() if found}
 
 
