@@ -1879,6 +1879,9 @@ def test_one_prison_term_does_not_also_tell_the_codefendants_terms() -> None:
         ("In May, an Ostland-based firm, which built parts, removed the malware.", True),
         ("He bought the pills from a company named Brisk Trading Ltd.", False),
         ("He sold through a Virginia company, Brisk Trading Ltd., to buyers.", False),
+        ("He sold the pills through Sunrise, a Virginia company, to buyers.", False),
+        ("In March, a Virginia company, which built parts, removed the malware.", True),
+        ("On Tuesday, a Virginia company, which built parts, removed the malware.", True),
         ("Hackers entered Brisk Turbine, a Los Angeles-based manufacturer, in 2010.", False),
         ("Brisk Trading Ltd. sold the pills through a company website.", False),
         ("It took the designs of six Ostland technology companies.", False),
@@ -1944,6 +1947,50 @@ def test_the_name_of_an_employee_a_release_leaves_unnamed_is_not_answered() -> N
     )
 
     assert not decides(question, release)
+    assert decides(question, named)
+
+
+def test_someone_a_speech_tells_of_only_by_what_they_did_is_not_answered() -> None:
+    question = Question.parse(
+        "What is the name of the man charged as the Marlow reshipper for the Vole ring?"
+    )
+    speech = (
+        "The man who is charged with serving as the Marlow reshipper for the Vole ring has "
+        "already been arrested. He was caught trying to flee and has pled guilty. The pills "
+        "that killed Ilsa Varga came from the Vole ring."
+    )
+    named = speech.replace("The man who is charged", "Piet Lund, who is charged")
+
+    assert not decides(question, speech)
+    assert decides(question, named)
+
+
+def test_the_name_of_a_doctor_a_report_leaves_unnamed_is_not_answered() -> None:
+    question = Question.parse(
+        "What was the name of the doctor who pled guilty after signing 9,000 prescriptions "
+        "for the Vole pharmacy ring?"
+    )
+    report = (
+        "A doctor who pled guilty in the Vole pharmacy ring signed more than 9,000 "
+        "prescriptions. Ilsa Varga, the ring's pharmacist, shipped them."
+    )
+
+    assert not decides(question, report)
+    assert decides(question, report.replace("A doctor who", "Dr. Piet Lund, who"))
+
+
+def test_which_firms_thing_asks_which_firm() -> None:
+    question = Question.parse(
+        "Which Marlow retailer's computer system did Dana Vole hack to get the buyers' data?"
+    )
+    release = (
+        "Dana Vole hacked into the computer system of a Marlow retailer and stole the data of "
+        "thousands of buyers. Vole had once worked for Halden Depot, a Marlow retailer, as a "
+        "clerk."
+    )
+
+    assert not decides(question, release)
+    named = release.replace("a Marlow retailer", "Brisk Depot, a Marlow retailer,", 1)
     assert decides(question, named)
 
 

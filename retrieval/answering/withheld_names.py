@@ -16,22 +16,28 @@ from retrieval.analysis import terms
 from retrieval.answering.answer_kinds import FIRM_NOUNS, AnswerType
 from retrieval.answering.questions import Question
 
-ROLE = r"(?:leaders?|officers?|engineers?|employees?|scientists?|executives?|hackers?)"
+ROLE = (
+    r"(?:leaders?|officers?|engineers?|employees?|scientists?|executives?|hackers?|doctors?|"
+    r"physicians?|pharmacists?)"
+)
 """The people a speech or a review may leave unnamed by their role."""
+PEOPLE = r"(?:m[ae]n|wom[ae]n|individuals?|persons?)"
+"""Anyone, asked about by what they did ("the name of the Washington State man"): a document
+withholds their name only where it tells of them so (:data:`PERSON_WHO`)."""
 UNNAMED = rf"(?:{FIRM_NOUNS}(?:\s+{FIRM_NOUNS})*|(?P<role>{ROLE}))"
 """What a firm is called, in one or more words ("a corn seed subsidiary company"), or people by
 their role."""
 DETERMINER = r"(?:a|an|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
 NOT_OWNED = r"(?!['\u2019]s\b)"
-"""Not the firm's something: "who was the French company's security head" asks for a person."""
+"""Not the firm's something: "who was the French company's security head" asks for a person.
+"Which retailer's computer system did he hack" asks which retailer all the same."""
 ORGANIZATION_ASKED = re.compile(
     rf"\b(?:which|what)\s+(?:(?!(?:did|does|do|was|were|is|are|has|had)\b)[\w.'&-]+\s+){{0,4}}"
-    rf"(?:{FIRM_NOUNS}|{ROLE})\b{NOT_OWNED}"
-    rf"|\bname of (?:the|that|this|his|her|their)\s+(?:[\w.'&-]+\s+){{0,4}}"
     rf"(?:{FIRM_NOUNS}|{ROLE})\b"
-    rf"{NOT_OWNED}"
+    rf"|\bname of (?:the|that|this|his|her|their)\s+(?:[\w.'&-]+\s+){{0,4}}"
+    rf"(?:{FIRM_NOUNS}|{ROLE}|{PEOPLE})\b{NOT_OWNED}"
     rf"|\bwho (?:is|was|were|are) (?:the|that|this)\s+(?:[\w.'&-]+\s+){{0,4}}"
-    rf"(?:{FIRM_NOUNS}|{ROLE})\b{NOT_OWNED}",
+    rf"(?:{FIRM_NOUNS}|{ROLE}|{PEOPLE})\b{NOT_OWNED}",
     re.I,
 )
 INDEFINITE_ORGANIZATION = re.compile(
@@ -54,15 +60,20 @@ phrase: "two leaders of the ring, Dana Vole and …", "two Chinese companies - L
 one it is called by a few words on: "a company in China called …"."""
 NAMED_BEFORE = re.compile(
     r"(?<![\w&.'-])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
-    r"Fri|Sat|Sun|Today|However|Then|Also|Additionally|Meanwhile)\w*\s*,)"
+    r"Fri|Sat|Sun)(?:[a-z]*day|uary|ruary|ch|il|e|y|ust|ember|ober)?\.?\s*,"
+    r"|(?:Today|However|Then|Also|Additionally|Meanwhile)\s*,)"
     r"[A-Z][\w&.'-]*,?\s*(?:\([^)]*\)\s*)?,\s*$"
 )
 """A name just before the description, set off by a comma: "Capstone Turbine, a …" (not a
 month's or an opening word's comma: "In May, an Oregon-based company …")."""
+PERSON_WHO = re.compile(rf"\b(?:the|a|an)\s+(?:[\w.'-]+\s+){{0,2}}?{PEOPLE}\s+who\b", re.I)
+"""Someone a speech tells of by what they did, unnamed: "The man who is charged with serving
+as the American reshipper for Zheng has already been arrested" (and is named nowhere)."""
 PLACE_BEFORE = re.compile(r"\b(?:in|at|near)\s+(?:[A-Z][\w.'-]*\s+){0,2}[A-Z][\w.'-]*,\s*$")
 """A place set off by a comma is no name of what follows: "here in San Jose, two leaders …"."""
 
 
+WHAT_THEY_DID_CHARS = 80
 DESCRIPTION_WORDS_ASKED = 2
 """How many of the question's words a firm's description must use to be the one asked about
 ("Chinese supplier")."""
@@ -84,6 +95,11 @@ def describes_without_naming(sentence: str, asked: frozenset[str] | None = None)
     ("Capstone Turbine, a Los Angeles-based manufacturer"). With ``asked`` (the stems of the
     question's words for the firm), only a firm described in those words counts: "a
     Houston-area oil & gas manufacturer" for "which Houston-area oil and gas manufacturer"."""
+    if any(
+        not _named_before(sentence[: match.start()]) and _told_of_as_asked(sentence, match, asked)
+        for match in PERSON_WHO.finditer(sentence)
+    ):
+        return True
     return any(
         not NAMED_AFTER.match(match.group("after"))
         and not _named_before(sentence[: match.start()])
@@ -102,6 +118,16 @@ def _withholds(match: re.Match[str], asked: frozenset[str] | None) -> bool:
     if asked is None:
         return role or match.group("determiner").lower() in ("a", "an")
     return not role and _in_the_words_asked(match, asked)
+
+
+def _told_of_as_asked(sentence: str, match: re.Match[str], asked: frozenset[str] | None) -> bool:
+    """Someone told of by what they did: in the sentence closest to the question, anyone; else
+    someone whose deed is told in the question's words ("the man who … served as the American
+    reshipper for Zheng")."""
+    if asked is None:
+        return True
+    told = frozenset(terms(sentence[match.start() : match.end() + WHAT_THEY_DID_CHARS]))
+    return len(told & asked - frozenset(terms(match.group(0)))) >= DESCRIPTION_WORDS_ASKED
 
 
 def _named_before(text: str) -> bool:
