@@ -1994,6 +1994,23 @@ def test_which_firms_thing_asks_which_firm() -> None:
     assert decides(question, named)
 
 
+def test_a_later_parts_firm_named_just_before_does_not_make_the_first_firms_fine_its_own() -> None:
+    question = Question.parse(
+        "What fine did Brisk Trading (BTL) agree to pay, and what penalty was imposed on its "
+        "co-defendant Halden Pharma?"
+    )
+    before = frozenset(terms("A grand jury had indicted BTL along with Halden Pharma."))
+
+    def answered_after(sentence: str) -> frozenset[int]:
+        return question.aspects_answered_by(sentence, terms(sentence), before)
+
+    assert answered_after(
+        "BTL will pay a fine of $60 million and help against its co-defendant."
+    ) == {0}
+    assert answered_after("It was ordered to pay a penalty of $2 million.") == {1}
+    assert answered_after("Halden Pharma was ordered to pay a penalty of $2 million.") == {1}
+
+
 def test_a_role_described_elsewhere_in_a_release_leaves_the_named_people_an_answer() -> None:
     question = Question.parse("Which two customs officers were charged in the seizure-list leak?")
     release = (

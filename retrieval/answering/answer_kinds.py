@@ -92,6 +92,10 @@ class Aspect:
     own_names: frozenset[str] = frozenset()
     """What a later part names that no other part does, as stems ("and how much to *the
     Virginia State Police*"): a sentence that names none of it answers the other part only."""
+    others_names: frozenset[str] = frozenset()
+    """Where the part names a person or firm of its own, what the other parts name that it
+    does not, as stems: "UMC agreed to pay a fine" speaks of UMC, not of the co-defendant
+    Fujian Jinhua the sentence before it named."""
     quoted: frozenset[str] = frozenset()
     """The words of a phrase the part quotes ("define *'commercial advantage'*", "bragged he
     was *'very close'* to the MSS"), as stems: a sentence that does not say them is about

@@ -295,7 +295,9 @@ def answers(
     something the question names."""
     if not _contains(aspect, sentence):
         return False
-    if aspect.own_names and not _names_its_own(aspect, sentence, sentence_terms | preceding_terms):
+    if aspect.own_names and not _names_its_own(
+        aspect, sentence, _named_with(aspect, sentence, sentence_terms, preceding_terms)
+    ):
         return False
     if not all(has_form(word, sentence_terms) for word in aspect.quoted):
         return False
@@ -417,6 +419,18 @@ def _names_its_own(aspect: Aspect, sentence: str, present: frozenset[str]) -> bo
     if any(has_form(name, present) for name in aspect.own_names):
         return True
     return bool(aspect.own_names & acronyms(sentence))
+
+
+def _named_with(
+    aspect: Aspect, sentence: str, sentence_terms: frozenset[str], preceding: frozenset[str]
+) -> frozenset[str]:
+    """What a sentence names, with what the sentences before it named, unless it names what
+    another part asks about: then it speaks of that."""
+    if any(has_form(name, sentence_terms) for name in aspect.others_names):
+        return sentence_terms
+    if aspect.others_names & acronyms(sentence):
+        return sentence_terms
+    return sentence_terms | preceding
 
 
 def _gives_the_age_of(of_whom: frozenset[str], sentence: str) -> bool:

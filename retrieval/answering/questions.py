@@ -306,10 +306,18 @@ class Question:
         previous_cue: frozenset[str] = frozenset()
         previous_kind = AnswerType.ANY
         given_amounts = amounts(text)
+        people_and_firms = _names(text)
         for index, part in enumerate(parts):
             # A bare "When" of "When and where was he arrested" asks about the next part's deed.
             part_terms = terms(part) or (terms(parts[index + 1]) if index + 1 < len(parts) else [])
             own_names = _own_names(index, parts) if index else frozenset()
+            # Only where the part names a person or firm of its own does a sentence naming
+            # another part's speak of someone else: "his Ohio indictment" is still Xu's.
+            others_names = (
+                _others_names(index, parts)
+                if any(frozenset(name) <= own_names for name in people_and_firms)
+                else frozenset()
+            )
             asked = without_time_anchor(part, prison_context)
             own_cue = _cue(terms(asked), key_terms)
             cue = own_cue or previous_cue
@@ -343,6 +351,7 @@ class Question:
                         counted_names=counted_names,
                         filed=filed,
                         own_names=own_names,
+                        others_names=others_names,
                         of_kind=of_kind,
                         of_whom=_names_words(text) if kind is AnswerType.AGE else frozenset(),
                         quoted=_quoted(part),
@@ -357,7 +366,7 @@ class Question:
             terms=terms(text),
             aspects=tuple(dict.fromkeys(aspects)) or (Aspect(AnswerType.ANY),),
             key_terms=key_terms,
-            names=_names(text),
+            names=people_and_firms,
         )
 
     @property
@@ -605,6 +614,12 @@ def _own_names(index: int, parts: list[str]) -> frozenset[str]:
     if not any(names[before] - others[index] for before in range(index)):
         return frozenset()
     return names[index] - frozenset().union(*(others[:index] + others[index + 1 :]))
+
+
+def _others_names(index: int, parts: list[str]) -> frozenset[str]:
+    """The names the other parts have that part ``index`` does not."""
+    others = frozenset().union(*(_capitalised(part) for i, part in enumerate(parts) if i != index))
+    return others - frozenset(terms(parts[index]))
 
 
 def _quoted(part: str) -> frozenset[str]:
