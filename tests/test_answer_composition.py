@@ -1950,48 +1950,43 @@ def test_the_name_of_an_employee_a_release_leaves_unnamed_is_not_answered() -> N
     assert decides(question, named)
 
 
-def test_someone_a_speech_tells_of_only_by_what_they_did_is_not_answered() -> None:
-    question = Question.parse(
-        "What is the name of the man charged as the Marlow reshipper for the Vole ring?"
-    )
-    speech = (
-        "The man who is charged with serving as the Marlow reshipper for the Vole ring has "
-        "already been arrested. He was caught trying to flee and has pled guilty. The pills "
-        "that killed Ilsa Varga came from the Vole ring."
-    )
-    named = speech.replace("The man who is charged", "Piet Lund, who is charged")
+@pytest.mark.parametrize(
+    ("question", "text", "unnamed", "named"),
+    [
+        (
+            "What is the name of the man charged as the Marlow reshipper for the Vole ring?",
+            "The man who is charged with serving as the Marlow reshipper for the Vole ring has "
+            "already been arrested. He was caught trying to flee and has pled guilty. The pills "
+            "that killed Ilsa Varga came from the Vole ring.",
+            "The man who is charged",
+            "Piet Lund, who is charged",
+        ),
+        (
+            "What was the name of the doctor who pled guilty after signing 9,000 prescriptions "
+            "for the Vole pharmacy ring?",
+            "A doctor who pled guilty in the Vole pharmacy ring signed more than 9,000 "
+            "prescriptions. Ilsa Varga, the ring's pharmacist, shipped them.",
+            "A doctor who",
+            "Dr. Piet Lund, who",
+        ),
+        (
+            "Which Marlow retailer's computer system did Dana Vole hack to get the buyers' data?",
+            "Dana Vole hacked into the computer system of a Marlow retailer and stole the data "
+            "of thousands of buyers. Vole had once worked for Halden Depot, a Marlow retailer, "
+            "as a clerk.",
+            "a Marlow retailer",
+            "Brisk Depot, a Marlow retailer,",
+        ),
+    ],
+    ids=["someone told of by what they did", "a doctor by role", "which firm's thing"],
+)
+def test_a_name_the_document_withholds_is_answered_only_once_given(
+    question: str, text: str, unnamed: str, named: str
+) -> None:
+    parsed = Question.parse(question)
 
-    assert not decides(question, speech)
-    assert decides(question, named)
-
-
-def test_the_name_of_a_doctor_a_report_leaves_unnamed_is_not_answered() -> None:
-    question = Question.parse(
-        "What was the name of the doctor who pled guilty after signing 9,000 prescriptions "
-        "for the Vole pharmacy ring?"
-    )
-    report = (
-        "A doctor who pled guilty in the Vole pharmacy ring signed more than 9,000 "
-        "prescriptions. Ilsa Varga, the ring's pharmacist, shipped them."
-    )
-
-    assert not decides(question, report)
-    assert decides(question, report.replace("A doctor who", "Dr. Piet Lund, who"))
-
-
-def test_which_firms_thing_asks_which_firm() -> None:
-    question = Question.parse(
-        "Which Marlow retailer's computer system did Dana Vole hack to get the buyers' data?"
-    )
-    release = (
-        "Dana Vole hacked into the computer system of a Marlow retailer and stole the data of "
-        "thousands of buyers. Vole had once worked for Halden Depot, a Marlow retailer, as a "
-        "clerk."
-    )
-
-    assert not decides(question, release)
-    named = release.replace("a Marlow retailer", "Brisk Depot, a Marlow retailer,", 1)
-    assert decides(question, named)
+    assert not decides(parsed, text)
+    assert decides(parsed, text.replace(unnamed, named, 1))
 
 
 def test_a_later_parts_firm_named_just_before_does_not_make_the_first_firms_fine_its_own() -> None:

@@ -74,6 +74,7 @@ PLACE_BEFORE = re.compile(r"\b(?:in|at|near)\s+(?:[A-Z][\w.'-]*\s+){0,2}[A-Z][\w
 
 
 WHAT_THEY_DID_CHARS = 80
+"""How far past "the man who" a sentence is read for what he did."""
 DESCRIPTION_WORDS_ASKED = 2
 """How many of the question's words a firm's description must use to be the one asked about
 ("Chinese supplier")."""
@@ -94,7 +95,9 @@ def describes_without_naming(sentence: str, asked: frozenset[str] | None = None)
     named Kingdom International", "a Virginia company, JDC Networking") and none goes before it
     ("Capstone Turbine, a Los Angeles-based manufacturer"). With ``asked`` (the stems of the
     question's words for the firm), only a firm described in those words counts: "a
-    Houston-area oil & gas manufacturer" for "which Houston-area oil and gas manufacturer"."""
+    Houston-area oil & gas manufacturer" for "which Houston-area oil and gas manufacturer".
+    Someone told of only by what they did ("the man who is charged with …") is withheld too;
+    with ``asked``, where the deed is told in the question's words."""
     if any(
         not _named_before(sentence[: match.start()]) and _told_of_as_asked(sentence, match, asked)
         for match in PERSON_WHO.finditer(sentence)
