@@ -295,8 +295,8 @@ def answers(
     something the question names."""
     if not _contains(aspect, sentence):
         return False
-    if aspect.own_names and not _names_its_own(
-        aspect, sentence, _named_with(aspect, sentence, sentence_terms, preceding_terms)
+    if aspect.own_names and not _names_any(
+        aspect.own_names, sentence, _named_with(aspect, sentence, sentence_terms, preceding_terms)
     ):
         return False
     if not all(has_form(word, sentence_terms) for word in aspect.quoted):
@@ -412,13 +412,11 @@ def _prices(kinds_named: frozenset[str], sentence: str) -> bool:
     return kinds_named <= PRICE and UNIT_PRICE.search(sentence) is not None
 
 
-def _names_its_own(aspect: Aspect, sentence: str, present: frozenset[str]) -> bool:
-    """The sentence names what the part alone names, in its words or another form of them
-    ("Malaysian" of "Malaysia"), or by the initials of a body it names in full ("CBP" of
-    "Customs and Border Protection")."""
-    if any(has_form(name, present) for name in aspect.own_names):
-        return True
-    return bool(aspect.own_names & acronyms(sentence))
+def _names_any(names: frozenset[str], sentence: str, present: frozenset[str]) -> bool:
+    """The sentence names one of ``names``, in its words or another form of them ("Malaysian"
+    of "Malaysia"), or by the initials of a body it names in full ("CBP" of "Customs and Border
+    Protection")."""
+    return any(has_form(name, present) for name in names) or bool(names & acronyms(sentence))
 
 
 def _named_with(
@@ -426,9 +424,7 @@ def _named_with(
 ) -> frozenset[str]:
     """What a sentence names, with what the sentences before it named, unless it names what
     another part asks about: then it speaks of that."""
-    if any(has_form(name, sentence_terms) for name in aspect.others_names):
-        return sentence_terms
-    if aspect.others_names & acronyms(sentence):
+    if _names_any(aspect.others_names, sentence, sentence_terms):
         return sentence_terms
     return sentence_terms | preceding
 
