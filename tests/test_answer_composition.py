@@ -649,6 +649,12 @@ def test_who_is_not_answered_by_an_official_named_by_title_unless_asked() -> Non
 
     assert answered(question, judge) == {1}
     assert answered(question, "Marcus Hale, 38, was sentenced today for it.") == {0}
+    officials = (
+        "The sentence was announced by Director Ilsa Varga of the Marlow Police and Special "
+        "Agent Piet Lund of the Defense Criminal Service (DCS) of the U.S. Department of Defense, "
+        "and Judge Renata Okafor."
+    )
+    assert answered(question, officials) == {1}
 
 
 def test_which_judge_is_answered_only_by_a_name_titled_judge() -> None:
@@ -2390,6 +2396,54 @@ def test_a_sentence_led_by_another_persons_name_tells_nothing_of_the_one_asked_a
     assert answered(question, other) == set()
     assert answered(question, hers) == {0}
     assert answered(question, agent) == {0}
+
+
+def test_someone_who_shares_a_name_with_the_one_asked_about_is_someone_else() -> None:
+    question = "How long was Tao Lin sentenced to prison for taking the turbine designs?"
+    namesake = "Last month, Carl Lin, a former engineer, was sentenced to 70 months in prison."
+    his = "Tao Lin was sentenced to 30 months in prison."
+    in_full = "Tao Wei Lin, a former engineer, was sentenced to 30 months in prison."
+    by_title = "Last month, Mr. Lin was sentenced to 30 months in prison."
+
+    assert answered(question, namesake) == set()
+    assert answered(question, his) == {0}
+    assert answered(question, in_full) == {0}
+    assert answered(question, by_title) == {0}
+    assert answered("What sentence did Tao Lin (Carl Tao) receive?", his) == {0}
+
+
+def test_someone_named_with_who_he_is_before_his_sentence_is_someone_else() -> None:
+    question = "What sentences did Dana Vole and Piet Lund receive in the turbine export case?"
+    fact_sheet = (
+        "Parts to Ostland - On Oct. 15, 2008, Ilsa Mara Varga, a former buyer for the Marlow "
+        "Works in Ostland, was sentenced to 2 years in prison."
+    )
+
+    assert answered(question, fact_sheet) == set()
+    assert answered(question, fact_sheet.replace("Ilsa Mara Varga", "Dana Vole")) == {0}
+
+
+def test_a_maximum_broken_across_lines_is_no_sentence_received() -> None:
+    question = "What prison sentence did Dana Vole eventually receive?"
+    maximum = "The charge against Dana Vole provides for a sentence of up\nto 10 years in prison."
+
+    assert answered(question, maximum) == set()
+    assert answered(question, "Dana Vole was sentenced\nto 10 years in prison.") == {0}
+
+
+def test_a_deadline_a_rule_sets_is_no_date_the_thing_was_done() -> None:
+    rule = (
+        "Not later than 180 days after March 1, 2016, the Director shall prescribe rules to "
+        "accept donated scanners."
+    )
+
+    assert answered("On what date did the Director actually publish the rules?", rule) == set()
+    assert answered("By when did the Director have to prescribe the rules?", rule) == {0}
+    assert answered("By when was the Director required to prescribe the rules?", rule) == {0}
+    assert answered(
+        "On what date did the Director publish the rules?",
+        "The Director published the rules on June 3, 2016.",
+    ) == {0}
 
 
 def test_the_value_of_something_is_an_amount_only_in_a_rule_that_sets_one() -> None:

@@ -174,6 +174,19 @@ HYPOTHETICAL_SENTENCE = re.compile(
 BOUNDS = frozenset(terms("bracket brackets category categories range lowest smallest top"))
 """Words asking for the bounds a rule sets ("the smallest fine bracket and the top one"), not
 for a fine someone was ordered to pay."""
+WITHIN_A_TIME = r"(?:not later than|no later than|within \S+ (?:days|months|years))"
+DEADLINE = re.compile(
+    rf"\b{WITHIN_A_TIME}\b[^.;]*\b(?:shall|must)\b|\b(?:shall|must)\b[^.;]*\b{WITHIN_A_TIME}\b",
+    re.I,
+)
+"""A rule's deadline: "not later than 180 days after …, the Commissioner shall prescribe"."""
+OBLIGATION_ASKED = re.compile(
+    r"\b(?:by when|by what date|deadline|due|must|shall|ha(?:ve|s|d) to|required(?! by)|supposed|"
+    r"obliged|obligated|need(?:s|ed)? to|latest)\b",
+    re.I,
+)
+"""Words asking for the date a rule sets rather than the date something was done ("the
+regulations required by 4347(d)" are only those the section calls for)."""
 REQUESTED_SENTENCE = re.compile(
     r"\b(ask(s|ed|ing)? for|seeks?|sought|seeking|request(s|ed|ing)?|recommend(s|ed|ing)?)\b",
     re.I,
@@ -329,6 +342,8 @@ def answers(
         sentence_terms = _event_terms(sentence, sentence_terms)
         if not _names_the_event(aspect, sentence_terms):
             return False
+        if _deadline_for_an_event(aspect, sentence):
+            return False
     if aspect.filed and not any(has_word(word, sentence_terms) for word in aspect.filed):
         return False
     if aspect.kind is AnswerType.DURATION and not _lasts(sentence, aspect.cue):
@@ -427,6 +442,14 @@ def _named_with(
     if _names_any(aspect.others_names, sentence, sentence_terms):
         return sentence_terms
     return sentence_terms | preceding
+
+
+def _deadline_for_an_event(aspect: Aspect, sentence: str) -> bool:
+    """A deadline a rule sets ("not later than 180 days after February 24, 2016, the
+    Commissioner shall prescribe regulations") does not say when it was done ("on what date did
+    CBP actually publish the regulations"), unless the part asks for the deadline ("by when did
+    CBP have to")."""
+    return DEADLINE.search(sentence) is not None and OBLIGATION_ASKED.search(aspect.asks) is None
 
 
 def _gives_the_age_of(of_whom: frozenset[str], sentence: str) -> bool:

@@ -5,11 +5,12 @@ that name no one (a place, a public body, a release's dateline, a headline in ti
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from casework.identifiers.courts import STATES
 from retrieval.analysis import STOPWORDS, terms
 from retrieval.answering.answer_kinds import FIRM_NOUNS, Aspect
-from retrieval.answering.words import has_form, has_word
+from retrieval.answering.words import MIN_PREFIX, has_form, has_word
 
 PERSON_NAME = re.compile(
     r"\b(?:[A-Z]\.|[A-Z][a-z]+)(?: [A-Z]\.?)? [A-Z][a-zA-Z'-]+\b"
@@ -177,6 +178,28 @@ NAMED_AS_SENTENCED = re.compile(
 )
 """Someone named, then said to have been sentenced: "Adrian-Tiberiu Oprea, a Romanian who
 recently received a 15-year sentence"."""
+NAME_RUN = re.compile(r"[A-Z][\w'-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'-]*))+")
+"""Capitalised words in a row, as a person's full name is written: "Mike Yu", "Christina Hong
+Qiao Liew"."""
+NO_GIVEN_NAMES = (
+    OFFICE_OR_PLACE
+    | PEOPLE_BY_ROLE
+    | STATUTORY_ROLES
+    | frozenset(
+        terms(
+            "mr mrs ms dr miss defendant defendants january february march april may june july "
+            "august september october november december monday tuesday wednesday thursday friday "
+            "saturday sunday"
+        )
+    )
+)
+"""Capitalised words that are no part of whose name it is: a title, a role, a month."""
+NAMED_BEFORE_APPOSITIVE_VERDICT = re.compile(
+    r"\b(?P<name>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,3}),\s+(?:a|an|the)\s+[^;]{1,120}?,\s+"
+    r"(?:was|were|has been|had been)\s+(?:[a-z]+ly\s+)?(?:convicted|sentenced|acquitted)\b"
+)
+"""Someone named, who he is, then the verdict or sentence passed on him: "Seyed Mahmood Mousavi,
+a former interrogator for the Islamic Revolutionary Court in Iran, was sentenced"."""
 BODY_RUN = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:(?:and|of|for|the)\s+)*[A-Z][\w.'-]*)+")
 """Capitalised words in a row, with the small words a body's name holds ("Bureau *of*
 Investigation", "Customs *and* Border Protection")."""
@@ -381,12 +404,55 @@ def _surname_with_appositive(sentence: str) -> re.Match[str] | None:
 def verdict_on_another(sentence: str, asked: frozenset[str]) -> bool:
     """The sentence passes a verdict or a sentence on someone by a name other than those asked
     about (``asked``: their names' words), or tells of such a one as sentenced."""
-    verdicts = (VERDICT_ON, NAME_BEFORE_VERDICT, NAMED_AS_SENTENCED)
+    verdicts = (
+        VERDICT_ON,
+        NAME_BEFORE_VERDICT,
+        NAMED_AS_SENTENCED,
+        NAMED_BEFORE_APPOSITIVE_VERDICT,
+    )
     for match in (found for pattern in verdicts for found in pattern.finditer(sentence)):
         words = frozenset(terms(match.group("name")))
         if words and not words & OFFICE_OR_PLACE and not words & asked:
             return True
     return False
+
+
+def namesakes(sentence: str, people: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
+    """Where the sentence names someone who shares a name with one of ``people`` (their names'
+    words) but is someone else: "Mike Yu" is not Yu Long, nor "Walter Liew" Christina Liew.
+    Each holds a name the other does not; a title or a month beside the name is no name. A
+    name that is one of ``people`` in full is no namesake of another: "Mo Hailong" is not
+    someone else for a question about "Mo Hailong (Robert Mo)"."""
+    found = []
+    for run in NAME_RUN.finditer(sentence):
+        words = frozenset(terms(run.group(0))) - NO_GIVEN_NAMES
+        if any(_holds_the_name(words, name) for name in people):
+            continue
+        if any(_another_by_the_same_name(words, name) for name in people):
+            found.append(run.span())
+    return found
+
+
+def _holds_the_name(words: frozenset[str], name: frozenset[str]) -> bool:
+    return all(_same_name(word, words) for word in name)
+
+
+def _another_by_the_same_name(words: frozenset[str], name: frozenset[str]) -> bool:
+    """``words`` share a word with ``name`` and each holds one the other does not, in any
+    form: "Corningas", as text extraction runs a possessive in, is still "Corning"."""
+    shared = [word for word in words if _same_name(word, name)]
+    return bool(shared) and len(shared) < len(words) and not _holds_the_name(words, name)
+
+
+def _same_name(word: str, names: frozenset[str]) -> bool:
+    return (
+        any(
+            other.startswith(word) or word.startswith(other)
+            for other in names
+            if min(len(word), len(other)) >= MIN_PREFIX
+        )
+        or word in names
+    )
 
 
 def acronyms(sentence: str) -> frozenset[str]:
@@ -458,10 +524,11 @@ def _asks_for_office(titles: frozenset[str], aspect: Aspect) -> bool:
 
 def _place_or_body(name: str, aspect: Aspect) -> bool:
     """A place's or a public body's name ("Guangdong Province", "District Court", "Lanham
-    Act", "Department of Justice"), unless the part asks for that kind of thing ("which
-    court") or for a body ("which agency")."""
+    Act", "Department of Justice", "U.S. Department of Defense"), unless the part asks for
+    that kind of thing ("which court") or for a body ("which agency")."""
     words = terms(name)
-    ends = {words[0], words[-1]} & PLACES_AND_BODIES if words else set()
+    head = terms(name.split(" of ", 1)[0])  # "U.S. Department" of "U.S. Department of Defense"
+    ends = {words[0], words[-1], head[-1]} & PLACES_AND_BODIES if words and head else set()
     if words and words[-1] in GATHERINGS:
         ends.add(words[-1])
     if not ends or aspect.words & BODIES_ASKED:

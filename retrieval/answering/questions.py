@@ -20,6 +20,7 @@ from retrieval.answering.named_people import (
     led_by_another,
     led_by_someone_else,
     names_someone_by_age,
+    namesakes,
     verdict_on_another,
 )
 from retrieval.answering.question_kinds import (
@@ -409,6 +410,8 @@ class Question:
         """Which of the question's parts (indexes into ``aspects``) ``sentence`` answers.
         ``preceding_terms``: those of the sentences just before, which may say what a name in
         this one did ("A Paterson man was sentenced today… Marcus Hale, 38, …")."""
+        # A PDF's line breaks fall inside phrases ("a sentence of up\nto 10 years").
+        sentence = " ".join(sentence.split())
         present = frozenset(sentence_terms)
         answered = frozenset(
             index
@@ -416,7 +419,9 @@ class Question:
             if answers(aspect, sentence, present, self.terms, preceding_terms)
         )
         personal = frozenset(i for i in answered if _of_whom_it_is_asked(self.aspects[i]))
-        if personal and self._about_someone_else(sentence, present):
+        if personal and (
+            self._about_someone_else(sentence, present) or self._names_only_namesakes(sentence)
+        ):
             return answered - personal
         if personal:
             answered -= self._given_only_of_others(personal, sentence)
@@ -506,6 +511,19 @@ class Question:
             return True
         asked = frozenset(word for name in self.names for word in name)
         return any(led_by_another(clause, asked) for clause in clauses(sentence))
+
+    def _names_only_namesakes(self, sentence: str) -> bool:
+        """The sentence names none of the people the question asks about but someone who
+        shares a name with one of them: "Mike Yu … was sentenced to 70 months" tells nothing
+        of Yu Long's sentence."""
+        people = [frozenset(name) for name in self.names if len(name) >= 2]
+        spans = namesakes(sentence, people)
+        if not spans:
+            return False
+        rest = sentence
+        for start, end in reversed(spans):
+            rest = f"{rest[:start]} {rest[end:]}"
+        return self._names_people_missing_from(frozenset(terms(rest)))
 
     def _names_people_missing_from(self, present: frozenset[str]) -> bool:
         """The question names people (of two words or more), and none of their words is among
