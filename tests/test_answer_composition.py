@@ -1926,6 +1926,20 @@ def test_a_firm_described_in_the_questions_words_anywhere_in_the_release_is_with
     )
 
 
+def test_someone_described_by_role_withholds_no_university() -> None:
+    question = Question.parse(
+        "The ex-Brisk research scientist from Marlow -- which Ostland university was Dana Vole "
+        "planning to go work for?"
+    )
+    release = (
+        "Dana Vole was employed as a research scientist at the Brisk Center for Research in "
+        "Marlow. Vole lied about her intention to accept employment at Halden University in "
+        "Ostland."
+    )
+
+    assert decides(question, release)
+
+
 def test_a_person_a_review_describes_by_role_is_not_answered_by_another_person() -> None:
     question = Question.parse(
         "Who was the former customs officer sentenced in May for selling seizure lists?"
@@ -1983,8 +1997,20 @@ def test_the_name_of_an_employee_a_release_leaves_unnamed_is_not_answered() -> N
             "a Marlow retailer",
             "Brisk Depot, a Marlow retailer,",
         ),
+        (
+            "Which Marlow, Ostland-based think tank did Dana Vole and Piet Lund break into?",
+            "Dana Vole and Piet Lund broke into the networks of several universities, a Marlow, "
+            "Ostland-based think tank and a defense contractor, Brisk Aero Ltd.",
+            "a Marlow, Ostland-based think tank",
+            "the Halden Institute, a Marlow, Ostland-based think tank,",
+        ),
     ],
-    ids=["someone told of by what they did", "a doctor by role", "which firm's thing"],
+    ids=[
+        "someone told of by what they did",
+        "a doctor by role",
+        "which firm's thing",
+        "a body that is no firm",
+    ],
 )
 def test_a_name_the_document_withholds_is_answered_only_once_given(
     question: str, text: str, unnamed: str, named: str

@@ -52,6 +52,10 @@ FIRM_NOUNS = (
     r"contractors?)"
 )
 """The words a release calls a firm by: "Stihl, a company based in Germany"."""
+DESCRIBING_WORD = r"(?:(?-i:[A-Z])[\w.'&-]*,\s+(?-i:[A-Z])[\w.'&-]*|[\w.'&-]+)"
+"""A word describing a firm or a person, or a place and its state set off by a comma, which is
+one description: "a Washington, D.C.-based think tank" (not "In 2015, JSSD officers", nor
+"the officers, and the hackers": the capitals count even where case does not)."""
 CUSTODY = r"(prison|imprison\w*|incarcerat\w*|jail|custody|behind bars|confinement)"
 EVENTS = (
     "arrested charged indicted arraigned detained extradited seized pleaded plea convicted "

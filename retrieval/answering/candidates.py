@@ -45,7 +45,11 @@ from retrieval.answering.records import (
 )
 from retrieval.answering.sections import of_another_section, sections_cited
 from retrieval.answering.sentences import Sentence, split_sentences, with_short_sentences_joined
-from retrieval.answering.withheld_names import describes_without_naming, parts_asking_which_firm
+from retrieval.answering.withheld_names import (
+    asks_for_people,
+    describes_without_naming,
+    parts_asking_which_firm,
+)
 from retrieval.answering.words import has_word
 from retrieval.search import Hit
 
@@ -443,6 +447,7 @@ def _documents(
     closest: dict[str, tuple[float, str]] = {}
     described: set[str] = set()
     firm_asked = parts_asking_which_firm(question)
+    people_asked = asks_for_people(question, firm_asked)
     firm_words = frozenset(
         term for part in firm_asked for term in terms(question.aspects[part].asks)
     )
@@ -461,7 +466,7 @@ def _documents(
                     described.add(hit.document_id)
     withheld = {
         document_id: firm_asked
-        if describes_without_naming(sentence) or document_id in described
+        if describes_without_naming(sentence, people_asked=people_asked) or document_id in described
         else frozenset()
         for document_id, (_, sentence) in closest.items()
     }

@@ -7,7 +7,12 @@ from __future__ import annotations
 import re
 
 from retrieval.analysis import terms
-from retrieval.answering.answer_kinds import DURATION, DURATION_WORDS, AnswerType
+from retrieval.answering.answer_kinds import (
+    DESCRIBING_WORD,
+    DURATION,
+    DURATION_WORDS,
+    AnswerType,
+)
 
 PRISON_CONTEXT = re.compile(r"\b(sentenc\w*|prison|imprison\w*|jail|incarcerat\w*)\b", re.I)
 MAXIMUM = re.compile(
@@ -144,7 +149,7 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"((?!(did|does|do|was|were|is|are|has|had|can|could|may|might|must|shall|should|"
             r"will|would|lets?|allows?|permits?|enables?|makes?|gives?|requires?|means|"
             r"by|for|from|to|with|against|about|on|at|in|under|over|after|before|during)\b)"
-            r"[\w.'&-]+ ){0,4}"
+            rf"{DESCRIBING_WORD} ){{0,4}}"
             r"(judges?|defendants?|persons?|people|"
             r"attorneys?|ausas?|lawyers?|compan(y|ies)|firms?|business(es)?|corporations?|"
             r"individuals?|m[ae]n|wom[ae]n|agents?|officers?|prosecutors?|owners?|registrants?|"
@@ -156,7 +161,7 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"secretar(y|ies)|commissioners?|chiefs?|spokes(m[ae]n|wom[ae]n|persons?)|leaders?|"
             r"inspectors?|detectives?|contractors?|researchers?|organi[sz]ations?|"
             r"universit(y|ies)|colleges?|schools?|banks?|hospitals?|institutes?|"
-            r"laborator(y|ies))\b"
+            r"laborator(y|ies)|think tanks?)\b"
             r"(?! id\b| number\b)"
             r"|what (company )?name)"
             r"|\bwhat(?:'s| is| was| were| are) the (?:real |full |true |legal )?names? of\b"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from retrieval.analysis import terms
-from retrieval.answering.answer_kinds import FIRM_NOUNS, AnswerType
+from retrieval.answering.answer_kinds import DESCRIBING_WORD, FIRM_NOUNS, AnswerType
 from retrieval.answering.questions import Question
 
 ROLE = (
@@ -24,24 +24,33 @@ ROLE = (
 PEOPLE = r"(?:m[ae]n|wom[ae]n|individuals?|persons?)"
 """Anyone, asked about by what they did ("the name of the Washington State man"): a document
 withholds their name only where it tells of them so (:data:`PERSON_WHO`)."""
-UNNAMED = rf"(?:{FIRM_NOUNS}(?:\s+{FIRM_NOUNS})*|(?P<role>{ROLE}))"
+INSTITUTIONS = (
+    r"(?:think\s+tanks?|banks?|universit(?:y|ies)|organi[sz]ations?|institutes?|"
+    r"laborator(?:y|ies)|hospitals?)"
+)
+"""Bodies that are no firm, which a release may keep as anonymous as one: "a Washington,
+D.C.-based think tank", "a Chinese bank"."""
+UNNAMED = rf"(?:{FIRM_NOUNS}(?:\s+{FIRM_NOUNS})*|{INSTITUTIONS}|(?P<role>{ROLE}))"
 """What a firm is called, in one or more words ("a corn seed subsidiary company"), or people by
 their role."""
 DETERMINER = r"(?:a|an|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
 NOT_OWNED = r"(?!['\u2019]s\b)"
 """Not the firm's something: "who was the French company's security head" asks for a person.
 "Which retailer's computer system did he hack" asks which retailer all the same."""
+NOT_A_VERB = r"(?!(?:did|does|do|was|were|is|are|has|had)\b)"
 ORGANIZATION_ASKED = re.compile(
-    rf"\b(?:which|what)\s+(?:(?!(?:did|does|do|was|were|is|are|has|had)\b)[\w.'&-]+\s+){{0,4}}"
-    rf"(?:{FIRM_NOUNS}|{ROLE})\b"
+    rf"\b(?:which|what)\s+(?:{NOT_A_VERB}{DESCRIBING_WORD}\s+){{0,4}}"
+    rf"(?:{FIRM_NOUNS}|{INSTITUTIONS}|{ROLE})\b"
     rf"|\bname of (?:the|that|this|his|her|their)\s+(?:[\w.'&-]+\s+){{0,4}}"
-    rf"(?:{FIRM_NOUNS}|{ROLE}|{PEOPLE})\b{NOT_OWNED}"
+    rf"(?:{FIRM_NOUNS}|{INSTITUTIONS}|{ROLE}|{PEOPLE})\b{NOT_OWNED}"
     rf"|\bwho (?:is|was|were|are) (?:the|that|this)\s+(?:[\w.'&-]+\s+){{0,4}}"
     rf"(?:{FIRM_NOUNS}|{ROLE}|{PEOPLE})\b{NOT_OWNED}",
     re.I,
 )
 INDEFINITE_ORGANIZATION = re.compile(
-    rf"\b(?P<determiner>{DETERMINER})\s+(?:[\w.'&-]+\s+){{0,5}}?{UNNAMED}\b"
+    # A capitalised "University" or "Company" is part of a name: "a student at Hunan Normal
+    # University".
+    rf"\b(?P<determiner>{DETERMINER})\s+(?:{DESCRIBING_WORD}\s+){{0,5}}?(?=(?-i:[a-z])){UNNAMED}\b"
     # "a company website", "a business day": the firm's thing, not a firm.
     r"(?!\s+(?:websites?|web|names?|days?|hours|records?|accounts?|owners?|partners?|credits?|"
     r"premises|address|e-?mail|logos?|officials?|employees?|executives?|representatives?|"
@@ -66,6 +75,8 @@ NAMED_BEFORE = re.compile(
 )
 """A name just before the description, set off by a comma: "Capstone Turbine, a …" (not a
 month's or an opening word's comma: "In May, an Oregon-based company …")."""
+PEOPLE_ASKED = re.compile(rf"\b(?:{ROLE}|{PEOPLE})$", re.I)
+"""A part's words asking which firm that end in people by role: "the name of the engineer"."""
 PERSON_WHO = re.compile(rf"\b(?:the|a|an)\s+(?:[\w.'-]+\s+){{0,2}}?{PEOPLE}\s+who\b", re.I)
 """Someone a speech tells of by what they did, unnamed: "The man who is charged with serving
 as the American reshipper for Zheng has already been arrested" (and is named nowhere)."""
@@ -90,14 +101,28 @@ def parts_asking_which_firm(question: Question) -> frozenset[int]:
     )
 
 
-def describes_without_naming(sentence: str, asked: frozenset[str] | None = None) -> bool:
+def asks_for_people(question: Question, parts: frozenset[int]) -> bool:
+    """Some of ``parts`` asks for people by role ("the name of the former engineer"), not for a
+    firm or a body ("which Chinese university")."""
+    for part in parts:
+        match = ORGANIZATION_ASKED.search(question.aspects[part].asks)
+        if match and PEOPLE_ASKED.search(match.group(0)):
+            return True
+    return False
+
+
+def describes_without_naming(
+    sentence: str, asked: frozenset[str] | None = None, people_asked: bool = True
+) -> bool:
     """The sentence speaks of "a company …" and gives it no name: none follows it ("a company
     named Kingdom International", "a Virginia company, JDC Networking") and none goes before it
     ("Capstone Turbine, a Los Angeles-based manufacturer"). With ``asked`` (the stems of the
     question's words for the firm), only a firm described in those words counts: "a
     Houston-area oil & gas manufacturer" for "which Houston-area oil and gas manufacturer".
     Someone told of only by what they did ("the man who is charged with …") is withheld too;
-    with ``asked``, where the deed is told in the question's words."""
+    with ``asked``, where the deed is told in the question's words. Without ``people_asked``,
+    people by role withhold nothing: "a research scientist at the Bridgestone Center" does not
+    keep back the university he meant to join."""
     if any(
         not _named_before(sentence[: match.start()]) and _told_of_as_asked(sentence, match, asked)
         for match in PERSON_WHO.finditer(sentence)
@@ -106,20 +131,22 @@ def describes_without_naming(sentence: str, asked: frozenset[str] | None = None)
     return any(
         not NAMED_AFTER.match(match.group("after"))
         and not _named_before(sentence[: match.start()])
-        and _withholds(match, asked)
+        and _withholds(match, asked, people_asked)
         for match in INDEFINITE_ORGANIZATION.finditer(sentence)
     )
 
 
-def _withholds(match: re.Match[str], asked: frozenset[str] | None) -> bool:
+def _withholds(match: re.Match[str], asked: frozenset[str] | None, people_asked: bool) -> bool:
     """In the sentence closest to the question, one firm or any people by role ("two leaders
     of a piracy ring"), but no counted firms: a release lists its victims as "45 technology
     companies". Anywhere in the release, a firm or a counted list of them in the question's
     words ("six U.S. technology companies"), but no person by role: a release that says "a
     JSSD intelligence officer" somewhere often names the officers it is about elsewhere."""
     role = match.group("role") is not None
+    if asked is None and role:
+        return people_asked
     if asked is None:
-        return role or match.group("determiner").lower() in ("a", "an")
+        return match.group("determiner").lower() in ("a", "an")
     return not role and _in_the_words_asked(match, asked)
 
 
