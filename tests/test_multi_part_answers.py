@@ -83,6 +83,13 @@ would have had if it were genuine.
 the merchandise would have had if it were genuine.
 """
 
+EXPORT_FORFEITURE = """\
+# § 1595a. Aiding unlawful importation
+
+(d) Merchandise exported contrary to law, and property used to facilitate its exporting, shall \
+be seized and forfeited to the United States.
+"""
+
 
 def index_files(
     root: Path, embedder: SentenceTransformerEmbedder, files: dict[str, str]
@@ -110,6 +117,7 @@ def indexed(
             "intake-memo.md": MEMO,
             "kane-docket.txt": DOCKET,
             "customs-fines.md": FINES,
+            "export-forfeiture.md": EXPORT_FORFEITURE,
         },
     )
 
@@ -162,6 +170,22 @@ def test_a_part_the_evidence_does_not_answer_is_named(indexed: Services) -> None
     assert "when was he arrested" in answer.text
     assert answer.unanswered == ("when was he arrested",)
     assert answer.as_json()["unanswered_parts"] == ["when was he arrested"]
+
+
+def test_a_part_only_a_section_the_question_does_not_cite_answers_is_named(
+    indexed: Services,
+) -> None:
+    answer = indexed.answers.ask(
+        "Under section 1595a, what happens to merchandise exported contrary to law, and what "
+        "civil fine can be imposed on whoever aided the export?",
+        Viewer.public(),
+    )
+
+    assert not answer.abstained
+    assert "seized and forfeited" in answer.text
+    assert "twice the value" not in answer.text
+    assert "For the first such seizure" not in answer.text
+    assert answer.unanswered == ("what civil fine can be imposed on whoever aided the export",)
 
 
 def test_two_clauses_that_differ_in_a_word_are_both_quoted(indexed: Services) -> None:

@@ -183,9 +183,10 @@ def _add_what_adds_most(
 
 
 def _may_join(candidate: Candidate, best: Candidate) -> bool:
-    """Not a contact line or boilerplate, and not a table row about something else than the
-    first sentence's (a row is a record of its own: its neighbours are other records)."""
-    if candidate.boilerplate:
+    """Not a contact line or boilerplate, not of a section the question does not cite (the fine
+    1526 sets is none 1595a does), and not a table row about something else than the first
+    sentence's (a row is a record of its own: its neighbours are other records)."""
+    if candidate.boilerplate or candidate.document.another_section:
         return False
     return not (candidate.row and candidate.key_coverage < best.key_coverage)
 
