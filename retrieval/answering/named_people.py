@@ -434,6 +434,7 @@ def namesakes(sentence: str, people: Sequence[frozenset[str]]) -> list[tuple[int
 
 
 def _holds_the_name(words: frozenset[str], name: frozenset[str]) -> bool:
+    """Every word of ``name`` is among ``words``, in some form."""
     return all(_same_name(word, words) for word in name)
 
 
@@ -445,13 +446,11 @@ def _another_by_the_same_name(words: frozenset[str], name: frozenset[str]) -> bo
 
 
 def _same_name(word: str, names: frozenset[str]) -> bool:
-    return (
-        any(
-            other.startswith(word) or word.startswith(other)
-            for other in names
-            if min(len(word), len(other)) >= MIN_PREFIX
-        )
-        or word in names
+    """``word`` is one of ``names``, or begins one or is begun by one ("corningas", "corn")."""
+    return word in names or any(
+        other.startswith(word) or word.startswith(other)
+        for other in names
+        if min(len(word), len(other)) >= MIN_PREFIX
     )
 
 
