@@ -157,35 +157,37 @@ def test_each_part_of_a_three_part_question_is_answered_in_order(indexed: Servic
     assert text.index("Okafor") < text.index("$412,600")
 
 
-def test_a_part_the_evidence_does_not_answer_is_named(indexed: Services) -> None:
-    answer = indexed.answers.ask(
-        "How much restitution was Marcus Hale ordered to pay for the counterfeit airbags, and "
-        "when was he arrested?",
-        Viewer.public(),
-    )
-
-    assert not answer.abstained
-    assert "$412,600" in answer.text
-    assert "do not say" in answer.text
-    assert "when was he arrested" in answer.text
-    assert answer.unanswered == ("when was he arrested",)
-    assert answer.as_json()["unanswered_parts"] == ["when was he arrested"]
-
-
-def test_a_part_only_a_section_the_question_does_not_cite_answers_is_named(
-    indexed: Services,
+@pytest.mark.parametrize(
+    ("question", "given", "not_given", "unanswered"),
+    [
+        (
+            "How much restitution was Marcus Hale ordered to pay for the counterfeit airbags, "
+            "and when was he arrested?",
+            "$412,600",
+            (),
+            "when was he arrested",
+        ),
+        (
+            "Under section 1595a, what happens to merchandise exported contrary to law, and what "
+            "civil fine can be imposed on whoever aided the export?",
+            "seized and forfeited",
+            ("twice the value", "For the first such seizure"),
+            "what civil fine can be imposed on whoever aided the export",
+        ),
+    ],
+    ids=["no source says", "only a section the question does not cite says"],
+)
+def test_a_part_the_evidence_does_not_answer_is_named(
+    indexed: Services, question: str, given: str, not_given: tuple[str, ...], unanswered: str
 ) -> None:
-    answer = indexed.answers.ask(
-        "Under section 1595a, what happens to merchandise exported contrary to law, and what "
-        "civil fine can be imposed on whoever aided the export?",
-        Viewer.public(),
-    )
+    answer = indexed.answers.ask(question, Viewer.public())
 
     assert not answer.abstained
-    assert "seized and forfeited" in answer.text
-    assert "twice the value" not in answer.text
-    assert "For the first such seizure" not in answer.text
-    assert answer.unanswered == ("what civil fine can be imposed on whoever aided the export",)
+    assert given in answer.text
+    assert not [text for text in not_given if text in answer.text]
+    assert f"do not say: {unanswered}" in answer.text
+    assert answer.unanswered == (unanswered,)
+    assert answer.as_json()["unanswered_parts"] == [unanswered]
 
 
 def test_two_clauses_that_differ_in_a_word_are_both_quoted(indexed: Services) -> None:
