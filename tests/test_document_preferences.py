@@ -274,3 +274,51 @@ def test_a_documents_date_is_its_first_full_date() -> None:
     assert document_date("Filed 2017-02-13 by ORZ GmbH") == When(2017, 2)
     assert document_date("06-03-99 WEEKLY PRESS BRIEFING") == When(1999, 6)
     assert document_date("no date here") is None
+
+
+SEED_HEADINGS = (
+    "# Title 18— CRIMES AND CRIMINAL PROCEDURE\n"
+    "### CHAPTER 99— PROTECTED PLANT VARIETIES\n"
+    "#### § 2391. Unlawful propagation of a protected seed variety\n"
+)
+SEED_SUBSECTIONS = {
+    "b": "###### (b) Any person who commits an offense under section 9(a) of the Seed Varieties "
+    "Act\n\n(1) shall be imprisoned not more than 4 years if, during any 90-day period, the "
+    "offense consists of the propagation of at least 20 seed bags of protected varieties with a "
+    "total retail value of more than $3,000;\n\n(2) shall be imprisoned not more than 8 years "
+    "for a second or subsequent offense.\n",
+    "c": "###### (c) Any person who commits an offense under section 9(b) of the Seed Varieties "
+    "Act\n\n(1) shall be fined under this title or imprisoned not more than 2 years where the "
+    "sale involves 20 or more seed bags of protected varieties worth $3,000 or more;\n\n(2) "
+    "shall be imprisoned not more than 5 years where the person was convicted before.\n",
+    "d": "###### (d) Any person who commits an offense under section 9(c) of the Seed Varieties "
+    "Act for commercial advantage\n\n(1) shall be imprisoned not more than 1 year when selling "
+    "20 or more seed bags worth $3,000 or more for commercial advantage or private financial "
+    "gain;\n\n(2) shall be imprisoned not more than 3 years after an earlier conviction.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def seed_sections(
+    tmp_path_factory: pytest.TempPathFactory, real_embedder: SentenceTransformerEmbedder
+) -> Services:
+    root = tmp_path_factory.mktemp("subsections")
+    services = build_services(load_settings(CASEBOT_HOME=root / "home"), embedder=real_embedder)
+    folder = root / "18usc2391"
+    folder.mkdir()
+    for subsection, text in SEED_SUBSECTIONS.items():
+        (folder / f"2391-{subsection}.md").write_text(SEED_HEADINGS + text)
+    services.ingestion.ingest([folder], IngestOptions())
+    return services
+
+
+def test_the_subsection_a_question_cites_outranks_its_near_copies(seed_sections: Services) -> None:
+    """Each subsection of the section repeats the others' words; the one cited comes first
+    even where another's wording is closer to the question's."""
+    question = (
+        "Under 18 U.S.C. 2391(b), what is the maximum prison term for the sale of 20 or more "
+        "seed bags of protected varieties worth $3,000 or more?"
+    )
+    assert first_documents(seed_sections, question) == ["2391-b.md"]
+    answer = seed_sections.answers.ask(question, Viewer.operator())
+    assert "not more than 4 years" in answer.text

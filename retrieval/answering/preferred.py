@@ -21,6 +21,7 @@ from retrieval.answering.candidates import Candidate
 from retrieval.listings import asks_about_listings, is_listing, is_listing_entry
 from retrieval.search import Hit
 from retrieval.series import Heading, SeriesCues
+from retrieval.subsections import cited_subsections, is_another_subsection
 
 LEAD_ORDINAL = ":0"
 ORDINAL_WORD = r"(?:first|second|third|fourth|subsequent|initial|repeat)"
@@ -30,20 +31,6 @@ ORDINAL = re.compile(
 """An ordinal (or two) before a noun: "first offense", "second or subsequent offense"."""
 LATER_ONES = re.compile(r"\b(later|subsequent|thereafter|next|repeat|each|every)\b", re.I)
 """A question about "a first seizure and later ones" asks about every ordinal."""
-CITED_SUBSECTION = re.compile(r"\b(?P<section>\d{3,5}[A-Za-z]?)\s?\((?P<subsection>[a-z])\)")
-"""A section of a code cited with its subsection: "18 U.S.C. 2319(b)", "§ 1117(c)"."""
-TITLED_SUBSECTION = re.compile(
-    r"§\s*(?P<section>\d{3,5}[A-Za-z]?)\..*?\u2014\s*\((?P<subsection>[a-z])\)"
-)
-"""A code section's subsection as its document is titled: "§ 2319. Criminal infringement of a
-copyright — (c) Any person who…"."""
-CITED_AS_CONTEXT = re.compile(
-    r"\b(?:listed|described|referred\s+to|set\s+out|defined|specified|beyond|besides|"
-    r"other\s+than|except)\b[^,;?]*$",
-    re.I,
-)
-CONTEXT_REACH = 40
-"""How far before a cited subsection the words citing it as context are looked for."""
 SIBLING_MARGIN = 0.1
 """How much less probable a named date's or stage's release may be and still answer before a
 sibling's. A release often states the other stages in passing ("Co-defendant Smyrak pleaded
@@ -61,10 +48,10 @@ def preferred(
         ranked = _answering_first(
             ranked, threshold, lambda c: not _other_ordinal(asked_ordinals, ordinals(c.text))
         )
-    cited = _cited_subsections(question)
+    cited = cited_subsections(question)
     if cited:
         ranked = _answering_first(
-            ranked, threshold, lambda c: not _another_subsection(cited, c.hit.title)
+            ranked, threshold, lambda c: not is_another_subsection(cited, c.hit.title)
         )
     cues = SeriesCues.of_question(question)
     if not cues.any:
@@ -110,27 +97,6 @@ def _other_ordinal(asked: dict[str, frozenset[str]], said: dict[str, frozenset[s
     """The sentence gives another ordinal than the question to a noun the question numbers: "a
     second or subsequent offense" where the question asks about a first one."""
     return any(noun in said and not said[noun] & wanted for noun, wanted in asked.items())
-
-
-def _cited_subsections(question: str) -> dict[str, str]:
-    """For each code section the question cites with a subsection, that subsection, unless it
-    is cited as what the question asks beyond ("duties beyond those listed in 4344(b)")."""
-    return {
-        match.group("section"): match.group("subsection")
-        for match in CITED_SUBSECTION.finditer(question)
-        if not CITED_AS_CONTEXT.search(
-            question[max(match.start() - CONTEXT_REACH, 0) : match.start()]
-        )
-    }
-
-
-def _another_subsection(cited: dict[str, str], title: str) -> bool:
-    """The document is another subsection of a section the question cites with its own:
-    subsection (c) of 2319 where the question asks what 2319(b) sets."""
-    match = TITLED_SUBSECTION.search(title)
-    if match is None or match.group("section") not in cited:
-        return False
-    return match.group("subsection") != cited[match.group("section")]
 
 
 def _points_elsewhere(question: str, candidate: Candidate) -> bool:
