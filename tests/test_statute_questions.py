@@ -192,6 +192,24 @@ def test_a_section_naming_the_one_cited_answers_for_it() -> None:
     assert deciding(question, rule, "\u00a7 2319. Criminal infringement of a copyright") == [rule]
 
 
+def test_a_section_naming_the_one_cited_only_in_general_does_not_answer_for_its_subsection() -> (
+    None
+):
+    question = "What fine does 18 U.S.C. 2319(b) set for a first felony offense?"
+    brackets = (
+        "These categories shall be: no fines ordered; fines under $500; and fines over $10,000."
+    )
+    report = (
+        "(D) The number of prosecutions brought under sections 2318, 2319, and 2320. " + brackets
+    )
+    cross_reference = "(3) Fines imposed under section 2319(b) are reported separately. " + brackets
+    report_title = "\u00a7 2320. Trafficking in counterfeit goods \u2014 (h) Report to Congress"
+
+    assert deciding(question, report, report_title) == []
+    assert brackets in deciding(question, cross_reference, report_title)
+    assert brackets in deciding("What fines does 18 U.S.C. 2319 report?", report, report_title)
+
+
 def test_which_kinds_of_a_thing_asks_for_kinds_not_an_amount() -> None:
     assert kinds(
         "Which kinds of sales of exempted articles are not subject to the forfeiture rule?"

@@ -52,6 +52,7 @@ from retrieval.answering.withheld_names import (
 )
 from retrieval.answering.words import has_word
 from retrieval.search import Hit
+from retrieval.subsections import cited_subsections
 
 URL = re.compile(r"https?://\S+|www\.\S+")
 MARKDOWN_HEADING = re.compile(r"#+\s")
@@ -452,9 +453,12 @@ def _documents(
         term for part in firm_asked for term in terms(question.aspects[part].asks)
     )
     cited = sections_cited(question.text)
+    cited_parts = cited_subsections(question.text)
     titles = {hit.document_id: hit.title for hit in hits}
+    texts: dict[str, list[str]] = defaultdict(list)
     for hit, chunk in zip(hits, chunks, strict=True):
         present[hit.document_id] |= chunk.terms
+        texts[hit.document_id].append(hit.text)
         introduced[hit.document_id] += people_by_age(hit.text)
         for sentence, sentence_terms, parts in chunk.sentences:
             answered[hit.document_id] |= parts
@@ -489,7 +493,13 @@ def _documents(
             asked_by_age=by_age[document_id][0],
             others_by_age=by_age[document_id][1],
             withheld_parts=withheld.get(document_id, frozenset()),
-            another_section=of_another_section(cited, titles[document_id], document_terms),
+            another_section=of_another_section(
+                cited,
+                titles[document_id],
+                document_terms,
+                cited_parts,
+                "\n".join(texts[document_id]),
+            ),
         )
         for document_id, document_terms in present.items()
     }

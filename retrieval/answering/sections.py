@@ -4,6 +4,7 @@ question about the fine of 18 U.S.C. 2318 is not answered by the fine 2320 sets.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 CITED_SECTION = re.compile(
     r"(?:\bU\.?\s?S\.?\s?C\.?\s*(?:§+\s*)?|§+\s*|\bsections?\s+)(?P<number>\d{3,5}[A-Za-z]?)\b",
@@ -26,11 +27,27 @@ def section_of(title: str) -> str | None:
     return match.group("number").lower() if match else None
 
 
-def of_another_section(cited: frozenset[str], title: str, document_terms: frozenset[str]) -> bool:
+def of_another_section(
+    cited: frozenset[str],
+    title: str,
+    document_terms: frozenset[str],
+    cited_subsections: Mapping[str, str],
+    document_text: str,
+) -> bool:
     """The question cites sections, and the document is none of them and names none: the fine
     18 U.S.C. 2320 sets, or a release's "faces a $250,000 fine" for trafficking in counterfeit
     goods, does not say what fine 2318 sets. A section that names one cited answers for it
-    (18 U.S.C. 2319 sets the penalties of "section 506(a)(1)(B) of title 17")."""
+    (18 U.S.C. 2319 sets the penalties of "section 506(a)(1)(B) of title 17"), but one cited
+    with its subsection only where it names that subsection: the report 2320(h) asks for on
+    "prosecutions brought under sections 2318, 2319, 2319A, and 2320" sets no fine of 2319(b)."""
     if not cited or section_of(title) in cited:
         return False
-    return not cited & document_terms
+    return not any(
+        section not in cited_subsections
+        or _names_subsection(section, cited_subsections[section], document_text)
+        for section in cited & document_terms
+    )
+
+
+def _names_subsection(section: str, subsection: str, text: str) -> bool:
+    return re.search(rf"\b{re.escape(section)}\s?\({subsection}\)", text, re.I) is not None
