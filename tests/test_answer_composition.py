@@ -2310,6 +2310,8 @@ def test_millions_of_people_are_no_amount_of_money() -> None:
         answered(question, "The intruders took the records of nearly 150 million Americans.")
         == set()
     )
+    described = "They stole the personal data of approximately 145 million American victims."
+    assert answered(question, described) == set()
     assert 1 in answered(question, "The breach cost the credit bureau 1.4 billion dollars.")
 
 

@@ -210,6 +210,30 @@ def test_a_section_naming_the_one_cited_only_in_general_does_not_answer_for_its_
     assert brackets in deciding("What fines does 18 U.S.C. 2319 report?", report, report_title)
 
 
+def test_a_time_counted_from_another_event_does_not_answer() -> None:
+    question = "Within how many days after seizing the goods must the owner be notified?"
+
+    assert answered(question, "The owner shall be notified within 30 days after seizing them.")
+    assert not answered(
+        question, "The goods may be sold more than 90 days after the date of forfeiture."
+    )
+    assert answered(question, "The owner shall be notified within 30 days.")
+
+
+def test_who_may_do_something_is_answered_by_the_office_the_statute_lets_do_it() -> None:
+    question = "Who may assign further duties to the Director of the Seed Varieties Office?"
+    leave = "(7) carry out such other duties as the Secretary of Agriculture may assign."
+
+    assert answered(question, leave) == {0}
+    assert answered("Who reviews the Director's reports?", leave) == set()
+
+
+def test_what_number_of_things_asks_for_a_count() -> None:
+    assert kinds("What number of copies triggers the felony?") == [AnswerType.COUNT]
+    assert kinds("What is the registration number of the mark?") == [AnswerType.NUMBER]
+    assert answered("What number of copies triggers the felony?", "It is at least 10 copies.")
+
+
 def test_which_kinds_of_a_thing_asks_for_kinds_not_an_amount() -> None:
     assert kinds(
         "Which kinds of sales of exempted articles are not subject to the forfeiture rule?"

@@ -23,6 +23,7 @@ from retrieval.answering.named_people import (
     NAMED_FIRM,
     PERSON_NAME,
     acronyms,
+    asks_leave,
     names_someone_asked_for,
     statutory_role,
 )
@@ -49,7 +50,9 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
         re.I | re.S,
     ),
     AnswerType.MONEY: re.compile(
-        r"\$\s?\d|\b\d[\d,.]*\s*(dollars|(million|billion)\b(?!\s+(?!dollars\b)[A-Za-z]+s\b))"
+        # "145 million American victims" counts victims, not dollars.
+        r"\$\s?\d|\b\d[\d,.]*\s*(dollars|(million|billion)\b"
+        r"(?!\s+(?:[A-Z][a-z]+\s+)?(?!dollars\b)[A-Za-z]+s\b))"
         r"|\b(value|retail price|price) of\b|\btimes the\b|\btwice the\b"
         r"|\b(not more than|up to|at most) the (value|price|amount)\b",
         re.I,
@@ -285,6 +288,13 @@ DURATION_OF = re.compile(
     re.I,
 )
 """A length of time written as what it is the length of: "ten days' notice", "a 30-day stay"."""
+COUNTED_FROM = re.compile(
+    rf"\b{DURATION_WORDS}\s+(?:after|following|from)\s+(?P<event>[^,;.()]{{1,60}})", re.I
+)
+"""A length of time counted from an event: "90 days after the date of forfeiture"."""
+COUNTED_KINDS = frozenset({AnswerType.DURATION, AnswerType.DATE})
+LEADS_TO_AN_EVENT = frozenset(terms("date day time"))
+"""Words that lead to the event a time is counted from without being it ("the date of")."""
 ANY_LENGTH = frozenset(
     terms(
         "period term time window limit deadline interval span timeframe sentence prison jail "
@@ -347,6 +357,8 @@ def answers(
     if aspect.filed and not any(has_word(word, sentence_terms) for word in aspect.filed):
         return False
     if aspect.kind is AnswerType.DURATION and not _lasts(sentence, aspect.cue):
+        return False
+    if aspect.kind in COUNTED_KINDS and _counted_from_another_event(aspect.asks, sentence):
         return False
     if aspect.kind is AnswerType.AGE:
         return _gives_the_age_of(aspect.of_whom, sentence)
@@ -605,7 +617,7 @@ def _contains(aspect: Aspect, sentence: str) -> bool:
     if not pattern.search(sentence):
         return kind is AnswerType.PERSON and (
             _cites_a_case(aspect, sentence)
-            or statutory_role(sentence, frozenset())
+            or statutory_role(sentence, frozenset(), asks_leave(aspect))
             or bool(NAMED_FIRM.search(sentence))
             or _surname_first_field(sentence)
         )
@@ -675,6 +687,23 @@ def _valued(sentence: str, counted: frozenset[str]) -> bool:
         _shares_a_cue(counted, frozenset(terms(match.group("what"))))
         for match in VALUE_OF.finditer(sentence)
     )
+
+
+def _counted_from_another_event(asks: str, sentence: str) -> bool:
+    """The part asks for a time counted from one event ("how many days after seizing the
+    merchandise"), and every time the sentence counts is from another: "90 days after the date
+    of forfeiture" is when the goods may be sold, not when the owner is told of the seizure."""
+    asked = _events_counted_from(asks)
+    said = _events_counted_from(sentence)
+    return bool(asked and said) and not any(has_word(event, said) for event in asked)
+
+
+def _events_counted_from(text: str) -> frozenset[str]:
+    events = (
+        [word for word in terms(match.group("event")) if word not in LEADS_TO_AN_EVENT]
+        for match in COUNTED_FROM.finditer(text)
+    )
+    return frozenset(words[0] for words in events if words)
 
 
 def _lasts(sentence: str, cue: frozenset[str]) -> bool:

@@ -111,6 +111,10 @@ LEAVE_IN_THE_LAW = re.compile(
 )
 """Whom a statute lets do something, in its own words: "The owner, importer, or consignee of
 goods refused entry at any customhouse under this section may have any recourse by protest"."""
+MAY = re.compile(r"\bmay\b")
+LEAVE_ASKED = re.compile(r"\bwho\s+may\b", re.I)
+"""A part asking whom a statute lets do something, which its "may" answers wherever it stands:
+"such other duties as the Secretary of Homeland Security may assign"."""
 PERSON_BY_DEED = re.compile(r"\b(?:any|the)\s+person\s+who\b", re.I)
 """Whom a statute names by what they do: "liable in a civil action by any person who believes
 that he or she is likely to be damaged", "the person who asserts trade dress protection has
@@ -259,7 +263,7 @@ def names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froze
     if title_case(sentence):
         return False
     by_role = not _asks_for_a_name(aspect)
-    if by_role and statutory_role(sentence, question_terms):
+    if by_role and statutory_role(sentence, question_terms, asks_leave(aspect)):
         return True
     for run in CAPITALISED_RUN.finditer(sentence):
         name = _without_leading_function_words(run.group(0))
@@ -544,16 +548,24 @@ def _statutory_actor(sentence: str, run: re.Match[str], name: str) -> bool:
     return bool(frozenset(terms(name)) & OFFICE_OR_PLACE)
 
 
-def statutory_role(sentence: str, question_terms: frozenset[str]) -> bool:
+def statutory_role(
+    sentence: str, question_terms: frozenset[str], leave_asked: bool = False
+) -> bool:
     """A sentence that gives a duty ("shall", "must") or a statute's leave ("may") and names a
     role the question does not: "who must prove the costs" is answered by "defendant must prove
     all elements of cost", "whom does the Commissioner consult" by "shall consult with private
-    sector entities"."""
-    if not (DUTY.search(sentence) or LEAVE_IN_THE_LAW.search(sentence)):
+    sector entities". Where the part asks who may do something, any "may" is leave."""
+    leave = LEAVE_IN_THE_LAW.search(sentence) or (leave_asked and MAY.search(sentence))
+    if not (DUTY.search(sentence) or leave):
         return False
     if PERSON_BY_DEED.search(sentence):
         return True
     return bool((frozenset(terms(sentence)) & STATUTORY_ROLES) - question_terms)
+
+
+def asks_leave(aspect: Aspect) -> bool:
+    """The part asks whom a statute lets do something ("who may assign other duties")."""
+    return LEAVE_ASKED.search(aspect.asks) is not None
 
 
 def _without_leading_function_words(run: str) -> str:

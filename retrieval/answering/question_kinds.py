@@ -122,7 +122,14 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    (AnswerType.COUNT, re.compile(rf"\bhow many\b(?! {DURATION_WORDS}\b)", re.I)),
+    (
+        AnswerType.COUNT,
+        re.compile(
+            rf"\bhow many\b(?! {DURATION_WORDS}\b)"
+            rf"|\b(what|which) number of\b(?! {DURATION_WORDS}\b)",
+            re.I,
+        ),
+    ),
     (
         AnswerType.AGE,
         re.compile(
@@ -135,7 +142,9 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
         AnswerType.NUMBER,
         # "(serial no. 87881347)" gives the number the question is about; it asks for none.
         re.compile(
-            r"(?<!the )(?<!a )\b(number|no\.|id|identifier|serial)(?!\w)"
+            # "what number of copies" counts copies.
+            r"(?<!the )(?<!a )\b(number(?!(?<=what number) of\b)(?!(?<=which number) of\b)"
+            r"|no\.|id|identifier|serial)(?!\w)"
             r"(?!\s*(?:no\.|number|#)?\s*[:#]?\s*\d)",
             re.I,
         ),
