@@ -764,6 +764,18 @@ def test_who_is_not_answered_by_a_name_the_question_already_holds() -> None:
     assert answered(judge, titled) == {0}
 
 
+def test_someone_known_by_initials_is_named_only_by_a_name_with_those_initials() -> None:
+    question = (
+        "What is the full name of the buyer identified as 'R.K.' who asked to tour the Delmar "
+        "resin plant in May 2014?"
+    )
+
+    charged = "Wen Bo Lin, 41, and Carla Diaz, 36, were charged in a criminal complaint."
+    assert answered(question, charged) == set()
+    assert answered(question, "On May 9, 2014, R.K., along with Lin, met a plant manager.") == set()
+    assert answered(question, "Ralf Kessler asked to tour the Delmar resin plant.") == {0}
+
+
 def test_the_date_of_an_end_is_answered_where_the_end_is_told_not_by_any_entry() -> None:
     question = "How did Acme v. Borealis Tools end, and on what date?"
     dismissal = "#165 2009-04-06: STIPULATION of Dismissal by Acme LLC and Borealis Tools Inc."

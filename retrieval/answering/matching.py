@@ -24,7 +24,9 @@ from retrieval.answering.named_people import (
     PERSON_NAME,
     acronyms,
     asks_leave,
+    initials_asked,
     names_someone_asked_for,
+    names_someone_by_initials,
     statutory_role,
 )
 from retrieval.answering.offenses import about_another_charge, about_another_offense
@@ -373,6 +375,9 @@ def answers(
         if _field_names_the_role(aspect, sentence) or _cites_a_case(aspect, sentence):
             return True
         if not names_someone_asked_for(sentence, aspect, frozenset(question_terms)):
+            return False
+        initials = initials_asked(aspect.asks)
+        if initials and not names_someone_by_initials(sentence, initials):
             return False
     if aspect.kind in (AnswerType.PERSON, AnswerType.PLACE, AnswerType.STATUTE):
         # Who or where may go on from the sentence naming what ("The dialogue will take place

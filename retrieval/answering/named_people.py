@@ -135,6 +135,11 @@ TITLE_REACH = 30
 CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.'&-]*[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?)*[A-Z][\w.'&-]*")
 """Capitalised words in a row: a name with its title ("U.S. District Judge Renata Okafor"), or
 a body's name ("Department of Justice", "Bureau of Prisons")."""
+INITIALS_GIVEN = re.compile(
+    r"\b(?:identified|known|referred to)\s+(?:only\s+)?(?:as|by)\s+(?:the\s+initials\s+)?"
+    r"['\"\u2018\u201c]?(?P<initials>(?:[A-Z]\.\s?){2,3})"
+)
+"""A person the question knows only by initials: "the man identified as 'T.S.'"."""
 NAME_WITH_AGE = re.compile(
     r"\b(?P<name>[A-Z][\w'-]+(?: [A-Z]\.)?(?: [\"\u201c][A-Z][\w'-]+[\"\u201d])?"
     r"(?: [A-Z][\w'-]+)+)(?:,? (?:Jr|Sr)\.|,? I{2,3}| IV)?,\s+(?:age\s+)?\d{2}(?:,|\.(?!\d))"
@@ -576,6 +581,22 @@ def _without_leading_function_words(run: str) -> str:
     while words and (words[0].lower() in STOPWORDS or words[0] == "Acting"):
         words.pop(0)
     return " ".join(words)
+
+
+def initials_asked(asks: str) -> str:
+    """The initials by which the part knows the person it asks for ("TS"), or ""."""
+    match = INITIALS_GIVEN.search(asks)
+    return re.sub(r"[^A-Z]", "", match.group("initials")) if match else ""
+
+
+def names_someone_by_initials(sentence: str, initials: str) -> bool:
+    """A name whose first and last words begin with the first and the last initial: "Tom
+    Sorrel" or "Tom A. Sorrel" for "T.S.", where the initials alone name no one."""
+    for run in CAPITALISED_RUN.finditer(sentence):
+        words = [word for word in _after_title(run.group(0)).split() if len(word.strip(".")) > 1]
+        if len(words) >= 2 and words[0][0] + words[-1][0] == initials[0] + initials[-1]:
+            return True
+    return False
 
 
 def title_case(sentence: str) -> bool:

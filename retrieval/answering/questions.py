@@ -79,6 +79,8 @@ QUOTED_PHRASE = re.compile(
     r"\"(?P<phrase>[^\"]{3,60})\"|\u201c(?P<curly>[^\u201d]{3,60})\u201d"
     r"|(?<!\w)'(?P<single>[^']{3,60})'(?!\w)"
 )
+INITIALS = re.compile(r"(?:[A-Z]\.\s?){2,3}")
+"""Initials quoted ("identified as 'R.K.'"): who is meant, not words a sentence must say."""
 DEFINITION_ASKED = (
     re.compile(
         r"\b(?:define|definition of|meaning of)\s+(?:the\s+(?:term|phrase|word)\s+)?"
@@ -641,13 +643,18 @@ def _others_names(index: int, parts: list[str]) -> frozenset[str]:
 
 
 def _quoted(part: str) -> frozenset[str]:
-    """The words of the phrase of two words or more that the part quotes. A part quoting
-    several asks about each, which one sentence may give alone ("where do the definitions of
-    'financial gain' and 'work being prepared for commercial distribution' come from")."""
+    """The words of the phrase of two words or more that the part quotes, initials aside. A
+    part quoting several asks about each, which one sentence may give alone ("where do the
+    definitions of 'financial gain' and 'work being prepared for commercial distribution' come
+    from")."""
     quoted = [
         next(group for group in match.groups() if group) for match in QUOTED_PHRASE.finditer(part)
     ]
-    phrases = [words for words in (terms(phrase) for phrase in quoted) if len(words) >= 2]
+    phrases = [
+        words
+        for words in (terms(phrase) for phrase in quoted if not INITIALS.fullmatch(phrase))
+        if len(words) >= 2
+    ]
     return frozenset(phrases[0]) if len(phrases) == 1 else frozenset()
 
 
