@@ -234,6 +234,18 @@ def test_what_number_of_things_asks_for_a_count() -> None:
     assert answered("What number of copies triggers the felony?", "It is at least 10 copies.")
 
 
+def test_what_is_forfeitable_asks_for_things_not_an_amount() -> None:
+    question = "Under 19 U.S.C. 1595a(d), property used for which steps is forfeitable?"
+    rule = (
+        "Property used to facilitate the receipt, transportation, or sale of such merchandise "
+        "prior to exportation shall be seized and forfeited."
+    )
+
+    assert kinds(question) == [AnswerType.ANY]
+    assert answered(question, rule) == {0}
+    assert kinds("How much did he agree to forfeit?") == [AnswerType.MONEY]
+
+
 def test_which_kinds_of_a_thing_asks_for_kinds_not_an_amount() -> None:
     assert kinds(
         "Which kinds of sales of exempted articles are not subject to the forfeiture rule?"
