@@ -1,5 +1,6 @@
-"""Primary documents before the listings that summarise them, and the release of the date or
-stage a question names before its siblings, on the real model and stores."""
+"""Primary documents before the listings that summarise them, the release of the date or stage
+a question names before its siblings, and the subsection a question cites before the section's
+others, on the real model and stores."""
 
 from __future__ import annotations
 

@@ -49,7 +49,8 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
         re.compile(
             r"\b(fine[ds]?|restitution|how much(?! (prison |jail )?time)"
             r"(?! (do|does|did|is|was|were|are) \w+ (\w+ )*weigh)|"
-            r"forfeit(?!able)\w*|worth|value[ds]?|paid|pay|cost|bail|bond|fee|price|damages|retail|proceeds|"
+            r"forfeit(?!able)\w*|worth|value[ds]?|paid|pay|cost|bail|bond|fee|price|damages|retail|"
+            r"proceeds|"
             r"civil penalt(?:y|ies))\b"
             r"|\b(what|which)\b[^?,]{0,30}\bdollar (amount|volume|figure|value|total)",
             re.I,
