@@ -12,11 +12,7 @@ from typing import TYPE_CHECKING
 
 from retrieval.listings import asks_about_listings, is_listing
 from retrieval.series import Heading, SeriesCues
-from retrieval.subsections import (
-    cited_subsections,
-    is_another_subsection,
-    is_cited_subsection,
-)
+from retrieval.subsections import cited_subsections, titled_subsection
 
 if TYPE_CHECKING:
     from retrieval.search import Hit
@@ -65,8 +61,12 @@ class QuestionPreferences:
             move -= self.settings.listing_penalty
         if self.cues.any:
             move += self.settings.series_bonus * self.cues.matches(Heading.of(hit.title, lead_text))
-        if self.cited and is_cited_subsection(self.cited, hit.title):
-            move += self.settings.cited_subsection_bonus
-        elif self.cited and is_another_subsection(self.cited, hit.title):
-            move -= self.settings.other_subsection_penalty
+        titled = titled_subsection(hit.title) if self.cited else None
+        if titled and titled[0] in self.cited:
+            cited = titled[1] == self.cited[titled[0]]
+            move += (
+                self.settings.cited_subsection_bonus
+                if cited
+                else -self.settings.other_subsection_penalty
+            )
         return move

@@ -45,9 +45,3 @@ def is_another_subsection(cited: dict[str, str], title: str) -> bool:
     subsection (c) of 2319 where the question asks what 2319(b) sets."""
     titled = titled_subsection(title)
     return titled is not None and titled[0] in cited and titled[1] != cited[titled[0]]
-
-
-def is_cited_subsection(cited: dict[str, str], title: str) -> bool:
-    """The document is the very subsection the question cites."""
-    titled = titled_subsection(title)
-    return titled is not None and cited.get(titled[0]) == titled[1]

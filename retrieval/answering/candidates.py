@@ -498,7 +498,7 @@ def _documents(
                 titles[document_id],
                 document_terms,
                 cited_parts,
-                "\n".join(texts[document_id]),
+                texts[document_id],
             ),
         )
         for document_id, document_terms in present.items()

@@ -135,9 +135,11 @@ TITLE_REACH = 30
 CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.'&-]*[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?)*[A-Z][\w.'&-]*")
 """Capitalised words in a row: a name with its title ("U.S. District Judge Renata Okafor"), or
 a body's name ("Department of Justice", "Bureau of Prisons")."""
+INITIALS = r"(?:[A-Z]\.\s?){2,3}"
+"""Initials: "T.S.", "R. K."."""
 INITIALS_GIVEN = re.compile(
     r"\b(?:identified|known|referred to)\s+(?:only\s+)?(?:as|by)\s+(?:the\s+initials\s+)?"
-    r"['\"\u2018\u201c]?(?P<initials>(?:[A-Z]\.\s?){2,3})"
+    rf"['\"\u2018\u201c]?(?P<initials>{INITIALS})"
 )
 """A person the question knows only by initials: "the man identified as 'T.S.'"."""
 NAME_WITH_AGE = re.compile(

@@ -14,6 +14,7 @@ from retrieval.answering.agencies import agencies_named
 from retrieval.answering.answer_kinds import AnswerType, Aspect
 from retrieval.answering.matching import ORDERED_MONEY, amounts, answers, values
 from retrieval.answering.named_people import (
+    INITIALS,
     OFFICIAL_TITLES,
     PLACES_AND_BODIES,
     clauses,
@@ -79,7 +80,7 @@ QUOTED_PHRASE = re.compile(
     r"\"(?P<phrase>[^\"]{3,60})\"|\u201c(?P<curly>[^\u201d]{3,60})\u201d"
     r"|(?<!\w)'(?P<single>[^']{3,60})'(?!\w)"
 )
-INITIALS = re.compile(r"(?:[A-Z]\.\s?){2,3}")
+QUOTED_INITIALS = re.compile(INITIALS)
 """Initials quoted ("identified as 'R.K.'"): who is meant, not words a sentence must say."""
 DEFINITION_ASKED = (
     re.compile(
@@ -652,7 +653,7 @@ def _quoted(part: str) -> frozenset[str]:
     ]
     phrases = [
         words
-        for words in (terms(phrase) for phrase in quoted if not INITIALS.fullmatch(phrase))
+        for words in (terms(phrase) for phrase in quoted if not QUOTED_INITIALS.fullmatch(phrase))
         if len(words) >= 2
     ]
     return frozenset(phrases[0]) if len(phrases) == 1 else frozenset()

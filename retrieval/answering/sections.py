@@ -4,7 +4,7 @@ question about the fine of 18 U.S.C. 2318 is not answered by the fine 2320 sets.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 CITED_SECTION = re.compile(
     r"(?:\bU\.?\s?S\.?\s?C\.?\s*(?:§+\s*)?|§+\s*|\bsections?\s+)(?P<number>\d{3,5}[A-Za-z]?)\b",
@@ -32,7 +32,7 @@ def of_another_section(
     title: str,
     document_terms: frozenset[str],
     cited_subsections: Mapping[str, str],
-    document_text: str,
+    document_texts: Sequence[str],
 ) -> bool:
     """The question cites sections, and the document is none of them and names none: the fine
     18 U.S.C. 2320 sets, or a release's "faces a $250,000 fine" for trafficking in counterfeit
@@ -44,10 +44,11 @@ def of_another_section(
         return False
     return not any(
         section not in cited_subsections
-        or _names_subsection(section, cited_subsections[section], document_text)
+        or _names_subsection(section, cited_subsections[section], document_texts)
         for section in cited & document_terms
     )
 
 
-def _names_subsection(section: str, subsection: str, text: str) -> bool:
-    return re.search(rf"\b{re.escape(section)}\s?\({subsection}\)", text, re.I) is not None
+def _names_subsection(section: str, subsection: str, texts: Sequence[str]) -> bool:
+    cited = re.compile(rf"\b{re.escape(section)}\s?\({subsection}\)", re.I)
+    return any(cited.search(text) for text in texts)
