@@ -335,3 +335,52 @@ def test_a_question_opening_with_must_after_the_law_it_cites_asks_yes_or_no() ->
     assert kinds("Under 18 U.S.C. 2323(b), what restitution must the court order?") == [
         AnswerType.MONEY
     ]
+
+
+def test_a_term_the_question_states_is_no_penalty_for_missing_it() -> None:
+    question = (
+        "What penalty does the seed act impose if the Board fails to notify growers within "
+        "20 business days of a recall?"
+    )
+    duty = (
+        "Not later than 20 business days after a recall, the Board shall notify each grower "
+        "of the varieties recalled."
+    )
+    penalty = "A Board member who fails to notify shall be fined $500 for each day of delay."
+
+    assert answered(question, duty) == set()
+    assert answered(question, penalty) == {0}
+
+
+def test_what_a_definition_names_is_answered_by_the_definition() -> None:
+    question = "Which kinds of seed does the 7 U.S.C. 9001 definition of protected seed name?"
+    definition = (
+        'In this chapter, the term "protected seed" refers to hybrids, clones, and other '
+        "varieties registered with the Seed Varieties Office."
+    )
+    other = 'The term "registered grower" means a grower listed by the Office.'
+
+    assert answered(question, definition) == {0}
+    assert answered(question, other) == set()
+
+
+def test_how_many_bodies_are_asked_for_is_no_word_a_sentence_must_hold() -> None:
+    question = (
+        "Which two agencies' inspections set the scope of 'protected seed' under 7 U.S.C. 9001?"
+    )
+    definition = (
+        'The term "protected seed" refers to varieties inspected by the Animal and Plant Health '
+        "Inspection Service or the Agricultural Marketing Service."
+    )
+
+    assert answered(question, definition) == {0}
+
+
+def test_a_rules_deadline_answers_by_what_deadline() -> None:
+    question = "Who had to issue the seed recall regulations, and by what deadline?"
+    rule = (
+        "Not later than one year after March 3, 2019, the Secretary of Agriculture shall "
+        "issue regulations for seed recalls."
+    )
+
+    assert answered(question, rule) == {0, 1}

@@ -185,6 +185,9 @@ DEADLINE = re.compile(
     re.I,
 )
 """A rule's deadline: "not later than 180 days after …, the Commissioner shall prescribe"."""
+DEADLINE_WORDS = frozenset(terms("deadline"))
+"""A cue a rule's deadline meets without the word: "by what deadline" is answered by "not later
+than one year after February 24, 2016, the Secretary shall prescribe regulations"."""
 OBLIGATION_ASKED = re.compile(
     r"\b(?:by when|by what date|deadline|due|must|shall|ha(?:ve|s|d) to|required(?! by)|supposed|"
     r"obliged|obligated|need(?:s|ed)? to|latest)\b",
@@ -392,7 +395,8 @@ def answers(
         return True
     if aspect.kind is AnswerType.PERSON and aspect.cue <= BODIES_ASKED:
         return True  # "which Chinese agency": the body named is the answer, by any name
-    return not aspect.cue or _shares_a_cue(aspect.cue, sentence_terms)
+    cue = aspect.cue - DEADLINE_WORDS if DEADLINE.search(sentence) else aspect.cue
+    return not cue or _shares_a_cue(cue, sentence_terms)
 
 
 def _told_unnamed(aspect: Aspect, kinds_named: frozenset[str], sentence: str) -> bool:
@@ -405,12 +409,18 @@ def _told_unnamed(aspect: Aspect, kinds_named: frozenset[str], sentence: str) ->
 
 def _gives_the_penalty_asked(aspect: Aspect, sentence: str) -> bool:
     """A part of no particular kind that asks what a penalty is wants one given: contracts
-    "worth in excess of $20 million" are none."""
+    "worth in excess of $20 million" are none, and nor is a term the question itself states
+    ("what penalty if CBP fails to notify within 30 business days")."""
     if aspect.kind is not AnswerType.ANY or not PENALTY_ASKED.search(aspect.asks):
         return True
-    return PENALTY_GIVEN.search(sentence) is not None or _states_an_amount_of(
-        PENALTY_MONEY, sentence
-    )
+    asked = _one_spaced(aspect.asks)
+    return any(
+        _one_spaced(given.group(0)) not in asked for given in PENALTY_GIVEN.finditer(sentence)
+    ) or _states_an_amount_of(PENALTY_MONEY, sentence)
+
+
+def _one_spaced(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _only_other_amounts(kinds_named: frozenset[str], sentence: str) -> bool:

@@ -82,11 +82,15 @@ QUOTED_PHRASE = re.compile(
 )
 QUOTED_INITIALS = re.compile(INITIALS)
 """Initials quoted ("identified as 'R.K.'"): who is meant, not words a sentence must say."""
+DEFINITION_SAYS = (
+    r"(?:names?|includes?|lists?|covers?|says?|excludes?|mentions?|specif(?:y|ies)|contains?)"
+)
+"""What a question asks a definition does: "which types does the definition of X *name*"."""
 DEFINITION_ASKED = (
     re.compile(
         r"\b(?:define|definition of|meaning of)\s+(?:the\s+(?:term|phrase|word)\s+)?"
         r"[\"'\u201c\u2018]?(?P<term>[^?\"'\u201d\u2019,;]+?)[\"'\u201d\u2019]?"
-        r"(?:\s+(?:under|in|for|within)\b|\s*[?,;]|\s*$)",
+        r"(?:\s+(?:under|in|for|within)\b|\s+" + DEFINITION_SAYS + r"\b|\s*[?,;]|\s*$)",
         re.I,
     ),
     re.compile(
@@ -180,10 +184,11 @@ TYPE_WORDS = frozenset(
         "person end ended resolved resolution concluded closed decided outcome disposition "
         "happened where place location city town website site domain url address section "
         "statute law provision act subsection legislation bill covers covered governs governed "
-        "categories kinds types sorts"
+        "categories kinds types sorts two three four five six seven eight nine ten"
     )
 )
-"""Words that say which kind of answer is wanted, not what it is about: no part of a cue."""
+"""Words that say which kind of answer is wanted, not what it is about: no part of a cue. How
+many are asked for is one of them: "which two agencies" is answered by the agencies named."""
 BESIDES = re.compile(
     r"\b(?:on top of|in addition to|besides|apart from|other than|beyond)\s+((?:[\w'-]+\s+){0,3}"
     r"[\w'-]+)",
