@@ -598,6 +598,34 @@ def test_a_chunk_opening_in_the_middle_of_a_line_does_not_cut_its_first_sentence
     ]
 
 
+def test_a_dash_opening_a_wrapped_line_goes_on_the_sentence_and_a_list_item_does_not() -> None:
+    release = (
+        "Vole admitted that while employed at Marlow Seeds he copied one of the firm's formulas\n"
+        "- a step in the coating of a new seed line, which he later handed to another person,\n"
+        "specifically a buyer at Eastport Agronomy Institute. Items seized:\n"
+        "- a laptop holding the formulas\n"
+        "- two notebooks of test results"
+    )
+
+    assert [s.text.replace("\n", " ") for s in split_sentences(release)] == [
+        "Vole admitted that while employed at Marlow Seeds he copied one of the firm's formulas"
+        " - a step in the coating of a new seed line, which he later handed to another person,"
+        " specifically a buyer at Eastport Agronomy Institute.",
+        "Items seized:",
+        "- a laptop holding the formulas",
+        "- two notebooks of test results",
+    ]
+
+
+def test_to_whom_something_went_may_be_a_body_and_passing_it_on_is_said_otherwise() -> None:
+    handed = (
+        "He later disseminated the formula to another person, a student at Eastport University."
+    )
+
+    assert answered("Vole copied a seed formula. To whom did he pass it?", handed) == {0}
+    assert answered("Who passed the formula on?", handed) == set()
+
+
 def test_a_closing_quote_a_pdf_renders_as_a_letter_still_ends_the_sentence() -> None:
     text = "The box held 1,025 DVDs labeled aBaby Tunes.a On May 2, an agent from ICE came."
 
@@ -1936,6 +1964,33 @@ def test_a_firm_described_in_the_questions_words_anywhere_in_the_release_is_with
         "It took the designs of six Ostland technology companies.",
         frozenset(terms("which six Ostland tech companies")),
     )
+
+
+def test_the_other_side_of_a_deal_left_unnamed_is_withheld_where_the_deal_is_the_one_asked() -> (
+    None
+):
+    question = Question.parse(
+        "What is the name of the supplier in Ostland from whom Dana and Ilsa Vole bought the "
+        "counterfeit rowing machines?"
+    )
+    release = (
+        "Dana Vole, 36, and her sister Ilsa Vole, 28, were charged in Marlow. The indictment "
+        "alleges that the Voles purchased and imported the counterfeit rowing machines from an "
+        "individual in Ostland. They later sold the machines to gyms, including Brisk Fitness "
+        "Ltd. and the Harbor Athletic Club."
+    )
+    asked = frozenset(question.terms)
+
+    assert not decides(question, release)
+    assert not describes_without_naming(
+        "The Voles bought the rowing machines from an individual, Pavel Brisk, in Ostland.", asked
+    )
+    assert not describes_without_naming("He sold a car to an individual in Marlow.", asked)
+    passed_on = (
+        "Dana Vole bought the counterfeit rowing machine designs and passed them to another "
+        "person, specifically a buyer at Ostland University."
+    )
+    assert not describes_without_naming(passed_on, asked)
 
 
 def test_someone_described_by_role_withholds_no_university() -> None:

@@ -102,6 +102,9 @@ BODIES_ASKED = frozenset(
     terms("agency agencies body bodies department bureau service authority component")
 )
 """Words that ask for a public body by name ("which postal agency")."""
+RECIPIENT_ASKED = re.compile(r"\bto whom\b", re.I)
+"""Whom something went to, which may be a body as well as a person: "to whom did he pass it"
+is answered by "a student at Hunan Normal University"."""
 STATUTORY_DUTY = re.compile(r"\s+(?:shall|must)\b")
 """What follows the one a statute gives a duty to: "the Secretary of Homeland Security shall"."""
 DUTY = re.compile(r"\b(shall|must|has the burden)\b")
@@ -535,13 +538,14 @@ def _asks_for_office(titles: frozenset[str], aspect: Aspect) -> bool:
 def _place_or_body(name: str, aspect: Aspect) -> bool:
     """A place's or a public body's name ("Guangdong Province", "District Court", "Lanham
     Act", "Department of Justice", "U.S. Department of Defense"), unless the part asks for
-    that kind of thing ("which court") or for a body ("which agency")."""
+    that kind of thing ("which court"), for a body ("which agency") or for whom something went
+    to."""
     words = terms(name)
     head = terms(name.split(" of ", 1)[0])  # "U.S. Department" of "U.S. Department of Defense"
     ends = {words[0], words[-1], head[-1]} & PLACES_AND_BODIES if words and head else set()
     if words and words[-1] in GATHERINGS:
         ends.add(words[-1])
-    if not ends or aspect.words & BODIES_ASKED:
+    if not ends or aspect.words & BODIES_ASKED or RECIPIENT_ASKED.search(aspect.asks):
         return False
     # Forms, not words of like meaning: "which director" asks for no "Administration".
     return not any(has_form(word, aspect.words) for word in ends)

@@ -78,6 +78,8 @@ BOUNDARY = re.compile(
     r"|\n(?=\d{4}-\d{2}-\d{2} )"  # a dated event line: "2003-05-06 R.PR: REGISTERED"
     r"|\n(?=[^\n]{1,100} — )"  # a record's "NAME — ROLE" line
 )
+DASH_IN_LOWER_CASE = re.compile(r"[ \t]*[-\u2013\u2014][ \t]+[a-z]")
+LIST_ITEM = re.compile(r"[-*\u2022]\s")
 SECTION_NUMBER = re.compile(r"§+\s*[\w().-]+$")
 """A statute's "§ 2318." goes on with its title: "§ 2318. Trafficking in counterfeit labels"."""
 LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")
@@ -109,6 +111,8 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     for boundary in BOUNDARY.finditer(text):
         if _ends_with_abbreviation(text[start : boundary.start()]):
+            continue
+        if _dash_goes_on(text, boundary.start(), boundary.end()):
             continue
         _append_split_at_short_lines(sentences, text, start, boundary.start())
         start = boundary.end()
@@ -144,6 +148,16 @@ def _goes_on_in_lower_case(text: str, newline: int, end: int) -> bool:
     first line, which may be the end of a line cut by the chunk's start."""
     following = text[newline + 1 : end].lstrip(" \t")
     return following[:1].islower()
+
+
+def _dash_goes_on(text: str, start: int, end: int) -> bool:
+    """A dash opening a line in lower case after a wrapped line of prose goes on its sentence;
+    it is no list item: "he stole one of the company's trade secrets" / "- a key component in
+    the manufacture of a new food product"."""
+    if not DASH_IN_LOWER_CASE.match(text, end):
+        return False
+    line = text[text.rfind("\n", 0, start) + 1 : start].strip()
+    return len(line) >= SHORT_LINE_CHARS and line[-1].islower() and not LIST_ITEM.match(line)
 
 
 def _ends_with_abbreviation(fragment: str) -> bool:

@@ -15,6 +15,7 @@ import re
 from retrieval.analysis import terms
 from retrieval.answering.answer_kinds import DESCRIBING_WORD, FIRM_NOUNS, AnswerType
 from retrieval.answering.questions import Question
+from retrieval.answering.words import has_word
 
 ROLE = (
     r"(?:leaders?|officers?|engineers?|employees?|scientists?|executives?|hackers?|doctors?|"
@@ -80,12 +81,22 @@ PEOPLE_ASKED = re.compile(rf"\b(?:{ROLE}|{PEOPLE})$", re.I)
 PERSON_WHO = re.compile(rf"\b(?:the|a|an)\s+(?:[\w.'-]+\s+){{0,2}}?{PEOPLE}\s+who\b", re.I)
 """Someone a speech tells of by what they did, unnamed: "The man who is charged with serving
 as the American reshipper for Zheng has already been arrested" (and is named nowhere)."""
+COUNTERPART = re.compile(
+    r"\bfrom\s+(?:an?|another|one)\s+(?:[\w.'-]+\s+){0,2}?"
+    r"(?:individual|person)\b(?P<after>[^.;]{0,30})",
+    re.I,
+)
+"""Whom goods came from, unnamed: "the Edmans purchased and imported the counterfeit hardware
+from an individual in China" gives no name for "from whom did the Edmans buy it". (Whom they
+went to is often named further on: "to another person, specifically a student at …".)"""
 PLACE_BEFORE = re.compile(r"\b(?:in|at|near)\s+(?:[A-Z][\w.'-]*\s+){0,2}[A-Z][\w.'-]*,\s*$")
 """A place set off by a comma is no name of what follows: "here in San Jose, two leaders …"."""
 
 
 WHAT_THEY_DID_CHARS = 80
 """How far past "the man who" a sentence is read for what he did."""
+DEAL_WORDS_ASKED = 3
+"""How many of the question's words a sentence must use to tell of the deal asked about."""
 DESCRIPTION_WORDS_ASKED = 2
 """How many of the question's words a firm's description must use to be the one asked about
 ("Chinese supplier")."""
@@ -120,12 +131,18 @@ def describes_without_naming(
     question's words for the firm), only a firm described in those words counts: "a
     Houston-area oil & gas manufacturer" for "which Houston-area oil and gas manufacturer".
     Someone told of only by what they did ("the man who is charged with …") is withheld too;
-    with ``asked``, where the deed is told in the question's words. Without ``people_asked``,
+    with ``asked``, where the deed is told in the question's words, as is the other side of a
+    deal told in them ("bought it from an individual in China"). Without ``people_asked``,
     people by role withhold nothing: "a research scientist at the Bridgestone Center" does not
     keep back the university he meant to join."""
     if any(
         not _named_before(sentence[: match.start()]) and _told_of_as_asked(sentence, match, asked)
         for match in PERSON_WHO.finditer(sentence)
+    ):
+        return True
+    if asked is not None and any(
+        not NAMED_AFTER.match(match.group("after")) and _deal_told_as_asked(sentence, asked)
+        for match in COUNTERPART.finditer(sentence)
     ):
         return True
     return any(
@@ -158,6 +175,13 @@ def _told_of_as_asked(sentence: str, match: re.Match[str], asked: frozenset[str]
         return True
     told = frozenset(terms(sentence[match.start() : match.end() + WHAT_THEY_DID_CHARS]))
     return len(told & asked - frozenset(terms(match.group(0)))) >= DESCRIPTION_WORDS_ASKED
+
+
+def _deal_told_as_asked(sentence: str, asked: frozenset[str]) -> bool:
+    """The deal with the unnamed side is told in the question's words, or words of their
+    meaning ("purchased" for "bought"): the name asked for is the one withheld."""
+    told = frozenset(terms(sentence))
+    return sum(has_word(word, told) for word in asked) >= DEAL_WORDS_ASKED
 
 
 def _named_before(text: str) -> bool:

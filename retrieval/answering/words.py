@@ -56,6 +56,7 @@ SAME_MEANING = (
     "people persons individuals",
     "fly flew flown flight travel traveled travelled",
     "company companies corporation corporations firm firms",
+    "pass passed disseminate disseminated transmit transmitted hand handed deliver delivered",
 )
 """Words of one meaning in the cases Casebot reads: a part's cue is met by any of its group
 ("which defendant is still on the run" by "fugitive")."""
