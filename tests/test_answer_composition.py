@@ -1244,6 +1244,29 @@ def test_a_sentence_naming_the_first_ones_people_may_join_it_without_the_case_na
     assert not any("Local Rule" in text for text in chosen)
 
 
+def test_another_defendants_sentence_does_not_join_the_answer_about_the_one_asked() -> None:
+    release = (
+        "-On May 2, 2019, in the Eastern District of Ostland, Pavel Brisk, 41, was sentenced to "
+        "30 months in prison and ordered to pay $90,000 in restitution to Marlow Audio.\n"
+        "-On June 9, 2019, in the Western District of Ostland, Dana Vole, 36, was sentenced to "
+        "five years in prison and ordered to pay $1.2 million in restitution to Marlow Audio."
+    )
+    question = Question.parse(
+        "How much restitution was Dana Vole ordered to pay Marlow Audio, and which judge "
+        "sentenced her?"
+    )
+    weights = flat_idf(question.terms + question.key_terms)
+    found = candidates(question, [hit(release)], weights)
+    for candidate in found:
+        asked = "Dana Vole" in candidate.text
+        candidate.probability = candidate.part_probability = 0.99 if asked else 0.89
+    found.sort(key=lambda c: -c.probability)
+
+    chosen = [c.text for c in select(question, found, weights, SelectionSettings())]
+
+    assert [text[:20] for text in chosen] == ["-On June 9, 2019, in"]
+
+
 PENALTIES = (
     "(A) if an individual, shall be fined not more than $400,000 or imprisoned not more than "
     "4 years. (B) for a second or subsequent offense, if an individual, shall be fined not more "

@@ -172,6 +172,7 @@ def _add_what_adds_most(
             if candidate.probability >= floor(candidate)
             and _may_join(candidate, best)
             and not _unnamed(candidate, best)
+            and not _of_someone_else(candidate, best)
             and _fits(candidate, chosen, settings.max_answer_chars, settings)
         }
         options = [c for c in ranked if gains.get(id(c), -1.0) >= settings.min_gain]
@@ -228,6 +229,12 @@ def _unnamed(candidate: Candidate, best: Candidate) -> bool:
         return False
     names_nothing_asked = candidate.context_key_coverage == 0 < best.context_key_coverage
     return names_nothing_asked and not _names(candidate.text) & _names(best.text)
+
+
+def _of_someone_else(candidate: Candidate, best: Candidate) -> bool:
+    """A sentence about someone the question does not ask of, where the first is about whom it
+    asks: Todd Richard's restitution says nothing of what Mark Geis was ordered to pay."""
+    return candidate.about_someone_else and not best.about_someone_else
 
 
 def _names(sentence: str) -> frozenset[str]:
