@@ -28,7 +28,7 @@ from retrieval.answering.whole_sentences import (
     closing_chunk,
     list_lead_ins,
 )
-from retrieval.answering.withheld_names import describes_without_naming
+from retrieval.answering.withheld_names import describes_without_naming, leaves_the_place_unnamed
 from retrieval.answering.words import has_word
 from retrieval.document_text import ChunkRow, ChunkSpan, TextWindow, assemble
 from retrieval.search import Hit
@@ -1987,6 +1987,17 @@ def test_a_firm_described_in_the_questions_words_anywhere_in_the_release_is_with
         "It took the designs of six Ostland technology companies.",
         frozenset(terms("which six Ostland tech companies")),
     )
+    where = frozenset(terms("the name of the Marlow District company they approached"))
+    assert describes_without_naming(
+        "The two contacted a company in the Marlow District, seeking to buy 900 chips.", where
+    )
+    assert not describes_without_naming(
+        "The two contacted a company in Marlow called Brisk Chips Ltd., seeking chips.", where
+    )
+    assert not describes_without_naming(
+        "He pleaded guilty as a counterfeit distributor in a scheme to smuggle chips.",
+        frozenset(terms("what company did he run the counterfeit chip scheme through")),
+    )
 
 
 def test_the_other_side_of_a_deal_left_unnamed_is_withheld_where_the_deal_is_the_one_asked() -> (
@@ -2014,6 +2025,26 @@ def test_the_other_side_of_a_deal_left_unnamed_is_withheld_where_the_deal_is_the
         "person, specifically a buyer at Ostland University."
     )
     assert not describes_without_naming(passed_on, asked)
+
+
+def test_an_event_told_as_happening_abroad_leaves_the_place_asked_unnamed() -> None:
+    release = (
+        "Two leaders of the Night Lantern piracy group have been arrested and face charges "
+        "filed in U.S. District Court in Marlow. In March 2021, Vole and Brisk were arrested "
+        "abroad in connection with the charges."
+    )
+    named = release.replace("arrested abroad", "arrested in Ostland")
+
+    asked = Question.parse("In which country was Night Lantern's Dana Vole arrested in March 2021?")
+    assert not decides(asked, release)
+    assert decides(asked, named)
+    assert not leaves_the_place_unnamed(
+        "He studied abroad before he joined the firm.", frozenset(asked.terms)
+    )
+    assert not leaves_the_place_unnamed(
+        "Arresting Dana Vole of Night Lantern in March 2021 warns criminals here and abroad.",
+        frozenset(asked.terms),
+    )
 
 
 def test_someone_described_by_role_withholds_no_university() -> None:

@@ -48,6 +48,8 @@ from retrieval.answering.sentences import Sentence, split_sentences, with_short_
 from retrieval.answering.withheld_names import (
     asks_for_people,
     describes_without_naming,
+    leaves_the_place_unnamed,
+    parts_asking_where,
     parts_asking_which_firm,
 )
 from retrieval.answering.words import has_word
@@ -447,6 +449,11 @@ def _documents(
     introduced: dict[str, list[list[str]]] = defaultdict(list)
     closest: dict[str, tuple[float, str]] = {}
     described: set[str] = set()
+    unplaced: set[str] = set()
+    place_asked = parts_asking_where(question)
+    place_words = frozenset(
+        term for part in place_asked for term in terms(question.aspects[part].asks)
+    )
     firm_asked = parts_asking_which_firm(question)
     people_asked = asks_for_people(question, firm_asked)
     firm_words = frozenset(
@@ -462,18 +469,21 @@ def _documents(
         introduced[hit.document_id] += people_by_age(hit.text)
         for sentence, sentence_terms, parts in chunk.sentences:
             answered[hit.document_id] |= parts
+            if place_asked and leaves_the_place_unnamed(sentence.text, place_words):
+                unplaced.add(hit.document_id)
             if firm_asked:
                 coverage = scale.coverage(sentence_terms)
                 if coverage > closest.get(hit.document_id, (-1.0, ""))[0]:
                     closest[hit.document_id] = (coverage, sentence.text)
                 if describes_without_naming(sentence.text, firm_words):
                     described.add(hit.document_id)
-    withheld = {
-        document_id: firm_asked
-        if describes_without_naming(sentence, people_asked=people_asked) or document_id in described
-        else frozenset()
-        for document_id, (_, sentence) in closest.items()
-    }
+    withheld: dict[str, frozenset[int]] = defaultdict(frozenset)
+    for document_id, (_, nearest) in closest.items():
+        unnamed = describes_without_naming(nearest, people_asked=people_asked)
+        if unnamed or document_id in described:
+            withheld[document_id] = firm_asked
+    for document_id in unplaced:
+        withheld[document_id] |= place_asked
     dense_top = _top_document(hits, lambda hit: hit.dense_similarity)
     lexical_top = _top_document(hits, lambda hit: hit.lexical_score)
     by_age = {

@@ -1,4 +1,5 @@
-"""A document that describes the firm or person a question asks for without naming it.
+"""A document that describes the firm or person a question asks for without naming it, or
+tells of the event a question asks where of as happening somewhere it does not name.
 
 Releases often keep a victim or a supplier anonymous: "a company based in China that used the web
 address …", "an Oregon-based company … identified and removed the malware". When the document's
@@ -89,17 +90,58 @@ COUNTERPART = re.compile(
 """Whom goods came from, unnamed: "the Edmans purchased and imported the counterfeit hardware
 from an individual in China" gives no name for "from whom did the Edmans buy it". (Whom they
 went to is often named further on: "to another person, specifically a student at …".)"""
+UNNAMED_PLACE = re.compile(
+    r"\b(?:abroad|overseas|in (?:a|another) (?:foreign |third )?country)\b", re.I
+)
+"""Where something happened, told without naming the place."""
+PLACE_AFTER = re.compile(
+    r"\s+(?:(?:based|located)\s+)?in\s+(?:the\s+)?(?P<place>(?-i:[A-Z])[^,;.]+)", re.I
+)
+"""Where a firm described is, named after it: "a company in the Eastern District of Virginia"
+(not "a counterfeit distributor in a scheme to traffic")."""
 PLACE_BEFORE = re.compile(r"\b(?:in|at|near)\s+(?:[A-Z][\w.'-]*\s+){0,2}[A-Z][\w.'-]*,\s*$")
 """A place set off by a comma is no name of what follows: "here in San Jose, two leaders …"."""
 
 
+DEED_WORDS = 2
+"""How many words before "abroad" may say what was done there."""
 WHAT_THEY_DID_CHARS = 80
 """How far past "the man who" a sentence is read for what he did."""
 DEAL_WORDS_ASKED = 3
-"""How many of the question's words a sentence must use to tell of the deal asked about."""
+"""How many of the question's words a sentence must use to tell of the deal or the event asked
+about."""
 DESCRIPTION_WORDS_ASKED = 2
 """How many of the question's words a firm's description must use to be the one asked about
 ("Chinese supplier")."""
+
+
+def parts_asking_where(question: Question) -> frozenset[int]:
+    """The question's parts that ask where ("in which country was he arrested")."""
+    return frozenset(
+        index for index, aspect in enumerate(question.aspects) if aspect.kind is AnswerType.PLACE
+    )
+
+
+def leaves_the_place_unnamed(sentence: str, asked: frozenset[str]) -> bool:
+    """The sentence tells of the event asked about, in the question's words, as happening
+    "abroad": "In September 2020, Louarn and Bowser were arrested abroad" does not say in
+    which country Louarn was arrested, and the release's other places answer something
+    else (where the charges were filed)."""
+    told = frozenset(terms(sentence))
+    return (
+        any(
+            _done_there(sentence[: match.start()], asked)
+            for match in UNNAMED_PLACE.finditer(sentence)
+        )
+        and sum(has_word(word, told) for word in asked) >= DEAL_WORDS_ASKED
+    )
+
+
+def _done_there(before: str, asked: frozenset[str]) -> bool:
+    """The words just before "abroad" say the deed asked about ("were arrested abroad"), not
+    something else ("criminals here and abroad")."""
+    deed = frozenset(terms(" ".join(before.split()[-DEED_WORDS:])))
+    return any(has_word(word, deed) for word in asked)
 
 
 def parts_asking_which_firm(question: Question) -> frozenset[int]:
@@ -189,5 +231,11 @@ def _named_before(text: str) -> bool:
 
 
 def _in_the_words_asked(match: re.Match[str], asked: frozenset[str]) -> bool:
+    """The firm is described in the question's words, before it or by where it is after it:
+    "a company in the Eastern District of Virginia" for "the Eastern District of Virginia
+    company"."""
     described = frozenset(terms(match.group(0)[: match.start("after") - match.start()]))
+    where = PLACE_AFTER.match(match.group("after"))
+    if where:
+        described |= frozenset(terms(where.group("place")))
     return len(described & asked) >= DESCRIPTION_WORDS_ASKED
