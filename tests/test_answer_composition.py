@@ -1313,6 +1313,30 @@ def test_another_subsection_of_the_cited_section_makes_way() -> None:
     assert chosen(beyond) == ["c", "b"]
 
 
+def test_another_paragraph_of_the_cited_subsection_makes_way() -> None:
+    subsection = hit(
+        "(1) Seed carried for personal use is exempt from the labelling rules.\n\n"
+        "(2) The Secretary shall publish the quantities exempt each year.\n\n"
+        "(3) Exempt seed sold within a year is forfeit. A sale under a court order is exempt "
+        "from this paragraph.",
+        "d:0",
+        "§ 9002. Seed imports — (d) Exemptions; forfeitures",
+    )
+
+    def chosen(text: str) -> list[str]:
+        question = Question.parse(text)
+        found = candidates(question, [subsection], flat_idf(question.terms))
+        for candidate in found:
+            first = candidate.text.startswith("(1)")
+            candidate.probability = candidate.part_probability = 0.9 if first else 0.8
+        found.sort(key=lambda c: -c.probability)
+        return [c.text[:12] for c in preferred(text, found, [subsection], threshold=0.5)]
+
+    asked = "Which sales of exempt seed does 7 U.S.C. 9002(d)(3) leave out of forfeiture?"
+    assert chosen(asked)[:2] == ["(3) Exempt s", "A sale under"]
+    assert chosen(asked.replace("(d)(3)", "(d)"))[0] == "(1) Seed car"
+
+
 def test_of_sentences_nearly_as_probable_the_better_ranked_passages_comes_first() -> None:
     question = Question.parse("What is the maximum prison term for the offense?")
     weights = flat_idf(question.terms)

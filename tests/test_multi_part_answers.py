@@ -220,6 +220,14 @@ def test_a_bold_heading_line_is_not_cited_as_a_statement(indexed: Services) -> N
     assert "**" not in text
 
 
+def test_an_answer_does_not_lead_with_the_heading_of_the_section_cited(indexed: Services) -> None:
+    text = ask(indexed, "What does section 1595a say about aiding unlawful importation?")
+
+    assert text.startswith("(d) Merchandise exported contrary to law")
+    topic = ask(indexed, "What does section 1595a cover?")
+    assert "Aiding unlawful importation" in topic
+
+
 def test_contacts_and_boilerplate_are_not_appended(indexed: Services) -> None:
     text = ask(indexed, "What sentence did Marcus Hale receive for selling counterfeit airbags?")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from retrieval.analysis import terms
 from retrieval.answering.answer_kinds import AnswerType
-from retrieval.answering.candidates import candidates, may_decide
+from retrieval.answering.candidates import candidates, heads_a_cited_section, may_decide
 from retrieval.answering.matching import label_share
 from retrieval.answering.questions import Question
 from tests.hits import hit
@@ -105,6 +105,34 @@ def test_a_subsection_heading_is_read_only_when_the_question_asks_what_it_is_cal
     assert answered(
         "Which subsection of 15 U.S.C. 1125 is the cyberpiracy prevention provision?", heading
     ) == {0}
+
+
+def test_a_long_subsection_title_of_several_matters_is_no_provision_set_as_a_heading() -> None:
+    statute = (
+        "#### \u00a7 9002. Seed imports\n"
+        "##### (d) Exemptions; publication in the Seed Register; recalls; rules and regulations\n"
+        "(1) The seed provisions of this section do not apply to seed carried for personal use.\n"
+        "###### (2) Any person who imports seed under paragraph (1) of this subsection\n"
+        "shall keep a record of it."
+    )
+    asked = "What exemptions does 7 U.S.C. 9002(d) set out for seed rules and regulations?"
+
+    texts = candidate_texts(asked, statute)
+    assert not any("Exemptions; publication" in text for text in texts)
+    assert any(text.startswith("###### (2) Any person who imports") for text in texts)
+
+
+def test_the_heading_of_the_section_cited_tells_nothing_unless_its_topic_is_asked() -> None:
+    heading = "#### \u00a7 9002. Seed imports bearing a registered variety name"
+
+    assert heads_a_cited_section("What must the Secretary publish under 7 U.S.C. 9002?", heading)
+    assert not heads_a_cited_section("What does 7 U.S.C. 9002 cover?", heading)
+    assert not heads_a_cited_section(
+        "What must the Secretary publish under 7 U.S.C. 9003?", heading
+    )
+    assert not heads_a_cited_section(
+        "What must the Secretary publish under 7 U.S.C. 9002?", "(1) The Secretary shall publish."
+    )
 
 
 def test_a_section_number_counts_nothing_and_employees_answer_how_many_officers() -> None:

@@ -24,6 +24,7 @@ from retrieval.answering.candidates import (
     Candidate,
     IdfLookup,
     candidates,
+    heads_a_cited_section,
     may_decide,
     term_weights,
 )
@@ -133,7 +134,10 @@ class ExtractiveAnswerer:
         confidence = max((c.probability for c in ranked if may_decide(question, c)), default=0.0)
         if confidence < abstention_threshold(question, self._model.threshold):
             return self._abstain(question_text, result, confidence)
-        chosen = self._with_list_items(select(question, ranked, weights, self.settings.selection))
+        chosen = _cited_heading_last(
+            question_text,
+            self._with_list_items(select(question, ranked, weights, self.settings.selection)),
+        )
         return _compose(question, chosen, result, confidence)
 
     def evidence_by_part(
@@ -273,6 +277,15 @@ class ExtractiveAnswerer:
             confidence=confidence,
             answerer=self.name,
         )
+
+
+def _cited_heading_last(question: str, chosen: list[Candidate]) -> list[Candidate]:
+    """The chosen sentences with the heading of the section the question cites after the
+    others: it is as close to the question as a sentence gets and leads an answer with what
+    the question already names, though its title may list what is asked ("§ 2318.
+    Trafficking in counterfeit labels, illicit labels, or counterfeit documentation")."""
+    heading = [c for c in chosen if heads_a_cited_section(question, c.text)]
+    return [c for c in chosen if not any(c is h for h in heading)] + heading
 
 
 def _following(found: list[Candidate], leading: list[Candidate]) -> list[Candidate]:

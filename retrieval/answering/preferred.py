@@ -8,7 +8,8 @@ answers (is at least as probable as the abstention threshold); a sibling release
 the preferred release answers about as well. A document dated in another month than the one
 the question names, whose retrieved text never names that month, answers nothing. When the
 question cites a code section's subsection ("what does 18 U.S.C. 2319(b) set"), the section's
-other subsections make way for it whenever it answers.
+other subsections make way for it whenever it answers, and where it cites a paragraph of one
+("1526(d)(3)"), the subsection's other paragraphs make way for that one.
 """
 
 from __future__ import annotations
@@ -21,7 +22,12 @@ from retrieval.answering.candidates import Candidate
 from retrieval.listings import asks_about_listings, is_listing, is_listing_entry
 from retrieval.search import Hit
 from retrieval.series import Heading, SeriesCues
-from retrieval.subsections import cited_subsections, is_another_subsection
+from retrieval.subsections import (
+    cited_paragraphs,
+    cited_subsections,
+    is_another_subsection,
+    is_in_another_paragraph,
+)
 
 LEAD_ORDINAL = ":0"
 ORDINAL_WORD = r"(?:first|second|third|fourth|subsequent|initial|repeat)"
@@ -52,6 +58,11 @@ def preferred(
     if cited:
         ranked = _answering_first(
             ranked, threshold, lambda c: not is_another_subsection(cited, c.hit.title)
+        )
+    paragraphs = cited_paragraphs(question)
+    if paragraphs:
+        ranked = _answering_first(
+            ranked, threshold, lambda c: not _in_another_paragraph(paragraphs, c)
         )
     cues = SeriesCues.of_question(question)
     if not cues.any:
@@ -97,6 +108,12 @@ def _other_ordinal(asked: dict[str, frozenset[str]], said: dict[str, frozenset[s
     """The sentence gives another ordinal than the question to a noun the question numbers: "a
     second or subsequent offense" where the question asks about a first one."""
     return any(noun in said and not said[noun] & wanted for noun, wanted in asked.items())
+
+
+def _in_another_paragraph(cited: dict[tuple[str, str], str], candidate: Candidate) -> bool:
+    text = candidate.hit.text
+    at = text.find(candidate.text)
+    return at >= 0 and is_in_another_paragraph(cited, candidate.hit.title, text, at)
 
 
 def _points_elsewhere(question: str, candidate: Candidate) -> bool:
