@@ -79,7 +79,9 @@ BOUNDARY = re.compile(
     r"|\n(?=[^\n]{1,100} — )"  # a record's "NAME — ROLE" line
 )
 DASH_IN_LOWER_CASE = re.compile(r"[ \t]*[-\u2013\u2014][ \t]+[a-z]")
-LIST_ITEM = re.compile(r"[-*\u2022]\s")
+"""A line opening with a dash and going on in lower case: a list item, or a PDF's wrapped dash."""
+BULLET = re.compile(r"[-*\u2022]\s")
+"""A line that is itself a bulleted item."""
 SECTION_NUMBER = re.compile(r"§+\s*[\w().-]+$")
 """A statute's "§ 2318." goes on with its title: "§ 2318. Trafficking in counterfeit labels"."""
 LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")
@@ -157,7 +159,7 @@ def _dash_goes_on(text: str, start: int, end: int) -> bool:
     if not DASH_IN_LOWER_CASE.match(text, end):
         return False
     line = text[text.rfind("\n", 0, start) + 1 : start].strip()
-    return len(line) >= SHORT_LINE_CHARS and line[-1].islower() and not LIST_ITEM.match(line)
+    return len(line) >= SHORT_LINE_CHARS and line[-1].islower() and not BULLET.match(line)
 
 
 def _ends_with_abbreviation(fragment: str) -> bool:

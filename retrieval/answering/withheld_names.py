@@ -127,14 +127,9 @@ def leaves_the_place_unnamed(sentence: str, asked: frozenset[str]) -> bool:
     "abroad": "In September 2020, Louarn and Bowser were arrested abroad" does not say in
     which country Louarn was arrested, and the release's other places answer something
     else (where the charges were filed)."""
-    told = frozenset(terms(sentence))
-    return (
-        any(
-            _done_there(sentence[: match.start()], asked)
-            for match in UNNAMED_PLACE.finditer(sentence)
-        )
-        and sum(has_word(word, told) for word in asked) >= DEAL_WORDS_ASKED
-    )
+    return any(
+        _done_there(sentence[: match.start()], asked) for match in UNNAMED_PLACE.finditer(sentence)
+    ) and _told_in_the_words_asked(sentence, asked)
 
 
 def _done_there(before: str, asked: frozenset[str]) -> bool:
@@ -183,7 +178,7 @@ def describes_without_naming(
     ):
         return True
     if asked is not None and any(
-        not NAMED_AFTER.match(match.group("after")) and _deal_told_as_asked(sentence, asked)
+        not NAMED_AFTER.match(match.group("after")) and _told_in_the_words_asked(sentence, asked)
         for match in COUNTERPART.finditer(sentence)
     ):
         return True
@@ -219,9 +214,9 @@ def _told_of_as_asked(sentence: str, match: re.Match[str], asked: frozenset[str]
     return len(told & asked - frozenset(terms(match.group(0)))) >= DESCRIPTION_WORDS_ASKED
 
 
-def _deal_told_as_asked(sentence: str, asked: frozenset[str]) -> bool:
-    """The deal with the unnamed side is told in the question's words, or words of their
-    meaning ("purchased" for "bought"): the name asked for is the one withheld."""
+def _told_in_the_words_asked(sentence: str, asked: frozenset[str]) -> bool:
+    """The deal or the event is told in the question's words, or words of their meaning
+    ("purchased" for "bought"): what it leaves unnamed is what the question asks for."""
     told = frozenset(terms(sentence))
     return sum(has_word(word, told) for word in asked) >= DEAL_WORDS_ASKED
 
