@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from retrieval.analysis import terms
 from retrieval.answering.answer_kinds import AnswerType
-from retrieval.answering.candidates import candidates, heads_a_cited_section, may_decide
+from retrieval.answering.candidates import candidates, may_decide
 from retrieval.answering.matching import label_share
 from retrieval.answering.questions import Question
+from retrieval.answering.sections import heads_a_cited_section
 from tests.hits import hit
 
 

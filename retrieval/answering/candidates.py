@@ -63,15 +63,6 @@ HEADED_PROVISION = re.compile(r"#+\s+\(\w{1,4}\)\s+(?:\S+\s+){5}\S")
 title: "###### (C) In an in rem action under this paragraph, a domain name shall be deemed to
 have its situs in the judicial district in which" (a title is a few words: "(d) Cyberpiracy
 prevention")."""
-SECTION_HEADING = re.compile(r"(?:#+\s+)?§+\s*(?P<number>\w+)\.\s+[A-Z][^.;:]{0,150}$")
-"""A code section's heading, with or without its markdown: "§ 1526. Merchandise bearing
-American trade-mark"."""
-TOPIC_ASKED = re.compile(
-    r"\b(?:covers?|titled?|called|headings?|deals? with|what is [^?]{0,60}\babout|"
-    r"what (?:offense|crime|conduct))\b",
-    re.I,
-)
-"""A question asking what a section is on, which its heading tells."""
 PROVISION_VERB = re.compile(r"\b(?:shall|may|must|is|are|be|means|includes)\b")
 """What a provision says and a subsection's title of several matters does not."""
 MATTERS_SEPARATED = re.compile(r";\s+(?!(?:and|or)\s*$)\S")
@@ -570,18 +561,6 @@ def _says_something(sentence: str, titles_asked: bool = False) -> bool:
             and not (HEADED_PROVISION.match(sentence) and not _titles_a_list(sentence))
             and not (titles_asked and SUBSECTION_HEADING.match(sentence))
         )
-    )
-
-
-def heads_a_cited_section(question: str, sentence: str) -> bool:
-    """The heading of a section the question cites ("§ 1526. Merchandise bearing American
-    trade-mark" for "under 19 U.S.C. 1526(d)"), unless the question asks what the section is
-    on: it names what the question already does."""
-    match = SECTION_HEADING.match(sentence)
-    return (
-        match is not None
-        and match.group("number").lower() in sections_cited(question)
-        and TOPIC_ASKED.search(question) is None
     )
 
 

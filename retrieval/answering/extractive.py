@@ -24,7 +24,6 @@ from retrieval.answering.candidates import (
     Candidate,
     IdfLookup,
     candidates,
-    heads_a_cited_section,
     may_decide,
     term_weights,
 )
@@ -34,6 +33,7 @@ from retrieval.answering.names_in_documents import names_beyond_hits
 from retrieval.answering.preferred import preferred
 from retrieval.answering.questions import Question
 from retrieval.answering.records import asked_fields
+from retrieval.answering.sections import heads_a_cited_section
 from retrieval.answering.selection import SelectionSettings, select
 from retrieval.answering.sentences import split_sentences
 from retrieval.answering.truecase import truecased

@@ -559,7 +559,7 @@ def values(aspect: Aspect, sentence: str) -> frozenset[str]:
     if pattern is None:
         return frozenset()
     found = (match.group(0) for match in pattern.finditer(sentence))
-    return frozenset(" ".join(value.lower().split()) for value in found)
+    return frozenset(_one_spaced(value) for value in found)
 
 
 def amounts(text: str) -> frozenset[str]:

@@ -15,10 +15,32 @@ SECTION_TITLE = re.compile(r"§\s*(?P<number>\d+[A-Za-z]?)\.")
 """A statute's section as its chunk's title names it: "§ 2318. Trafficking in counterfeit
 labels"."""
 
+SECTION_HEADING = re.compile(r"(?:#+\s+)?§+\s*(?P<number>\w+)\.\s+[A-Z][^.;:]{0,150}$")
+"""A code section's heading, with or without its markdown: "§ 1526. Merchandise bearing
+American trade-mark"."""
+TOPIC_ASKED = re.compile(
+    r"\b(?:covers?|titled?|called|headings?|deals? with|what is [^?]{0,60}\babout|"
+    r"what (?:offense|crime|conduct))\b",
+    re.I,
+)
+"""A question asking what a section is on, which its heading tells."""
+
 
 def sections_cited(question: str) -> frozenset[str]:
     """The sections cited, in lower case as a document's terms are ("2319a")."""
     return frozenset(match.group("number").lower() for match in CITED_SECTION.finditer(question))
+
+
+def heads_a_cited_section(question: str, sentence: str) -> bool:
+    """The heading of a section the question cites ("§ 1526. Merchandise bearing American
+    trade-mark" for "under 19 U.S.C. 1526(d)"), unless the question asks what the section is
+    on: it names what the question already does."""
+    match = SECTION_HEADING.match(sentence)
+    return (
+        match is not None
+        and match.group("number").lower() in sections_cited(question)
+        and TOPIC_ASKED.search(question) is None
+    )
 
 
 def section_of(title: str) -> str | None:
