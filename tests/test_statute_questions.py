@@ -413,3 +413,26 @@ def test_a_rules_deadline_answers_by_what_deadline() -> None:
     )
 
     assert answered(question, rule) == {0, 1}
+
+
+def test_a_multiple_of_an_amount_answers_how_far_above_it_a_court_may_go() -> None:
+    question = "Under 7 U.S.C. 9010(a), how far above actual damages can the court go?"
+    multiple = (
+        "In assessing damages the court may enter judgment for any sum above the amount found "
+        "as actual damages, not exceeding three times such amount."
+    )
+
+    assert answered(question, multiple) == {0}
+    assert answered(question, "The court shall assess such damages under its direction.") == set()
+
+
+def test_when_doing_something_makes_a_thing_unlawful_asks_the_condition_not_a_date() -> None:
+    question = "Under 7 U.S.C. 9001, when does altering a genuine seed tag make it an illicit tag?"
+    condition = (
+        "(ii) a genuine seed tag knowingly altered in order to show a higher germination rate "
+        "than the tag was issued for."
+    )
+
+    assert AnswerType.DATE not in kinds(question)
+    assert answered(question, condition) == {0}
+    assert kinds("When did the Board first alter its seed tags?") == [AnswerType.DATE]

@@ -55,7 +55,7 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
         # "145 million American victims" counts victims, not dollars.
         r"\$\s?\d|\b\d[\d,.]*\s*(dollars|(million|billion)\b"
         r"(?!\s+(?:[A-Z][a-z]+\s+)?(?!dollars\b)[A-Za-z]+s\b))"
-        r"|\b(value|retail price|price) of\b|\btimes the\b|\btwice the\b"
+        r"|\b(value|retail price|price) of\b|\btimes (the|such)\b|\btwice the\b|\btreble\b"
         r"|\b(not more than|up to|at most) the (value|price|amount)\b",
         re.I,
     ),

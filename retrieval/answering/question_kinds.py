@@ -184,13 +184,14 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
 ]
 WHEN_PERMITTED = re.compile(
     r"^\W*(?:and\s+)?when\s+(?:(?:can|may|must|shall|could|might|should)\b"
-    r"|(?:will|would|does|do|is|are)\s+(?:a|an|any)\s)"
+    r"|(?:will|would|does|do|is|are)\s+(?:a|an|any)\s|(?:does|do)\s+\w+ing\s)"
     r"(?!.*\b(?:dates?|deadline)\b)",
     re.I,
 )
 """When something may or must be done, or is done to anyone at all, asks on what condition
 ("when can the court award attorney fees": "in exceptional cases"; "when will a court refuse
-to find bad faith": "in any case in which…"), not for a date."""
+to find bad faith": "in any case in which…"; "when does falsifying a certificate make it an
+illicit label"), not for a date."""
 WHERE_IN_THE_LAW = re.compile(
     r"\bwhere\b.*\b(?:defined|define|definitions?|codified|set (?:out|forth)|spelled out)\b"
     r"|\bwhere in (?:the|this|that) (?:section|statute|law|title|chapter|code|act)\b"
