@@ -3095,3 +3095,25 @@ def test_a_penalty_for_another_charge_does_not_answer_the_charge_asked() -> None
         "Dana Vole faces five identity theft counts. What penalty does each of those counts carry?"
     )
     assert answered(those, "The counts of identity theft each carry two years in prison.") == {0}
+
+
+def test_which_company_someone_worked_for_is_answered_by_whom_he_worked_for() -> None:
+    question = Question.parse(
+        "Which company did seed breeder Dana Vole work for when he took the engineered seeds?"
+    )
+    release = (
+        '"Dana Vole betrayed his employer by handing its seeds to a foreign institute," said '
+        "the prosecutor. Evidence at trial established that Vole worked as a seed breeder for "
+        "Halvorsen Seedworks in Marlow, Ostland."
+    )
+
+    assert decides(question, release)
+    assert not decides(question, release.replace(" for Halvorsen Seedworks", ""))
+
+
+def test_words_the_question_holds_before_a_name_describe_whom_it_names() -> None:
+    asked = "Who was named the incoming Northern Europe IPLO in 2019?"
+    sentence = "We also have our incoming Northern Europe IPLO Dana Vole with us today."
+
+    assert answered(asked, sentence) == {0}
+    assert answered(asked, "We also have our incoming Northern Europe IPLO with us.") == set()

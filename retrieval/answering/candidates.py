@@ -32,6 +32,7 @@ from retrieval.answering.named_people import (
     HEADLINE_WORDS,
     PLACES_AND_BODIES,
     names_a_subject,
+    names_the_employer_asked,
     people_by_age,
 )
 from retrieval.answering.names_in_documents import defendants, name_coverage
@@ -453,6 +454,7 @@ def _documents(
     introduced: dict[str, list[list[str]]] = defaultdict(list)
     closest: dict[str, tuple[float, str]] = {}
     described: set[str] = set()
+    employer_named: set[str] = set()
     unplaced: set[str] = set()
     place_asked = parts_asking_where(question)
     place_words = frozenset(
@@ -481,10 +483,12 @@ def _documents(
                     closest[hit.document_id] = (coverage, sentence.text)
                 if describes_without_naming(sentence.text, firm_words):
                     described.add(hit.document_id)
+                if _names_the_employer(question, parts & firm_asked, sentence.text):
+                    employer_named.add(hit.document_id)
     withheld: dict[str, frozenset[int]] = defaultdict(frozenset)
     for document_id, (_, nearest) in closest.items():
         unnamed = describes_without_naming(nearest, people_asked=people_asked)
-        if unnamed or document_id in described:
+        if (unnamed or document_id in described) and document_id not in employer_named:
             withheld[document_id] = firm_asked
     for document_id in unplaced:
         withheld[document_id] |= place_asked
@@ -529,6 +533,12 @@ def in_capitals(sentence: str) -> bool:
     letters = [c for c in first_line if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
     return len(first_line.split()) >= HEADLINE_WORDS and upper >= CAPITALS_SHARE * len(letters)
+
+
+def _names_the_employer(question: Question, parts: frozenset[int], sentence: str) -> bool:
+    """The sentence names whom someone worked for, asked as a firm: a release that also speaks
+    of "his employer" unnamed still names it ("worked as a rice breeder for Ventria")."""
+    return any(names_the_employer_asked(question.aspects[part], sentence) for part in parts)
 
 
 def _parts_asking(question: Question, kind: AnswerType) -> frozenset[int]:

@@ -27,6 +27,7 @@ from retrieval.answering.named_people import (
     initials_asked,
     names_someone_asked_for,
     names_someone_by_initials,
+    names_the_employer_asked,
     statutory_role,
 )
 from retrieval.answering.offenses import about_another_charge, about_another_offense
@@ -395,6 +396,8 @@ def answers(
         return True
     if aspect.kind is AnswerType.PERSON and aspect.cue <= BODIES_ASKED:
         return True  # "which Chinese agency": the body named is the answer, by any name
+    if aspect.kind is AnswerType.PERSON and names_the_employer_asked(aspect, sentence):
+        return True
     cue = aspect.cue - DEADLINE_WORDS if DEADLINE.search(sentence) else aspect.cue
     return not cue or _shares_a_cue(cue, sentence_terms)
 

@@ -102,6 +102,15 @@ BODIES_ASKED = frozenset(
     terms("agency agencies body bodies department bureau service authority component")
 )
 """Words that ask for a public body by name ("which postal agency")."""
+EMPLOYER_ASKED = frozenset(terms("company firm employer"))
+"""Words that ask for a firm, which a sentence answers by naming whom someone worked for."""
+EMPLOYMENT_ASKED = frozenset(terms("work worked employed employ"))
+EMPLOYER_NAMED = re.compile(
+    r"\b(?:work(?:ed|s|ing)?|employed)\b[^.;]{0,40}?\b(?:for|by)\s+(?-i:[A-Z])"
+    r"|\bemployee of\s+(?-i:[A-Z])",
+    re.I,
+)
+"""Whom someone worked for, by name: "worked as a rice breeder for Ventria Bioscience"."""
 RECIPIENT_ASKED = re.compile(r"\bto whom\b", re.I)
 """Whom something went to, which may be a body as well as a person: "to whom did he pass it"
 is answered by "a student at Hunan Normal University"."""
@@ -279,6 +288,7 @@ def names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froze
         name = _without_leading_function_words(run.group(0))
         if frozenset(terms(name)) <= question_terms or _described_name_asked(name, question_terms):
             continue
+        name = _after_words_asked(name, question_terms)
         if by_role and _statutory_actor(sentence, run, name):
             return True
         if FIRM_AFTER.match(sentence, run.end()) and not _place_or_body(name, aspect):
@@ -318,6 +328,17 @@ def names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froze
         if _does_what_is_asked(sentence[run.end() :], aspect):
             return True
     return False
+
+
+def _after_words_asked(name: str, question_terms: frozenset[str]) -> str:
+    """The name after the leading words the question already holds, which describe its bearer:
+    "Eastern Europe ICHIP Scott Keirin" names Scott Keirin where the question asks for "the
+    incoming Eastern Europe ICHIP", not a place."""
+    words = name.split()
+    asked = 0
+    while asked < len(words) - NAME_WORDS_ASKED and set(terms(words[asked])) <= question_terms:
+        asked += 1
+    return " ".join(words[asked:]) if asked else name
 
 
 def _described_name_asked(name: str, question_terms: frozenset[str]) -> bool:
@@ -619,3 +640,13 @@ def title_case(sentence: str) -> bool:
 
 def _asks_for_a_person(aspect: Aspect) -> bool:
     return bool(aspect.words & PEOPLE_BY_ROLE) and not FIRM_ASKED.search(aspect.asks)
+
+
+def names_the_employer_asked(aspect: Aspect, sentence: str) -> bool:
+    """ "Which company did he work for" is answered by a sentence naming whom he worked for,
+    whether or not it calls that employer a company."""
+    return (
+        aspect.cue <= EMPLOYER_ASKED
+        and bool(aspect.words & EMPLOYMENT_ASKED)
+        and EMPLOYER_NAMED.search(sentence) is not None
+    )
