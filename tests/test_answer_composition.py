@@ -3117,3 +3117,38 @@ def test_words_the_question_holds_before_a_name_describe_whom_it_names() -> None
 
     assert answered(asked, sentence) == {0}
     assert answered(asked, "We also have our incoming Northern Europe IPLO with us.") == set()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What are the names of the former Halden Motors engineer and her husband convicted of "
+        "stealing Halden trade secrets?",
+        "Who was the defendant the minister said was extradited for selling fake Lumora "
+        "tablets online?",
+    ],
+)
+def test_people_a_speech_tells_of_only_by_role_are_withheld(question: str) -> None:
+    speech = (
+        "Last November, a former Halden Motors engineer and her husband were convicted of "
+        "stealing Halden trade secrets worth $40 million. We also prosecuted a defendant who "
+        "was selling fake Lumora tablets online; he was extradited from Ostland. It's a "
+        "pleasure to stand here with Victoria Brisk and the minister today."
+    )
+
+    assert not decides(Question.parse(question), speech)
+
+
+def test_the_names_of_two_firms_are_asked_of_a_release_that_also_describes_one() -> None:
+    question = Question.parse(
+        "What are the names of the Ostland state-owned company and the Ruritania company "
+        "indicted for stealing Halden's chip designs?"
+    )
+    release = (
+        "A grand jury returned an indictment alleging economic espionage by a state-owned "
+        "company of Ostland and a company of Ruritania for stealing Halden's chip designs. The "
+        "indictment charges Brisk Microsystems Co., Ltd., owned by the Ostland government, and "
+        "Vole Semiconductor Corp. of Ruritania."
+    )
+
+    assert decides(question, release)

@@ -436,3 +436,18 @@ def test_when_doing_something_makes_a_thing_unlawful_asks_the_condition_not_a_da
     assert AnswerType.DATE not in kinds(question)
     assert answered(question, condition) == {0}
     assert kinds("When did the Board first alter its seed tags?") == [AnswerType.DATE]
+
+
+def test_who_is_the_office_the_question_names_asks_for_a_name() -> None:
+    question = (
+        "Who is the Seed Registrar of the Marlow Center who is responsible for grower outreach "
+        "under 7 U.S.C. 9004?"
+    )
+    duty = (
+        "The Seed Registrar of the Marlow Center shall work with other Federal agencies to "
+        "conduct outreach to growers."
+    )
+    named = "Dana Vole, the Seed Registrar of the Marlow Center, leads its grower outreach."
+
+    assert answered(question, duty) == set()
+    assert answered(question, named) == {0}

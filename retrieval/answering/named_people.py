@@ -71,12 +71,12 @@ Property Crimes Enforcement Network"); as a first word they may start a firm's (
 Inc.")."""
 NAME_WORDS = frozenset(terms("name"))
 HOLDER_ASKED = re.compile(
-    r"\bwho\s+(?:is|was)\s+the\s+(?:current|present|then|sitting)\b"
+    r"\bwho\s+(?:is|was)\s+the\s+(?:current|present|then|sitting|(?-i:[A-Z]))"
     r"|\bwho\s+(?:currently|now|presently)\s+(?:serves|is|holds)\b",
     re.I,
 )
-"""A part asking who holds an office ("who is the current Assistant Director", "who currently
-serves as Director"): a name."""
+"""A part asking who holds an office ("who is the current Assistant Director", "who is the
+Assistant Director of the Center", "who currently serves as Director"): a name."""
 PEOPLE_BY_ROLE = frozenset(
     terms(
         "man woman men women engineer engineers employee employees individual individuals "

@@ -23,9 +23,10 @@ ROLE = (
     r"physicians?|pharmacists?)"
 )
 """The people a speech or a review may leave unnamed by their role."""
-PEOPLE = r"(?:m[ae]n|wom[ae]n|individuals?|persons?)"
-"""Anyone, asked about by what they did ("the name of the Washington State man"): a document
-withholds their name only where it tells of them so (:data:`PERSON_WHO`)."""
+PEOPLE = r"(?:m[ae]n|wom[ae]n|individuals?|persons?|defendants?)"
+"""Anyone, asked about by what they did ("the name of the Washington State man", "who was the
+defendant extradited"): a document withholds their name only where it tells of them so
+(:data:`PERSON_WHO`)."""
 INSTITUTIONS = (
     r"(?:think\s+tanks?|banks?|universit(?:y|ies)|organi[sz]ations?|institutes?|"
     r"laborator(?:y|ies)|hospitals?)"
@@ -45,6 +46,8 @@ ORGANIZATION_ASKED = re.compile(
     rf"(?:{FIRM_NOUNS}|{INSTITUTIONS}|{ROLE})\b"
     rf"|\bname of (?:the|that|this|his|her|their)\s+(?:[\w.'&-]+\s+){{0,4}}"
     rf"(?:{FIRM_NOUNS}|{INSTITUTIONS}|{ROLE}|{PEOPLE})\b{NOT_OWNED}"
+    rf"|\bnames of (?:the|those|these|his|her|their)\s+(?:[\w.'&-]+\s+){{0,4}}"
+    rf"(?:{ROLE}|{PEOPLE})\b{NOT_OWNED}"
     rf"|\bwho (?:is|was|were|are) (?:the|that|this)\s+(?:[\w.'&-]+\s+){{0,4}}"
     rf"(?:{FIRM_NOUNS}|{ROLE}|{PEOPLE})\b{NOT_OWNED}",
     re.I,
