@@ -451,3 +451,22 @@ def test_who_is_the_office_the_question_names_asks_for_a_name() -> None:
 
     assert answered(question, duty) == set()
     assert answered(question, named) == {0}
+
+
+def test_within_what_time_limit_is_a_part_of_its_own_answered_by_a_deadline() -> None:
+    question = (
+        "Under 7 U.S.C. 9012, what penalty does a grower face for selling recalled seed, and "
+        "within what time limit must the Board bring the claim?"
+    )
+    penalty = (
+        "A grower who sells recalled seed shall be liable to a penalty equal to the value of "
+        "the seed sold."
+    )
+    deadline = (
+        "The Board shall bring a claim for the penalty not later than 90 days after the date "
+        "of the sale."
+    )
+
+    assert len(Question.parse(question).aspects) == 2
+    assert answered(question, penalty) == {0}
+    assert 1 in answered(question, deadline)

@@ -60,7 +60,7 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
         AnswerType.DATE,
         re.compile(
             r"^\s*(?:and\s+)?(?:on |to |by |from |until )?(when|(what|which) (day|year))\b"
-            r"|\b(dates?|deadlines?)\b|\bby when\b",
+            r"|\b(dates?|deadlines?|time limits?)\b|\bby when\b",
             re.I,
         ),
     ),

@@ -41,7 +41,7 @@ WH_WORD = (
     r"under what|in what|by whom|before which|by which|to whom)\b"
 )
 LEADING_WH = (
-    r"(?:(?:through|on|in|at|from|for|to|by|with|into|over|across|about|roughly|approximately|"
+    r"(?:(?:through|on|in|at|from|for|to|by|with|within|into|over|across|about|roughly|approximately|"
     r"around|nearly|exactly|just|then)\s+){0,2}"
 )
 """Words a further part may open with before its wh-word: "and through about how many
