@@ -90,6 +90,13 @@ EXPORT_FORFEITURE = """\
 be seized and forfeited to the United States.
 """
 
+SEED_ACTIONS = """\
+# § 9107. Actions against a listed seed variety
+
+######## (C) In an action under this paragraph, a seed variety shall be deemed to be held in \
+the judicial district in which its registry is kept.
+"""
+
 
 def index_files(
     root: Path, embedder: SentenceTransformerEmbedder, files: dict[str, str]
@@ -118,6 +125,7 @@ def indexed(
             "kane-docket.txt": DOCKET,
             "customs-fines.md": FINES,
             "export-forfeiture.md": EXPORT_FORFEITURE,
+            "seed-actions.md": SEED_ACTIONS,
         },
     )
 
@@ -324,3 +332,14 @@ def test_a_place_is_answered_with_the_next_sentence_telling_what_was_seen_there(
     )
 
     assert "Roanoke" in text
+
+
+def test_a_paragraph_the_code_nests_as_a_deep_heading_is_quoted_without_its_marker(
+    indexed: Services,
+) -> None:
+    text = ask(
+        indexed, "Under section 9107, in which district is a listed seed variety deemed held?"
+    )
+
+    assert "(C) In an action under this paragraph" in text
+    assert "#" not in text

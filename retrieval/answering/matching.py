@@ -275,7 +275,9 @@ CASE_NAME = re.compile(r"\b[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,3}\s+v\.?\s+[A-
 """A case cited by its parties: "Turner v. Williams", "United States v. Verdugo-Urquidez"."""
 CASE_WORDS = frozenset(terms("case lawsuit suit decision precedent"))
 """How much of a "NAME — ROLE" line's role must be the part's words for the line to answer it."""
-LIST_MARKER = re.compile(r"^\s*([-*•]|#{1,6})\s+")
+LIST_MARKER = re.compile(r"^\s*([-*•]|#+)\s+")
+"""A list item's or a heading's marker. Statutes nest their paragraphs as headings deeper than
+Markdown's six levels ("######## (C) In an in rem action…")."""
 EVENT_TERMS = frozenset(terms(EVENTS))
 NO_EVENT = re.compile(
     r"\b(principal|supplemental) register\b|\barrest(?= warrants?\b)"
