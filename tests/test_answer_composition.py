@@ -12,6 +12,7 @@ from retrieval.answering.answer_kinds import AnswerType
 from retrieval.answering.candidates import candidates, may_decide
 from retrieval.answering.matching import label_share
 from retrieval.answering.names_in_documents import names_beyond_hits
+from retrieval.answering.pending import names_awaiting_sentence, parts_asking_the_sentence_imposed
 from retrieval.answering.preferred import ordinals, preferred
 from retrieval.answering.questions import Question
 from retrieval.answering.records import (
@@ -3152,3 +3153,27 @@ def test_the_names_of_two_firms_are_asked_of_a_release_that_also_describes_one()
     )
 
     assert decides(question, release)
+
+
+def test_only_a_sentence_still_to_come_tells_who_awaits_sentencing() -> None:
+    question = Question.parse("What prison terms did Dana Vole and Ilsa Brisk receive?")
+
+    def awaiting(sentence: str) -> frozenset[tuple[str, ...]]:
+        return names_awaiting_sentence(question, sentence, frozenset(terms(sentence)))
+
+    assert awaiting("Vole and Brisk pleaded guilty and will be sentenced on May 3.") == frozenset(
+        question.names
+    )
+    assert awaiting("Vole was sentenced to 46 months; Brisk will be sentenced in May.") == set()
+    assert awaiting("Vole and Brisk pleaded guilty in March.") == set()
+
+
+def test_a_term_asked_for_or_agreed_to_is_not_withheld_for_awaiting_sentence() -> None:
+    agreed = Question.parse(
+        "When Dana Vole pleaded guilty, what limit did the government agree to on the prison "
+        "sentence it would ask for?"
+    )
+    received = Question.parse("What prison term did Dana Vole receive?")
+
+    assert parts_asking_the_sentence_imposed(agreed) == frozenset()
+    assert parts_asking_the_sentence_imposed(received) == {0}

@@ -97,6 +97,17 @@ SEED_ACTIONS = """\
 the judicial district in which its registry is kept.
 """
 
+LAMP_SENTENCING = """\
+NEWARK, N.J. - An Ostland national who smuggled counterfeit Lumora desk lamps from abroad for \
+sale in the U.S. was sentenced today to 37 months in prison.
+
+From 2015 through 2019, Pavel Kors, Ilsa Brisk and Tomas Renn conspired to smuggle more than \
+9,000 counterfeit Lumora lamps into the United States through the port of Newark.
+
+In addition to the prison term, Judge Okafor sentenced Kors to one year of supervised release. \
+Brisk and Renn have both pleaded guilty to their roles in the scheme and await sentencing.
+"""
+
 
 def index_files(
     root: Path, embedder: SentenceTransformerEmbedder, files: dict[str, str]
@@ -126,6 +137,7 @@ def indexed(
             "customs-fines.md": FINES,
             "export-forfeiture.md": EXPORT_FORFEITURE,
             "seed-actions.md": SEED_ACTIONS,
+            "lamp-sentencing.txt": LAMP_SENTENCING,
         },
     )
 
@@ -343,3 +355,16 @@ def test_a_paragraph_the_code_nests_as_a_deep_heading_is_quoted_without_its_mark
 
     assert "(C) In an action under this paragraph" in text
     assert "#" not in text
+
+
+def test_a_release_telling_those_asked_about_await_sentencing_gives_no_term_of_theirs(
+    indexed: Services,
+) -> None:
+    answer = indexed.answers.ask(
+        "What prison sentences did Ilsa Brisk and Tomas Renn receive for smuggling the "
+        "counterfeit Lumora lamps?",
+        Viewer.public(),
+    )
+
+    assert "37 months" not in answer.text
+    assert answer.abstained

@@ -36,6 +36,7 @@ from retrieval.answering.named_people import (
     people_by_age,
 )
 from retrieval.answering.names_in_documents import defendants, name_coverage
+from retrieval.answering.pending import parts_asking_the_sentence_imposed
 from retrieval.answering.questions import MONTH_WORDS, Question
 from retrieval.answering.records import (
     is_boilerplate,
@@ -269,11 +270,13 @@ def candidates(
     weights: dict[str, float],
     named_elsewhere: Mapping[str, frozenset[str]] | None = None,
     lead_ins: Mapping[str, frozenset[str]] | None = None,
+    awaiting: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Every sentence of ``hits`` once; ``weights``: the idf of the question's terms;
     ``named_elsewhere``: words of the question's names that a document's other chunks hold;
     ``lead_ins``: for a chunk that opens inside a list, the terms of the sentence leading into
-    the list."""
+    the list; ``awaiting``: the documents telling that everyone asked about is still to be
+    sentenced."""
     asked = question.asked_terms
     scale = _Weights(
         terms={term: weights[term] for term in question.terms},
@@ -291,7 +294,7 @@ def candidates(
         _ChunkSentences.of(question, hit, lead_ins.get(hit.chunk_id, frozenset())) for hit in hits
     ]
     cue_weights = _cue_weights(question, chunks, weights)
-    documents = _documents(question, hits, chunks, scale, named_elsewhere or {})
+    documents = _documents(question, hits, chunks, scale, named_elsewhere or {}, awaiting)
     found: list[Candidate] = []
     seen: set[str] = set()
     for rank, (hit, chunk) in enumerate(zip(hits, chunks, strict=True)):
@@ -448,6 +451,7 @@ def _documents(
     chunks: Sequence[_ChunkSentences],
     scale: _Weights,
     named_elsewhere: Mapping[str, frozenset[str]],
+    awaiting: frozenset[str],
 ) -> dict[str, DocumentSignals]:
     present: dict[str, frozenset[str]] = defaultdict(frozenset)
     answered: dict[str, frozenset[int]] = defaultdict(frozenset)
@@ -492,6 +496,8 @@ def _documents(
             withheld[document_id] = firm_asked
     for document_id in unplaced:
         withheld[document_id] |= place_asked
+    for document_id in awaiting:
+        withheld[document_id] |= parts_asking_the_sentence_imposed(question)
     dense_top = _top_document(hits, lambda hit: hit.dense_similarity)
     lexical_top = _top_document(hits, lambda hit: hit.lexical_score)
     by_age = {

@@ -30,6 +30,7 @@ from retrieval.answering.candidates import (
 from retrieval.answering.matching import unmarked
 from retrieval.answering.model import Answer, Citation
 from retrieval.answering.names_in_documents import names_beyond_hits
+from retrieval.answering.pending import documents_awaiting_sentence
 from retrieval.answering.preferred import preferred
 from retrieval.answering.questions import Question
 from retrieval.answering.records import asked_fields
@@ -210,7 +211,10 @@ class ExtractiveAnswerer:
         found = found if found is not None else []
         named_elsewhere = names_beyond_hits(question, result.hits, self._document_text)
         lead_ins = list_lead_ins(result.hits, self._document_text)
-        found.extend(candidates(question, result.hits, weights, named_elsewhere, lead_ins))
+        awaiting = documents_awaiting_sentence(question, result.hits, self._document_text)
+        found.extend(
+            candidates(question, result.hits, weights, named_elsewhere, lead_ins, awaiting)
+        )
         if not found:
             return []
         parts = len(question.aspects)
