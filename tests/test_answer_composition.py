@@ -718,6 +718,11 @@ def test_a_prison_term_the_question_gives_is_not_asked_for() -> None:
     assert kinds(named) == [AnswerType.PERSON]
     the_term = "What is the name of the Marlow programmer who got the 97-month sentence?"
     assert kinds(the_term) == [AnswerType.PERSON]
+    whose = "Which Marlow County judge imposed Dana Vole's 180-day jail sentence for the fakes?"
+    assert kinds(whose) == [AnswerType.PERSON]
+    assert kinds("What was Dana Vole's jail sentence for the fakes?") == [
+        AnswerType.PRISON_SENTENCE
+    ]
 
 
 def test_a_quoted_phrase_must_be_said_by_the_answer() -> None:

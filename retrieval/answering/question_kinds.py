@@ -207,12 +207,14 @@ GIVEN_TERM = re.compile(
     rf"(?:about |more than |over |nearly )?{DURATION}(?: (?:in|of) (?:federal |state )?"
     r"(?:prison|jail))?"
     rf"|\b(?:received|got|given|serving|imposed) (?:an?|the|his|her) {DURATION}[- ]"
-    r"(?:(?:prison|jail) )?sentence\b",
+    r"(?:(?:prison|jail) )?sentence\b"
+    rf"|(?:['\u2019]s|\bhis|\bher|\btheir) {DURATION}[- ](?:(?:prison|jail) )?sentence\b",
     re.I,
 )
 """A term the question gives ("the man sentenced to 2½ years", "which judge sentenced Ardit
 Ferizi to 20 years", "the man who received a 10-year sentence", "who got the 97-month
-sentence"), which it does not ask for."""
+sentence", "which judge imposed Dep Nguyen's 180-day jail sentence"), which it does not ask
+for."""
 GIVEN_AMOUNT = re.compile(
     r"\b(?:worth|valued?|value[ds]?|cost(?:ing)?|priced|paid|fine[ds]?|restitution|damages|"
     r"proceeds|bail|bond)\b(?:\s+(?:of|at|more|less|than|over|about|nearly|approximately|"
