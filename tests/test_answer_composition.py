@@ -3182,3 +3182,16 @@ def test_a_term_asked_for_or_agreed_to_is_not_withheld_for_awaiting_sentence() -
 
     assert parts_asking_the_sentence_imposed(agreed) == frozenset()
     assert parts_asking_the_sentence_imposed(received) == {0}
+
+
+def test_the_judge_who_sentenced_is_not_said_to_have_presided_over_the_trial() -> None:
+    question = "Which federal judge presided over the Marlow trial of Dana Vole?"
+
+    assert answered(question, "Vole was sentenced by U.S. District Judge Renata Okafor.") == set()
+    assert answered(
+        question, "The verdict followed a two-week trial before U.S. District Judge Renata Okafor."
+    ) == {0}
+    assert answered(
+        "Which federal judge sentenced Dana Vole?",
+        "Vole was sentenced by U.S. District Judge Renata Okafor.",
+    ) == {0}

@@ -28,6 +28,7 @@ from retrieval.answering.named_people import (
     names_someone_asked_for,
     names_someone_by_initials,
     names_the_employer_asked,
+    presiding_untold,
     statutory_role,
 )
 from retrieval.answering.offenses import about_another_charge, about_another_offense
@@ -381,6 +382,8 @@ def answers(
         if _field_names_the_role(aspect, sentence) or _cites_a_case(aspect, sentence):
             return True
         if not names_someone_asked_for(sentence, aspect, frozenset(question_terms)):
+            return False
+        if presiding_untold(aspect, sentence):
             return False
         initials = initials_asked(aspect.asks)
         if initials and not names_someone_by_initials(sentence, initials):

@@ -44,6 +44,20 @@ ANY_OFFICE = frozenset(terms("official"))
 BENCH = frozenset(terms("judge magistrate honorable"))
 """The offices only a name so titled holds: "which judge" is no question a seller's or a
 town's name answers."""
+PRESIDING_ASKED = re.compile(
+    r"\bpresid\w*\s+(?:over|at|when)\b[^?]*?\b(?:trial|arraign\w*|pleas?|pleaded|appearance|"
+    r"hearing|conference)\b",
+    re.I,
+)
+"""A part asking which judge presided over a step of a case ("presided over the Baton Rouge
+trial"), which the judge who sentenced the defendant is not said to have done."""
+PRESIDING_TOLD = re.compile(
+    r"\bpresid\w*|\bbefore\b|\btrial\b|\barraign\w*|\bpleas?\b|\bpleaded\b|\bappearance\b"
+    r"|\bhearing\b|\bconference\b",
+    re.I,
+)
+"""Words telling that a judge presided over some step: "a trial before Judge White", "Judge
+Aloi presided" (not "was sentenced by Judge Murguia")."""
 OFFICE_FOR_A_DISTRICT = re.compile(
     r"\b(?P<title>attorney|judge|marshal)\s+(?:for|of)\s+the\s+(?:[A-Z][\w.]*\s+)*District\s+of"
     r"\s+(?:the\s+)?$",
@@ -649,4 +663,13 @@ def names_the_employer_asked(aspect: Aspect, sentence: str) -> bool:
         aspect.cue <= EMPLOYER_ASKED
         and bool(aspect.words & EMPLOYMENT_ASKED)
         and EMPLOYER_NAMED.search(sentence) is not None
+    )
+
+
+def presiding_untold(aspect: Aspect, sentence: str) -> bool:
+    """The part asks which judge presided over a step of the case, and the sentence does not
+    tell of a judge presiding over any: "which judge presided over the Kansas trial" is not
+    answered by "was sentenced by U.S. District Court Judge Carlos Murguia"."""
+    return (
+        PRESIDING_ASKED.search(aspect.asks) is not None and PRESIDING_TOLD.search(sentence) is None
     )
