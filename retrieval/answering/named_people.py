@@ -119,6 +119,7 @@ BODIES_ASKED = frozenset(
 EMPLOYER_ASKED = frozenset(terms("company firm employer"))
 """Words that ask for a firm, which a sentence answers by naming whom someone worked for."""
 EMPLOYMENT_ASKED = frozenset(terms("work worked employed employ"))
+"""Words of a part asking whom someone worked for ("which company did he work for")."""
 EMPLOYER_NAMED = re.compile(
     r"\b(?:work(?:ed|s|ing)?|employed)\b[^.;]{0,40}?\b(?:for|by)\s+(?-i:[A-Z])"
     r"|\bemployee of\s+(?-i:[A-Z])",

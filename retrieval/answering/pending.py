@@ -74,6 +74,7 @@ def documents_awaiting_sentence(
 
 
 def _names_awaiting_in(question: Question, chunks: Sequence[str]) -> frozenset[tuple[str, ...]]:
+    """The question's names that some sentence of ``chunks`` tells are still to be sentenced."""
     return frozenset(
         name
         for chunk in chunks
