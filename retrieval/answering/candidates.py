@@ -32,11 +32,9 @@ from retrieval.answering.named_people import (
     HEADLINE_WORDS,
     PLACES_AND_BODIES,
     names_a_subject,
-    names_the_employer_asked,
     people_by_age,
 )
 from retrieval.answering.names_in_documents import defendants, name_coverage
-from retrieval.answering.pending import parts_asking_the_sentence_imposed
 from retrieval.answering.questions import MONTH_WORDS, Question
 from retrieval.answering.records import (
     is_boilerplate,
@@ -47,13 +45,7 @@ from retrieval.answering.records import (
 )
 from retrieval.answering.sections import of_another_section, sections_cited
 from retrieval.answering.sentences import Sentence, split_sentences, with_short_sentences_joined
-from retrieval.answering.withheld_names import (
-    asks_for_people,
-    describes_without_naming,
-    leaves_the_place_unnamed,
-    parts_asking_where,
-    parts_asking_which_firm,
-)
+from retrieval.answering.withheld_parts import WithheldParts
 from retrieval.answering.words import has_word
 from retrieval.search import Hit
 from retrieval.subsections import cited_subsections
@@ -456,19 +448,7 @@ def _documents(
     present: dict[str, frozenset[str]] = defaultdict(frozenset)
     answered: dict[str, frozenset[int]] = defaultdict(frozenset)
     introduced: dict[str, list[list[str]]] = defaultdict(list)
-    closest: dict[str, tuple[float, str]] = {}
-    described: set[str] = set()
-    employer_named: set[str] = set()
-    unplaced: set[str] = set()
-    place_asked = parts_asking_where(question)
-    place_words = frozenset(
-        term for part in place_asked for term in terms(question.aspects[part].asks)
-    )
-    firm_asked = parts_asking_which_firm(question)
-    people_asked = asks_for_people(question, firm_asked)
-    firm_words = frozenset(
-        term for part in firm_asked for term in terms(question.aspects[part].asks)
-    )
+    withholding = WithheldParts(question, scale.coverage)
     cited = sections_cited(question.text)
     cited_parts = cited_subsections(question.text)
     titles = {hit.document_id: hit.title for hit in hits}
@@ -479,25 +459,8 @@ def _documents(
         introduced[hit.document_id] += people_by_age(hit.text)
         for sentence, sentence_terms, parts in chunk.sentences:
             answered[hit.document_id] |= parts
-            if place_asked and leaves_the_place_unnamed(sentence.text, place_words):
-                unplaced.add(hit.document_id)
-            if firm_asked:
-                coverage = scale.coverage(sentence_terms)
-                if coverage > closest.get(hit.document_id, (-1.0, ""))[0]:
-                    closest[hit.document_id] = (coverage, sentence.text)
-                if describes_without_naming(sentence.text, firm_words):
-                    described.add(hit.document_id)
-                if _names_the_employer(question, parts & firm_asked, sentence.text):
-                    employer_named.add(hit.document_id)
-    withheld: dict[str, frozenset[int]] = defaultdict(frozenset)
-    for document_id, (_, nearest) in closest.items():
-        unnamed = describes_without_naming(nearest, people_asked=people_asked)
-        if (unnamed or document_id in described) and document_id not in employer_named:
-            withheld[document_id] = firm_asked
-    for document_id in unplaced:
-        withheld[document_id] |= place_asked
-    for document_id in awaiting:
-        withheld[document_id] |= parts_asking_the_sentence_imposed(question)
+            withholding.observe(hit.document_id, sentence.text, sentence_terms, parts)
+    withheld = withholding.by_document(awaiting)
     dense_top = _top_document(hits, lambda hit: hit.dense_similarity)
     lexical_top = _top_document(hits, lambda hit: hit.lexical_score)
     by_age = {
@@ -539,12 +502,6 @@ def in_capitals(sentence: str) -> bool:
     letters = [c for c in first_line if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
     return len(first_line.split()) >= HEADLINE_WORDS and upper >= CAPITALS_SHARE * len(letters)
-
-
-def _names_the_employer(question: Question, parts: frozenset[int], sentence: str) -> bool:
-    """The sentence names whom someone worked for, asked as a firm: a release that also speaks
-    of "his employer" unnamed still names it ("worked as a rice breeder for Ventria")."""
-    return any(names_the_employer_asked(question.aspects[part], sentence) for part in parts)
 
 
 def _parts_asking(question: Question, kind: AnswerType) -> frozenset[int]:
