@@ -3195,3 +3195,38 @@ def test_the_judge_who_sentenced_is_not_said_to_have_presided_over_the_trial() -
         "Which federal judge sentenced Dana Vole?",
         "Vole was sentenced by U.S. District Judge Renata Okafor.",
     ) == {0}
+
+
+def test_someone_told_of_only_as_the_question_describes_them_is_not_named() -> None:
+    question = Question.parse(
+        "What is the name of the former Marlow ferry ticket agent who pleaded guilty to "
+        "smuggling parcels for Ostland officers?"
+    )
+    unnamed = (
+        "Last week a former ferry ticket agent pleaded guilty to smuggling parcels for Ostland "
+        "military officers. Prosecutor Dana Vole said the officers relied on her."
+    )
+    named = unnamed.replace(
+        "a former ferry ticket agent", "Rhea Lund, a former ferry ticket agent,"
+    )
+
+    assert not decides(question, unnamed)
+    assert decides(question, named)
+
+
+def test_a_description_named_before_it_or_run_over_other_words_withholds_no_one() -> None:
+    plan = Question.parse(
+        "What is the name of the Ruritanian industrial plan to set world standards?"
+    )
+    named_before = (
+        "Another issue we watch is Ruritania Standards 2035, which is a new industrial plan to "
+        "set world standards."
+    )
+    partners = Question.parse("Who are the two Ostland businessmen indicted alongside the hackers?")
+    run_over = (
+        "A grand jury returned a third indictment charging two Ostland businessmen who worked "
+        "with the hackers. It charged Dana Vole, 46, and Rhea Lund, 32, both Ostland nationals."
+    )
+
+    assert decides(plan, named_before)
+    assert decides(partners, run_over)

@@ -74,12 +74,14 @@ phrase: "two leaders of the ring, Dana Vole and …", "two Chinese companies - L
 one it is called by a few words on: "a company in China called …"."""
 NAMED_BEFORE = re.compile(
     r"(?<![\w&.'-])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
-    r"Fri|Sat|Sun)(?:[a-z]*day|uary|ruary|ch|il|e|y|ust|ember|ober)?\.?\s*,"
+    r"Fri|Sat|Sun)(?:[a-z]*day|uary|ruary|ch|il|e|y|ust|ember|ober)?\.?(?:\s+\d{1,4})?\s*,"
     r"|(?:Today|However|Then|Also|Additionally|Meanwhile)\s*,)"
-    r"[A-Z][\w&.'-]*,?\s*(?:\([^)]*\)\s*)?,\s*$"
+    r"[A-Z][\w&.'-]*(?:\s+\d[\w-]*)?,?\s*(?:\([^)]*\)\s*)?,\s*"
+    r"(?:(?:which|that|who)\s+(?:is|was)\s+)?$"
 )
-"""A name just before the description, set off by a comma: "Capstone Turbine, a …" (not a
-month's or an opening word's comma: "In May, an Oregon-based company …")."""
+"""A name just before the description, set off by a comma: "Capstone Turbine, a …", "China
+Standards 2035, which is a new industrial plan" (not a month's or an opening word's comma: "In
+May, an Oregon-based company …")."""
 PEOPLE_ASKED = re.compile(rf"\b(?:{ROLE}|{PEOPLE})$", re.I)
 """A part's words asking which firm that end in people by role: "the name of the engineer"."""
 PERSON_WHO = re.compile(rf"\b(?:the|a|an)\s+(?:[\w.'-]+\s+){{0,2}}?{PEOPLE}\s+who\b", re.I)
@@ -93,6 +95,16 @@ COUNTERPART = re.compile(
 """Whom goods came from, unnamed: "the Edmans purchased and imported the counterfeit hardware
 from an individual in China" gives no name for "from whom did the Edmans buy it". (Whom they
 went to is often named further on: "to another person, specifically a student at …".)"""
+DESCRIPTION_ASKED = re.compile(
+    r"\b(?:name of|who (?:is|was|were|are)|(?:appointed|named|hired|retained|served|acted) as)"
+    r"\s+(?:the|that|this)\s+(?P<description>(?:[\w.'&-]+\s+){1,6}?[\w.'&-]+?)"
+    r"(?=\s+(?:who|whom|that|which|in|of|at|for|from|to|and|or|was|were|is|are|did|does|with|by|"
+    r"on|whose|behind|the)\b|\s+(?-i:[a-z]+ed)\b|\s*[,?;]|\s*$)",
+    re.I,
+)
+"""Whom a part asks for, by the question's own description of them, up to what it did: "the
+name of the former JFK airline ticket counter agent who …", "which firm was appointed as the
+Independent Monitor", "who was the former DuPont employee convicted alongside …"."""
 UNNAMED_PLACE = re.compile(
     r"\b(?:abroad|overseas|in (?:a|another) (?:foreign |third )?country)\b", re.I
 )
@@ -160,6 +172,44 @@ def asks_for_people(question: Question, parts: frozenset[int]) -> bool:
         if match and PEOPLE_ASKED.search(match.group(0)):
             return True
     return False
+
+
+def descriptions_asked(question: Question) -> dict[int, str]:
+    """The question's parts asking who, by the description of two or more words each gives of
+    whom it asks for."""
+    described: dict[int, str] = {}
+    for index, aspect in enumerate(question.aspects):
+        match = DESCRIPTION_ASKED.search(aspect.asks) if aspect.kind is AnswerType.PERSON else None
+        if match and len(terms(match.group("description"))) >= DESCRIPTION_WORDS_ASKED:
+            described[index] = match.group("description")
+    return described
+
+
+def tells_of_the_described_unnamed(sentence: str, description: str) -> bool:
+    """The sentence speaks of "a" or "an" one in the words of the question's description and
+    gives no name with it: "a former airline ticket counter agent pleaded guilty" for "the
+    former JFK airline ticket counter agent", "retain an Independent Monitor" for "the
+    Independent Monitor"."""
+    asked = frozenset(terms(description))
+    head = re.escape(description.split()[-1])
+    mention = re.compile(
+        rf"\b(?:a|an)\s+(?P<words>(?:[\w.'&-]+\s+){{0,5}}?){head}\b(?P<after>[^.;]{{0,30}})",
+        re.I,
+    )
+    return any(
+        _in_the_description(match.group("words"), asked)
+        and not NAMED_AFTER.match(match.group("after"))
+        and not _named_before(sentence[: match.start()])
+        for match in mention.finditer(sentence)
+    )
+
+
+def _in_the_description(words: str, asked: frozenset[str]) -> bool:
+    """The words between "a" and the description's last word are the description's, all but
+    one at most, and one at least: "a former airline ticket counter agent", "a new industrial
+    plan", not "a third indictment charging two Malaysian businessmen"."""
+    others = [word for word in words.split() if not frozenset(terms(word)) <= asked]
+    return len(others) <= 1 and bool(frozenset(terms(words)) & asked)
 
 
 def describes_without_naming(

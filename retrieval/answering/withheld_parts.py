@@ -15,9 +15,11 @@ from retrieval.answering.questions import Question
 from retrieval.answering.withheld_names import (
     asks_for_people,
     describes_without_naming,
+    descriptions_asked,
     leaves_the_place_unnamed,
     parts_asking_where,
     parts_asking_which_firm,
+    tells_of_the_described_unnamed,
 )
 
 
@@ -39,12 +41,15 @@ class WithheldParts:
     _described: set[str] = field(default_factory=set, init=False)
     _employer_named: set[str] = field(default_factory=set, init=False)
     _unplaced: set[str] = field(default_factory=set, init=False)
+    _described_unnamed: dict[str, frozenset[int]] = field(default_factory=dict, init=False)
+    _descriptions: dict[int, str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.place_asked = parts_asking_where(self.question)
         self.firm_asked = parts_asking_which_firm(self.question)
         self._place_words = self._words_asked(self.place_asked)
         self._firm_words = self._words_asked(self.firm_asked)
+        self._descriptions = descriptions_asked(self.question)
 
     def observe(
         self, document_id: str, sentence: str, sentence_terms: frozenset[str], parts: frozenset[int]
@@ -52,6 +57,10 @@ class WithheldParts:
         """Notes what ``sentence`` of ``document_id``, answering ``parts``, tells or withholds."""
         if self.place_asked and leaves_the_place_unnamed(sentence, self._place_words):
             self._unplaced.add(document_id)
+        for part, description in self._descriptions.items():
+            if tells_of_the_described_unnamed(sentence, description):
+                unnamed = self._described_unnamed.get(document_id, frozenset())
+                self._described_unnamed[document_id] = unnamed | {part}
         if not self.firm_asked:
             return
         coverage = self.coverage(sentence_terms)
@@ -72,6 +81,8 @@ class WithheldParts:
             described = unnamed or document_id in self._described
             if described and document_id not in self._employer_named:
                 withheld[document_id] = self.firm_asked
+        for document_id, parts in self._described_unnamed.items():
+            withheld[document_id] |= parts
         for document_id in self._unplaced:
             withheld[document_id] |= self.place_asked
         for document_id in awaiting:
