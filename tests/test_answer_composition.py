@@ -3230,3 +3230,30 @@ def test_a_description_named_before_it_or_run_over_other_words_withholds_no_one(
 
     assert decides(plan, named_before)
     assert decides(partners, run_over)
+
+
+def test_an_amount_per_unit_is_answered_by_a_rate_not_by_a_total() -> None:
+    question = "How much did Rhea Lund pay her overseas supplier per counterfeit rowing machine?"
+
+    assert answered(question, "Lund paid her overseas supplier $45 per rowing machine.") == {0}
+    assert (
+        answered(question, "Lund sold 149 counterfeit rowing machines worth more than $15,000.")
+        == set()
+    )
+    assert answered(
+        "How much did Rhea Lund pay her overseas supplier, per the indictment?",
+        "Lund paid her overseas supplier $15,000.",
+    ) == {0}
+
+
+def test_a_fine_given_as_a_measure_of_the_loss_is_the_fine_asked() -> None:
+    question = "If convicted, what maximum fine per count did Halden Wind face?"
+
+    assert answered(
+        question,
+        "If convicted, Halden faces on each count a fine of twice the gross gain or loss, up to "
+        "twice the alleged loss of more than $80 million.",
+    ) == {0}
+    assert (
+        answered(question, "Halden caused an alleged loss on each count of $80 million.") == set()
+    )

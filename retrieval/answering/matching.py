@@ -265,6 +265,24 @@ KINDS_OF_MONEY = (
 """The words an amount is said to be of: "a total retail value of $2,500" is no fine."""
 UNIT_PRICE = re.compile(r"\$\s?\d[\d,.]*\s+(?:each|apiece|per|a|an)\b")
 """An amount that is a price by what follows it: "for just $2.00 each", "$30 per bottle"."""
+MEASURED_MONEY = re.compile(
+    r"\b(?P<kind>[a-z]+)\s+(?:of\s+)?(?:up\s+to\s+)?(?:twice|double|triple|equal\s+to|"
+    r"(?:two|three|four|five|ten)\s+times)\b",
+    re.I,
+)
+"""Money given as a measure of another amount: "a fine of twice the gross gain or loss"."""
+RATE_ASKED = re.compile(
+    r"\bper\s+(?!(?:cent|the|a|an|his|her|its|their|court|according)\b)(?-i:[a-z0-9])", re.I
+)
+"""A part asking for an amount per something: "how much did she pay per unit" (not "per
+Holder's 2013 speech", "per the indictment")."""
+RATE_GIVEN = re.compile(
+    r"\b(?:per|each|apiece)\b"
+    r"|(?:\$\s?\.?\d[\d,.]*|\b\d[\d,.]*\s+(?:cents|dollars))(?:\s+(?:million|billion))?\s+an?\b",
+    re.I,
+)
+"""An amount given per something: "$.45 each", "$50,000 USD per month", "a fine on each count
+of twice the gross gain", "$1,000 a day"."""
 LABEL = re.compile(r"^\s*([A-Za-z][\w /()-]{0,40}):\s|^[^\n]{1,100} — ([A-Za-z ;]{3,120})")
 """A record's field label ("Registration date: …") or role ("MySQL AB — ORIGINAL REGISTRANT")."""
 SURNAME_FIRST = re.compile(r"[A-Z][A-Za-z'-]+, [A-Z][A-Za-z'-]+(?: [A-Z]\.?)?")
@@ -353,6 +371,8 @@ def answers(
             return False
         if _prospective_order(aspect, sentence):
             return False
+    if aspect.kind is AnswerType.MONEY and not _gives_the_rate_asked(aspect, sentence):
+        return False
     if aspect.kind is AnswerType.MONEY and aspect.given_amounts:
         found = amounts(sentence)
         if found and found <= aspect.given_amounts:
@@ -434,7 +454,14 @@ def _one_spaced(text: str) -> str:
 def _only_other_amounts(kinds_named: frozenset[str], sentence: str) -> bool:
     """Every amount the sentence states is said to be of another kind of money than those
     asked: "fined in the amount set forth in this title … copies which have a total retail
-    value of $2,500" gives no fine."""
+    value of $2,500" gives no fine. A fine given as a measure ("a fine of twice the gross gain
+    or loss, … up to twice the alleged loss of more than $800 million") is the kind asked."""
+    if any(
+        has_form(kind, frozenset(terms(match.group("kind"))))
+        for kind in kinds_named
+        for match in MEASURED_MONEY.finditer(sentence)
+    ):
+        return False
     return MONEY_AMOUNT.search(sentence) is not None and not _states_an_amount_of(
         kinds_named, sentence
     )
@@ -454,6 +481,12 @@ def _amount_of_another_kind(kinds_named: frozenset[str], before: str) -> bool:
     if any(has_form(kind, said_of) for kind in kinds_named):
         return False
     return bool(said_of & KINDS_OF_MONEY)
+
+
+def _gives_the_rate_asked(aspect: Aspect, sentence: str) -> bool:
+    """An amount per something answers "how much per unit"; a total does not: "sold at least
+    149 counterfeit units worth more than $15,000" says nothing of what one unit cost."""
+    return not RATE_ASKED.search(aspect.asks) or RATE_GIVEN.search(sentence) is not None
 
 
 def _prices(kinds_named: frozenset[str], sentence: str) -> bool:
