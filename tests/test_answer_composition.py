@@ -3257,3 +3257,20 @@ def test_a_fine_given_as_a_measure_of_the_loss_is_the_fine_asked() -> None:
     assert (
         answered(question, "Halden caused an alleged loss on each count of $80 million.") == set()
     )
+
+
+def test_a_firm_named_as_what_the_question_describes_answers_which_company() -> None:
+    question = (
+        "Which Halden-linked company is alleged to be Halden's unofficial subsidiary that "
+        "helped Ostland monitor its citizens?"
+    )
+
+    assert answered(
+        question,
+        "The indictment alleges Brightcom was Halden's unofficial subsidiary that helped the "
+        "Government of Ostland monitor its citizens.",
+    ) == {0}
+    assert (
+        answered(question, "The indictment alleges that Halden helped Ostland monitor citizens.")
+        == set()
+    )

@@ -20,6 +20,7 @@ from retrieval.answering.answer_kinds import (
 )
 from retrieval.answering.named_people import (
     BODIES_ASKED,
+    FIRMS_ASKED,
     NAMED_FIRM,
     PERSON_NAME,
     acronyms,
@@ -423,8 +424,17 @@ def answers(
         return True  # "which Chinese agency": the body named is the answer, by any name
     if aspect.kind is AnswerType.PERSON and names_the_employer_asked(aspect, sentence):
         return True
+    if aspect.kind is AnswerType.PERSON and _names_a_firm_asked(aspect, sentence):
+        return True  # "which company": a firm named as one, "Skycom was Huawei's subsidiary"
     cue = aspect.cue - DEADLINE_WORDS if DEADLINE.search(sentence) else aspect.cue
     return not cue or _shares_a_cue(cue, sentence_terms)
+
+
+def _names_a_firm_asked(aspect: Aspect, sentence: str) -> bool:
+    """A part asking only which firm is answered by a firm the sentence names as one, by any
+    firm's word: "which Huawei-linked company" by "Skycom was Huawei's unofficial subsidiary"."""
+    only_a_firm = bool(aspect.cue) and aspect.cue <= FIRMS_ASKED
+    return only_a_firm and NAMED_FIRM.search(sentence) is not None
 
 
 def _told_unnamed(aspect: Aspect, kinds_named: frozenset[str], sentence: str) -> bool:

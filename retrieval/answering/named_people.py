@@ -116,6 +116,13 @@ BODIES_ASKED = frozenset(
     terms("agency agencies body bodies department bureau service authority component")
 )
 """Words that ask for a public body by name ("which postal agency")."""
+FIRMS_ASKED = frozenset(
+    terms(
+        "company companies firm firms business corporation manufacturer maker supplier "
+        "distributor retailer vendor store shop subsidiary contractor"
+    )
+)
+"""Words that ask for a firm by name and nothing more ("which Huawei-linked company")."""
 EMPLOYER_ASKED = frozenset(terms("company firm employer"))
 """Words that ask for a firm, which a sentence answers by naming whom someone worked for."""
 EMPLOYMENT_ASKED = frozenset(terms("work worked employed employ"))
@@ -260,9 +267,13 @@ PLACE_BEFORE_ITS_STATE = re.compile(r"\b(?:of|in|from)\s+(?:[A-Z][\w.'-]*\s+){0,
 DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*[\u2013\u2014-]")
 """What follows a release's dateline, the place in capitals it opens with, and a dash:
 "LAGUNA NIGUEL -", "SANTA ANA, Calif. -", "WASHINGTON-" (an en or em dash as often)."""
-FIRM_AFTER = re.compile(rf",\s+(?:a|an)\s+(?:[\w.'&-]+\s+){{0,4}}?{FIRM_NOUNS}\b")
+FIRM_AFTER = re.compile(
+    r"(?:,\s+|\s+(?:is|was)\s+)(?:a|an|(?-i:[A-Z])[\w.&-]*['\u2019]s)\s+"
+    rf"(?:[\w.'&-]+\s+){{0,4}}?{FIRM_NOUNS}\b"
+)
 NAMED_FIRM = re.compile(rf"\b[A-Z][\w.'&-]*{FIRM_AFTER.pattern}")
-"""A firm's name however short, known by what follows it: "Stihl, a company based in …"."""
+"""A firm's name however short, known by what follows it: "Stihl, a company based in …",
+"Skycom was Huawei's unofficial subsidiary"."""
 DONE_BY = re.compile(r"\b(?P<verb>[A-Za-z]+) by (?:the )?$")
 """The deed the name after it did: "the task force, chaired by the Acting Deputy Attorney
 General Gary G. Grindler"."""
