@@ -3274,3 +3274,13 @@ def test_a_firm_named_as_what_the_question_describes_answers_which_company() -> 
         answered(question, "The indictment alleges that Halden helped Ostland monitor citizens.")
         == set()
     )
+
+
+def test_how_long_a_trial_lasted_is_no_prison_term_beside_a_sentencing_date() -> None:
+    question = (
+        "How long did the jury trial of Dana Vole and Rhea Lund last, and on what date were "
+        "their sentencing hearings set?"
+    )
+
+    assert kinds(question) == [AnswerType.DURATION, AnswerType.DATE]
+    assert kinds("How long did Vole's sentence last?") == [AnswerType.PRISON_SENTENCE]

@@ -291,6 +291,14 @@ HOW_LONG_A_DOCUMENT = re.compile(
     re.I,
 )
 """How long a document is asks for its pages ("the 600-page report"), not for a time."""
+HOW_LONG_AN_EVENT_LASTED = re.compile(
+    r"\bhow long (?:did|does|do|will|would) (?:the|a|an|this|that|his|her|its|their) "
+    r"(?:[\w'-]+ ){0,4}?(?:trial|hearing|investigation|operation|deliberations?|scheme|"
+    r"conspiracy|negotiations?|raid|search|standoff)s?\b[^?]*\blast\b",
+    re.I,
+)
+"""How long a trial or an investigation lasted, asked beside a sentence ("…, and on what date
+were their sentencing hearings set"), is no prison term."""
 TIME_KINDS = frozenset({AnswerType.DATE, AnswerType.DURATION})
 AMOUNTS = frozenset({AnswerType.MONEY, AnswerType.COUNT, AnswerType.NUMBER})
 
@@ -322,7 +330,7 @@ def kinds_asked(clause: str, prison_context: bool) -> list[AnswerType]:
         kinds.remove(AnswerType.OUTCOME)
     if AnswerType.DURATION in kinds and HOW_LONG_A_DOCUMENT.search(clause):
         kinds[kinds.index(AnswerType.DURATION)] = AnswerType.COUNT
-    if prison_context:
+    if prison_context and not HOW_LONG_AN_EVENT_LASTED.search(clause):
         kinds = [AnswerType.PRISON_SENTENCE if k is AnswerType.DURATION else k for k in kinds]
     return list(dict.fromkeys(kinds))
 
