@@ -3284,3 +3284,12 @@ def test_how_long_a_trial_lasted_is_no_prison_term_beside_a_sentencing_date() ->
 
     assert kinds(question) == [AnswerType.DURATION, AnswerType.DATE]
     assert kinds("How long did Vole's sentence last?") == [AnswerType.PRISON_SENTENCE]
+
+
+def test_a_trend_counts_what_rose_from_one_number_to_another() -> None:
+    question = "How many customs seizures of fake batteries were there in 2015 and in 2019?"
+
+    assert answered(
+        question, "Customs seizures of fake batteries have increased from 9 in 2015 to 40 in 2019."
+    ) == {0}
+    assert answered(question, "Seizures at the port began in 2015 and grew until 2019.") == set()

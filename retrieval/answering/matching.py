@@ -146,6 +146,14 @@ DEED_OF = re.compile(
 )
 """A count given as what was done to so many: "resulted in the arrest of 179 Darknet drug
 traffickers" is how many were arrested."""
+TREND_OF = re.compile(
+    r"\b(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+(?:have\s+|has\s+|had\s+)?"
+    r"(?:increased|rose|risen|grew|grown|fell|fallen|declined|dropped|decreased|jumped|climbed)"
+    r"\s+from\s+(?:about |approximately |nearly |over |more than )?(?P<number>\d[\d,]*)\b",
+    re.I,
+)
+"""A count given as a trend in what it counts: "FDA counterfeit drug investigations have
+increased from 6 in 1997 to 22 in 2003"."""
 VALUE_OF = re.compile(
     r"\$\s?\d[\d,.]*(?:\s+(?:thousand|million|billion))?(?:\s+worth)?\s+(?:of|in)\s+"
     r"(?P<what>(?:[\w'-]+\s+){0,3}[\w'-]+)"
@@ -729,7 +737,8 @@ def _counts(sentence: str, counted: frozenset[str], names: frozenset[str] = froz
     if names and not names & frozenset(terms(sentence)):
         return False
     sentence = LIST_ITEM.sub("", sentence, count=1)
-    for given in (*NUMBER_OF.finditer(sentence), *DEED_OF.finditer(sentence)):
+    given_counts = (*NUMBER_OF.finditer(sentence), *DEED_OF.finditer(sentence))
+    for given in (*given_counts, *TREND_OF.finditer(sentence)):
         if not YEAR.fullmatch(given.group("number")) and _shares_a_cue(
             counted, frozenset(terms(given.group("what")))
         ):
