@@ -3293,3 +3293,12 @@ def test_a_trend_counts_what_rose_from_one_number_to_another() -> None:
         question, "Customs seizures of fake batteries have increased from 9 in 2015 to 40 in 2019."
     ) == {0}
     assert answered(question, "Seizures at the port began in 2015 and grew until 2019.") == set()
+
+
+def test_a_section_sign_read_from_a_pdf_as_ss_cites_a_statute() -> None:
+    question = "Prosecutions under which federal firearms provision are at an all-time high?"
+
+    assert answered(question, "Prosecutions under SS 922(g) are at an all-time high.") == {0}
+    assert (
+        answered(question, "Prosecutions under the firearms laws are at an all-time high.") == set()
+    )

@@ -78,7 +78,8 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
         r"https?://|\bwww\.|\b[\w-]+\.(com|net|org|gov|info|biz|cn|ru|us|co|io|eu|de|uk)\b", re.I
     ),
     AnswerType.STATUTE: re.compile(
-        r"§|\b(?i:sections?|title) \d|\b\d+ U\.?\s?S\.?\s?C\b|\bU\.S\. ?Code\b"
+        # Text taken from a PDF may render the section sign as "SS": "under SS 922(g)".
+        r"§|\bSS ?\d{2,4}|\b(?i:sections?|title) \d|\b\d+ U\.?\s?S\.?\s?C\b|\bU\.S\. ?Code\b"
         r"|\b(?i:subsection|paragraph) \([a-z\d]{1,4}\)"
         r"|\b(?:[A-Z][a-z]+ ){1,6}Act\b"
     ),
