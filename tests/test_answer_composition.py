@@ -1294,6 +1294,7 @@ def test_a_clause_for_another_ordinal_makes_way_unless_later_ones_are_asked_abou
         return [c.text[:3] for c in preferred(question.text, found, [], threshold=0.5)]
 
     assert ordinals("for a second or subsequent offense") == {"offens": {"second", "subsequent"}}
+    assert ordinals("made his initial appearance") == ordinals("at his first appearance")
     assert ranked(Question.parse(first)) == ["(A)"]
     assert ranked(Question.parse(both)) == ["(B)", "(A)"]
 

@@ -35,6 +35,8 @@ ORDINAL = re.compile(
     rf"\b(?P<ordinals>{ORDINAL_WORD}(?:,? or {ORDINAL_WORD})?) (?P<noun>[a-z]+)", re.I
 )
 """An ordinal (or two) before a noun: "first offense", "second or subsequent offense"."""
+SAME_ORDINAL = {"initial": "first"}
+"""Ordinals that say the same: "his initial appearance" is the "first appearance" asked of."""
 LATER_ONES = re.compile(r"\b(later|subsequent|thereafter|next|repeat|each|every)\b", re.I)
 """A question about "a first seizure and later ones" asks about every ordinal."""
 SIBLING_MARGIN = 0.1
@@ -99,7 +101,8 @@ def ordinals(text: str) -> dict[str, frozenset[str]]:
     for match in ORDINAL.finditer(text):
         noun = terms(match.group("noun"))
         if noun:
-            words = frozenset(match.group("ordinals").lower().replace(" or ", " ").split())
+            named = match.group("ordinals").lower().replace(" or ", " ").split()
+            words = frozenset(SAME_ORDINAL.get(word, word) for word in named)
             found[noun[0]] = found.get(noun[0], frozenset()) | words
     return found
 
