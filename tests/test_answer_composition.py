@@ -3303,3 +3303,18 @@ def test_a_section_sign_read_from_a_pdf_as_ss_cites_a_statute() -> None:
     assert (
         answered(question, "Prosecutions under the firearms laws are at an all-time high.") == set()
     )
+
+
+def test_the_chapter_heading_answers_in_which_chapter_a_section_is() -> None:
+    section = hit(
+        "# Title 18— CRIMES\n### CHAPTER 113— STOLEN PROPERTY\n#### § 2390. Fakes\n"
+        "(a) Whoever knowingly sells fake goods shall be fined under this title.",
+        title="§ 2390. Fakes",
+    )
+    chapter = Question.parse(
+        "In which chapter of Title 18 is section 2390, on fake goods, codified?"
+    )
+    penalty = Question.parse("What does section 2390 say about selling fake goods?")
+
+    assert parts_where(chapter, [section], "CHAPTER 113") == [("d1", frozenset({0}))]
+    assert parts_where(penalty, [section], "CHAPTER 113") == []

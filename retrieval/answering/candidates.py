@@ -52,6 +52,10 @@ from retrieval.subsections import cited_subsections
 
 URL = re.compile(r"https?://\S+|www\.\S+")
 MARKDOWN_HEADING = re.compile(r"#+\s")
+CHAPTER_HEADING = re.compile(r"#+\s+CHAPTER\s+\d", re.I)
+"""The code's chapter heading over a section, "### CHAPTER 113— STOLEN PROPERTY", which is
+the answer where the question asks in which chapter a section is."""
+CHAPTER = terms("chapter")[0]
 HEADED_PROVISION = re.compile(r"#+\s+\(\w{1,4}\)\s+(?:\S+\s+){5}\S")
 """A statute's provision the code's markdown sets as a heading, which is its text, not its
 title: "###### (C) In an in rem action under this paragraph, a domain name shall be deemed to
@@ -279,6 +283,7 @@ def candidates(
     )
     lead_ins = lead_ins or {}
     titles_asked = bool(frozenset(question.terms) & TITLE_WORDS)
+    chapters_asked = CHAPTER in question.terms
     named = frozenset(question.key_terms) - PLACES_AND_BODIES - MONTH_WORDS - _years(question)
     prison_terms = _parts_asking(question, AnswerType.PRISON_SENTENCE)
     places = _parts_asking(question, AnswerType.PLACE)
@@ -295,7 +300,8 @@ def candidates(
         for position, (sentence, sentence_terms, answered) in enumerate(chunk.sentences):
             parts = answered - document.withheld_parts
             key = " ".join(sentence.text.lower().split())
-            if not _says_something(sentence.text, titles_asked) or key in seen:
+            heads_a_chapter = chapters_asked and CHAPTER_HEADING.match(sentence.text) is not None
+            if not (heads_a_chapter or _says_something(sentence.text, titles_asked)) or key in seen:
                 continue
             if chunk.listing and scale.coverage(sentence_terms) < LISTED_HEADLINE_COVERAGE:
                 continue  # another release's headline in a news page's list
