@@ -441,9 +441,12 @@ def answers(
 
 def _names_a_firm_asked(aspect: Aspect, sentence: str) -> bool:
     """A part asking only which firm is answered by a firm the sentence names as one, by any
-    firm's word: "which Huawei-linked company" by "Skycom was Huawei's unofficial subsidiary"."""
+    firm's word: "which Huawei-linked company" by "Skycom was Huawei's unofficial subsidiary"
+    (not by "Germany, a country of makers")."""
     only_a_firm = bool(aspect.cue) and aspect.cue <= FIRMS_ASKED
-    return only_a_firm and NAMED_FIRM.search(sentence) is not None
+    return only_a_firm and any(
+        " of " not in match.group(0) for match in NAMED_FIRM.finditer(sentence)
+    )
 
 
 def _told_unnamed(aspect: Aspect, kinds_named: frozenset[str], sentence: str) -> bool:
