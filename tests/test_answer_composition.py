@@ -3318,3 +3318,11 @@ def test_the_chapter_heading_answers_in_which_chapter_a_section_is() -> None:
 
     assert parts_where(chapter, [section], "CHAPTER 113") == [("d1", frozenset({0}))]
     assert parts_where(penalty, [section], "CHAPTER 113") == []
+
+
+def test_a_part_asking_the_same_of_several_named_each_asks_it_of_each() -> None:
+    question = "How much did Marlow County and the Ostland State Police each receive in grants?"
+
+    assert kinds(question) == [AnswerType.MONEY, AnswerType.MONEY]
+    assert answered(question, "Marlow County will receive nearly $124,000 in grants.") == {0}
+    assert kinds("How many counts did the two defendants each face?") == [AnswerType.COUNT]

@@ -59,6 +59,16 @@ CLAUSE_BREAK = re.compile(
     rf"|(?:,\s*and\s+|\s+and\s+|,\s*|:\s*)(?={LEADING_WH}{WH_WORD}))",
     re.I,
 )
+EACH_OF_SEVERAL = re.compile(
+    r"^(?P<head>.*?\b(?:did|does|do|will|would|could|can|was|were|is|are|has|have|had))\s+"
+    r"(?P<subjects>(?:the\s+)?(?-i:[A-Z])[^?]*?)\s+each\s+(?P<rest>[a-z][^?]*\??)\s*$",
+    re.I,
+)
+"""A part asking the same of several it names, each: "how much did Baltimore County and the
+Virginia State Police each receive"."""
+SUBJECTS_APART = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+NAMED_SUBJECT = re.compile(r"(?:the\s+)?[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*)*$")
+"""A subject by its name alone: "Baltimore County", "the Virginia State Police", "Moody's"."""
 SUBORDINATE = re.compile(
     r"^\s*(?:when\b(?!\s+(?:was|were|is|are|did|does|do|has|have|had|will|can|must)\b)"
     r"|(?:if|after|before|once|while|since|although|according|in|under|for|at|as)\b"
@@ -627,7 +637,20 @@ def _parts(text: str) -> list[str]:
             parts = [part]  # what comes before is the topic: "Danny Ferrer, whom he named: how…"
             continue
         parts.append(part)
-    return parts
+    return [asked for part in parts for asked in _of_each(part)]
+
+
+def _of_each(part: str) -> list[str]:
+    """A part asking the same of several named subjects, each ("how much did Baltimore County
+    and the Virginia State Police each receive"), as one part for each: a release that gives
+    one's amount does not say the other's."""
+    match = EACH_OF_SEVERAL.match(part)
+    if not match:
+        return [part]
+    subjects = SUBJECTS_APART.split(match.group("subjects"))
+    if len(subjects) < 2 or not all(NAMED_SUBJECT.match(subject) for subject in subjects):
+        return [part]
+    return [f"{match.group('head')} {subject} {match.group('rest')}" for subject in subjects]
 
 
 def _own_names(index: int, parts: list[str]) -> frozenset[str]:
