@@ -12,6 +12,7 @@ sentenced to 19 years", "the intellectual property of six U.S. technology compan
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from retrieval.analysis import terms
 from retrieval.answering.answer_kinds import DESCRIBING_WORD, FIRM_NOUNS, AnswerType
@@ -118,6 +119,8 @@ PLACE_BEFORE = re.compile(r"\b(?:in|at|near)\s+(?:[A-Z][\w.'-]*\s+){0,2}[A-Z][\w
 """A place set off by a comma is no name of what follows: "here in San Jose, two leaders …"."""
 
 
+DESCRIPTIONS_KEPT = 256
+"""How many questions' descriptions keep their worked-out mention, in a long-running bot."""
 DEED_WORDS = 2
 """How many words before "abroad" may say what was done there."""
 WHAT_THEY_DID_CHARS = 80
@@ -190,18 +193,25 @@ def tells_of_the_described_unnamed(sentence: str, description: str) -> bool:
     gives no name with it: "a former airline ticket counter agent pleaded guilty" for "the
     former JFK airline ticket counter agent", "retain an Independent Monitor" for "the
     Independent Monitor"."""
-    asked = frozenset(terms(description))
-    head = re.escape(description.split()[-1])
-    mention = re.compile(
-        rf"\b(?:a|an)\s+(?P<words>(?:[\w.'&-]+\s+){{0,5}}?){head}\b(?P<after>[^.;]{{0,30}})",
-        re.I,
-    )
+    asked, mention = _mention_of(description)
     return any(
         _in_the_description(match.group("words"), asked)
         and not NAMED_AFTER.match(match.group("after"))
         and not _named_before(sentence[: match.start()])
         for match in mention.finditer(sentence)
     )
+
+
+@lru_cache(maxsize=DESCRIPTIONS_KEPT)
+def _mention_of(description: str) -> tuple[frozenset[str], re.Pattern[str]]:
+    """The description's words, and how a sentence speaks of "a" or "an" one ending in its last
+    word, worked out once for the many sentences read for one question."""
+    head = re.escape(description.split()[-1])
+    mention = re.compile(
+        rf"\b(?:a|an)\s+(?P<words>(?:[\w.'&-]+\s+){{0,5}}?){head}\b(?P<after>[^.;]{{0,30}})",
+        re.I,
+    )
+    return frozenset(terms(description)), mention
 
 
 def _in_the_description(words: str, asked: frozenset[str]) -> bool:
