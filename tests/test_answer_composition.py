@@ -30,6 +30,7 @@ from retrieval.answering.whole_sentences import (
     list_lead_ins,
 )
 from retrieval.answering.withheld_names import describes_without_naming, leaves_the_place_unnamed
+from retrieval.answering.withheld_parts import WithheldParts
 from retrieval.answering.words import has_word
 from retrieval.document_text import ChunkRow, ChunkSpan, TextWindow, assemble
 from retrieval.search import Hit
@@ -3326,3 +3327,37 @@ def test_a_part_asking_the_same_of_several_named_each_asks_it_of_each() -> None:
     assert kinds(question) == [AnswerType.MONEY, AnswerType.MONEY]
     assert answered(question, "Marlow County will receive nearly $124,000 in grants.") == {0}
     assert kinds("How many counts did the two defendants each face?") == [AnswerType.COUNT]
+
+
+def withheld_by(question: Question, text: str) -> frozenset[int]:
+    """The parts of ``question`` that ``text``, one document, is seen to withhold."""
+    withholding = WithheldParts(question, lambda _: 1.0)
+    for sentence in split_sentences(text):
+        withholding.observe("d1", sentence.text, frozenset(terms(sentence.text)), frozenset())
+    return withholding.by_document(frozenset()).get("d1", frozenset())
+
+
+def test_several_told_of_only_as_the_question_calls_them_are_not_named() -> None:
+    brands = Question.parse(
+        "Which fragrance brands' trademarks were on the counterfeit perfume imported by Dana Vole?"
+    )
+    unnamed = (
+        "Dana Vole imported 20,000 bottles of counterfeit perfume. The counterfeit perfume "
+        "imported by Vole bore trademarks belonging to well-known fragrance brands, and was "
+        "packaged to look genuine."
+    )
+    named = unnamed.replace("fragrance brands,", "fragrance brands, including Belrose and Mira,")
+    codefendants = Question.parse(
+        "What are the names of the three codefendants of Dana Vole who pleaded guilty to "
+        "stealing the foam trade secrets?"
+    )
+    counted = (
+        "Dana Vole was convicted of stealing foam trade secrets, announced U.S. Attorney Mara "
+        "Quill. Three of Vole's codefendants--some of whom worked at the foam maker--had pleaded "
+        "guilty to stealing the trade secrets."
+    )
+
+    assert withheld_by(brands, unnamed) == {0}
+    assert withheld_by(brands, named) == set()
+    assert parts_where(codefendants, [hit(counted)], "Mara Quill") == [("d1", frozenset())]
+    assert withheld_by(codefendants, counted.replace("Three of Vole's", "Vole's two")) == {0}

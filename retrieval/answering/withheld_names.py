@@ -78,7 +78,7 @@ NAMED_BEFORE = re.compile(
     r"Fri|Sat|Sun)(?:[a-z]*day|uary|ruary|ch|il|e|y|ust|ember|ober)?\.?(?:\s+\d{1,4})?\s*,"
     r"|(?:Today|However|Then|Also|Additionally|Meanwhile)\s*,)"
     r"[A-Z][\w&.'-]*(?:\s+\d[\w-]*)?,?\s*(?:\([^)]*\)\s*)?,\s*"
-    r"(?:(?:which|that|who)\s+(?:is|was)\s+)?$"
+    r"(?:(?:which|that|who)\s+(?:is|was|are|were)\s+)?$"
 )
 """A name just before the description, set off by a comma: "Capstone Turbine, a …", "China
 Standards 2035, which is a new industrial plan" (not a month's or an opening word's comma: "In
@@ -106,6 +106,31 @@ DESCRIPTION_ASKED = re.compile(
 """Whom a part asks for, by the question's own description of them, up to what it did: "the
 name of the former JFK airline ticket counter agent who …", "which firm was appointed as the
 Independent Monitor", "who was the former DuPont employee convicted alongside …"."""
+GROUP_NOUNS = rf"(?:{FIRM_NOUNS}|{INSTITUTIONS}|{ROLE}|brands|co-?defendants|co-?conspirators)"
+"""Those a question may ask for as several: "which defense contractors", "the names of the
+four codefendants"."""
+NOT_ASKING = (
+    r"(?!(?:is|are|was|were|did|does|do|has|have|had|can|could|should|would|will|must|may)\b)"
+)
+"""Not a verb of the question: "what are CBP officers trained to do" asks for no officers."""
+GROUP_ASKED = re.compile(
+    rf"\b(?:which|what)\s+(?:{NOT_ASKING}[\w.'&-]+\s+){{0,3}}?(?P<head>{GROUP_NOUNS})(?<=s)"
+    r"(?:'(?=\s)|(?=\s+(?:were|are|did|do|does|had|have|bought|sold|paid|got|received|"
+    r"(?-i:[a-z]+ed))\b|\s*[?,]))"
+    rf"|\bnames of (?:the|those|these|his|her|their)\s+(?:[\w.'&-]+\s+){{0,3}}?"
+    rf"(?P<named>{GROUP_NOUNS})(?<=s)\b",
+    re.I,
+)
+"""A part asking for several by what they are, plural: "which defense contractors bought the
+counterfeit circuits", "which fragrance brands' trademarks", "the names of the four
+codefendants of Shan Shi"."""
+GROUP_NAMED_AFTER = re.compile(
+    r"^\s*(?:,\s*|\(\s*|[-\u2013\u2014:]+\s*)?"
+    r"(?:(?:including|such as|like|namely|among them|specifically|identified as)\s+)?"
+    r"(?:(?:named|called|known as)\b|[A-Z0-9])"
+)
+"""Names right after those told of: "electronics manufacturers, including Motorola", "two
+co-defendants, Ana Vole and …"."""
 UNNAMED_PLACE = re.compile(
     r"\b(?:abroad|overseas|in (?:a|another) (?:foreign |third )?country)\b", re.I
 )
@@ -220,6 +245,46 @@ def _in_the_description(words: str, asked: frozenset[str]) -> bool:
     plan", not "a third indictment charging two Malaysian businessmen"."""
     others = [word for word in words.split() if not frozenset(terms(word)) <= asked]
     return len(others) <= 1 and bool(frozenset(terms(words)) & asked)
+
+
+def groups_asked(question: Question) -> dict[int, str]:
+    """The question's parts asking for several by what they are, each with the plural noun it
+    asks for them by."""
+    asked: dict[int, str] = {}
+    for index, aspect in enumerate(question.aspects):
+        match = GROUP_ASKED.search(aspect.asks)
+        if match:
+            asked[index] = (match.group("head") or match.group("named")).lower()
+    return asked
+
+
+def tells_of_the_group_unnamed(sentence: str, noun: str, asked: frozenset[str]) -> bool:
+    """The sentence tells of those asked for only as the plural noun the question asks them by,
+    naming none after it ("bore trademarks belonging to well-known fragrance brands, and were
+    packaged …", "Four of Shi's codefendants--some of whom worked at Trelleborg--had pleaded
+    guilty"), and tells what they did in the question's words."""
+    return _told_in_the_words_asked(sentence, asked) and any(
+        not named for named in _group_mentions(sentence, noun)
+    )
+
+
+def names_the_group(sentence: str, noun: str) -> bool:
+    """The sentence names some of those the plural noun stands for, right after it: "victim
+    companies, including Alcoa", "two co-defendants, Ana Vole and …"."""
+    return any(_group_mentions(sentence, noun))
+
+
+def _group_mentions(sentence: str, noun: str) -> list[bool]:
+    """Whether each mention of the plural noun in the sentence is followed or preceded by a
+    name."""
+    spelled = re.sub(r"^co-?(?=defendants|conspirators)", "co-?", noun)
+    return [
+        bool(
+            GROUP_NAMED_AFTER.match(sentence[match.end() :])
+            or _named_before(sentence[: match.start()])
+        )
+        for match in re.finditer(rf"\b{spelled}\b", sentence, re.I)
+    ]
 
 
 def describes_without_naming(

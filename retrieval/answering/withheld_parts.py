@@ -1,6 +1,7 @@
 """The parts of a question a document is seen to leave unanswered, so that none of its sentences
-answers them: the firm or person it describes without naming, the place of an event it does not
-name, the sentence of someone still awaiting it (:mod:`withheld_names`, :mod:`pending`)."""
+answers them: the firm or person it describes without naming, those it tells of only as several
+("defense contractors"), the place of an event it does not name, the sentence of someone still
+awaiting it (:mod:`withheld_names`, :mod:`pending`)."""
 
 from __future__ import annotations
 
@@ -16,10 +17,13 @@ from retrieval.answering.withheld_names import (
     asks_for_people,
     describes_without_naming,
     descriptions_asked,
+    groups_asked,
     leaves_the_place_unnamed,
+    names_the_group,
     parts_asking_where,
     parts_asking_which_firm,
     tells_of_the_described_unnamed,
+    tells_of_the_group_unnamed,
 )
 
 
@@ -43,6 +47,9 @@ class WithheldParts:
     _unplaced: set[str] = field(default_factory=set, init=False)
     _described_unnamed: dict[str, frozenset[int]] = field(default_factory=dict, init=False)
     _descriptions: dict[int, str] = field(init=False)
+    _groups: dict[int, str] = field(init=False)
+    _group_unnamed: dict[str, frozenset[int]] = field(default_factory=dict, init=False)
+    _group_named: dict[str, frozenset[int]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         self.place_asked = parts_asking_where(self.question)
@@ -50,6 +57,7 @@ class WithheldParts:
         self._place_words = self._words_asked(self.place_asked)
         self._firm_words = self._words_asked(self.firm_asked)
         self._descriptions = descriptions_asked(self.question)
+        self._groups = groups_asked(self.question)
 
     def observe(
         self, document_id: str, sentence: str, sentence_terms: frozenset[str], parts: frozenset[int]
@@ -61,6 +69,11 @@ class WithheldParts:
             if tells_of_the_described_unnamed(sentence, description):
                 unnamed = self._described_unnamed.get(document_id, frozenset())
                 self._described_unnamed[document_id] = unnamed | {part}
+        for part, noun in self._groups.items():
+            if names_the_group(sentence, noun):
+                _add(self._group_named, document_id, part)
+            elif tells_of_the_group_unnamed(sentence, noun, self._words_asked(frozenset({part}))):
+                _add(self._group_unnamed, document_id, part)
         if not self.firm_asked:
             return
         coverage = self.coverage(sentence_terms)
@@ -83,6 +96,8 @@ class WithheldParts:
                 withheld[document_id] = self.firm_asked
         for document_id, parts in self._described_unnamed.items():
             withheld[document_id] |= parts
+        for document_id, parts in self._group_unnamed.items():
+            withheld[document_id] |= parts - self._group_named.get(document_id, frozenset())
         for document_id in self._unplaced:
             withheld[document_id] |= self.place_asked
         for document_id in awaiting:
@@ -99,3 +114,7 @@ class WithheldParts:
         return any(
             names_the_employer_asked(self.question.aspects[part], sentence) for part in parts
         )
+
+
+def _add(parts_by_document: dict[str, frozenset[int]], document_id: str, part: int) -> None:
+    parts_by_document[document_id] = parts_by_document.get(document_id, frozenset()) | {part}
