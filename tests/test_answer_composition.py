@@ -3361,3 +3361,25 @@ def test_several_told_of_only_as_the_question_calls_them_are_not_named() -> None
     assert withheld_by(brands, named) == set()
     assert parts_where(codefendants, [hit(counted)], "Mara Quill") == [("d1", frozenset())]
     assert withheld_by(codefendants, counted.replace("Three of Vole's", "Vole's two")) == {0}
+
+
+def test_the_judge_of_a_release_naming_no_one_asked_about_is_of_another_case() -> None:
+    question = Question.parse(
+        "What fine did Brightcom agree to pay in its plea, and which judge accepted the plea?"
+    )
+    own_case = hit(
+        "Brightcom pleaded guilty to trade secret theft and agreed to pay a fine of $60 million.",
+        chunk="d1:0",
+    )
+    other_case = hit(
+        "Rhea Lund pleaded guilty today to conspiring to steal trade secrets. The plea was "
+        "entered today before U.S. District Judge Dana Vole.",
+        chunk="d2:0",
+    )
+
+    judge = parts_where(question, [own_case, other_case], "Judge Dana Vole")
+    assert judge == [("d2", frozenset())]
+    same_case = hit(
+        "Brightcom's plea was entered today before U.S. District Judge Dana Vole.", chunk="d3:0"
+    )
+    assert parts_where(question, [same_case], "Judge Dana Vole") == [("d3", frozenset({1}))]

@@ -284,7 +284,7 @@ def candidates(
     lead_ins = lead_ins or {}
     titles_asked = bool(frozenset(question.terms) & TITLE_WORDS)
     chapters_asked = CHAPTER in question.terms
-    named = frozenset(question.key_terms) - PLACES_AND_BODIES - MONTH_WORDS - _years(question)
+    named = _named(question)
     prison_terms = _parts_asking(question, AnswerType.PRISON_SENTENCE)
     places = _parts_asking(question, AnswerType.PLACE)
     chunks = [
@@ -467,6 +467,11 @@ def _documents(
             answered[hit.document_id] |= parts
             withholding.observe(hit.document_id, sentence.text, sentence_terms, parts)
     withheld = withholding.by_document(awaiting)
+    officers = question.officers_asked
+    for document_id, document_terms in present.items():
+        held = document_terms | named_elsewhere.get(document_id, frozenset())
+        if officers and not _names_anything_asked(question, held):
+            withheld[document_id] = withheld.get(document_id, frozenset()) | officers
     dense_top = _top_document(hits, lambda hit: hit.dense_similarity)
     lexical_top = _top_document(hits, lambda hit: hit.lexical_score)
     by_age = {
@@ -508,6 +513,19 @@ def in_capitals(sentence: str) -> bool:
     letters = [c for c in first_line if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
     return len(first_line.split()) >= HEADLINE_WORDS and upper >= CAPITALS_SHARE * len(letters)
+
+
+def _names_anything_asked(question: Question, held: frozenset[str]) -> bool:
+    """The document holds a name or a number the question is about, or the question names
+    none: the judge a release of another case names presided over that case, not the one
+    asked about ("which judge accepted UMC's plea" is not answered by a release naming neither
+    UMC nor Micron)."""
+    named = _named(question)
+    return not named or bool(named & held)
+
+
+def _named(question: Question) -> frozenset[str]:
+    return frozenset(question.key_terms) - PLACES_AND_BODIES - MONTH_WORDS - _years(question)
 
 
 def _parts_asking(question: Question, kind: AnswerType) -> frozenset[int]:

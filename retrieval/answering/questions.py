@@ -405,6 +405,16 @@ class Question:
         return typed[0] if typed else 0
 
     @property
+    def officers_asked(self) -> frozenset[int]:
+        """The parts asking for the judge or the prosecutor of the case the question names
+        ("and which judge accepted the plea")."""
+        return frozenset(
+            index
+            for index, aspect in enumerate(self.aspects)
+            if _asks_for_an_officer_of_his_case(aspect)
+        )
+
+    @property
     def asks_for_a_kind(self) -> bool:
         """Some part asks for a kind of answer (a date, a name, an amount), not for anything."""
         return any(aspect.kind is not AnswerType.ANY for aspect in self.aspects)
