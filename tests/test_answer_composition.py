@@ -3383,3 +3383,29 @@ def test_the_judge_of_a_release_naming_no_one_asked_about_is_of_another_case() -
         "Brightcom's plea was entered today before U.S. District Judge Dana Vole.", chunk="d3:0"
     )
     assert parts_where(question, [same_case], "Judge Dana Vole") == [("d3", frozenset({1}))]
+
+
+def test_the_date_of_an_event_told_as_done_is_not_the_date_of_the_charges() -> None:
+    question = (
+        "On what date were Dana Vole and Rhea Lund arraigned in Marlow on the counterfeit "
+        "handbag charges?"
+    )
+
+    assert (
+        answered(
+            question,
+            "On Oct. 2, 2007, a grand jury in Marlow returned an indictment charging Dana Vole "
+            "and Rhea Lund with trafficking in counterfeit handbags.",
+        )
+        == set()
+    )
+    assert answered(question, "Vole and Lund were arraigned in Marlow on Oct. 9, 2007.") == {0}
+    assert answered(
+        "When were the handbag charges filed against Dana Vole?",
+        "On Oct. 2, 2007, a grand jury returned an indictment charging Dana Vole.",
+    ) == {0}
+    assert answered(
+        "On what date were Dana Vole and the two who pleaded guilty with her scheduled to be "
+        "sentenced?",
+        "All three defendants are scheduled to be sentenced on Oct. 29, 2009.",
+    ) == {0}

@@ -315,6 +315,10 @@ NO_EVENT = re.compile(
 )
 """Words that name no event: the trademark register a record names, a noun, is no registering;
 an arrest warrant issued is no arrest; a hearing "to set the date for her trial" is no trial."""
+INITIALS_WORDS = 3
+"""How many words the initials of the things counted may stand for ("ICs", "CBP")."""
+DONE = re.compile(r"[a-z]+ed")
+"""A word telling of something done: "arraigned", "indicted"."""
 EVENT_SAID_OTHERWISE = {"sign": tuple(terms("entered"))}
 """An event's other words: a contract or an agreement "signed" is one "entered into"."""
 LIST_ITEM = re.compile(r"^\s*(\(\w{1,4}\)|\d{1,2}[.)]|[-*•])\s")
@@ -605,9 +609,24 @@ def _event_terms(sentence: str, sentence_terms: frozenset[str]) -> frozenset[str
 def _names_the_event(aspect: Aspect, sentence_terms: frozenset[str]) -> bool:
     """A date answers "when was he arrested" only in a sentence that names the arrest: "was
     sentenced today" dates the sentencing, "Registration date" not the renewal."""
-    events = [word for word in aspect.words if word in EVENT_TERMS]
+    events = _events_asked(aspect)
     said = [other for event in events for other in EVENT_SAID_OTHERWISE.get(event, ())]
     return not events or any(has_word(event, sentence_terms) for event in events + said)
+
+
+def _events_asked(aspect: Aspect) -> list[str]:
+    """The events a part asks the date of: where it tells some as done, any it names up to the
+    last of those ("when were the charges filed", "who pleaded guilty in June, scheduled to be
+    sentenced"), as what follows only says on what ("when were they arraigned on the handbag
+    charges" asks when they were arraigned, not charged); else any its words name (a bare
+    "When" of "When and where was he arrested" asks of the arrest)."""
+    events: list[str] = []
+    told = 0
+    for word in re.findall(r"[\w'-]+", aspect.asks):
+        events += [term for term in terms(word) if term in EVENT_TERMS]
+        if DONE.fullmatch(word) and events:
+            told = len(events)
+    return events[:told] if told else [word for word in aspect.words if word in EVENT_TERMS]
 
 
 def _shares_a_cue(cue: frozenset[str], sentence_terms: frozenset[str]) -> bool:
