@@ -3409,3 +3409,15 @@ def test_the_date_of_an_event_told_as_done_is_not_the_date_of_the_charges() -> N
         "sentenced?",
         "All three defendants are scheduled to be sentenced on Oct. 29, 2009.",
     ) == {0}
+
+
+def test_things_counted_by_their_initials_are_the_things_asked() -> None:
+    question = "How many counterfeit integrated circuits did agents recover from Vole's shop?"
+
+    assert answered(
+        question, "Agents searched Vole's shop and recovered 12,960 counterfeit ICs."
+    ) == {0}
+    assert (
+        answered(question, "Agents searched Vole's shop and recovered 12 counterfeit bags.")
+        == set()
+    )

@@ -407,6 +407,7 @@ def answers(
         return _gives_the_age_of(aspect.of_whom, sentence)
     if aspect.kind is AnswerType.COUNT:
         counted = aspect.counted or aspect.cue or frozenset(question_terms)
+        counted |= _initials(aspect.asks, aspect.counted)
         if HOW_MUCH.search(aspect.asks) and _valued(sentence, counted):
             return True
         if aspect.words & PEOPLE_COUNTED and PEOPLE_DEALT_WITH.search(sentence):
@@ -776,6 +777,18 @@ def _counts(sentence: str, counted: frozenset[str], names: frozenset[str] = froz
         if _shares_a_cue(counted, frozenset(terms(_common_words(match.group("following"))))):
             return True
     return False
+
+
+def _initials(asks: str, counted: frozenset[str]) -> frozenset[str]:
+    """The initials the things counted may be written as: "ICs" for "how many counterfeit
+    integrated circuits" (a release defines them once and counts them by their initials)."""
+    words = re.findall(r"[A-Za-z]+", asks)
+    return frozenset(
+        "".join(word[0] for word in words[start : end + 1]).lower()
+        for end, word in enumerate(words)
+        if frozenset(terms(word)) & counted
+        for start in range(max(end - INITIALS_WORDS + 1, 0), end)
+    )
 
 
 def _valued(sentence: str, counted: frozenset[str]) -> bool:
