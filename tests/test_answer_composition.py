@@ -3421,3 +3421,16 @@ def test_things_counted_by_their_initials_are_the_things_asked() -> None:
         answered(question, "Agents searched Vole's shop and recovered 12 counterfeit bags.")
         == set()
     )
+
+
+def test_initials_before_a_firm_suffix_and_a_lost_space_after_a_full_stop() -> None:
+    text = (
+        "Vole passed the specifications to J.T.M.G. Co., a glass company based in Ostland. "
+        "It was contrary to U.S. law.Lund was indicted on Aug. 22, 2012, as were two others."
+    )
+
+    assert [sentence.text for sentence in split_sentences(text)] == [
+        "Vole passed the specifications to J.T.M.G. Co., a glass company based in Ostland.",
+        "It was contrary to U.S. law.",
+        "Lund was indicted on Aug. 22, 2012, as were two others.",
+    ]

@@ -71,6 +71,7 @@ ABBREVIATIONS = frozenset(
 BOUNDARY = re.compile(
     r"(?<=[.!?])(?:a(?=\s))?[\"')\]\u201d\u2019]*\s+(?=[\"'(\[]?[A-Z0-9])"  # a sentence end
     # (a PDF's closing quote may come out as "a": 'labeled aBaby Einstein Collection.a On')
+    r"|(?<=[a-z]{2}\.)(?=[A-Z][a-z]+\s)"  # a PDF's lost space: "contrary to U.S. law.Baqla was"
     r"|\n\s*\n"  # a blank line
     r"|\n(?=\s*[-*•#|])"  # a list item, heading or table row
     r"|\n(?=[A-Za-z_][\w /()-]{0,40}: )"  # a "field: value" line (rendered rows, records)
@@ -85,6 +86,8 @@ BULLET = re.compile(r"[-*\u2022]\s")
 SECTION_NUMBER = re.compile(r"§+\s*[\w().-]+$")
 """A statute's "§ 2318." goes on with its title: "§ 2318. Trafficking in counterfeit labels"."""
 LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")
+INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
+FIRM_SUFFIX = re.compile(r"(?:Co|Corp|Inc|Ltd|LLC|L\.L\.C)\b")
 MIN_SENTENCE_CHARS = 12
 SHORT_LINE_CHARS = 60
 SHORT_SENTENCE_WORDS = 7
@@ -113,6 +116,8 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     for boundary in BOUNDARY.finditer(text):
         if _ends_with_abbreviation(text[start : boundary.start()]):
+            continue
+        if _initials_of_a_firm(text[start : boundary.start()], text[boundary.end() :]):
             continue
         if _dash_goes_on(text, boundary.start(), boundary.end()):
             continue
@@ -171,6 +176,12 @@ def _ends_with_abbreviation(fragment: str) -> bool:
         return False
     word = match.group(1).lower().rstrip(".")
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _initials_of_a_firm(fragment: str, following: str) -> bool:
+    """Initials that begin a firm's name: "passed the information to J.T.M.G. Co., a glass
+    company" is one sentence."""
+    return INITIALS.search(fragment) is not None and FIRM_SUFFIX.match(following) is not None
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
