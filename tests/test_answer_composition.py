@@ -3434,3 +3434,13 @@ def test_initials_before_a_firm_suffix_and_a_lost_space_after_a_full_stop() -> N
         "It was contrary to U.S. law.",
         "Lund was indicted on Aug. 22, 2012, as were two others.",
     ]
+
+
+def test_a_dollar_cap_asks_for_an_amount() -> None:
+    question = (
+        "What's the most statutory damages per violation, and what is the dollar cap on "
+        "attorney fees?"
+    )
+
+    assert kinds(question) == [AnswerType.MONEY, AnswerType.MONEY]
+    assert answered(question, "The court may award reasonable attorney fees and costs.") == set()

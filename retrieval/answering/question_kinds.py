@@ -52,7 +52,8 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"forfeit(?!able)\w*|worth|value[ds]?|paid|pay|cost|bail|bond|fee|price|damages|retail|"
             r"proceeds|"
             r"civil penalt(?:y|ies))\b"
-            r"|\b(what|which)\b[^?,]{0,30}\bdollar (amount|volume|figure|value|total)",
+            r"|\b(what|which)\b[^?,]{0,30}\bdollar "
+            r"(amount|volume|figure|value|total|cap|limit|ceiling)",
             re.I,
         ),
     ),
