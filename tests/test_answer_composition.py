@@ -3444,3 +3444,20 @@ def test_a_dollar_cap_asks_for_an_amount() -> None:
 
     assert kinds(question) == [AnswerType.MONEY, AnswerType.MONEY]
     assert answered(question, "The court may award reasonable attorney fees and costs.") == set()
+
+
+def test_conduct_involving_a_domain_name_and_a_statute_s_where_ask_for_no_address_or_place() -> (
+    None
+):
+    assert kinds(
+        "Under section 1117, what conduct involving a domain name registration creates a "
+        "presumption that the violation was willful?"
+    ) == [AnswerType.ANY]
+    assert kinds(
+        "Where imports are seizable under section 1595a(c), what two alternatives to "
+        "forfeiture does the Secretary have?"
+    ) == [AnswerType.ANY]
+    assert kinds("Where was Dana Vole arrested, and what website did she run?") == [
+        AnswerType.PLACE,
+        AnswerType.WEB_ADDRESS,
+    ]

@@ -101,10 +101,12 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
         AnswerType.WEB_ADDRESS,
         re.compile(
             # Not past a verb: "in what situations can a domain name registrar be enjoined"
-            # asks for situations.
+            # asks for situations; nor past a preposition: "what conduct involving a domain
+            # name registration" asks for conduct.
             r"\b(which|what)\b(\s+(?:is|was|are|were))?(\s+(?!(?:can|could|may|might|must|shall|"
             r"should|will|would|does|do|did|is|was|are|were|has|have|had|gives?|makes?|lets?|"
-            r"allows?|else)\b)\w+){0,3}?\s+"
+            r"allows?|else|involving|involves?|regarding|concerning|about|with|using|under)\b)"
+            r"\w+){0,3}?\s+"
             r"(websites?|web ?sites?|domains?|domain names?|"
             r"urls?|web addresses|sites?)\b",
             re.I,

@@ -71,6 +71,7 @@ NAMED_SUBJECT = re.compile(r"(?:the\s+)?[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*)*$")
 """A subject by its name alone: "Baltimore County", "the Virginia State Police", "Moody's"."""
 SUBORDINATE = re.compile(
     r"^\s*(?:when\b(?!\s+(?:was|were|is|are|did|does|do|has|have|had|will|can|must)\b)"
+    r"|where\b(?!\s+(?:was|were|is|are|did|does|do|has|have|had|will|can|could|must|may)\b)"
     r"|(?:if|after|before|once|while|since|although|according|in|under|for|at|as)\b"
     r"(?!\s+(?:which|what|whose|whom)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:was|were|is|are|did|does|do|has|have|had|will|can|could|would|must|should)\b))",
