@@ -3385,6 +3385,16 @@ def test_the_judge_of_a_release_naming_no_one_asked_about_is_of_another_case() -
     assert parts_where(question, [same_case], "Judge Dana Vole") == [("d3", frozenset({1}))]
 
 
+def test_a_dollar_cap_asks_for_an_amount() -> None:
+    question = (
+        "What's the most statutory damages per violation, and what is the dollar cap on "
+        "attorney fees?"
+    )
+
+    assert kinds(question) == [AnswerType.MONEY, AnswerType.MONEY]
+    assert answered(question, "The court may award reasonable attorney fees and costs.") == set()
+
+
 def test_the_date_of_an_event_told_as_done_is_not_the_date_of_the_charges() -> None:
     question = (
         "On what date were Dana Vole and Rhea Lund arraigned in Marlow on the counterfeit "
@@ -3436,16 +3446,6 @@ def test_initials_before_a_firm_suffix_and_a_lost_space_after_a_full_stop() -> N
     ]
 
 
-def test_a_dollar_cap_asks_for_an_amount() -> None:
-    question = (
-        "What's the most statutory damages per violation, and what is the dollar cap on "
-        "attorney fees?"
-    )
-
-    assert kinds(question) == [AnswerType.MONEY, AnswerType.MONEY]
-    assert answered(question, "The court may award reasonable attorney fees and costs.") == set()
-
-
 def test_conduct_involving_a_domain_name_and_a_statute_s_where_ask_for_no_address_or_place() -> (
     None
 ):
@@ -3460,4 +3460,17 @@ def test_conduct_involving_a_domain_name_and_a_statute_s_where_ask_for_no_addres
     assert kinds("Where was Dana Vole arrested, and what website did she run?") == [
         AnswerType.PLACE,
         AnswerType.WEB_ADDRESS,
+    ]
+
+
+def test_kinds_of_answer_listed_after_a_colon_are_parts_of_their_own() -> None:
+    question = (
+        "What sentence did Dana Vole get for stealing the battery trade secrets: prison term, "
+        "restitution, and supervised release?"
+    )
+
+    assert kinds(question) == [AnswerType.PRISON_SENTENCE, AnswerType.MONEY, AnswerType.ANY]
+    assert answered(question, "Vole will spend three years on supervised release.") == {2}
+    assert kinds("How did the Vole case end: conviction, plea deal or dismissal?") == [
+        AnswerType.OUTCOME
     ]

@@ -59,6 +59,8 @@ CLAUSE_BREAK = re.compile(
     rf"|(?:,\s*and\s+|\s+and\s+|,\s*|:\s*)(?={LEADING_WH}{WH_WORD}))",
     re.I,
 )
+LISTED_AFTER_COLON = re.compile(r"^(?P<head>[^:]+?):\s+(?P<items>[^:]+?)\s*\??\s*$")
+LIST_ITEMS = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 EACH_OF_SEVERAL = re.compile(
     r"^(?P<head>.*?\b(?:did|does|do|will|would|could|can|was|were|is|are|has|have|had))\s+"
     r"(?P<subjects>(?:the\s+)?(?-i:[A-Z])[^?]*?)\s+each\s+(?P<rest>[a-z][^?]*\??)\s*$",
@@ -648,7 +650,20 @@ def _parts(text: str) -> list[str]:
             parts = [part]  # what comes before is the topic: "Danny Ferrer, whom he named: how…"
             continue
         parts.append(part)
-    return [asked for part in parts for asked in _of_each(part)]
+    return [asked for part in parts for listed in _listed(part) for asked in _of_each(listed)]
+
+
+def _listed(part: str) -> list[str]:
+    """A part that lists after a colon what it asks for, two kinds of answer or more ("what
+    sentence did he get: prison term, restitution, and supervised release"), as one part for
+    each; not choices ("how did it end: conviction, plea deal or dismissal")."""
+    match = LISTED_AFTER_COLON.match(part)
+    if not match or re.search(rf"\bor\b|{WH_WORD}", match.group("items"), re.I):
+        return [part]
+    items = [item for item in LIST_ITEMS.split(match.group("items")) if item.strip()]
+    asked = [f"what {item.strip()}" for item in items]
+    typed = [piece for piece in asked if kinds_asked(piece, prison_context=False)]
+    return asked if len(items) >= 2 and len(typed) >= 2 else [part]
 
 
 def _of_each(part: str) -> list[str]:
