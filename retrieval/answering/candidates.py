@@ -468,9 +468,10 @@ def _documents(
             withholding.observe(hit.document_id, sentence.text, sentence_terms, parts)
     withheld = withholding.by_document(awaiting)
     officers = question.officers_asked
+    named = _named(question)
     for document_id, document_terms in present.items():
         held = document_terms | named_elsewhere.get(document_id, frozenset())
-        if officers and not _names_anything_asked(question, held):
+        if officers and not _names_anything_asked(named, held):
             withheld[document_id] = withheld.get(document_id, frozenset()) | officers
     dense_top = _top_document(hits, lambda hit: hit.dense_similarity)
     lexical_top = _top_document(hits, lambda hit: hit.lexical_score)
@@ -515,12 +516,11 @@ def in_capitals(sentence: str) -> bool:
     return len(first_line.split()) >= HEADLINE_WORDS and upper >= CAPITALS_SHARE * len(letters)
 
 
-def _names_anything_asked(question: Question, held: frozenset[str]) -> bool:
+def _names_anything_asked(named: frozenset[str], held: frozenset[str]) -> bool:
     """The document holds a name or a number the question is about, or the question names
     none: the judge a release of another case names presided over that case, not the one
     asked about ("which judge accepted UMC's plea" is not answered by a release naming neither
     UMC nor Micron)."""
-    named = _named(question)
     return not named or bool(named & held)
 
 

@@ -6,6 +6,7 @@ cue's words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from retrieval.analysis import terms
 from retrieval.answering.agencies import about_another_agency
@@ -315,6 +316,9 @@ NO_EVENT = re.compile(
 )
 """Words that name no event: the trademark register a record names, a noun, is no registering;
 an arrest warrant issued is no arrest; a hearing "to set the date for her trial" is no trial."""
+ASPECTS_KEPT = 256
+"""How many parts' events asked and initials counted are kept, worked out once for the many
+sentences read for one question."""
 INITIALS_WORDS = 3
 """How many words the initials of the things counted may stand for ("ICs", "CBP")."""
 DONE = re.compile(r"[a-z]+ed")
@@ -610,12 +614,13 @@ def _event_terms(sentence: str, sentence_terms: frozenset[str]) -> frozenset[str
 def _names_the_event(aspect: Aspect, sentence_terms: frozenset[str]) -> bool:
     """A date answers "when was he arrested" only in a sentence that names the arrest: "was
     sentenced today" dates the sentencing, "Registration date" not the renewal."""
-    events = _events_asked(aspect)
+    events = _events_asked(aspect.asks, aspect.words)
     said = [other for event in events for other in EVENT_SAID_OTHERWISE.get(event, ())]
-    return not events or any(has_word(event, sentence_terms) for event in events + said)
+    return not events or any(has_word(event, sentence_terms) for event in [*events, *said])
 
 
-def _events_asked(aspect: Aspect) -> list[str]:
+@lru_cache(maxsize=ASPECTS_KEPT)
+def _events_asked(asks: str, words: frozenset[str]) -> tuple[str, ...]:
     """The events a part asks the date of: where it tells some as done, any it names up to the
     last of those ("when were the charges filed", "who pleaded guilty in June, scheduled to be
     sentenced"), as what follows only says on what ("when were they arraigned on the handbag
@@ -623,11 +628,11 @@ def _events_asked(aspect: Aspect) -> list[str]:
     "When" of "When and where was he arrested" asks of the arrest)."""
     events: list[str] = []
     told = 0
-    for word in re.findall(r"[\w'-]+", aspect.asks):
+    for word in re.findall(r"[\w'-]+", asks):
         events += [term for term in terms(word) if term in EVENT_TERMS]
         if DONE.fullmatch(word) and events:
             told = len(events)
-    return events[:told] if told else [word for word in aspect.words if word in EVENT_TERMS]
+    return tuple(events[:told] if told else [word for word in words if word in EVENT_TERMS])
 
 
 def _shares_a_cue(cue: frozenset[str], sentence_terms: frozenset[str]) -> bool:
@@ -779,6 +784,7 @@ def _counts(sentence: str, counted: frozenset[str], names: frozenset[str] = froz
     return False
 
 
+@lru_cache(maxsize=ASPECTS_KEPT)
 def _initials(asks: str, counted: frozenset[str]) -> frozenset[str]:
     """The initials the things counted may be written as: "ICs" for "how many counterfeit
     integrated circuits" (a release defines them once and counts them by their initials)."""

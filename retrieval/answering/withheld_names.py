@@ -258,25 +258,10 @@ def groups_asked(question: Question) -> dict[int, str]:
     return asked
 
 
-def tells_of_the_group_unnamed(sentence: str, noun: str, asked: frozenset[str]) -> bool:
-    """The sentence tells of those asked for only as the plural noun the question asks them by,
-    naming none after it ("bore trademarks belonging to well-known fragrance brands, and were
-    packaged …", "Four of Shi's codefendants--some of whom worked at Trelleborg--had pleaded
-    guilty"), and tells what they did in the question's words."""
-    return _told_in_the_words_asked(sentence, asked) and any(
-        not named for named in _group_mentions(sentence, noun)
-    )
-
-
-def names_the_group(sentence: str, noun: str) -> bool:
-    """The sentence names some of those the plural noun stands for, right after it: "victim
-    companies, including Alcoa", "two co-defendants, Ana Vole and …"."""
-    return any(_group_mentions(sentence, noun))
-
-
-def _group_mentions(sentence: str, noun: str) -> list[bool]:
-    """Whether each mention of the plural noun in the sentence is followed or preceded by a
-    name."""
+def group_mentions(sentence: str, noun: str) -> list[bool]:
+    """Each mention of the plural noun in the sentence, as whether a name goes with it: after
+    it ("victim companies, including Alcoa", "two co-defendants, Ana Vole and …") or before it
+    ("Wang Dong, …, who were officers")."""
     spelled = re.sub(r"^co-?(?=defendants|conspirators)", "co-?", noun)
     return [
         bool(
@@ -285,6 +270,14 @@ def _group_mentions(sentence: str, noun: str) -> list[bool]:
         )
         for match in re.finditer(rf"\b{spelled}\b", sentence, re.I)
     ]
+
+
+def tells_of_the_group_unnamed(sentence: str, asked: frozenset[str]) -> bool:
+    """A sentence that mentions those asked for only as the plural noun the question asks them
+    by ("bore trademarks belonging to well-known fragrance brands, and were packaged …", "Four
+    of Shi's codefendants--some of whom worked at Trelleborg--had pleaded guilty") tells what
+    they did in the question's words."""
+    return _told_in_the_words_asked(sentence, asked)
 
 
 def describes_without_naming(

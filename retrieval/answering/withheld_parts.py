@@ -17,9 +17,9 @@ from retrieval.answering.withheld_names import (
     asks_for_people,
     describes_without_naming,
     descriptions_asked,
+    group_mentions,
     groups_asked,
     leaves_the_place_unnamed,
-    names_the_group,
     parts_asking_where,
     parts_asking_which_firm,
     tells_of_the_described_unnamed,
@@ -47,7 +47,7 @@ class WithheldParts:
     _unplaced: set[str] = field(default_factory=set, init=False)
     _described_unnamed: dict[str, frozenset[int]] = field(default_factory=dict, init=False)
     _descriptions: dict[int, str] = field(init=False)
-    _groups: dict[int, str] = field(init=False)
+    _groups: dict[int, tuple[str, frozenset[str]]] = field(init=False)
     _group_unnamed: dict[str, frozenset[int]] = field(default_factory=dict, init=False)
     _group_named: dict[str, frozenset[int]] = field(default_factory=dict, init=False)
 
@@ -57,7 +57,10 @@ class WithheldParts:
         self._place_words = self._words_asked(self.place_asked)
         self._firm_words = self._words_asked(self.firm_asked)
         self._descriptions = descriptions_asked(self.question)
-        self._groups = groups_asked(self.question)
+        self._groups = {
+            part: (noun, self._words_asked(frozenset({part})))
+            for part, noun in groups_asked(self.question).items()
+        }
 
     def observe(
         self, document_id: str, sentence: str, sentence_terms: frozenset[str], parts: frozenset[int]
@@ -69,10 +72,11 @@ class WithheldParts:
             if tells_of_the_described_unnamed(sentence, description):
                 unnamed = self._described_unnamed.get(document_id, frozenset())
                 self._described_unnamed[document_id] = unnamed | {part}
-        for part, noun in self._groups.items():
-            if names_the_group(sentence, noun):
+        for part, (noun, words) in self._groups.items():
+            mentions = group_mentions(sentence, noun)
+            if any(mentions):
                 _add(self._group_named, document_id, part)
-            elif tells_of_the_group_unnamed(sentence, noun, self._words_asked(frozenset({part}))):
+            elif mentions and tells_of_the_group_unnamed(sentence, words):
                 _add(self._group_unnamed, document_id, part)
         if not self.firm_asked:
             return
