@@ -1345,6 +1345,45 @@ def test_another_paragraph_of_the_cited_subsection_makes_way() -> None:
     assert chosen(asked.replace("(d)(3)", "(d)"))[0] == "(1) Seed car"
 
 
+def test_a_cited_subsection_makes_no_way_for_where_none_of_its_lines_can_answer() -> None:
+    question = Question.parse(
+        "If a seller violates 18 U.S.C. 2390(a) again, by how much can the court increase "
+        "the damages award?"
+    )
+    subsections = [
+        hit(
+            "Whoever sells fakes is liable for the damages the court awards.",
+            "a:0",
+            "§ 2390. Fakes — (a) Offense",
+        ),
+        hit(
+            "The court may increase an award of damages by 3 times the amount otherwise awarded.",
+            "e:0",
+            "§ 2390. Fakes — (e) Civil remedies",
+        ),
+    ]
+    found = candidates(question, subsections, flat_idf(question.terms))
+    for candidate in found:
+        candidate.probability = candidate.part_probability = (
+            0.9 if candidate.document_id == "a" else 0.8
+        )
+    found.sort(key=lambda c: -c.probability)
+
+    def kept(decides: bool) -> list[str]:
+        chosen = preferred(
+            question.text,
+            found,
+            subsections,
+            threshold=0.5,
+            decides=lambda c: not decides or may_decide(question, c),
+        )
+        return [c.document_id for c in chosen]
+
+    assert [may_decide(question, c) for c in found] == [False, True]
+    assert kept(decides=True) == ["a", "e"]
+    assert kept(decides=False) == ["a"]
+
+
 def test_of_sentences_nearly_as_probable_the_better_ranked_passages_comes_first() -> None:
     question = Question.parse("What is the maximum prison term for the offense?")
     weights = flat_idf(question.terms)

@@ -129,6 +129,7 @@ class ExtractiveAnswerer:
             self._scored(question, weights, result),
             result.hits,
             self._model.threshold,
+            lambda candidate: may_decide(question, candidate),
         )
         if not ranked:
             return self._abstain(question_text, result, confidence=0.0)

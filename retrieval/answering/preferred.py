@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from retrieval.analysis import terms
 from retrieval.answering.candidates import Candidate
@@ -47,24 +48,30 @@ says what was asked."""
 
 
 def preferred(
-    question: str, ranked: list[Candidate], hits: Sequence[Hit], threshold: float
+    question: str,
+    ranked: list[Candidate],
+    hits: Sequence[Hit],
+    threshold: float,
+    decides: Callable[[Candidate], bool] = lambda candidate: True,
 ) -> list[Candidate]:
-    """``ranked`` (most probable first) less what a better document's answer makes way for."""
-    ranked = _answering_first(ranked, threshold, lambda c: not _points_elsewhere(question, c))
+    """``ranked`` (most probable first) less what a better document's answer makes way for.
+    Only a sentence that ``decides`` the question is answered makes others way."""
+    answering = Answering(threshold, decides)
+    ranked = _answering_first(ranked, answering, lambda c: not _points_elsewhere(question, c))
     asked_ordinals = ordinals(question)
     if asked_ordinals and not LATER_ONES.search(question):
         ranked = _answering_first(
-            ranked, threshold, lambda c: not _other_ordinal(asked_ordinals, ordinals(c.text))
+            ranked, answering, lambda c: not _other_ordinal(asked_ordinals, ordinals(c.text))
         )
     cited = cited_subsections(question)
     if cited:
         ranked = _answering_first(
-            ranked, threshold, lambda c: not is_another_subsection(cited, c.hit.title)
+            ranked, answering, lambda c: not is_another_subsection(cited, c.hit.title)
         )
     paragraphs = cited_paragraphs(question)
     if paragraphs:
         ranked = _answering_first(
-            ranked, threshold, lambda c: not _in_another_paragraph(paragraphs, c)
+            ranked, answering, lambda c: not _in_another_paragraph(paragraphs, c)
         )
     cues = SeriesCues.of_question(question)
     if not cues.any:
@@ -76,22 +83,38 @@ def preferred(
         document for document, heading in headings.items() if cues.conflicts(heading)
     )
     return _answering_first(
-        ranked, threshold, lambda c: c.document_id not in conflicting, SIBLING_MARGIN
+        ranked, answering, lambda c: c.document_id not in conflicting, SIBLING_MARGIN
     )
+
+
+@dataclass(frozen=True)
+class Answering:
+    """What makes a sentence an answer: it is as probable as the threshold, and it decides."""
+
+    threshold: float
+    decides: Callable[[Candidate], bool]
+
+    def best(self, ranked: list[Candidate]) -> float | None:
+        """The probability of the most probable sentence of ``ranked`` that decides."""
+        return next((c.probability for c in ranked if self.decides(c)), None)
 
 
 def _answering_first(
     ranked: list[Candidate],
-    threshold: float,
+    answering: Answering,
     keep: Callable[[Candidate], bool],
     margin: float = 1.0,
 ) -> list[Candidate]:
     """``ranked`` less what ``keep`` refuses, if what it keeps still answers and is no more than
-    ``margin`` less probable than the best refused."""
+    ``margin`` less probable than the best refused. A kept sentence that cannot decide the
+    question is answered ("the court may enter judgment for any sum above the amount found",
+    where the question asks by how much) answers nothing, however probable."""
     kept = [candidate for candidate in ranked if keep(candidate)]
-    if not kept or kept[0].probability < threshold:
+    best_kept = answering.best(kept)
+    if best_kept is None or best_kept < answering.threshold:
         return ranked
-    return kept if kept[0].probability >= ranked[0].probability - margin else ranked
+    best = answering.best(ranked)
+    return kept if best is None or best_kept >= best - margin else ranked
 
 
 def ordinals(text: str) -> dict[str, frozenset[str]]:
