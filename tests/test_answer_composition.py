@@ -251,6 +251,72 @@ def test_a_bare_when_of_when_and_where_asks_the_date_of_the_deed_that_follows() 
     assert answered(question, arrest) == {0, 1}
 
 
+def test_who_was_set_to_sentence_asks_for_a_judge_and_a_bare_date_for_the_day_set() -> None:
+    question = "Who was set to sentence Dana Vole for selling fake perfume, and on what date?"
+    scheduled = "Vole is scheduled to be sentenced by U.S. District Judge Mara Quill on June 3."
+    earlier = "On May 30, 2019, Vole traveled to Topeka to buy the fake perfume."
+
+    assert kinds(question) == [AnswerType.PERSON, AnswerType.DATE]
+    assert answered(question, scheduled) == {0, 1}
+    assert answered(question, earlier) == set()
+
+
+def test_what_that_company_is_called_asks_for_its_name() -> None:
+    question = "When did Vole join the Kingsport firm, and what is that company called?"
+
+    assert kinds(question) == [AnswerType.DATE, AnswerType.PERSON]
+
+
+def test_the_counts_a_question_tells_of_do_not_keep_a_judge_from_answering_who() -> None:
+    question = (
+        "Which judge resentenced Dana Vole after the appeals court reversed one of his "
+        "counterfeit drug counts?"
+    )
+    resentenced = (
+        "Judge Mara Quill gave Vole the same sentence, as the sentence imposed on the reversed "
+        "count of conviction did not affect it."
+    )
+
+    assert answered(question, resentenced) == {0}
+
+
+def test_a_month_after_a_word_opening_the_sentence_is_no_one_s_name() -> None:
+    question = "What was the name of the Harwick employee who worked undercover with the FBI?"
+    since = "Since July of 1989 the defendants have worked against Harwick and its employees."
+
+    assert answered(question, since) == set()
+    assert answered(question, "The Harwick employee, Carl Pruett, worked undercover.") == {0}
+
+
+def test_an_official_titled_after_a_suffix_to_his_name_answers_no_other_who() -> None:
+    question = "Which cigarette brand did Dana Vole sell?"
+    announced = (
+        "Carl M. Pruett, III, United States Attorney for the District of Delaware, announced "
+        "that Vole sold counterfeit cigarettes."
+    )
+
+    assert answered(question, announced) == set()
+    assert answered(question, "Vole sold counterfeit Harwick Gold cigarettes.") == {0}
+
+
+def test_the_names_of_websites_asked_for_are_their_addresses() -> None:
+    question = "What were the names of the two websites Dana Vole used to sell fake perfume?"
+
+    assert kinds(question) == [AnswerType.WEB_ADDRESS]
+    assert answered(question, "Vole sold the perfume through two websites in Oregon.") == set()
+    assert answered(question, "Vole sold it on scentvault.com and perfumebarn.net.") == {0}
+    assert kinds("What were the names of the two sellers?") == [AnswerType.PERSON]
+
+
+def test_where_someone_was_arrested_is_not_answered_by_where_he_was_charged() -> None:
+    question = "Where was Ilse Varga arrested in the fake perfume case?"
+
+    charged = "Varga has been charged in the United States with selling fake perfume."
+    assert answered(question, charged) == set()
+    assert answered(question, "Varga was arrested at Dulles International Airport.") == {0}
+    assert answered("Where was the fake perfume made?", "It was made in Shenzhen, China.") == {0}
+
+
 def test_which_countries_asks_for_countries_by_name() -> None:
     question = "Which foreign countries has the Secretary picked for technical assistance?"
 
@@ -1272,6 +1338,32 @@ def test_another_defendants_sentence_does_not_join_the_answer_about_the_one_aske
     chosen = [c.text for c in select(question, found, weights, SelectionSettings())]
 
     assert [text[:20] for text in chosen] == ["-On June 9, 2019, in"]
+
+
+def test_a_document_naming_no_one_asked_about_answers_no_part_of_the_question() -> None:
+    release = "Dana Vole was sentenced to 48 months in prison by Judge Mara Quill."
+    other = "Judge Ann Lee ordered Carl Pruett to pay $5,000 in restitution to the victims."
+    question = Question.parse(
+        "Who sentenced Dana Vole, and how much restitution was he ordered to pay?"
+    )
+    weights = flat_idf(question.terms + question.key_terms)
+    found = candidates(question, [hit(release), hit(other, chunk="d2:0")], weights)
+    for candidate in found:
+        candidate.probability = candidate.part_probability = (
+            0.9 if candidate.document_id == "d1" else 0.8
+        )
+    found.sort(key=lambda c: -c.probability)
+
+    chosen = [c.text for c in select(question, found, weights, SelectionSettings())]
+
+    assert [c.parts for c in found] == [frozenset({0}), frozenset({1})]
+    assert chosen == [release]
+
+
+def test_on_their_way_is_said_as_travelling() -> None:
+    way = terms("way")[0]
+
+    assert has_word(way, frozenset(terms("They were traveling to Lakeport to see the match.")))
 
 
 PENALTIES = (

@@ -8,6 +8,7 @@ from retrieval.answering.candidates import candidates, may_decide
 from retrieval.answering.matching import label_share
 from retrieval.answering.questions import Question
 from retrieval.answering.sections import heads_a_cited_section
+from retrieval.answering.words import has_word
 from tests.hits import hit
 
 
@@ -470,3 +471,85 @@ def test_within_what_time_limit_is_a_part_of_its_own_answered_by_a_deadline() ->
     assert len(Question.parse(question).aspects) == 2
     assert answered(question, penalty) == {0}
     assert 1 in answered(question, deadline)
+
+
+def test_how_much_notice_asks_for_a_length_of_time() -> None:
+    question = (
+        "How much advance notice must a grower give the Board before destroying recalled seed "
+        "under 7 U.S.C. 9013?"
+    )
+    rule = "The grower shall give fifteen days\u2019 notice to the Board before destroying seed."
+
+    assert kinds(question) == [AnswerType.DURATION]
+    assert answered(question, rule) == {0}
+    assert kinds("How much did the grower pay the Board?") == [AnswerType.MONEY]
+
+
+def test_the_minimum_number_of_something_asks_for_a_count() -> None:
+    question = (
+        "What is the minimum number of inspectors the Board must assign to the Marlow Center "
+        "under 7 U.S.C. 9004?"
+    )
+    rule = "(1) assign not fewer than 4 full-time inspectors to the Marlow Center; and"
+
+    assert kinds(question) == [AnswerType.COUNT]
+    assert answered(question, rule) == {0}
+    assert kinds("What is the serial number of the seed tag?") == [AnswerType.NUMBER]
+
+
+def test_a_count_asked_for_each_of_something_is_given_where_that_is_named() -> None:
+    question = "What's the minimum number of inspectors the Board must assign at each seed market?"
+    to_the_center = "(1) assign not fewer than 4 full-time inspectors to the Marlow Center; and"
+    at_each_market = "(2) assign not fewer than 2 inspectors at each seed market."
+
+    assert kinds(question) == [AnswerType.COUNT]
+    assert answered(question, to_the_center) == set()
+    assert answered(question, at_each_market) == {0}
+
+
+def test_an_act_known_by_the_day_it_was_passed_is_a_law_named() -> None:
+    question = "Which earlier Acts does 7 U.S.C. 9001 list as registering a seed tag?"
+    definition = (
+        "The term \u201cregistered seed tag\u201d means a tag registered under this chapter or "
+        "under the Act of June 4, 1912, or the Act of May 2, 1931."
+    )
+
+    assert answered(question, definition) == {0}
+
+
+def test_a_deadline_to_file_is_answered_by_a_time_counted_from_an_event() -> None:
+    question = "What is the deadline for a grower to file a civil action under 7 U.S.C. 9012(c)?"
+    rule = (
+        "A civil action may not be commenced under this subsection unless it is commenced "
+        "within 2 years after the date on which the grower discovers the violation."
+    )
+
+    assert answered(question, rule) == {0}
+    assert answered(question, "The grower discovered the violation within 2 years.") == set()
+
+
+def test_a_time_asked_as_counted_from_an_event_is_not_one_counted_from_another() -> None:
+    question = (
+        "Under 7 U.S.C. 9012(c), what is the outer time limit counted from the date the sale "
+        "occurred?"
+    )
+    from_discovery = (
+        "A civil action may not be commenced unless it is commenced within 2 years after the "
+        "date on which the grower discovers the violation."
+    )
+    from_the_sale = (
+        "No civil action may be commenced more than 5 years after the date on which the sale "
+        "occurred."
+    )
+
+    assert answered(question, from_discovery) == set()
+    assert answered(question, from_the_sale) == {0}
+
+
+def test_what_kind_of_organizations_asks_for_a_kind_which_eleemosynary_says_charitable() -> None:
+    question = "To what kind of charitable organizations may the Board give seized seed?"
+
+    assert kinds(question) == [AnswerType.ANY]
+    assert kinds("Which charitable organizations received the seized seed?") == [AnswerType.PERSON]
+    charitable = terms("charitable")[0]
+    assert has_word(charitable, frozenset(terms("by gift to such eleemosynary institutions")))

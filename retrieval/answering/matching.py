@@ -69,6 +69,7 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
         r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(19|20)\d{2}\b"
         # A statute's or an order's "when" is a time counted from an event.
         rf"|\b{NUMBER_WORDS} ((calendar|business) )?days? (after|before|from|of)\b"
+        rf"|\b{NUMBER_WORDS} (months?|years?) (after|before|from)\b"
         r"|\b(beginning|commencing|starting) on the date (of|on which|that)\b",
         re.I,
     ),
@@ -83,6 +84,8 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
         r"§|\bSS ?\d{2,4}|\b(?i:sections?|title) \d|\b\d+ U\.?\s?S\.?\s?C\b|\bU\.S\. ?Code\b"
         r"|\b(?i:subsection|paragraph) \([a-z\d]{1,4}\)"
         r"|\b(?:[A-Z][a-z]+ ){1,6}Act\b"
+        # An Act known by the day it was passed: "the Act of March 3, 1881".
+        r"|\bAct of (?:[A-Z][a-z]+\.? \d{1,2}, )?\d{4}\b"
     ),
     AnswerType.PLACE: re.compile(
         r"\b(?i:in|at|from|near|into|through|outside|via|to)\s+(?:the\s+)?"
@@ -163,6 +166,8 @@ VALUE_OF = re.compile(
 """An amount of goods told by its worth: "more than $100 million in counterfeit luxury goods",
 "$2 million worth of fake handbags"."""
 HOW_MUCH = re.compile(r"\bhow much\b", re.I)
+EACH_UNIT = re.compile(r"\b(?:at|in|for|to|on) each\s+(?P<unit>[a-z][\w-]*)", re.I)
+"""What a count asked for is a count of each of: "how many officers at each *port* of entry"."""
 PEOPLE_DEALT_WITH = re.compile(
     r"\b(?:charged|charging|arrested|indicted|convicted|sentenced|extradited|prosecuted)\s+"
     r"(?:more than |over |about |nearly |approximately |at least )?"
@@ -323,8 +328,9 @@ INITIALS_WORDS = 3
 """How many words the initials of the things counted may stand for ("ICs", "CBP")."""
 DONE = re.compile(r"[a-z]+ed")
 """A word telling of something done: "arraigned", "indicted"."""
-EVENT_SAID_OTHERWISE = {"sign": tuple(terms("entered"))}
-"""An event's other words: a contract or an agreement "signed" is one "entered into"."""
+EVENT_SAID_OTHERWISE = {"sign": tuple(terms("entered")), "file": tuple(terms("commenced"))}
+"""An event's other words: a contract or an agreement "signed" is one "entered into", a civil
+action "filed" one "commenced"."""
 LIST_ITEM = re.compile(r"^\s*(\(\w{1,4}\)|\d{1,2}[.)]|[-*•])\s")
 TITLE_CASE = re.compile(r"^\W*[A-Z][a-z]")
 NEXT_NUMBER = re.compile(r"[$\d]")
@@ -337,7 +343,14 @@ COUNTED_FROM = re.compile(
     rf"\b{DURATION_WORDS}\s+(?:after|following|from)\s+(?P<event>[^,;.()]{{1,60}})", re.I
 )
 """A length of time counted from an event: "90 days after the date of forfeiture"."""
+COUNTED_FROM_ASKED = re.compile(r"\bcounted\s+from\s+(?P<event>[^,;.()?]{1,60})", re.I)
+"""A part asking for a time counted from an event in those words: "what is the outer limit
+counted from the date the violation occurred"."""
 COUNTED_KINDS = frozenset({AnswerType.DURATION, AnswerType.DATE})
+WHERE_IT_HAPPENED = re.compile(r"^\W*(?:and\s+)?where\b", re.I)
+"""A part asking where something happened: "where was he arrested" is not answered by where he
+was charged ("in what town did he meet the officers on the day he was arrested" asks where he
+met them)."""
 LEADS_TO_AN_EVENT = frozenset(terms("date day time"))
 """Words that lead to the event a time is counted from without being it ("the date of")."""
 ANY_LENGTH = frozenset(
@@ -373,7 +386,9 @@ def answers(
         return False
     if about_another_agency(aspect.asks, sentence) or about_another_offense(aspect.asks, sentence):
         return False
-    if about_another_charge(aspect.asks, sentence):
+    if aspect.kind is not AnswerType.PERSON and about_another_charge(aspect.asks, sentence):
+        # Who did something is no penalty on a count: "which judge resentenced him after one
+        # of his drug counts was reversed" is answered where the judge is named for any count.
         return False
     if aspect.of_kind is not AnswerType.ANY and not _contains(Aspect(aspect.of_kind), sentence):
         return False
@@ -395,12 +410,12 @@ def answers(
         found = amounts(sentence)
         if found and found <= aspect.given_amounts:
             return False
-    if aspect.kind is AnswerType.DATE:
+    if aspect.kind is AnswerType.DATE or _where_it_happened(aspect):
         sentence_terms = _event_terms(sentence, sentence_terms)
         if not _names_the_event(aspect, sentence_terms):
             return False
-        if _deadline_for_an_event(aspect, sentence):
-            return False
+    if aspect.kind is AnswerType.DATE and _deadline_for_an_event(aspect, sentence):
+        return False
     if aspect.filed and not any(has_word(word, sentence_terms) for word in aspect.filed):
         return False
     if aspect.kind is AnswerType.DURATION and not _lasts(sentence, aspect.cue):
@@ -410,6 +425,8 @@ def answers(
     if aspect.kind is AnswerType.AGE:
         return _gives_the_age_of(aspect.of_whom, sentence)
     if aspect.kind is AnswerType.COUNT:
+        if not _names_each_unit(aspect.asks, sentence_terms):
+            return False
         counted = aspect.counted or aspect.cue or frozenset(question_terms)
         counted |= _initials(aspect.asks, aspect.counted)
         if HOW_MUCH.search(aspect.asks) and _valued(sentence, counted):
@@ -611,10 +628,16 @@ def _event_terms(sentence: str, sentence_terms: frozenset[str]) -> frozenset[str
     return frozenset(terms(NO_EVENT.sub(" ", sentence)))
 
 
+def _where_it_happened(aspect: Aspect) -> bool:
+    return aspect.kind is AnswerType.PLACE and WHERE_IT_HAPPENED.match(aspect.asks) is not None
+
+
 def _names_the_event(aspect: Aspect, sentence_terms: frozenset[str]) -> bool:
     """A date answers "when was he arrested" only in a sentence that names the arrest: "was
-    sentenced today" dates the sentencing, "Registration date" not the renewal."""
-    events = _events_asked(aspect.asks, aspect.words)
+    sentenced today" dates the sentencing, "Registration date" not the renewal. So does a place
+    "where was he arrested". A bare "and on what date" asks of the event its cue, the part
+    before it, names ("who was set to sentence them, and on what date")."""
+    events = _events_asked(aspect.asks, aspect.words | aspect.cue)
     said = [other for event in events for other in EVENT_SAID_OTHERWISE.get(event, ())]
     return not events or any(has_word(event, sentence_terms) for event in [*events, *said])
 
@@ -784,6 +807,13 @@ def _counts(sentence: str, counted: frozenset[str], names: frozenset[str] = froz
     return False
 
 
+def _names_each_unit(asks: str, sentence_terms: frozenset[str]) -> bool:
+    """A count asked for each of something ("at each port of entry") is given by a sentence
+    naming that thing: "3 employees to the Coordination Center" are not at each port."""
+    units = [match.group("unit") for match in EACH_UNIT.finditer(asks)]
+    return all(has_word(unit, sentence_terms) for word in units for unit in terms(word))
+
+
 @lru_cache(maxsize=ASPECTS_KEPT)
 def _initials(asks: str, counted: frozenset[str]) -> frozenset[str]:
     """The initials the things counted may be written as: "ICs" for "how many counterfeit
@@ -810,15 +840,15 @@ def _counted_from_another_event(asks: str, sentence: str) -> bool:
     """The part asks for a time counted from one event ("how many days after seizing the
     merchandise"), and every time the sentence counts is from another: "90 days after the date
     of forfeiture" is when the goods may be sold, not when the owner is told of the seizure."""
-    asked = _events_counted_from(asks)
+    asked = _events_counted_from(asks) | _events_counted_from(asks, COUNTED_FROM_ASKED)
     said = _events_counted_from(sentence)
     return bool(asked and said) and not any(has_word(event, said) for event in asked)
 
 
-def _events_counted_from(text: str) -> frozenset[str]:
+def _events_counted_from(text: str, pattern: re.Pattern[str] = COUNTED_FROM) -> frozenset[str]:
     events = (
         [word for word in terms(match.group("event")) if word not in LEADS_TO_AN_EVENT]
-        for match in COUNTED_FROM.finditer(text)
+        for match in pattern.finditer(text)
     )
     return frozenset(words[0] for words in events if words)
 

@@ -44,6 +44,13 @@ ANY_OFFICE = frozenset(terms("official"))
 BENCH = frozenset(terms("judge magistrate honorable"))
 """The offices only a name so titled holds: "which judge" is no question a seller's or a
 town's name answers."""
+SENTENCER_ASKED = re.compile(
+    r"\bwho\s+(?:(?:was|is|were|are)\s+(?:set|scheduled|slated|due)\s+to\s+|will\s+|would\s+)?"
+    r"sentenced?\s+(?!to\b)",
+    re.I,
+)
+"""Who sentences someone, not who was sentenced: "who sentenced Vole", "who was set to
+sentence them" (not "who was sentenced to five years")."""
 PRESIDING_ASKED = re.compile(
     r"\bpresid\w*\s+(?:over|at|when)\b[^?]*?\b(?:trial|arraign\w*|pleas?|pleaded|appearance|"
     r"hearing|conference)\b",
@@ -169,6 +176,13 @@ TITLE_REACH = 30
 CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.'&-]*[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?)*[A-Z][\w.'&-]*")
 """Capitalised words in a row: a name with its title ("U.S. District Judge Renata Okafor"), or
 a body's name ("Department of Justice", "Bureau of Prisons")."""
+OPENING_WORDS = frozenset(
+    re.findall(
+        r"\w+", "since until during after before between through throughout following according"
+    )
+)
+"""Words opening a sentence before a time or a name, capitalised there: "Since July of 1989
+the defendants have obtained …" names no one called July."""
 INITIALS = r"(?:[A-Z]\.\s?){2,3}"
 """Initials: "T.S.", "R. K."."""
 INITIALS_GIVEN = re.compile(
@@ -250,11 +264,11 @@ BODY_RUN = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:(?:and|of|for|the)\s+)*[A-Z][\w.'-
 Investigation", "Customs *and* Border Protection")."""
 MIN_ACRONYM = 3
 TITLE_AFTER = re.compile(
-    r",\s+(?:the\s+)?(?P<title>(?:[A-Z][\w.]*\s+){0,4}"
+    r",\s+(?:(?:Jr\.?|Sr\.?|I{2,3}|IV),\s+)?(?:the\s+)?(?P<title>(?:[A-Z][\w.]*\s+){0,4}"
     r"(?:Judge|Magistrate|Justice|Attorney|Prosecutor|Agent|Director|Commissioner|Secretary))\b"
 )
 """An office's title after the name that holds it: "Curtis L. Collier, Chief U.S. District
-Judge"."""
+Judge", "Charles M. Oberly, III, United States Attorney"."""
 SUBJECT_CHANGE = re.compile(r"[,;]\s+(?:and|while|whereas|but)?\s*(?=[A-Z])")
 """Where a sentence goes on to another subject: ", and Williamson is awaiting trial"."""
 CLAUSE_SUBJECT = re.compile(
@@ -578,7 +592,10 @@ def _dateline(sentence: str, run: re.Match[str]) -> bool:
 
 
 def _asks_for_office(titles: frozenset[str], aspect: Aspect) -> bool:
-    """The part asks for one of these offices ("which judge"), or for any ("which officials")."""
+    """The part asks for one of these offices ("which judge"), or for any ("which officials"),
+    or for whoever sentences, which a judge does ("who was set to sentence them")."""
+    if titles & BENCH and SENTENCER_ASKED.search(aspect.asks):
+        return True
     return any(has_word(title, aspect.words) for title in titles | ANY_OFFICE)
 
 
@@ -631,7 +648,9 @@ def _without_leading_function_words(run: str) -> str:
     so "The FBI" and "In Marcus Hale" stand for "FBI" and "Marcus Hale". An office held for the
     time being is the office: "Acting Deputy Attorney General" is no Act."""
     words = run.split()
-    while words and (words[0].lower() in STOPWORDS or words[0] == "Acting"):
+    while words and (
+        words[0].lower() in STOPWORDS or words[0].lower() in OPENING_WORDS or words[0] == "Acting"
+    ):
         words.pop(0)
     return " ".join(words)
 

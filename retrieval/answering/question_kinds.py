@@ -32,11 +32,16 @@ NOT_A_LAW = (
     r"partners?)\b"
 )
 """What makes "law" no law: a law review, a law firm, law enforcement."""
+NOTICE = r"(?:(?:advance|prior) )?(?:notice|warning)\b|(?:advance|lead) time\b"
+"""How much notice is a time: "ten days' notice"."""
+BOUND = r"(?:minimum|maximum|total|smallest|largest|least|greatest)"
+"""Words before "number of" that still count: "what is the minimum number of employees"."""
 QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
     (
         AnswerType.PRISON_SENTENCE,
         re.compile(
-            r"\b(sentences?|sentenced to|prison|imprison\w*|probation|jail|incarcerat\w*|"
+            # "Who was set to sentence them" asks for a judge: there "sentence" is what he does.
+            r"\b((?<!\bto )sentences?|sentenced to|prison|imprison\w*|probation|jail|incarcerat\w*|"
             rf"how much (prison |jail )?time)\b|\bhow many {DURATION_WORDS}\b.*\b(prison|jail)"
             r"|\bhow long\b.*\bsentenc|\bstatutory maximum\b|\bmost (prison |jail )?time\b"
             r"|\bwhat (did|does|will) [^?,]{0,60}\b(give|get|receive|impose)\b[^?,]{0,60}"
@@ -47,7 +52,7 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
     (
         AnswerType.MONEY,
         re.compile(
-            r"\b(fine[ds]?|restitution|how much(?! (prison |jail )?time)"
+            rf"\b(fine[ds]?|restitution|how much(?! (prison |jail )?time)(?! {NOTICE})"
             r"(?! (do|does|did|is|was|were|are) \w+ (\w+ )*weigh)|"
             r"forfeit(?!able)\w*|worth|value[ds]?|paid|pay|cost|bail|bond|fee|price|damages|retail|"
             r"proceeds|"
@@ -83,7 +88,8 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
         re.compile(
             rf"\b(how long|how many {DURATION_WORDS})\b"
             r"|\b(what|which) (period|time ?frame|length of time|window)\b(?! of (the )?(year|day))"
-            r"|\b(statute|period) of limitations?\b|\blimitations? period\b",
+            r"|\b(statute|period) of limitations?\b|\blimitations? period\b"
+            rf"|\bhow much {NOTICE}",
             re.I,
         ),
     ),
@@ -130,7 +136,9 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
         AnswerType.COUNT,
         re.compile(
             rf"\bhow many\b(?! {DURATION_WORDS}\b)"
-            rf"|\b(what|which) number of\b(?! {DURATION_WORDS}\b)",
+            rf"|\b(what|which) number of\b(?! {DURATION_WORDS}\b)"
+            rf"|\b(what|which)(?:'s| is| was| are| were) the {BOUND} number of\b"
+            rf"(?! {DURATION_WORDS}\b)",
             re.I,
         ),
     ),
@@ -147,7 +155,8 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
         # "(serial no. 87881347)" gives the number the question is about; it asks for none.
         re.compile(
             # "what number of copies" counts copies.
-            r"(?<!the )(?<!a )\b(number(?!(?<=what number) of\b)(?!(?<=which number) of\b)"
+            r"(?<!the )(?<!a )(?<!minimum )(?<!maximum )(?<!total )\b"
+            r"(number(?!(?<=what number) of\b)(?!(?<=which number) of\b)"
             r"|no\.|id|identifier|serial)(?!\w)"
             r"(?!\s*(?:no\.|number|#)?\s*[:#]?\s*\d)",
             re.I,
@@ -179,12 +188,21 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"|what (company )?name)"
             r"|\bwhat(?:'s| is| was| were| are) the (?:real |full |true |legal )?names? of\b"
             r"|^\s*name (?:the|all|every|each)\b"
-            r"|\bwhat (?:is|was) (?:his|her|their|the) (?:company|business|firm|store|shop)"
-            r"(?:'s name)? (?:called|named)\b",
+            r"|\bwhat (?:is|was) (?:his|her|their|the|that|this|its) "
+            r"(?:company|business|firm|store|shop)(?:'s name)? (?:called|named)\b",
             re.I,
         ),
     ),
 ]
+KIND_OF_BODY = re.compile(r"\b(?:what|which) (?:kinds?|types?|sorts?|categor(?:y|ies)) of\b", re.I)
+"""What kind of body or people asks for a kind, not a name: "to what kind of charitable
+organizations may Customs give the goods" ("eleemosynary institutions")."""
+NAMES_OF_SITES = re.compile(
+    r"\bnames? of (?:the |his |her |their |those |these )?(?:[\w-]+ ){0,2}?"
+    r"(?:websites?|web ?sites?|domains?|domain names?|urls?|sites?)\b",
+    re.I,
+)
+"""The names of websites are their addresses: "what were the names of the two websites"."""
 WHEN_PERMITTED = re.compile(
     r"^\W*(?:and\s+)?when\s+(?:(?:can|may|must|shall|could|might|should)\b"
     r"|(?:will|would|does|do|is|are)\s+(?:a|an|any)\s|(?:does|do)\s+\w+ing\s)"
@@ -321,6 +339,10 @@ def kinds_asked(clause: str, prison_context: bool) -> list[AnswerType]:
         kinds.remove(AnswerType.MONEY)
     if AnswerType.MONEY in kinds and _amount_given(clause):
         kinds.remove(AnswerType.MONEY)
+    if AnswerType.PERSON in kinds and KIND_OF_BODY.search(clause):
+        kinds.remove(AnswerType.PERSON)
+    if AnswerType.PERSON in kinds and NAMES_OF_SITES.search(clause):
+        kinds[kinds.index(AnswerType.PERSON)] = AnswerType.WEB_ADDRESS
     if AnswerType.PLACE in kinds and WHERE_IN_THE_LAW.search(clause):
         kinds[kinds.index(AnswerType.PLACE)] = AnswerType.STATUTE
     if AnswerType.DATE in kinds and WHEN_PERMITTED.match(clause):

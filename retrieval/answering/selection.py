@@ -116,7 +116,10 @@ def _answer_part(
         (
             c
             for c in ranked
-            if part in c.parts and c.part_probability >= floor and _may_join(c, best)
+            if part in c.parts
+            and c.part_probability >= floor
+            and _may_join(c, best)
+            and not _of_no_one_asked(c, best)
         ),
         key=lambda c: -_preference(c, best, chosen, settings, part),
     )
@@ -235,6 +238,13 @@ def _of_someone_else(candidate: Candidate, best: Candidate) -> bool:
     """A sentence about someone the question does not ask of, where the first is about whom it
     asks: Todd Richard's restitution says nothing of what Mark Geis was ordered to pay."""
     return candidate.about_someone_else and not best.about_someone_else
+
+
+def _of_no_one_asked(candidate: Candidate, best: Candidate) -> bool:
+    """A sentence of a document that names none of the people the question names, where the
+    first sentence's document does: Picone's restitution is not what Sallnert was ordered to
+    pay."""
+    return candidate.document.name_coverage == 0 < best.document.name_coverage
 
 
 def _names(sentence: str) -> frozenset[str]:
