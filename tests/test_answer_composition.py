@@ -3577,6 +3577,37 @@ def test_initials_before_a_firm_suffix_and_a_lost_space_after_a_full_stop() -> N
     ]
 
 
+def test_initials_before_a_surname_and_a_typed_release_s_narrow_lines_split_no_sentence() -> None:
+    typed = (
+        "Federal prosecutors said the research costs of the stolen\n"
+        "formulas could exceed between $40 million and $50 million.\n"
+        "     D.K. Vole is the president of Harwick Gold Enterprise\n"
+        "Company, LTD, of Ostland. That firm manufactures and sells\n"
+        "adhesive labels mainly in Ostland, Westmark, Norland, the\n"
+        "United States and several other countries in the region.\n"
+        "Both defendants were arrested by agents at the airport in\n"
+        "Lakeport on Thursday evening, when they arrived together.\n"
+        "They are charged with mail and wire fraud and conspiracy\n"
+        "to steal trade secrets from the Lakeport label plant.\n"
+    )
+    heading = (
+        "FOR IMMEDIATE RELEASE\nAn Ostland businessman was charged with stealing label formulas.\n"
+    )
+
+    sentences = [sentence.text for sentence in split_sentences(typed)]
+    assert sentences[1] == (
+        "D.K. Vole is the president of Harwick Gold Enterprise\nCompany, LTD, of Ostland."
+    )
+    assert sentences[2].startswith("That firm manufactures and sells\nadhesive labels")
+    assert [
+        sentence.text for sentence in split_sentences("It was sold in the U.K. The firm said so.")
+    ] == [
+        "It was sold in the U.K.",
+        "The firm said so.",
+    ]
+    assert split_sentences(heading)[0].text == "FOR IMMEDIATE RELEASE"
+
+
 def test_conduct_involving_a_domain_name_and_a_statute_s_where_ask_for_no_address_or_place() -> (
     None
 ):

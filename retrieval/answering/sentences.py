@@ -88,8 +88,25 @@ SECTION_NUMBER = re.compile(r"§+\s*[\w().-]+$")
 LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")
 INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
 FIRM_SUFFIX = re.compile(r"(?:Co|Corp|Inc|Ltd|LLC|L\.L\.C)\b")
+NAME_AFTER_INITIALS = re.compile(r"([A-Z][a-z]+)\b(?!\.)")
+SENTENCE_OPENERS = frozenset(
+    re.findall(
+        r"\w+",
+        "The A An He She It They We I In On At By For From To This That These Those His Her "
+        "Their Its According After Before During If When While As But And Also However Then "
+        "There Today Yesterday Under Since Further Furthermore Each All Some Both",
+    )
+)
+"""Words that open a sentence far more often than they are a surname after initials."""
 MIN_SENTENCE_CHARS = 12
 SHORT_LINE_CHARS = 60
+MIN_WRAPPED_LINE_CHARS = 20
+LINES_FOR_A_WIDTH = 8
+"""Lines of at least ``MIN_WRAPPED_LINE_CHARS`` a text needs for its usual width to be read."""
+USUAL_WIDTH_SHARE = 0.9
+"""The usual width is that of the line longer than this share of the text's lines…"""
+SHORT_LINE_SHARE = 0.8
+"""…and a line is short below this share of it (or below ``SHORT_LINE_CHARS``)."""
 SHORT_SENTENCE_WORDS = 7
 """A sentence of fewer words goes on from the one before ("They were actually bath salts.")…"""
 JOINED_MAX_CHARS = 400
@@ -114,21 +131,35 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` with their [start, end) offsets; whitespace trimmed."""
     sentences: list[Sentence] = []
     start = 0
+    short_line = _short_line_chars(text)
     for boundary in BOUNDARY.finditer(text):
         if _ends_with_abbreviation(text[start : boundary.start()]):
             continue
         if _initials_of_a_firm(text[start : boundary.start()], text[boundary.end() :]):
             continue
+        if _initials_of_a_name(text[start : boundary.start()], text[boundary.end() :]):
+            continue
         if _dash_goes_on(text, boundary.start(), boundary.end()):
             continue
-        _append_split_at_short_lines(sentences, text, start, boundary.start())
+        _append_split_at_short_lines(sentences, text, start, boundary.start(), short_line)
         start = boundary.end()
-    _append_split_at_short_lines(sentences, text, start, len(text))
+    _append_split_at_short_lines(sentences, text, start, len(text), short_line)
     return sentences
 
 
+def _short_line_chars(text: str) -> int:
+    """How short a line is to end a sentence: a typed release wraps its lines at 60-odd
+    characters, so only a line well short of its usual width is a heading."""
+    widths = sorted(len(line.strip()) for line in text.split("\n"))
+    widths = [width for width in widths if width >= MIN_WRAPPED_LINE_CHARS]
+    if len(widths) < LINES_FOR_A_WIDTH:
+        return SHORT_LINE_CHARS
+    usual = widths[int(len(widths) * USUAL_WIDTH_SHARE)]
+    return min(SHORT_LINE_CHARS, int(usual * SHORT_LINE_SHARE))
+
+
 def _append_split_at_short_lines(
-    sentences: list[Sentence], text: str, start: int, end: int
+    sentences: list[Sentence], text: str, start: int, end: int, short_line: int
 ) -> None:
     """A short line that does not run on (a heading, a "Date: …" field, a dateline) ends a
     sentence even without a full stop; long lines are a paragraph wrapped by the PDF. A first
@@ -140,7 +171,7 @@ def _append_split_at_short_lines(
         line = text[line_start:newline].strip()
         if (
             line
-            and len(line) < SHORT_LINE_CHARS
+            and len(line) < short_line
             and not line.endswith(RUN_ON_ENDINGS)
             and not (line_start == 0 and _goes_on_in_lower_case(text, newline, end))
         ):
@@ -182,6 +213,15 @@ def _initials_of_a_firm(fragment: str, following: str) -> bool:
     """Initials that begin a firm's name: "passed the information to J.T.M.G. Co., a glass
     company" is one sentence."""
     return INITIALS.search(fragment) is not None and FIRM_SUFFIX.match(following) is not None
+
+
+def _initials_of_a_name(fragment: str, following: str) -> bool:
+    """Initials that are someone's first names: "P.Y. Yang is the president of Four Pillars"
+    is one sentence ("…in the U.K. The firm said" is two)."""
+    if INITIALS.search(fragment) is None:
+        return False
+    match = NAME_AFTER_INITIALS.match(following)
+    return match is not None and match.group(1) not in SENTENCE_OPENERS
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
