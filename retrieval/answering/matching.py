@@ -629,6 +629,7 @@ def _event_terms(sentence: str, sentence_terms: frozenset[str]) -> frozenset[str
 
 
 def _where_it_happened(aspect: Aspect) -> bool:
+    """The part asks where something happened (:data:`WHERE_IT_HAPPENED`)."""
     return aspect.kind is AnswerType.PLACE and WHERE_IT_HAPPENED.match(aspect.asks) is not None
 
 
@@ -811,7 +812,7 @@ def _names_each_unit(asks: str, sentence_terms: frozenset[str]) -> bool:
     """A count asked for each of something ("at each port of entry") is given by a sentence
     naming that thing: "3 employees to the Coordination Center" are not at each port."""
     units = [match.group("unit") for match in EACH_UNIT.finditer(asks)]
-    return all(has_word(unit, sentence_terms) for word in units for unit in terms(word))
+    return all(has_word(stem, sentence_terms) for unit in units for stem in terms(unit))
 
 
 @lru_cache(maxsize=ASPECTS_KEPT)
