@@ -135,9 +135,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for boundary in BOUNDARY.finditer(text):
         if _ends_with_abbreviation(text[start : boundary.start()]):
             continue
-        if _initials_of_a_firm(text[start : boundary.start()], text[boundary.end() :]):
-            continue
-        if _initials_of_a_name(text[start : boundary.start()], text[boundary.end() :]):
+        if _initials_go_on(text[start : boundary.start()], text[boundary.end() :]):
             continue
         if _dash_goes_on(text, boundary.start(), boundary.end()):
             continue
@@ -150,8 +148,11 @@ def split_sentences(text: str) -> list[Sentence]:
 def _short_line_chars(text: str) -> int:
     """How short a line is to end a sentence: a typed release wraps its lines at 60-odd
     characters, so only a line well short of its usual width is a heading."""
-    widths = sorted(len(line.strip()) for line in text.split("\n"))
-    widths = [width for width in widths if width >= MIN_WRAPPED_LINE_CHARS]
+    widths = sorted(
+        width
+        for width in (len(line.strip()) for line in text.split("\n"))
+        if width >= MIN_WRAPPED_LINE_CHARS
+    )
     if len(widths) < LINES_FOR_A_WIDTH:
         return SHORT_LINE_CHARS
     usual = widths[int(len(widths) * USUAL_WIDTH_SHARE)]
@@ -209,17 +210,14 @@ def _ends_with_abbreviation(fragment: str) -> bool:
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
-def _initials_of_a_firm(fragment: str, following: str) -> bool:
-    """Initials that begin a firm's name: "passed the information to J.T.M.G. Co., a glass
-    company" is one sentence."""
-    return INITIALS.search(fragment) is not None and FIRM_SUFFIX.match(following) is not None
-
-
-def _initials_of_a_name(fragment: str, following: str) -> bool:
-    """Initials that are someone's first names: "P.Y. Yang is the president of Four Pillars"
-    is one sentence ("…in the U.K. The firm said" is two)."""
+def _initials_go_on(fragment: str, following: str) -> bool:
+    """Initials that begin a firm's name or are someone's first names: "passed the information
+    to J.T.M.G. Co., a glass company" and "P.Y. Yang is the president of Four Pillars" are one
+    sentence each ("…in the U.K. The firm said" is two)."""
     if INITIALS.search(fragment) is None:
         return False
+    if FIRM_SUFFIX.match(following) is not None:
+        return True
     match = NAME_AFTER_INITIALS.match(following)
     return match is not None and match.group(1) not in SENTENCE_OPENERS
 
