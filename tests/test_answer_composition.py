@@ -2288,12 +2288,30 @@ def test_the_name_of_an_employee_a_release_leaves_unnamed_is_not_answered() -> N
             "a Marlow, Ostland-based think tank",
             "the Halden Institute, a Marlow, Ostland-based think tank,",
         ),
+        (
+            "Who was the Marlow buyer that Brisk Trading resold the fake perfume to?",
+            "Brisk Trading bought 2,000 bottles of fake perfume and resold them to a buyer in "
+            "Marlow. The perfume was later seized by Ostland Security Investigations, working "
+            "with the Marlow police.",
+            "a buyer in Marlow",
+            "Halden Depot, a buyer in Marlow",
+        ),
+        (
+            "Who was the friend on whose behalf Dana Vole said she received the seized pills?",
+            "Dana Vole claimed the pills were hers and that she received them for a friend. "
+            "This matter was investigated by Ostland Security Investigations and police "
+            "departments in Marlow.",
+            "a friend",
+            "a friend, Piet Lund",
+        ),
     ],
     ids=[
         "someone told of by what they did",
         "a doctor by role",
         "which firm's thing",
         "a body that is no firm",
+        "a buyer by role",
+        "a friend by role",
     ],
 )
 def test_a_name_the_document_withholds_is_answered_only_once_given(
@@ -2463,6 +2481,127 @@ def test_what_period_asks_how_long() -> None:
     assert kinds(question)[0] is AnswerType.DURATION
     assert 0 in answered(question, statute)
     assert AnswerType.DURATION not in kinds("At what period of the year do seizures peak?")
+
+
+def test_a_period_is_answered_by_its_ends() -> None:
+    question = "Over what time span did the Pell brothers run the counterfeit perfume shop?"
+    ends = "From March 2011 through June 2015, the Pell brothers sold counterfeit perfume."
+    charge = "The Pell brothers were charged with trafficking in counterfeit goods."
+
+    assert kinds(question) == [AnswerType.DURATION]
+    assert 0 in answered(question, ends)
+    assert 0 not in answered(question, charge)
+
+
+def test_a_prison_term_told_as_so_many_years_answers_what_term() -> None:
+    question = "What prison terms did Albert Vole and Maksym Brisk get?"
+
+    assert answered(question, "Brisk received a 30-year prison term in Ostland for fraud.") == {0}
+    assert answered(question, "Brisk served a 30-year term as mayor of Marlow.") == set()
+
+
+def test_which_country_is_answered_by_a_country_named_without_a_preposition() -> None:
+    question = (
+        "When was the Halden Casino hit by a cyber attack, and which country did investigators "
+        "blame?"
+    )
+
+    assert answered(question, "Ultimately, investigators implicated Iran in the intrusion.") == {1}
+    assert (
+        answered(question, "Ultimately, investigators implicated Vole in the intrusion.") == set()
+    )
+
+
+def test_an_operation_is_asked_for_by_its_name() -> None:
+    question = "What was the multiagency operation that led to the indictment of Dana Vole?"
+
+    assert kinds(question) == [AnswerType.PERSON]
+    assert kinds("Under what FBI initiative was the Vole case investigated?") == [AnswerType.PERSON]
+    assert AnswerType.PERSON not in kinds("What did Operation Halden end up seizing?")
+    assert 0 in answered(
+        question, "The indictment is the result of a multiagency effort called Operation Glass."
+    )
+
+
+def test_supervised_release_asked_beside_the_prison_term_is_not_the_prison_term() -> None:
+    question = "How long a term of supervised release did Dana Vole get on top of her prison term?"
+    followed = (
+        "Vole was sentenced to 13 months in prison, followed by two years of supervised release."
+    )
+
+    assert answered(question, "Vole was sentenced to 13 months in prison.") == set()
+    assert answered(question, followed) == {0}
+    assert answered("What prison term did Vole get?", "Vole was sentenced to 13 months.") == {0}
+
+
+def test_a_share_of_proceeds_is_answered_only_by_a_share_given() -> None:
+    question = (
+        "How long after forfeiture may the goods be sold at auction, and what share of the "
+        "auction proceeds goes to the trademark owner?"
+    )
+
+    assert kinds(question) == [AnswerType.DURATION, AnswerType.ANY]
+    assert answered(
+        question, "The goods may be sold at public auction 90 days after forfeiture."
+    ) == {0}
+    owner_gets = "The trademark owner receives one-half of the auction proceeds."
+    assert answered(question, owner_gets) == {1}
+    assert answered(
+        "What share of the seizures came from Ostland?",
+        "Goods from Ostland accounted for 66 per cent of the seizures.",
+    ) == {0}
+    assert answered(
+        "What may the agency share with the owner of the mark?",
+        "The agency may share a photograph of the goods with the owner of the mark.",
+    ) == {0}
+
+
+def test_who_pays_a_cost_asks_for_someone_and_a_deadline_of_given_length_asks_no_date() -> None:
+    assert kinds("Under the section, who has to pay the cost of destroying the labels?") == [
+        AnswerType.PERSON
+    ]
+    assert kinds("Who paid the fine, and how much was it?") == [
+        AnswerType.PERSON,
+        AnswerType.MONEY,
+    ]
+    assert kinds(
+        "What fine does the section set for a defendant who misses the thirty-day deadline?"
+    ) == [AnswerType.MONEY]
+    assert kinds("What is the deadline to file the report?") == [AnswerType.DATE]
+
+
+def test_a_term_someone_else_received_is_not_the_one_asked_about() -> None:
+    question = "What sentence did Charles Dana Vole of Marlow receive for buying card numbers?"
+
+    assert (
+        answered(question, "Brisk earlier received a 30-year prison sentence in Ostland.") == set()
+    )
+    assert answered(question, "Vole received a 30-year prison term in Ostland.") == {0}
+
+
+@pytest.mark.parametrize("stand_in", ["the Victim Company", "the Proprietary Software Firm"])
+def test_a_term_a_filing_keeps_a_name_back_by_names_no_one(stand_in: str) -> None:
+    question = "What is the name of the software company whose source code Dana Vole stole?"
+    sentence = f"The source code Vole stole was developed and marketed by {stand_in} in Ostland."
+
+    assert answered(question, sentence) == set()
+    assert answered(question, sentence.replace(stand_in, "Halden Systems")) == {0}
+
+
+def test_a_domain_name_after_a_preposition_is_not_what_is_asked() -> None:
+    asked = kinds(
+        "Under the statute, what conduct toward a domain name registrar makes a violation willful?"
+    )
+
+    assert AnswerType.WEB_ADDRESS not in asked
+    assert kinds("Which domain names did the agents seize?") == [AnswerType.WEB_ADDRESS]
+
+
+def test_what_keeps_goods_from_being_forfeited_asks_no_amount() -> None:
+    asked = kinds("What does the section say keeps seized watches from being forfeited?")
+
+    assert AnswerType.MONEY not in asked
+    assert kinds("How much did Dorn agree to forfeit?") == [AnswerType.MONEY]
 
 
 def test_a_statute_answers_who_with_the_role_it_gives_a_duty_to() -> None:

@@ -19,6 +19,7 @@ from retrieval.answering.answer_kinds import (
     AnswerType,
     Aspect,
 )
+from retrieval.answering.countries import COUNTRY_ASKED, NAMES_A_COUNTRY
 from retrieval.answering.named_people import (
     BODIES_ASKED,
     FIRMS_ASKED,
@@ -47,12 +48,19 @@ AGE_GIVEN = re.compile(
 """An age as a release gives it: "Rex Yang Jr., 37, of Seattle", "a 52-year-old", "age 29"."""
 AGE_OF_WHOM = 60
 """How far before an age (in characters) the name of the person it is the age of may be."""
+MONTH_AND_YEAR = r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? )?(?:19|20)\d\d"
+SPAN_OF_DATES = (
+    rf"\b(?:from|between) {MONTH_AND_YEAR},? (?:through|to|until|and|thru) {MONTH_AND_YEAR}\b"
+)
+"""A period given by its ends, which is as good as its length: "from July 2005 through January
+2013"."""
 ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.PRISON_SENTENCE: re.compile(
         rf"\b(sentenc|handed)\w*\b.{{0,200}}?({DURATION}{NOT_A_TERM}|probation|time served|"
         r"life in prison|home (confinement|detention))"
         rf"|{DURATION}[- ](term[- ])?(in|of|behind) (federal |state )?{CUSTODY}"
-        rf"|{DURATION}[- ]((federal|state)[- ])?((prison|jail) )?(sentence|term of imprisonment)",
+        rf"|{DURATION}[- ]((federal|state)[- ])?((prison|jail) )?(sentence|term of imprisonment)"
+        rf"|{DURATION}[- ]((federal|state)[- ])?(prison|jail) terms?\b",
         re.I | re.S,
     ),
     AnswerType.MONEY: re.compile(
@@ -74,7 +82,7 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
         re.I,
     ),
     AnswerType.COUNT: re.compile(rf"\b{NUMBER_WORDS}\b", re.I),
-    AnswerType.DURATION: re.compile(DURATION, re.I),
+    AnswerType.DURATION: re.compile(rf"{DURATION}|{SPAN_OF_DATES}", re.I),
     AnswerType.PERSON: PERSON_NAME,
     AnswerType.WEB_ADDRESS: re.compile(
         r"https?://|\bwww\.|\b[\w-]+\.(com|net|org|gov|info|biz|cn|ru|us|co|io|eu|de|uk)\b", re.I
@@ -166,6 +174,13 @@ VALUE_OF = re.compile(
 """An amount of goods told by its worth: "more than $100 million in counterfeit luxury goods",
 "$2 million worth of fake handbags"."""
 HOW_MUCH = re.compile(r"\bhow much\b", re.I)
+SUPERVISION = re.compile(r"\b(?:supervised release|probation)\b", re.I)
+GIVEN_BESIDE = re.compile(
+    r"\b(?:on top of|in addition to|besides|apart from|other than|beyond|after)\s+"
+    r"(?:[\w'-]+\s+){0,3}[\w'-]+",
+    re.I,
+)
+"""What a part names as given beside what it asks ("on top of his prison sentence")."""
 EACH_UNIT = re.compile(r"\b(?:at|in|for|to|on) each\s+(?P<unit>[a-z][\w-]*)", re.I)
 """What a count asked for is a count of each of: "how many officers at each *port* of entry"."""
 PEOPLE_DEALT_WITH = re.compile(
@@ -262,6 +277,21 @@ PERCENTAGE_ASKED = re.compile(
 PERCENTAGE_GIVEN = re.compile(r"\d\s*%|\bpercent\b", re.I)
 """A percentage asked for is given as one: "an annual interest rate established under section
 6621(a)(2) of title 26" gives what sets the rate, not the annual percentage rate."""
+SHARE_ASKED = re.compile(
+    r"\b(?:what|which|how (?:large|big|much of))\s+(?:a\s+)?"
+    # "what may it share" asks what is shared, not how large a share.
+    r"(?:(?!(?:may|can|could|does|do|did|will|would|should|must|shall|is|are|was|were|it|"
+    r"they|he|she|we|you)\b)[\w-]+\s+){0,2}?"
+    r"(?:share|portion|proportion|fraction)\b",
+    re.I,
+)
+SHARE_GIVEN = re.compile(
+    r"\d\s*%|\bper ?cent\b|\$\s?\d|\b\d+/\d+\b"
+    r"|\b(?:one[- ])?(?:half|third|quarter|fourth)\b|\btwo[- ]thirds\b|\bthree[- ]quarters\b",
+    re.I,
+)
+"""A share asked for is given as a part of the whole or as an amount: "a sale at public auction
+more than 90 days after forfeiture" gives no share of its proceeds."""
 KIND_OF_AMOUNT_WORDS = 6
 """How many words before an amount may say what it is an amount of."""
 WORTH = frozenset(terms("value worth"))
@@ -420,6 +450,10 @@ def answers(
         return False
     if aspect.kind is AnswerType.DURATION and not _lasts(sentence, aspect.cue):
         return False
+    if aspect.kind is AnswerType.PRISON_SENTENCE and not _gives_the_supervision_asked(
+        aspect.asks, sentence
+    ):
+        return False
     if aspect.kind in COUNTED_KINDS and _counted_from_another_event(aspect.asks, sentence):
         return False
     if aspect.kind is AnswerType.AGE:
@@ -453,6 +487,8 @@ def answers(
         return False
     if PERCENTAGE_ASKED.search(aspect.asks) and not PERCENTAGE_GIVEN.search(sentence):
         return False
+    if SHARE_ASKED.search(aspect.asks) and not SHARE_GIVEN.search(sentence):
+        return False
     if POSITION_ASKED.search(aspect.asks) and POSITION_HELD.search(sentence):
         return True
     if aspect.kind is AnswerType.PERSON and aspect.cue <= BODIES_ASKED:
@@ -463,6 +499,17 @@ def answers(
         return True  # "which company": a firm named as one, "Skycom was Huawei's subsidiary"
     cue = aspect.cue - DEADLINE_WORDS if DEADLINE.search(sentence) else aspect.cue
     return not cue or _shares_a_cue(cue, sentence_terms)
+
+
+def _gives_the_supervision_asked(asked: str, sentence: str) -> bool:
+    """A part asking only for the supervision a sentence imposes ("how long a term of
+    supervised release on top of his prison sentence") is not answered by the prison term."""
+    asked = GIVEN_BESIDE.sub(" ", asked)
+    wanted = {match.group(0).lower() for match in SUPERVISION.finditer(asked)}
+    if not wanted or re.search(rf"\b{CUSTODY}", asked, re.I):
+        return True
+    said = " ".join(sentence.lower().split())
+    return any(kind in said for kind in wanted)
 
 
 def _names_a_firm_asked(aspect: Aspect, sentence: str) -> bool:
@@ -741,6 +788,8 @@ def _contains(aspect: Aspect, sentence: str) -> bool:
         sentence = CONDITIONAL_OUTCOME.sub(" ", sentence)
     if kind is AnswerType.STATUTE and SUBSECTION_HEADING.match(sentence):
         return bool(aspect.words & TITLE_WORDS)
+    if kind is AnswerType.PLACE and COUNTRY_ASKED.search(aspect.asks):
+        return bool(pattern.search(sentence) or NAMES_A_COUNTRY.search(sentence))
     if not pattern.search(sentence):
         return kind is AnswerType.PERSON and (
             _cites_a_case(aspect, sentence)

@@ -231,6 +231,16 @@ NAME_BEFORE_VERDICT = re.compile(
 )
 """Someone by name, then the verdict or sentence passed on him: "Ibori was previously convicted
 here … and sentenced to 13 years in prison"."""
+STAND_IN_NAME = re.compile(r"(?:Victim|Proprietary|Unindicted|Confidential|Cooperating)\b")
+"""A term a filing keeps a name back by, capitalised as a name is: "the Victim Company", "the
+Proprietary Software", "a Cooperating Witness"."""
+NAME_BEFORE_TERM_RECEIVED = re.compile(
+    r"\b(?P<name>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})\s+"
+    r"(?:(?:[a-z]+ly|earlier|later|also|then)\s+)?(?:received|got|was given|is serving)\s+"
+    r"an?\s+(?:[\w-]+\s+){1,3}?(?:sentence|term)\b"
+)
+"""Someone by name, then the term he received: "Yastremskiy earlier received a 30-year prison
+term in Turkey"."""
 NAMED_AS_SENTENCED = re.compile(
     r"\b(?P<name>[A-Z][a-z'-]+(?:[ -][A-Z][a-z'-]+)+),\s+an?\s+[^,]{1,60}?\s+who\s+"
     r"(?:\w+\s+)?(?:received|was sentenced|got|is serving)\b"
@@ -327,6 +337,8 @@ def names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froze
     for run in CAPITALISED_RUN.finditer(sentence):
         name = _without_leading_function_words(run.group(0))
         if frozenset(terms(name)) <= question_terms or _described_name_asked(name, question_terms):
+            continue
+        if STAND_IN_NAME.match(name):
             continue
         name = _after_words_asked(name, question_terms)
         if by_role and _statutory_actor(sentence, run, name):
@@ -484,6 +496,7 @@ def verdict_on_another(sentence: str, asked: frozenset[str]) -> bool:
         NAME_BEFORE_VERDICT,
         NAMED_AS_SENTENCED,
         NAMED_BEFORE_APPOSITIVE_VERDICT,
+        NAME_BEFORE_TERM_RECEIVED,
     )
     for match in (found for pattern in verdicts for found in pattern.finditer(sentence)):
         words = frozenset(terms(match.group("name")))

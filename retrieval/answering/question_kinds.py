@@ -54,7 +54,11 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
         re.compile(
             rf"\b(fine[ds]?|restitution|how much(?! (prison |jail )?time)(?! {NOTICE})"
             r"(?! (do|does|did|is|was|were|are) \w+ (\w+ )*weigh)|"
-            r"forfeit(?!able)\w*|worth|value[ds]?|paid|pay|cost|bail|bond|fee|price|damages|retail|"
+            # "kept from being forfeited" asks what keeps it, not an amount, and "how long after
+            # forfeiture" asks a time.
+            r"(?<!\bbe )(?<!\bbeing )(?<!\bbeen )(?<!\bafter )(?<!\bbefore )(?<!\bupon )"
+            r"forfeit(?!able)\w*|"
+            r"worth|value[ds]?|paid|pay|cost|bail|bond|fee|price|damages|retail|"
             r"proceeds|"
             r"civil penalt(?:y|ies))\b"
             r"|\b(what|which)\b[^?,]{0,30}\bdollar "
@@ -66,7 +70,9 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
         AnswerType.DATE,
         re.compile(
             r"^\s*(?:and\s+)?(?:on |to |by |from |until )?(when|(what|which) (day|year))\b"
-            r"|\b(dates?|deadlines?|time limits?)\b|\bby when\b",
+            # A deadline given its length ("who misses the thirty-day deadline") is no date
+            # asked.
+            r"|\b(dates?|(?<!-day )(?<!-month )(?<!-year )deadlines?|time limits?)\b|\bby when\b",
             re.I,
         ),
     ),
@@ -87,7 +93,8 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
         AnswerType.DURATION,
         re.compile(
             rf"\b(how long|how many {DURATION_WORDS})\b"
-            r"|\b(what|which) (period|time ?frame|length of time|window)\b(?! of (the )?(year|day))"
+            r"|\b(what|which) (period|time ?frame|length of time|window|(time ?)?span)\b"
+            r"(?! of (the )?(year|day))"
             r"|\b(statute|period) of limitations?\b|\blimitations? period\b"
             rf"|\bhow much {NOTICE}",
             re.I,
@@ -108,10 +115,12 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
         re.compile(
             # Not past a verb: "in what situations can a domain name registrar be enjoined"
             # asks for situations; nor past a preposition: "what conduct involving a domain
-            # name registration" asks for conduct.
+            # name registration" or "what conduct toward a domain name registrar" asks for
+            # conduct.
             r"\b(which|what)\b(\s+(?:is|was|are|were))?(\s+(?!(?:can|could|may|might|must|shall|"
             r"should|will|would|does|do|did|is|was|are|were|has|have|had|gives?|makes?|lets?|"
-            r"allows?|else|involving|involves?|regarding|concerning|about|with|using|under)\b)"
+            r"allows?|else|involving|involves?|regarding|concerning|about|with|using|under|"
+            r"toward|towards|against|by|through|from|on|at|for|in|into|to|over|via|within)\b)"
             r"\w+){0,3}?\s+"
             r"(websites?|web ?sites?|domains?|domain names?|"
             r"urls?|web addresses|sites?)\b",
@@ -189,11 +198,22 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"|\bwhat(?:'s| is| was| were| are) the (?:real |full |true |legal )?names? of\b"
             r"|^\s*name (?:the|all|every|each)\b"
             r"|\bwhat (?:is|was) (?:his|her|their|the|that|this|its) "
-            r"(?:company|business|firm|store|shop)(?:'s name)? (?:called|named)\b",
+            r"(?:company|business|firm|store|shop)(?:'s name)? (?:called|named)\b"
+            # An operation is asked for by its name: "what was the multiagency operation that
+            # produced the indictment", "under what FBI initiative was it investigated".
+            r"|^\s*(?:and\s+)?(?:under |in |through |by |during )?(?:what|which)\s+"
+            r"(?:(?:was|is|were|are)\s+the\s+)?"
+            r"(?:(?!(?:did|does|do|was|were|is|are|has|had|can|could|will|would|of|from|in|by|"
+            r"about|for)\b)[\w-]+\s+){0,3}?"
+            # Not one the question names: "the results of Operation DisrupTor".
+            r"(?:operations?|initiatives?|sweeps?|crackdowns?|task forces?)\b(?!\s+(?-i:[A-Z]))",
             re.I,
         ),
     ),
 ]
+WHO_PAYS = re.compile(r"^\s*(?:and\s+)?who\b(?!.*\b(?:how much|what|which)\b)", re.I)
+"""A part asking who pays or bears a cost ("who has to pay the cost of destroying the labels")
+asks for someone, not an amount."""
 KIND_OF_BODY = re.compile(r"\b(?:what|which) (?:kinds?|types?|sorts?|categor(?:y|ies)) of\b", re.I)
 """What kind of body or people asks for a kind, not a name: "to what kind of charitable
 organizations may Customs give the goods" ("eleemosynary institutions")."""
@@ -338,6 +358,8 @@ def kinds_asked(clause: str, prison_context: bool) -> list[AnswerType]:
     if AnswerType.MONEY in kinds and _names_a_thing_that_is_no_money(clause):
         kinds.remove(AnswerType.MONEY)
     if AnswerType.MONEY in kinds and _amount_given(clause):
+        kinds.remove(AnswerType.MONEY)
+    if AnswerType.MONEY in kinds and AnswerType.PERSON in kinds and WHO_PAYS.match(clause):
         kinds.remove(AnswerType.MONEY)
     if AnswerType.PERSON in kinds and KIND_OF_BODY.search(clause):
         kinds.remove(AnswerType.PERSON)

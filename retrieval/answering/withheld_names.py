@@ -21,7 +21,8 @@ from retrieval.answering.words import has_word
 
 ROLE = (
     r"(?:leaders?|officers?|engineers?|employees?|scientists?|executives?|hackers?|doctors?|"
-    r"physicians?|pharmacists?)"
+    r"physicians?|pharmacists?|buyers?|purchasers?|customers?|friends?|associates?|"
+    r"accomplices?)"
 )
 """The people a speech or a review may leave unnamed by their role."""
 PEOPLE = r"(?:m[ae]n|wom[ae]n|individuals?|persons?|defendants?)"
