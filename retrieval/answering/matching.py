@@ -175,6 +175,7 @@ VALUE_OF = re.compile(
 "$2 million worth of fake handbags"."""
 HOW_MUCH = re.compile(r"\bhow much\b", re.I)
 SUPERVISION = re.compile(r"\b(?:supervised release|probation)\b", re.I)
+CUSTODY_ASKED = re.compile(rf"\b{CUSTODY}", re.I)
 GIVEN_BESIDE = re.compile(
     r"\b(?:on top of|in addition to|besides|apart from|other than|beyond|after)\s+"
     r"(?:[\w'-]+\s+){0,3}[\w'-]+",
@@ -506,7 +507,7 @@ def _gives_the_supervision_asked(asked: str, sentence: str) -> bool:
     supervised release on top of his prison sentence") is not answered by the prison term."""
     asked = GIVEN_BESIDE.sub(" ", asked)
     wanted = {match.group(0).lower() for match in SUPERVISION.finditer(asked)}
-    if not wanted or re.search(rf"\b{CUSTODY}", asked, re.I):
+    if not wanted or CUSTODY_ASKED.search(asked):
         return True
     said = " ".join(sentence.lower().split())
     return any(kind in said for kind in wanted)
