@@ -46,6 +46,9 @@ DURATION = (
     rf"((non-?consecutive|consecutive|concurrent|full|additional|more|calendar)[- ])?"
     rf"{DURATION_WORDS}\b"
 )
+BESIDE = r"(?:on top of|in addition to|besides|apart from|other than|beyond)"
+"""The words a question names what is given beside what it asks by ("on top of her
+restitution")."""
 FIRM_NOUNS = (
     r"(?:compan(?:y|ies)|firms?|business(?:es)?|corporations?|manufacturers?|makers?|"
     r"suppliers?|distributors?|retailers?|vendors?|stores?|shops?|subsidiar(?:y|ies)|"

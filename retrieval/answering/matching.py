@@ -11,6 +11,7 @@ from functools import lru_cache
 from retrieval.analysis import terms
 from retrieval.answering.agencies import about_another_agency
 from retrieval.answering.answer_kinds import (
+    BESIDE,
     CUSTODY,
     DURATION,
     DURATION_WORDS,
@@ -176,12 +177,9 @@ VALUE_OF = re.compile(
 HOW_MUCH = re.compile(r"\bhow much\b", re.I)
 SUPERVISION = re.compile(r"\b(?:supervised release|probation)\b", re.I)
 CUSTODY_ASKED = re.compile(rf"\b{CUSTODY}", re.I)
-GIVEN_BESIDE = re.compile(
-    r"\b(?:on top of|in addition to|besides|apart from|other than|beyond|after)\s+"
-    r"(?:[\w'-]+\s+){0,3}[\w'-]+",
-    re.I,
-)
-"""What a part names as given beside what it asks ("on top of his prison sentence")."""
+GIVEN_BESIDE = re.compile(rf"\b(?:{BESIDE}|after)\s+(?:[\w'-]+\s+){{0,3}}[\w'-]+", re.I)
+"""What a part names as given beside what it asks ("on top of his prison sentence", "after his
+prison term")."""
 EACH_UNIT = re.compile(r"\b(?:at|in|for|to|on) each\s+(?P<unit>[a-z][\w-]*)", re.I)
 """What a count asked for is a count of each of: "how many officers at each *port* of entry"."""
 PEOPLE_DEALT_WITH = re.compile(

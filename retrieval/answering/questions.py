@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from retrieval.analysis import terms
 from retrieval.answering.agencies import agencies_named
-from retrieval.answering.answer_kinds import AnswerType, Aspect
+from retrieval.answering.answer_kinds import BESIDE, AnswerType, Aspect
 from retrieval.answering.matching import ORDERED_MONEY, amounts, answers, values
 from retrieval.answering.named_people import (
     INITIALS,
@@ -202,11 +202,7 @@ TYPE_WORDS = frozenset(
 )
 """Words that say which kind of answer is wanted, not what it is about: no part of a cue. How
 many are asked for is one of them: "which two agencies" is answered by the agencies named."""
-BESIDES = re.compile(
-    r"\b(?:on top of|in addition to|besides|apart from|other than|beyond)\s+((?:[\w'-]+\s+){0,3}"
-    r"[\w'-]+)",
-    re.I,
-)
+BESIDES = re.compile(rf"\b{BESIDE}\s+((?:[\w'-]+\s+){{0,3}}[\w'-]+)", re.I)
 """What a question names as given beside what it asks ("on top of her restitution")."""
 LIGHT_VERBS = frozenset(terms("bear bears bore borne"))
 """Verbs whose noun says what is asked: "who bears the burden" is answered by "the defendant
