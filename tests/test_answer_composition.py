@@ -2588,6 +2588,21 @@ def test_a_term_a_filing_keeps_a_name_back_by_names_no_one(stand_in: str) -> Non
     assert answered(question, sentence.replace(stand_in, "Halden Systems")) == {0}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vole had installed a copy of the source code on the UC Network (i.e., the Vole Upload).",
+        'Vole sold the source code to a buyer at a lodge (the "Marlow Lodge").',
+        "According to the Superseding Indictment filed against Vole, he copied the code.",
+    ],
+)
+def test_a_term_a_filing_defines_or_the_filing_itself_names_no_company(sentence: str) -> None:
+    question = "What is the name of the software company whose source code Dana Vole stole?"
+
+    assert answered(question, sentence) == set()
+    assert answered(question, "Vole stole the code from Halden Systems in Ostland.") == {0}
+
+
 def test_a_domain_name_after_a_preposition_is_not_what_is_asked() -> None:
     asked = kinds(
         "Under the statute, what conduct toward a domain name registrar makes a violation willful?"

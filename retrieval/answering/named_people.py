@@ -90,6 +90,9 @@ GATHERINGS = frozenset(terms("network conference summit forum initiative program
 """Last words that make a run of capitals a gathering's or a programme's name ("Intellectual
 Property Crimes Enforcement Network"); as a first word they may start a firm's ("Networking
 Inc.")."""
+FILINGS = frozenset(terms("indictment complaint affidavit agreement memorandum judgment"))
+"""Last words that make a run of capitals a court filing's name ("the Superseding Indictment",
+"the Plea Agreement"), no one's."""
 NAME_WORDS = frozenset(terms("name"))
 HOLDER_ASKED = re.compile(
     r"\bwho\s+(?:is|was)\s+the\s+(?:current|present|then|sitting|(?-i:[A-Z]))"
@@ -234,6 +237,10 @@ here … and sentenced to 13 years in prison"."""
 STAND_IN_NAME = re.compile(r"(?:Victim|Proprietary|Unindicted|Confidential|Cooperating)\b")
 """A term a filing keeps a name back by, capitalised as a name is: "the Victim Company", "the
 Proprietary Software", "a Cooperating Witness"."""
+DEFINED_TERM_BEFORE = re.compile(r"\(\s*(?:i\.e\.,?\s+)?the\s+[\"\u201c]?$")
+DEFINED_TERM_AFTER = re.compile(r"[\"\u201d]?\s*\)")
+"""A term a filing defines in brackets, for a thing it has just described: "installed on the UC
+Network (i.e., the Xu Upload)", "a hotel in White Plains, New York (the "Hotel")"."""
 NAME_BEFORE_TERM_RECEIVED = re.compile(
     r"\b(?P<name>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})\s+"
     r"(?:(?:[a-z]+ly|earlier|later|also|then)\s+)?(?:received|got|was given|is serving)\s+"
@@ -338,7 +345,7 @@ def names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froze
         name = _without_leading_function_words(run.group(0))
         if frozenset(terms(name)) <= question_terms or _described_name_asked(name, question_terms):
             continue
-        if STAND_IN_NAME.match(name):
+        if STAND_IN_NAME.match(name) or _defined_term(sentence, run):
             continue
         name = _after_words_asked(name, question_terms)
         if by_role and _statutory_actor(sentence, run, name):
@@ -380,6 +387,13 @@ def names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froze
         if _does_what_is_asked(sentence[run.end() :], aspect):
             return True
     return False
+
+
+def _defined_term(sentence: str, run: re.Match[str]) -> bool:
+    return bool(
+        DEFINED_TERM_BEFORE.search(sentence[: run.start()])
+        and DEFINED_TERM_AFTER.match(sentence, run.end())
+    )
 
 
 def _after_words_asked(name: str, question_terms: frozenset[str]) -> str:
@@ -620,7 +634,7 @@ def _place_or_body(name: str, aspect: Aspect) -> bool:
     words = terms(name)
     head = terms(name.split(" of ", 1)[0])  # "U.S. Department" of "U.S. Department of Defense"
     ends = {words[0], words[-1], head[-1]} & PLACES_AND_BODIES if words and head else set()
-    if words and words[-1] in GATHERINGS:
+    if words and words[-1] in GATHERINGS | FILINGS:
         ends.add(words[-1])
     if not ends or aspect.words & BODIES_ASKED or RECIPIENT_ASKED.search(aspect.asks):
         return False
