@@ -1201,6 +1201,27 @@ def test_a_part_no_hit_answers_is_read_from_the_lead_documents_next_chunks() -> 
     assert chunks_for_missing_parts(what, [lead], release) == []
 
 
+def test_a_release_s_title_field_does_not_keep_its_opening_sentence_from_being_read() -> None:
+    release = ChunksOfOneRelease(
+        [
+            "Tittle: Lens Shop Owner Sentenced to 46 Months in Prison\n"
+            "Date: 2017118\n"
+            "The owner of Marlow Lens Shop, an online retailer of lenses, was sentenced to 46 "
+            "months in prison today for selling counterfeit lenses.",
+            "Tittle: Lens Shop Owner Sentenced to 46 Months in Prison\n"
+            "Judge Okafor also ordered defendant Dana Vole, 30, to pay $200,000 in restitution.",
+        ]
+    )
+    second = release.rows[1]
+    lead = hit(second.text, chunk=second.chunk_id)
+    question = Question.parse("What prison term did Dana Vole get, and how much restitution?")
+
+    extra = chunks_for_missing_parts(question, [lead], release)
+
+    assert [h.chunk_id for h in extra] == ["d1:0"]
+    assert 0 in answered(question.text, release.rows[0].text.splitlines()[-1])
+
+
 class ChunksOfReleases(ChunksOfOneRelease):
     """Several documents' chunks, as the registry keeps them."""
 
@@ -1613,6 +1634,21 @@ def test_a_document_that_never_names_the_person_asked_about_has_none_of_the_name
     )
 
     found = candidates(question, [other_man, both], flat_idf(question.terms + question.key_terms))
+
+    coverage = {c.document_id: c.document.name_coverage for c in found}
+    assert coverage == {"d1": 0.0, "d2": 1.0}
+
+
+def test_a_document_holding_only_the_common_words_of_a_firm_s_name_does_not_name_it() -> None:
+    question = Question.parse("How much was United Halvorsen Corporation fined for the theft?")
+    another_firm = hit(
+        "A researcher for a United States corporation pleaded guilty to the theft.", chunk="d1:0"
+    )
+    short_of_a_word = hit("Halvorsen Corporation was fined $60 million.", chunk="d2:0")
+
+    found = candidates(
+        question, [another_firm, short_of_a_word], flat_idf(question.terms + question.key_terms)
+    )
 
     coverage = {c.document_id: c.document.name_coverage for c in found}
     assert coverage == {"d1": 0.0, "d2": 1.0}
@@ -2051,6 +2087,20 @@ def test_a_firm_the_release_describes_without_naming_is_not_answered_by_another_
     named = unnamed.replace(
         "a company based in Ruritania", "Brisk Trading Ltd., a company based in Ruritania,"
     )
+
+    assert not decides(question, unnamed)
+    assert decides(question, named)
+
+
+def test_a_firm_asked_for_by_a_town_and_state_is_withheld_where_it_is_only_described() -> None:
+    question = Question.parse(
+        "What is the name of the Marlow, Ostland company where Dana Vole worked as a chemist?"
+    )
+    unnamed = (
+        "From 2017 through 2018, Dana Vole worked as a chemist for a company in Marlow, "
+        "Ostland, where she had access to trade secrets. Brisk Holdings would reward Vole."
+    )
+    named = unnamed.replace("a company in Marlow", "Halden Coatings, a company in Marlow")
 
     assert not decides(question, unnamed)
     assert decides(question, named)
@@ -3790,3 +3840,102 @@ def test_kinds_of_answer_listed_after_a_colon_are_parts_of_their_own() -> None:
     assert kinds("How did the Vole case end: conviction, plea deal or dismissal?") == [
         AnswerType.OUTCOME
     ]
+
+
+def test_a_term_of_probation_answers_what_probation_was_agreed() -> None:
+    question = "What fine and what probation term did Halden Systems agree to in its plea?"
+
+    assert answered(
+        question, "Halden will pay the fine and be subject to a three-year term of probation."
+    ) == {1}
+    assert answered(question, "Halden will pay the fine and cooperate with the government.") == (
+        set()
+    )
+
+
+def test_domain_name_registration_conduct_asks_for_conduct_not_a_web_address() -> None:
+    asked = kinds("What kind of domain name registration conduct makes a violation willful?")
+
+    assert AnswerType.WEB_ADDRESS not in asked
+    assert kinds("Which domain name did Vole register for the shop?") == [AnswerType.WEB_ADDRESS]
+
+
+def test_supervision_asked_along_with_a_prison_term_is_not_answered_by_the_term() -> None:
+    question = "How long a term of supervised release did Vole get along with his prison sentence?"
+
+    assert answered(question, "Vole was sentenced to 46 months in prison.") == set()
+    assert answered(
+        question, "Vole was sentenced to 46 months in prison and three years of supervised release."
+    ) == {0}
+
+
+def test_the_sentence_imposed_is_not_the_most_a_plea_exposes_someone_to() -> None:
+    question = (
+        "What is the maximum penalty under Vole's plea agreement, and what sentence did the "
+        "court ultimately impose on him?"
+    )
+
+    assert answered(
+        question, "Under the plea agreement, Vole faces up to 20 months in prison."
+    ) == {0}
+    assert 1 in answered(question, "Vole was sentenced to 14 months in prison.")
+    # A section's fine is the most it allows, whatever verb asks for it.
+    rule = "What civil fine does 19 U.S.C. 1526 impose on an importer of the goods?"
+    assert answered(rule, "For a first seizure, the fine shall be not more than the value.") == {0}
+
+
+def test_which_companies_were_consulted_is_not_answered_by_a_duty_to_consult() -> None:
+    question = "Which private sector companies has the Commissioner consulted on officer training?"
+
+    duty = "The Commissioner shall consult with private sector entities on officer training."
+    assert answered(question, duty) == set()
+    assert answered(
+        question,
+        "The Commissioner consulted private sector companies, Halden Systems and Marlow Tools.",
+    ) == {0}
+
+
+def test_which_firm_paid_a_penalty_the_question_states_asks_only_for_the_firm() -> None:
+    assert kinds("Which company paid the $1 million CFIUS civil penalty in 2018?") == [
+        AnswerType.PERSON
+    ]
+    assert AnswerType.MONEY in kinds("Which company paid the penalty, and how much was it?")
+
+
+def test_how_the_law_classes_an_offense_asks_for_no_amount() -> None:
+    assert kinds("How is the offense classified for restitution purposes?") == [AnswerType.ANY]
+    assert kinds("How much restitution was Vole ordered to pay?") == [AnswerType.MONEY]
+
+
+def test_a_sentence_told_before_which_section_is_asked_is_no_part_asked() -> None:
+    assert kinds("Vole's 2019 sentence was the first under which section of the Act?") == [
+        AnswerType.STATUTE
+    ]
+    assert kinds("What sentence did Vole get, and under which section was he charged?") == [
+        AnswerType.PRISON_SENTENCE,
+        AnswerType.STATUTE,
+    ]
+
+
+def test_who_holds_an_office_is_not_answered_by_someone_named_to_another() -> None:
+    question = "What is the name of the Assistant Director appointed to head the Marlow Center?"
+
+    another = (
+        "In 2019 the Governor appointed Dana Vole as the first Marlow Enforcement Coordinator."
+    )
+    assert answered(question, another) == set()
+    assert answered(question, "Dana Vole was appointed Assistant Director to head the center.") == {
+        0
+    }
+
+
+def test_a_co_defendant_asked_for_is_answered_by_the_release_s_other_defendant() -> None:
+    question = Question.parse("Who was the Marlow co-defendant awaiting trial with Dana Vole?")
+    release = (
+        "Dana Vole, 41, of Ostland, pleaded guilty to stealing seeds. Co-defendant Charles "
+        "Brisk, 50, of Marlow, is awaiting trial."
+    )
+
+    assert decides(question, release)
+    sentenced = Question.parse("What sentence did Dana Vole get for stealing seeds?")
+    assert not decides(sentenced, release.replace("is awaiting trial", "got 20 months"))

@@ -46,7 +46,10 @@ DURATION = (
     rf"((non-?consecutive|consecutive|concurrent|full|additional|more|calendar)[- ])?"
     rf"{DURATION_WORDS}\b"
 )
-BESIDE = r"(?:on top of|in addition to|besides|apart from|other than|beyond)"
+BESIDE = (
+    r"(?:on top of|in addition to|besides|apart from|other than|beyond|along with|together with|"
+    r"alongside)"
+)
 """The words a question names what is given beside what it asks by ("on top of her
 restitution")."""
 FIRM_NOUNS = (

@@ -44,7 +44,12 @@ from retrieval.answering.records import (
     listed_headlines,
 )
 from retrieval.answering.sections import of_another_section, sections_cited
-from retrieval.answering.sentences import Sentence, split_sentences, with_short_sentences_joined
+from retrieval.answering.sentences import (
+    Sentence,
+    is_furniture,
+    split_sentences,
+    with_short_sentences_joined,
+)
 from retrieval.answering.withheld_parts import WithheldParts
 from retrieval.answering.words import has_word
 from retrieval.search import Hit
@@ -78,7 +83,6 @@ LISTED_HEADLINE_COVERAGE = 0.5
 name to be evidence: "Baltimore Store Owner Sentenced to 30 Months for Selling Counterfeit
 Luxury Apparel" says what it says of the store owner asked about; the list's other headlines
 are about other cases."""
-FURNITURE = ("link:", "tittle:", "print version", "search the archive", "home »")
 IdfLookup = Callable[[Sequence[str]], dict[str, float]]
 
 
@@ -490,7 +494,9 @@ def _documents(
                 question.names, document_terms | named_elsewhere.get(document_id, frozenset())
             ),
             asked_by_age=by_age[document_id][0],
-            others_by_age=by_age[document_id][1],
+            others_by_age=frozenset()
+            if question.asks_who_the_others_are
+            else by_age[document_id][1],
             withheld_parts=withheld.get(document_id, frozenset()),
             another_section=of_another_section(
                 cited,
@@ -548,10 +554,9 @@ def _says_something(sentence: str, titles_asked: bool = False) -> bool:
     heading is the answer) or a fragment too short to say anything (a record's "Registration
     date: 2003-05-06" says something)."""
     words = [word for word in URL.sub(" ", sentence).split() if any(c.isalpha() for c in word)]
-    lowered = sentence.lower()
     return (
         (len(words) >= MIN_WORDS or bool(FIELD.match(sentence) or CODE_CITATION.search(sentence)))
-        and not lowered.startswith(FURNITURE)
+        and not is_furniture(sentence)
         and not (
             MARKDOWN_HEADING.match(sentence)
             and "§" not in sentence

@@ -61,7 +61,8 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
         r"life in prison|home (confinement|detention))"
         rf"|{DURATION}[- ](term[- ])?(in|of|behind) (federal |state )?{CUSTODY}"
         rf"|{DURATION}[- ]((federal|state)[- ])?((prison|jail) )?(sentence|term of imprisonment)"
-        rf"|{DURATION}[- ]((federal|state)[- ])?(prison|jail) terms?\b",
+        rf"|{DURATION}[- ]((federal|state)[- ])?(prison|jail) terms?\b"
+        rf"|{DURATION}['\u2019]?[- ](term[- ]of[- ]|of[- ])?probation\b",
         re.I | re.S,
     ),
     AnswerType.MONEY: re.compile(

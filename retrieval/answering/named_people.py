@@ -90,6 +90,13 @@ GATHERINGS = frozenset(terms("network conference summit forum initiative program
 """Last words that make a run of capitals a gathering's or a programme's name ("Intellectual
 Property Crimes Enforcement Network"); as a first word they may start a firm's ("Networking
 Inc.")."""
+OFFICE_HOLDER_ASKED = re.compile(
+    r"\b(?:name of|who (?:is|was)) the\s+(?:(?:current|then|first|new|acting)\s+)?"
+    r"(?:[A-Z][\w.]*\s+){0,3}(?P<office>Director|Commissioner|Secretary|Coordinator|"
+    r"Administrator|Chief|Chairman|Chairwoman|President)\b"
+)
+"""A part asking for whoever holds an office, by its title in capitals ("the name of the
+Assistant Director appointed to head the Center")."""
 FILINGS = frozenset(terms("indictment complaint affidavit agreement memorandum judgment"))
 """Last words that make a run of capitals a court filing's name ("the Superseding Indictment",
 "the Plea Agreement"), no one's."""
@@ -116,6 +123,9 @@ FIRM_NAME_END = re.compile(
     r"|Group|Technologies|Industries|Holdings)$"
 )
 """The last word of a firm's name: "Metaldyne Corporation", "Ford Motor Company"."""
+WHICH_FIRMS = re.compile(rf"\bwhich\s+(?:[\w-]+\s+){{0,3}}{FIRM_NOUNS}\b", re.I)
+"""A part asking which firms ("which private sector companies has CBP consulted"): by name,
+which a statute's "private sector entities" does not give."""
 FIRM_ASKED = re.compile(rf"\b(?:{FIRM_NOUNS}|brands?)\b", re.I)
 """A part that asks for a firm ("which company employed the engineers"), whose name a firm's is."""
 DISTRICT_FIRST = re.compile(
@@ -276,6 +286,10 @@ NAMED_BEFORE_APPOSITIVE_VERDICT = re.compile(
 )
 """Someone named, who he is, then the verdict or sentence passed on him: "Seyed Mahmood Mousavi,
 a former interrogator for the Islamic Revolutionary Court in Iran, was sentenced"."""
+NOT_THE_SUBJECT = re.compile(r"(?:\b(?:of|for|at|by|from)|[A-Z][\w'-]*)\s+$")
+"""What makes a name no subject of the verdict after it: a word of a longer name, or a
+preposition ("The owner of Candy Color Lenses, a major online retailer …, was sentenced" passes
+the sentence on the owner)."""
 BODY_RUN = re.compile(r"[A-Z][\w.'-]*(?:\s+(?:(?:and|of|for|the)\s+)*[A-Z][\w.'-]*)+")
 """Capitalised words in a row, with the small words a body's name holds ("Bureau *of*
 Investigation", "Customs *and* Border Protection")."""
@@ -336,7 +350,7 @@ def names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froze
     "who was sentenced" is not answered by "Judge Renata Okafor imposed the sentence", "which
     company did Ferizi hack" not by "Ardit Ferizi gained access". A headline in title case
     ("Baltimore Store Owner Sentenced to 30 Months") names no one by its capitals."""
-    if title_case(sentence):
+    if title_case(sentence) or _another_office(aspect, sentence):
         return False
     by_role = not _asks_for_a_name(aspect)
     if by_role and statutory_role(sentence, question_terms, asks_leave(aspect)):
@@ -389,6 +403,14 @@ def names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froze
     return False
 
 
+def _another_office(aspect: Aspect, sentence: str) -> bool:
+    """The part asks who holds an office by its title, and the sentence never names that
+    office: "President Obama appointed Victoria Espinel as the first Enforcement Coordinator"
+    does not say who the Assistant Director is."""
+    asked = OFFICE_HOLDER_ASKED.search(aspect.asks)
+    return asked is not None and not re.search(rf"\b{asked.group('office')}", sentence, re.I)
+
+
 def _defined_term(sentence: str, run: re.Match[str]) -> bool:
     return bool(
         DEFINED_TERM_BEFORE.search(sentence[: run.start()])
@@ -434,7 +456,11 @@ def _asks_for_a_name(aspect: Aspect) -> bool:
     """The part asks for someone's name ("what is the name of the Assistant Director", "who is
     the current Assistant Director"), which a statute's office ("the Assistant Director
     shall…") does not give."""
-    return bool(aspect.words & NAME_WORDS) or HOLDER_ASKED.search(aspect.asks) is not None
+    return (
+        bool(aspect.words & NAME_WORDS)
+        or HOLDER_ASKED.search(aspect.asks) is not None
+        or WHICH_FIRMS.search(aspect.asks) is not None
+    )
 
 
 def _after_district(name: str) -> str:
@@ -513,6 +539,10 @@ def verdict_on_another(sentence: str, asked: frozenset[str]) -> bool:
         NAME_BEFORE_TERM_RECEIVED,
     )
     for match in (found for pattern in verdicts for found in pattern.finditer(sentence)):
+        if match.re is NAMED_BEFORE_APPOSITIVE_VERDICT and NOT_THE_SUBJECT.search(
+            sentence[: match.start("name")]
+        ):
+            continue
         words = frozenset(terms(match.group("name")))
         if words and not words & OFFICE_OR_PLACE and not words & asked:
             return True

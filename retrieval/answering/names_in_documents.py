@@ -17,6 +17,14 @@ from retrieval.search import Hit
 
 NAME_WORDS_TO_SPARE = 3
 """A name with this many words may miss one in a document and still be the name asked about."""
+COMMON_NAME_WORDS = frozenset(
+    terms(
+        "corporation corp inc incorporated llc ltd limited company co group holdings industries "
+        "technologies technology international united american national global"
+    )
+)
+"""Words many firms' names hold ("United Microelectronics Corporation"): a document holding
+them and not the name's own word does not name the firm."""
 FAMILIAR_FIRST_NAMES = (
     "William: Bill Billy",
     "Robert: Bob Bobby Rob",
@@ -99,16 +107,21 @@ def defendants(
 def name_coverage(names: Sequence[Sequence[str]], document_terms: frozenset[str]) -> float:
     """Share of ``names`` the document has. A name of three words or more is there if all but
     one of its words are: a text may leave out a middle name or spell one of its words
-    otherwise. A word is there in another form too: a PDF's text may run a mark's sign or a
-    possessive into it ("FOAMGLASA(r)", "Corningas")."""
+    otherwise, unless the words it does hold are those many firms' names hold. A word is there
+    in another form too: a PDF's text may run a mark's sign or a possessive into it
+    ("FOAMGLASA(r)", "Corningas")."""
     if not names:
         return 1.0
     present = 0
     for name in names:
-        missing = sum(
-            not any(has_form(form, document_terms) for form in _forms(word)) for word in name
-        )
-        present += missing == 0 or (len(name) >= NAME_WORDS_TO_SPARE and missing == 1)
+        missing = [
+            word
+            for word in name
+            if not any(has_form(form, document_terms) for form in _forms(word))
+        ]
+        held = frozenset(name) - frozenset(missing)
+        spared = len(name) >= NAME_WORDS_TO_SPARE and len(missing) == 1
+        present += not missing or (spared and not held <= COMMON_NAME_WORDS)
     return present / len(names)
 
 

@@ -20,6 +20,11 @@ MAXIMUM = re.compile(
     r"penalt(y|ies)|carr(y|ies))\b",
     re.I,
 )
+IMPOSED_ASKED = re.compile(
+    r"\b(?:impose[sd]?|ultimately|actually|in the end|received?|got|handed down)\b", re.I
+)
+"""A part asking what a court did impose ("and what sentence did the court ultimately impose"),
+which the most another part asks about ("the maximum penalty under his plea") does not answer."""
 RULE_ASKED = re.compile(
     r"\b(?:does|do)\b.*(?:\bU\.?\s?S\.?\s?C\.?|§|\bsection\s+\d)"
     r"|(?:\bU\.?\s?S\.?\s?C\.?|§|\bsection\s+\d).*\b(?:does|do)\b",
@@ -122,7 +127,9 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"allows?|else|involving|involves?|regarding|concerning|about|with|using|under|"
             r"toward|towards|against|by|through|from|on|at|for|in|into|to|over|via|within)\b)"
             r"\w+){0,3}?\s+"
-            r"(websites?|web ?sites?|domains?|domain names?|"
+            # "What domain name registration conduct" asks for conduct, not a name.
+            r"(websites?|web ?sites?|domains?(?!\s+name)|"
+            r"domain names?(?!\s+(?:registr|authorit|dispute))|"
             r"urls?|web addresses|sites?)\b",
             re.I,
         ),
@@ -256,15 +263,20 @@ GIVEN_TERM = re.compile(
 Ferizi to 20 years", "the man who received a 10-year sentence", "who got the 97-month
 sentence", "which judge imposed Dep Nguyen's 180-day jail sentence"), which it does not ask
 for."""
+MONEY_NOUN_GIVEN = (
+    r"(?:\s+(?:in\s+)?(?:[\w-]+\s+)?(?:civil\s+|criminal\s+)?"
+    r"(?:fines?|restitution|damages|proceeds|penalt(?:y|ies)))"
+)
 GIVEN_AMOUNT = re.compile(
     r"\b(?:worth|valued?|value[ds]?|cost(?:ing)?|priced|paid|fine[ds]?|restitution|damages|"
     r"proceeds|bail|bond)\b(?:\s+(?:of|at|more|less|than|over|about|nearly|approximately|"
-    r"around|some|in|an|estimated)){0,3}\s+\$[\d.,]+(?:\s*(?:million|billion))?"
-    r"|\$[\d.,]+(?:\s*(?:million|billion))?\s+(?:in\s+)?(?:fines?|restitution|damages|proceeds)",
+    r"around|some|in|an|the|estimated)){0,3}\s+\$[\d.,]+(?:\s*(?:million|billion))?"
+    rf"{MONEY_NOUN_GIVEN}?"
+    rf"|\$[\d.,]+(?:\s*(?:million|billion))?{MONEY_NOUN_GIVEN}",
     re.I,
 )
 """An amount of money the question gives ("trade secrets worth more than $1 billion", "the
-$69,504 in proceeds"), which it does not ask for."""
+$69,504 in proceeds", "paid the $1 million CFIUS civil penalty"), which it does not ask for."""
 WH_QUESTION = re.compile(r"^\W*(?:and\s+)?(what|which|how)\b", re.I)
 OUTCOME_PATTERN = next(
     index for index, (kind, _) in enumerate(QUESTION_PATTERNS) if kind is AnswerType.OUTCOME
@@ -340,6 +352,14 @@ HOW_LONG_AN_EVENT_LASTED = re.compile(
 )
 """How long a trial or an investigation lasted, asked beside a sentence ("…, and on what date
 were their sentencing hearings set"), is no prison term."""
+WH_WORD = re.compile(r"\b(?:which|what|who|whom|whose|when|where|how)\b", re.I)
+HOW_CLASSED = re.compile(
+    r"\bhow (?:is|are|was|were|does|do) (?:[\w'-]+ ){1,4}?(?:be )?"
+    r"(?:classified|classed|treated|characteri[sz]ed|categori[sz]ed|regarded)\b",
+    re.I,
+)
+"""How the law classes something ("how is the offense classified for restitution purposes")
+asks for a class ("an offense against property"), not for the amount its words name."""
 TIME_KINDS = frozenset({AnswerType.DATE, AnswerType.DURATION})
 AMOUNTS = frozenset({AnswerType.MONEY, AnswerType.COUNT, AnswerType.NUMBER})
 
@@ -353,10 +373,14 @@ def kinds_asked(clause: str, prison_context: bool) -> list[AnswerType]:
         if (match := pattern.search(clause))
     )
     kinds = [kind for _, _, kind in found]
+    if AnswerType.STATUTE in kinds and _sentence_told_before_the_question(clause, found):
+        kinds.remove(AnswerType.PRISON_SENTENCE)
     if AnswerType.MONEY in kinds and _measures_no_money(clause):
         kinds[kinds.index(AnswerType.MONEY)] = AnswerType.COUNT
     if AnswerType.MONEY in kinds and _names_a_thing_that_is_no_money(clause):
         kinds.remove(AnswerType.MONEY)
+    if HOW_CLASSED.search(clause):
+        kinds = [kind for kind in kinds if kind not in AMOUNTS]
     if AnswerType.MONEY in kinds and _amount_given(clause):
         kinds.remove(AnswerType.MONEY)
     if AnswerType.MONEY in kinds and AnswerType.PERSON in kinds and WHO_PAYS.match(clause):
@@ -380,6 +404,17 @@ def kinds_asked(clause: str, prison_context: bool) -> list[AnswerType]:
     if prison_context and not HOW_LONG_AN_EVENT_LASTED.search(clause):
         kinds = [AnswerType.PRISON_SENTENCE if k is AnswerType.DURATION else k for k in kinds]
     return list(dict.fromkeys(kinds))
+
+
+def _sentence_told_before_the_question(
+    clause: str, found: list[tuple[int, int, AnswerType]]
+) -> bool:
+    """ "Meng's 2008 sentence was the first under which section" tells of a sentence before it
+    asks, with "which", for a section: the sentence is no part of what it asks."""
+    asking = WH_WORD.search(clause)
+    return asking is not None and any(
+        kind is AnswerType.PRISON_SENTENCE and start < asking.start() for start, _, kind in found
+    )
 
 
 def _measures_no_money(clause: str) -> bool:

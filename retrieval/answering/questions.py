@@ -26,6 +26,7 @@ from retrieval.answering.named_people import (
 )
 from retrieval.answering.question_kinds import (
     HOW_LONG_A_DOCUMENT,
+    IMPOSED_ASKED,
     MAXIMUM,
     MONEY_KINDS,
     PRISON_CONTEXT,
@@ -361,7 +362,7 @@ class Question:
                         kind,
                         aspect_cue,
                         money_terms=money,
-                        maximum=maximum,
+                        maximum=maximum and not _asks_what_was_imposed(part),
                         words=part_words,
                         many=part_many,
                         asks=_asked(part),
@@ -402,6 +403,14 @@ class Question:
         ("Was he ever caught, and what sentence did he get?" asks for a sentence)."""
         typed = [i for i, aspect in enumerate(self.aspects) if aspect.kind is not AnswerType.ANY]
         return typed[0] if typed else 0
+
+    @property
+    def asks_who_the_others_are(self) -> bool:
+        """Some part asks who the people beside the one the question names are ("who was the
+        Kansas co-defendant awaiting trial in the case involving Wengui Yan")."""
+        return any(
+            aspect.kind is AnswerType.PERSON and _asks_of_others(aspect) for aspect in self.aspects
+        )
 
     @property
     def officers_asked(self) -> frozenset[int]:
@@ -580,6 +589,14 @@ class Question:
             or led_by_someone_else(sentence, question_terms)
             or verdict_on_another(sentence, question_terms)
         )
+
+
+def _asks_what_was_imposed(part: str) -> bool:
+    """The part asks what a court imposed, not the most a law or a plea allows: "and what
+    sentence did the court ultimately impose" (not "what fine does 19 U.S.C. 1526 impose")."""
+    return bool(IMPOSED_ASKED.search(part)) and not (
+        MAXIMUM.search(part) or RULE_ASKED.search(part)
+    )
 
 
 def _of_whom_it_is_asked(aspect: Aspect) -> bool:

@@ -98,6 +98,9 @@ SENTENCE_OPENERS = frozenset(
     )
 )
 """Words that open a sentence far more often than they are a surname after initials."""
+FURNITURE = ("link:", "tittle:", "print version", "search the archive", "home »")
+"""How a page's furniture opens, which says nothing of the case: the link to it, its title
+field, the archive's navigation."""
 MIN_SENTENCE_CHARS = 12
 SHORT_LINE_CHARS = 60
 MIN_WRAPPED_LINE_CHARS = 20
@@ -256,3 +259,8 @@ def _goes_on_from(text: str, previous: Sentence, sentence: Sentence) -> bool:
         and ":" not in sentence.text
         and not sentence.text.lstrip().startswith(("-", "*", "•", "|", "#", "("))
     )
+
+
+def is_furniture(sentence: str) -> bool:
+    """A page's link, title field or navigation (:data:`FURNITURE`)."""
+    return sentence.lstrip().lower().startswith(FURNITURE)

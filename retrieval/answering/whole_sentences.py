@@ -18,7 +18,7 @@ from retrieval.answering.answer_kinds import AnswerType, Aspect
 from retrieval.answering.matching import LIST_ITEM, holds_kind
 from retrieval.answering.names_in_documents import name_coverage
 from retrieval.answering.questions import Question
-from retrieval.answering.sentences import Sentence, split_sentences
+from retrieval.answering.sentences import Sentence, is_furniture, split_sentences
 from retrieval.document_text import ChunkRow, DocumentText, TextWindow
 from retrieval.search import Hit
 
@@ -269,12 +269,14 @@ def _answered(question: Question, hits: Sequence[Hit]) -> frozenset[int]:
 
 def _answered_in(question: Question, text: str) -> frozenset[int]:
     """The parts some sentence of ``text`` answers, read with the sentence before it, which
-    may say what it is about (a table row's charge before its statute)."""
+    may say what it is about (a table row's charge before its statute). A page's title field
+    answers nothing: its headline is of the release, not of whom the question names."""
     answered: frozenset[int] = frozenset()
     preceding: frozenset[str] = frozenset()
     for sentence in split_sentences(text):
         sentence_terms = frozenset(terms(sentence.text))
-        answered |= question.aspects_answered_by(sentence.text, sentence_terms, preceding)
+        if not is_furniture(sentence.text):
+            answered |= question.aspects_answered_by(sentence.text, sentence_terms, preceding)
         preceding = sentence_terms
     return answered
 

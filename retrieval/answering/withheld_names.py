@@ -46,11 +46,11 @@ NOT_A_VERB = r"(?!(?:did|does|do|was|were|is|are|has|had)\b)"
 ORGANIZATION_ASKED = re.compile(
     rf"\b(?:which|what)\s+(?:{NOT_A_VERB}{DESCRIBING_WORD}\s+){{0,4}}"
     rf"(?:{FIRM_NOUNS}|{INSTITUTIONS}|{ROLE})\b"
-    rf"|\bname of (?:the|that|this|his|her|their)\s+(?:[\w.'&-]+\s+){{0,4}}"
+    rf"|\bname of (?:the|that|this|his|her|their)\s+(?:[\w.,'&-]+\s+){{0,4}}"
     rf"(?:{FIRM_NOUNS}|{INSTITUTIONS}|{ROLE}|{PEOPLE})\b{NOT_OWNED}"
-    rf"|\bnames of (?:the|those|these|his|her|their)\s+(?:[\w.'&-]+\s+){{0,4}}"
+    rf"|\bnames of (?:the|those|these|his|her|their)\s+(?:[\w.,'&-]+\s+){{0,4}}"
     rf"(?:{ROLE}|{PEOPLE})\b{NOT_OWNED}"
-    rf"|\bwho (?:is|was|were|are) (?:the|that|this)\s+(?:[\w.'&-]+\s+){{0,4}}"
+    rf"|\bwho (?:is|was|were|are) (?:the|that|this)\s+(?:[\w.,'&-]+\s+){{0,4}}"
     rf"(?:{FIRM_NOUNS}|{ROLE}|{PEOPLE})\b{NOT_OWNED}",
     re.I,
 )
