@@ -494,9 +494,7 @@ def _documents(
                 question.names, document_terms | named_elsewhere.get(document_id, frozenset())
             ),
             asked_by_age=by_age[document_id][0],
-            others_by_age=frozenset()
-            if question.asks_who_the_others_are
-            else by_age[document_id][1],
+            others_by_age=by_age[document_id][1],
             withheld_parts=withheld.get(document_id, frozenset()),
             another_section=of_another_section(
                 cited,

@@ -96,11 +96,14 @@ def defendants(
     question: Question, introduced: Sequence[Sequence[str]]
 ) -> tuple[frozenset[str], frozenset[str]]:
     """Of ``introduced`` (people named with their age, as stems): the words of the question's
-    names that name some of them, and the surnames of the others (none if no name does)."""
+    names that name some of them, and the surnames of the others (none if no name does, or if
+    the question asks who the others are: "who was the co-defendant awaiting trial")."""
     asked = [name for name in question.names if any(set(name) & set(one) for one in introduced)]
     asked_words = frozenset(word for name in asked for word in name)
     if not asked_words:
         return frozenset(), frozenset()
+    if question.asks_who_the_others_are:
+        return asked_words, frozenset()
     return asked_words, frozenset(one[-1] for one in introduced if not asked_words & set(one))
 
 
