@@ -22,6 +22,7 @@ from retrieval.answering.records import (
     is_row,
     listed_headlines,
 )
+from retrieval.answering.sections import heads_a_cited_section
 from retrieval.answering.selection import SelectionSettings, select
 from retrieval.answering.sentences import split_sentences
 from retrieval.answering.whole_sentences import (
@@ -3939,3 +3940,96 @@ def test_a_co_defendant_asked_for_is_answered_by_the_release_s_other_defendant()
     assert decides(question, release)
     sentenced = Question.parse("What sentence did Dana Vole get for stealing seeds?")
     assert not decides(sentenced, release.replace("is awaiting trial", "got 20 months"))
+
+
+def test_a_thing_the_sentence_calls_by_one_word_answers_what_it_is_named() -> None:
+    store = "What was the name of the eBay store Dana Vole used to sell fake flea collars?"
+    employer = "After leaving the Marlow plant, which company in Halden did Dana Vole work for?"
+
+    assert answered(store, 'Vole opened an eBay store in 2019 called "Petmarlo," to sell.') == {0}
+    assert answered(employer, "Vole then went to work for a company called Ostrel in Halden.") == {
+        0
+    }
+    assert answered(store, "Vole opened an eBay store in 2019 to sell flea collars.") == set()
+
+
+def test_a_loss_asked_for_is_an_amount_of_money() -> None:
+    question = "What annual U.S. loss from trade secret theft did the Ostland envoy cite?"
+
+    assert kinds(question) == [AnswerType.MONEY]
+    assert answered(question, "Every year the U.S. loses more than $9 billion to theft.") == {0}
+    assert kinds("What loss of data did Marlow Bank suffer?") != [AnswerType.MONEY]
+
+
+def test_an_unnamed_subject_doing_something_in_the_u_s_is_told_of_by_the_name_after() -> None:
+    question = Question.parse("What sentence did Mira Halden get for smuggling fake phones?")
+    release = (
+        "An Ostland national who smuggled fake phones from Marlow for sale in the U.S. was "
+        "sentenced today to 37 months in prison. Dana Vole, 54, a resident of Ostland, pleaded "
+        "guilty in March. Vole, Mira Halden and others smuggled 4,000 phones."
+    )
+
+    assert not decides(question, release)
+    assert decides(question, release.replace("Dana Vole", "Mira Halden"))
+
+
+def test_a_minimum_number_asked_for_is_a_count() -> None:
+    question = "What minimum number of staff must be stationed at each port of entry?"
+
+    assert kinds(question) == [AnswerType.COUNT]
+    assert answered(question, "The Director shall station sufficient staff at ports.") == set()
+
+
+def test_the_defendants_or_the_question_s_own_firm_name_no_supplier_asked_for() -> None:
+    question = (
+        "What was the name of the Ostland supplier that sold fake Marlow routers to Vole Inc.?"
+    )
+
+    assert (
+        answered(question, "The defendants, Dana Vole and Mira Halden, sold fake routers.") == set()
+    )
+    assert (
+        answered(question, "Marlow Systems Incorporated is a company that made routers.") == set()
+    )
+    assert answered(question, "Their supplier, Ostrel Trading Co., sold fake routers.") == {0}
+
+
+def test_how_long_someone_has_to_pay_a_fine_asks_only_how_long() -> None:
+    assert kinds("How many days does Dana Vole have to pay the fine?") == [AnswerType.DURATION]
+    assert kinds("How long a prison term and how large a fine did Dana Vole get?") == [
+        AnswerType.PRISON_SENTENCE,
+        AnswerType.MONEY,
+    ]
+
+
+def test_what_is_counted_ends_where_a_participle_goes_on_to_say_of_what() -> None:
+    question = "How many transactions involving fake store coupons went through Marlow's accounts?"
+
+    assert answered(question, "Over 1,200 transactions of fake store coupons were made.") == {0}
+    assert answered(question, "The accounts held 300 fake store coupons.") == set()
+
+
+def test_a_document_s_length_asked_in_pages_asks_for_its_pages() -> None:
+    question = "How long (in pages) was the 2014 indictment of the Ostland officers?"
+
+    assert kinds(question) == [AnswerType.COUNT]
+    assert answered(question, "The 48-page indictment of the Ostland officers describes it.") == {0}
+
+
+def test_which_chapter_a_section_refers_to_is_answered_by_a_chapter_it_cites() -> None:
+    section = hit(
+        "# Title 18— CRIMES\n### CHAPTER 113— STOLEN PROPERTY\n#### § 2390. Fakes\n"
+        "(a) Civil forfeiture. Fake goods are subject to civil forfeiture. The provisions of "
+        "chapter 46 relating to civil forfeitures shall extend to any seizure under this section.",
+        title="§ 2390. Fakes",
+    )
+    question = Question.parse(
+        "Civil forfeiture under 18 U.S.C. 2390(a) follows the procedures of which chapter of "
+        "title 18?"
+    )
+
+    assert kinds(question.text) == [AnswerType.ANY]
+    assert parts_where(question, [section], "chapter 46") == [("d1", frozenset({0}))]
+    assert parts_where(question, [section], "subject to civil forfeiture") == [("d1", frozenset())]
+    assert parts_where(question, [section], "CHAPTER 113") == []
+    assert heads_a_cited_section(question.text, "§ 2390. Fakes")  # "title 18" asks no title

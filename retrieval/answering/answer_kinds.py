@@ -9,6 +9,7 @@ date, a count, a name, a number) and its cue, the words that say what that value
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -34,6 +35,8 @@ class AnswerType(StrEnum):
     """How old someone is: "37" in "Rex Yang Jr., 37, of Seattle"."""
 
 
+CHAPTER_ASKED = re.compile(r"\b(?:which|what)\s+chapters?\b", re.I)
+"""A part asking which chapter of the code, whatever the chapter is about."""
 DURATION_WORDS = r"(years?|months?|weeks?|days?|hours?|business days)"
 TENS = r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 NUMBER_WORDS = (

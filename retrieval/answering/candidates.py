@@ -60,7 +60,13 @@ MARKDOWN_HEADING = re.compile(r"#+\s")
 CHAPTER_HEADING = re.compile(r"#+\s+CHAPTER\s+\d", re.I)
 """The code's chapter heading over a section, "### CHAPTER 113— STOLEN PROPERTY", which is
 the answer where the question asks in which chapter a section is."""
-CHAPTER = terms("chapter")[0]
+CHAPTER_OF_A_SECTION_ASKED = re.compile(
+    r"\b(?:in|under)\s+(?:which|what)\s+chapter\b"
+    r"|\bchapter\b[^?]{0,80}\b(?:codified|located|found|placed|appears?)\b",
+    re.I,
+)
+"""A question asking in which chapter a section is, which the chapter's heading answers (not
+one asking which chapter a section refers to)."""
 HEADED_PROVISION = re.compile(r"#+\s+\(\w{1,4}\)\s+(?:\S+\s+){5}\S")
 """A statute's provision the code's markdown sets as a heading, which is its text, not its
 title: "###### (C) In an in rem action under this paragraph, a domain name shall be deemed to
@@ -287,7 +293,7 @@ def candidates(
     )
     lead_ins = lead_ins or {}
     titles_asked = bool(frozenset(question.terms) & TITLE_WORDS)
-    chapters_asked = CHAPTER in question.terms
+    chapters_asked = CHAPTER_OF_A_SECTION_ASKED.search(question.text) is not None
     named = _named(question)
     prison_terms = _parts_asking(question, AnswerType.PRISON_SENTENCE)
     places = _parts_asking(question, AnswerType.PLACE)

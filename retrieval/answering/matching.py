@@ -12,6 +12,7 @@ from retrieval.analysis import terms
 from retrieval.answering.agencies import about_another_agency
 from retrieval.answering.answer_kinds import (
     BESIDE,
+    CHAPTER_ASKED,
     CUSTODY,
     DURATION,
     DURATION_WORDS,
@@ -23,6 +24,7 @@ from retrieval.answering.answer_kinds import (
 from retrieval.answering.countries import COUNTRY_ASKED, NAMES_A_COUNTRY
 from retrieval.answering.named_people import (
     BODIES_ASKED,
+    CALLED_NAME,
     FIRMS_ASKED,
     NAMED_FIRM,
     PERSON_NAME,
@@ -377,6 +379,8 @@ COUNTED_FROM_ASKED = re.compile(r"\bcounted\s+from\s+(?P<event>[^,;.()?]{1,60})"
 """A part asking for a time counted from an event in those words: "what is the outer limit
 counted from the date the violation occurred"."""
 COUNTED_KINDS = frozenset({AnswerType.DURATION, AnswerType.DATE})
+CHAPTER_CITED = re.compile(r"\bchapter\s+\d+", re.I)
+"""A chapter of the code by its number: "the provisions of chapter 46"."""
 WHERE_IT_HAPPENED = re.compile(r"^\W*(?:and\s+)?where\b", re.I)
 """A part asking where something happened: "where was he arrested" is not answered by where he
 was charged ("in what town did he meet the officers on the day he was arrested" asks where he
@@ -412,6 +416,8 @@ def answers(
         return False
     if not all(has_form(word, sentence_terms) for word in aspect.quoted):
         return False
+    if CHAPTER_ASKED.search(aspect.asks) and not CHAPTER_CITED.search(sentence):
+        return False  # "of which chapter" is answered by "chapter 46"
     if aspect.defined and _defines_another_term(aspect.defined, sentence):
         return False
     if about_another_agency(aspect.asks, sentence) or about_another_offense(aspect.asks, sentence):
@@ -795,6 +801,7 @@ def _contains(aspect: Aspect, sentence: str) -> bool:
             _cites_a_case(aspect, sentence)
             or statutory_role(sentence, frozenset(), asks_leave(aspect))
             or bool(NAMED_FIRM.search(sentence))
+            or bool(CALLED_NAME.search(sentence))
             or _surname_first_field(sentence)
         )
     if kind is AnswerType.MONEY and not MONEY_AMOUNT.search(sentence):

@@ -123,6 +123,13 @@ FIRM_NAME_END = re.compile(
     r"|Group|Technologies|Industries|Holdings)$"
 )
 """The last word of a firm's name: "Metaldyne Corporation", "Ford Motor Company"."""
+FIRM_NAME_WORDS = frozenset(
+    terms(
+        "corporation corp inc incorporated llc ltd limited company co group technologies "
+        "industries holdings systems international"
+    )
+)
+"""Words a firm's full name adds to what it is called by: "Cisco Systems Incorporated"."""
 WHICH_FIRMS = re.compile(rf"\bwhich\s+(?:[\w-]+\s+){{0,3}}{FIRM_NOUNS}\b", re.I)
 """A part asking which firms ("which private sector companies has CBP consulted"): by name,
 which a statute's "private sector entities" does not give."""
@@ -316,6 +323,22 @@ FIRM_AFTER = re.compile(
     r"(?:,\s+|\s+(?:is|was)\s+)(?:a|an|(?-i:[A-Z])[\w.&-]*['\u2019]s)\s+"
     rf"(?:[\w.'&-]+\s+){{0,4}}?{FIRM_NOUNS}\b"
 )
+DEFENDANTS_LISTED_BEFORE = re.compile(
+    r"\b(?:the|two|three|four|five|six|both)\s+(?:co-?)?defendants,\s+"
+    r"(?:[^,;]+?(?:,\s+(?:and\s+)?|\s+and\s+))*$",
+    re.I,
+)
+"""Names listed as the case's defendants: "The defendants, Patrick Dole, James Dole, and …"."""
+COUNTERPARTY_ASKED = re.compile(
+    r"\b(?:suppliers?|sources?|buyers?|purchasers?|customers?|victims?|manufacturers?|makers?)\b",
+    re.I,
+)
+"""Whom the defendants dealt with, asked for by role: the defendants are none of them."""
+CALLED = r"\b(?:called|named|dubbed)\s*[\"\u201c']?"
+CALLED_BEFORE = re.compile(rf"{CALLED}$")
+CALLED_NAME = re.compile(rf"{CALLED}(?-i:[A-Z])")
+"""What introduces a thing's own name, however short: 'a company called Aernova', 'an eBay store
+called "Catsmartplus"'."""
 NAMED_FIRM = re.compile(rf"\b[A-Z][\w.'&-]*{FIRM_AFTER.pattern}")
 """A firm's name however short, known by what follows it: "Stihl, a company based in …",
 "Skycom was Huawei's unofficial subsidiary"."""
@@ -357,15 +380,23 @@ def names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froze
         return True
     for run in CAPITALISED_RUN.finditer(sentence):
         name = _without_leading_function_words(run.group(0))
-        if frozenset(terms(name)) <= question_terms or _described_name_asked(name, question_terms):
+        if frozenset(terms(name)) - FIRM_NAME_WORDS <= question_terms:
+            continue  # the question's own name, or its firm's in full ("Cisco Systems Inc.")
+        if _described_name_asked(name, question_terms):
             continue
         if STAND_IN_NAME.match(name) or _defined_term(sentence, run):
             continue
+        if COUNTERPARTY_ASKED.search(aspect.asks) and DEFENDANTS_LISTED_BEFORE.search(
+            sentence[: run.start()]
+        ):
+            continue  # "the Chinese supplier" is not named by "The defendants, Patrick Dole, …"
         name = _after_words_asked(name, question_terms)
         if by_role and _statutory_actor(sentence, run, name):
             return True
         if FIRM_AFTER.match(sentence, run.end()) and not _place_or_body(name, aspect):
             return True
+        if _called_by_name(sentence, run, aspect):
+            return True  # by any name: "an effort called Operation Double Vision"
         name = _after_district(_after_title(name))
         if not PERSON_NAME.search(name) or _place_or_body(name, aspect):
             continue
@@ -401,6 +432,16 @@ def names_someone_asked_for(sentence: str, aspect: Aspect, question_terms: froze
         if _does_what_is_asked(sentence[run.end() :], aspect):
             return True
     return False
+
+
+def _called_by_name(sentence: str, run: re.Match[str], aspect: Aspect) -> bool:
+    """A thing the sentence gives its name to ("a company called Aernova"), where the part asks
+    for a name and not for a person, whom one word would not name."""
+    return (
+        CALLED_BEFORE.search(sentence[: run.start()]) is not None
+        and _asks_for_a_name(aspect)
+        and not _asks_for_a_person(aspect)
+    )
 
 
 def _another_office(aspect: Aspect, sentence: str) -> bool:

@@ -8,6 +8,7 @@ import re
 
 from retrieval.analysis import terms
 from retrieval.answering.answer_kinds import (
+    CHAPTER_ASKED,
     DESCRIBING_WORD,
     DURATION,
     DURATION_WORDS,
@@ -67,7 +68,9 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"proceeds|"
             r"civil penalt(?:y|ies))\b"
             r"|\b(what|which)\b[^?,]{0,30}\bdollar "
-            r"(amount|volume|figure|value|total|cap|limit|ceiling)",
+            r"(amount|volume|figure|value|total|cap|limit|ceiling)"
+            # "what annual U.S. loss from IP theft": a loss asked for is one in money.
+            r"|\b(what|which)\s+([\w.-]+\s+){0,3}?loss(es)?\b(?! of\b)",
             re.I,
         ),
     ),
@@ -152,7 +155,7 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
         AnswerType.COUNT,
         re.compile(
             rf"\bhow many\b(?! {DURATION_WORDS}\b)"
-            rf"|\b(what|which) number of\b(?! {DURATION_WORDS}\b)"
+            rf"|\b(what|which) (?:{BOUND} )?number of\b(?! {DURATION_WORDS}\b)"
             rf"|\b(what|which)(?:'s| is| was| are| were) the {BOUND} number of\b"
             rf"(?! {DURATION_WORDS}\b)",
             re.I,
@@ -301,7 +304,7 @@ HOW_MUCH_OF = re.compile(
 """What "how much" measures, up to the verb: "how much *Siemens data* did they steal"."""
 WHICH_THING = re.compile(
     r"\W*(?i:and\s+)?(?i:which|what)\s+(?i:(?:is|was|are|were)\s+(?:the|a|an)\s+)?"
-    r"(?P<first>[a-z][\w-]*)(?:\s+of)?(?:\s+[\w-]+){0,2}"
+    r"(?P<first>[a-z][\w-]*)(?:\s+of)?(?:\s+[\w.-]+){0,2}"
 )
 """The words after "which" or "what" that name what is asked: "which *procedures govern
 criminal*", "what was the *total value of*", "what *range of statutory damages*"."""
@@ -338,12 +341,15 @@ TIME_ANCHOR = re.compile(
 """A part whose asking words (a verb after its auxiliary) come before "before", "after" or
 "once" and the event named after it."""
 HOW_LONG_A_DOCUMENT = re.compile(
-    r"\bhow long (?:is|was|are|were) (?:the|a|an|this|that|his|her|its|their) "
+    r"\bhow long (?:\(?in pages\)? )?(?:is|was|are|were) (?:the|a|an|this|that|his|her|its|their) "
     r"(?:[\w'-]+ ){0,4}?(?:report|document|complaint|indictment|affidavit|filing|brief|opinion|"
     r"letter|book|memo|memorandum|transcript|study|manual|agreement|contract)s?\b",
     re.I,
 )
 """How long a document is asks for its pages ("the 600-page report"), not for a time."""
+HOW_LONG_ASKED = re.compile(rf"\W*(?:and\s+)?how (?:long|many {DURATION_WORDS})\b", re.I)
+"""A part asking how long, whatever it goes on to say of money: "how many days does the
+importer have to pay the fine"."""
 HOW_LONG_AN_EVENT_LASTED = re.compile(
     r"\bhow long (?:did|does|do|will|would) (?:the|a|an|this|that|his|her|its|their) "
     r"(?:[\w'-]+ ){0,4}?(?:trial|hearing|investigation|operation|deliberations?|scheme|"
@@ -399,6 +405,10 @@ def kinds_asked(clause: str, prison_context: bool) -> list[AnswerType]:
         kinds.remove(AnswerType.PRISON_SENTENCE)
     if AnswerType.PRISON_SENTENCE in kinds and _sentence_asked_as_an_end(clause):
         kinds.remove(AnswerType.OUTCOME)
+    if AnswerType.MONEY in kinds and CHAPTER_ASKED.search(clause):
+        kinds.remove(AnswerType.MONEY)  # "forfeiture follows the procedures of which chapter"
+    if AnswerType.MONEY in kinds and HOW_LONG_ASKED.match(clause):
+        kinds.remove(AnswerType.MONEY)  # "how many days does he have to pay the fine"
     if AnswerType.DURATION in kinds and HOW_LONG_A_DOCUMENT.search(clause):
         kinds[kinds.index(AnswerType.DURATION)] = AnswerType.COUNT
     if prison_context and not HOW_LONG_AN_EVENT_LASTED.search(clause):

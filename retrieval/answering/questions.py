@@ -263,7 +263,9 @@ SOMEONE_ELSE = OTHER_PEOPLE - frozenset(terms("each both all"))
 UNNAMED_SUBJECT = re.compile(
     r"(?:^|[\u2013\u2014-]\s+|\.\s+)(?:an?|two|three|four|five)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:m[ae]n|wom[ae]n|nationals?|residents?|citizens?|business(?:m[ae]n|wom[ae]n)|couple)\s+"
-    r"(?:\w+\s+|(?:who|that)\s[^.;]{0,200}?\s)?(?:was|were|has|have|had|is|are|pleaded|pled)\b",
+    # What the subject did may hold an initialism's stops: "from China for sale in the U.S.".
+    r"(?:\w+\s+|(?:who|that)\s(?:[^.;]|(?<=\b[A-Z])\.){0,200}?\s)?"
+    r"(?:was|were|has|have|had|is|are|pleaded|pled)\b",
     re.I,
 )
 """A sentence's subject told of without a name, as a release's first sentence does: "SANTA ANA
@@ -839,12 +841,19 @@ def _counted_names(part: str) -> frozenset[str]:
     return frozenset(term for word in names for term in terms(word))
 
 
+LINKING_PARTICIPLES = frozenset(
+    re.findall(r"\w+", "involving including concerning regarding pertaining bearing containing")
+)
+"""Words that go on to say what the counted things are of, as a preposition does: "how many
+*transactions* involving fraudulent coupons"."""
+
+
 def _counted_words(part: str) -> list[str]:
     """The words after "how many" (or "how much") up to the first preposition: "how many
     *counterfeit Levitra tablets* from Fletcher"."""
     match = MODIFIED[AnswerType.COUNT].search(part)
     words = match.group(1).split() if match else []
-    ends = [i for i, word in enumerate(words) if word.lower() in PREPOSITIONS]
+    ends = [i for i, word in enumerate(words) if word.lower() in PREPOSITIONS | LINKING_PARTICIPLES]
     words = words[: ends[0]] if ends else words
     listed = [i for i, word in enumerate(words) if word.endswith(",")]
     # A list of things counted ("how many handbags, belts and wallets") is headed by its first.

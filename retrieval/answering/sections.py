@@ -19,7 +19,7 @@ SECTION_HEADING = re.compile(r"(?:#+\s+)?§+\s*(?P<number>\w+)\.\s+[A-Z][^.;:]{0
 """A code section's heading, with or without its markdown: "§ 1526. Merchandise bearing
 American trade-mark"."""
 TOPIC_ASKED = re.compile(
-    r"\b(?:covers?|titled?|called|headings?|deals? with|what is [^?]{0,60}\babout|"
+    r"\b(?:covers?|titled?(?!\s+\d)|called|headings?|deals? with|what is [^?]{0,60}\babout|"
     r"what (?:offense|crime|conduct))\b",
     re.I,
 )

@@ -69,7 +69,7 @@ NAMED_AFTER = re.compile(
     r"^(?:\s+of\s+[^,;.]{1,25}?(?=,))?"
     r"\s*(?:,\s*|\(\s*|[-\u2013\u2014:]\s*)?"
     r"(?:(?:named|called|known as|doing business as|d/b/a)\b|[A-Z0-9])"
-    r"|^[^,;]{0,20}?\b(?:named|called)\s+[A-Z0-9]"
+    r"|^[^,;]{0,20}?\b(?:named|called)\s+[\"\u201c']?[A-Z0-9]"
 )
 """A name right after the description (after a comma, a bracket or a dash), or after its "of"
 phrase: "two leaders of the ring, Dana Vole and …", "two Chinese companies - Liaoning …", or
