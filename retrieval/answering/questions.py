@@ -846,6 +846,7 @@ LINKING_PARTICIPLES = frozenset(
 )
 """Words that go on to say what the counted things are of, as a preposition does: "how many
 *transactions* involving fraudulent coupons"."""
+COUNTED_WORDS_END = PREPOSITIONS | LINKING_PARTICIPLES
 
 
 def _counted_words(part: str) -> list[str]:
@@ -853,7 +854,7 @@ def _counted_words(part: str) -> list[str]:
     *counterfeit Levitra tablets* from Fletcher"."""
     match = MODIFIED[AnswerType.COUNT].search(part)
     words = match.group(1).split() if match else []
-    ends = [i for i, word in enumerate(words) if word.lower() in PREPOSITIONS | LINKING_PARTICIPLES]
+    ends = [i for i, word in enumerate(words) if word.lower() in COUNTED_WORDS_END]
     words = words[: ends[0]] if ends else words
     listed = [i for i, word in enumerate(words) if word.endswith(",")]
     # A list of things counted ("how many handbags, belts and wallets") is headed by its first.
