@@ -3408,6 +3408,41 @@ def test_a_further_part_may_open_with_what_it_is_about() -> None:
     assert answered(question.text, "The four-count indictment names Dana Vole.") == {0}
 
 
+def test_which_places_counted_in_the_question_are_answered_by_their_names() -> None:
+    question = "Which 12 cities did the Marlow survey of crime and policing cover?"
+
+    assert kinds(question) == [AnswerType.PLACE]
+    assert kinds("Which specific U.S. ports of entry are on the Ostland list?") == [
+        AnswerType.PLACE
+    ]
+    assert answered(question, "The Marlow survey covered crime and policing in 12 cities.") == set()
+    named = "The Marlow survey of crime and policing was held in Halden, Ostrel and ten others."
+    assert answered(question, named) == {0}
+
+
+def test_photos_counted_are_answered_by_photographs_counted() -> None:
+    question = "How many photos of the Marlow press did Dana Vole take?"
+
+    assert answered(question, "Vole took seven photographs of the Marlow press.") == {0}
+
+
+def test_a_law_named_by_its_acronym_answers_which_law() -> None:
+    question = "Dana Vole pleaded guilty to violating which federal anti-spam law?"
+
+    assert kinds(question) == [AnswerType.STATUTE]
+    assert answered(question, "Vole pleaded guilty to violating the CAN-SPAM Act.") == {0}
+
+
+def test_how_often_is_answered_by_a_frequency_not_by_the_duty_alone() -> None:
+    question = "How often must the Ostland port director report seizures to the Marlow office?"
+    duty = "The Ostland port director shall report seizures to the Marlow office."
+
+    assert answered(question, duty) == set()
+    assert answered(question, duty.replace(" office.", " office twice a year.")) == {0}
+    assert answered(question, duty.replace(" office.", " office every 90 days.")) == {0}
+    assert answered(question, "The port director files an annual seizure report.") == {0}
+
+
 def test_a_penalty_for_another_charge_does_not_answer_the_charge_asked() -> None:
     question = (
         "What maximum penalty does Dana Vole face on the count of false statements to agents?"
@@ -3420,6 +3455,16 @@ def test_a_penalty_for_another_charge_does_not_answer_the_charge_asked() -> None
     assert answered(question, trafficking) == set()
     own = "On the false statements to agents count, she faces five years in prison."
     assert answered(question, own) == {0}
+    passport = "On the false statement on a passport charge, she faces 10 years in prison."
+    assert answered(question, passport) == set()
+    assert answered(question, "On the false statements charge, she faces five years.") == {0}
+    theft = "What is the maximum sentence on the conspiracy to steal trade secrets count?"
+    counts = (
+        "Vole is charged with one count of conspiracy to commit wire fraud, which carries up to "
+        "20 years in prison, and one count of conspiracy to commit theft of trade secrets, which "
+        "carries up to ten years in prison."
+    )
+    assert answered(theft, counts) == {0}
     espionage = "What is the maximum fine for each economic espionage count against Dana Vole?"
     other = (
         "Count Fourteen, which charges Vole with making false statements to the FBI, carries a "

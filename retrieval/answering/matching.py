@@ -95,7 +95,8 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
         # Text taken from a PDF may render the section sign as "SS": "under SS 922(g)".
         r"§|\bSS ?\d{2,4}|\b(?i:sections?|title) \d|\b\d+ U\.?\s?S\.?\s?C\b|\bU\.S\. ?Code\b"
         r"|\b(?i:subsection|paragraph) \([a-z\d]{1,4}\)"
-        r"|\b(?:[A-Z][a-z]+ ){1,6}Act\b"
+        # An Act's name may be an acronym: "the CAN-SPAM Act".
+        r"|\b(?:[A-Z][a-z]+ |[A-Z]{2,}(?:-[A-Z]{2,})* ){1,6}Act\b"
         # An Act known by the day it was passed: "the Act of March 3, 1881".
         r"|\bAct of (?:[A-Z][a-z]+\.? \d{1,2}, )?\d{4}\b"
     ),
@@ -279,6 +280,19 @@ PERCENTAGE_ASKED = re.compile(
 PERCENTAGE_GIVEN = re.compile(r"\d\s*%|\bpercent\b", re.I)
 """A percentage asked for is given as one: "an annual interest rate established under section
 6621(a)(2) of title 26" gives what sets the rate, not the annual percentage rate."""
+FREQUENCY_ASKED = re.compile(r"\bhow (?:often|frequently)\b", re.I)
+UNIT_OF_TIME = r"(?:second|minute|hour|day|week|month|quarter|year|decade)s?"
+FREQUENCY_GIVEN = re.compile(
+    rf"\b(?:every|each)\s+(?:[\w-]+\s+){{0,2}}?{UNIT_OF_TIME}\b"
+    r"|\b(?:(?:semi|bi)-?)?(?:annual(?:ly)?|yearly|quarterly|monthly|weekly|daily|hourly)\b"
+    r"|\bbiennial(?:ly)?\b|\bperiodic(?:al)?(?:ly)?\b|\bregularly\b"
+    rf"|\b(?:once|twice|[\w-]+ times)\s+(?:a|an|per|each|every)\b"
+    rf"|\bper\s+{UNIT_OF_TIME}\b",
+    re.I,
+)
+"""How often something is done is said as a frequency: "annually", "every 10 hours", "twice a
+year". "The Commissioner shall consult with private sector entities" says that it is done, not
+how often."""
 SHARE_ASKED = re.compile(
     r"\b(?:what|which|how (?:large|big|much of))\s+(?:a\s+)?"
     # "what may it share" asks what is shared, not how large a share.
@@ -492,6 +506,8 @@ def answers(
     if not _gives_the_penalty_asked(aspect, sentence):
         return False
     if PERCENTAGE_ASKED.search(aspect.asks) and not PERCENTAGE_GIVEN.search(sentence):
+        return False
+    if FREQUENCY_ASKED.search(aspect.asks) and not FREQUENCY_GIVEN.search(sentence):
         return False
     if SHARE_ASKED.search(aspect.asks) and not SHARE_GIVEN.search(sentence):
         return False

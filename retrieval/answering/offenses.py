@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from retrieval.analysis import terms
-from retrieval.answering.words import has_form
+from retrieval.answering.words import has_form, has_word
 
 OFFENSE = r"(offen[cs]es?|offenders?|violations?|convictions?)"
 REPEAT_ASKED = re.compile(
@@ -58,7 +58,8 @@ statements to the FBI"."""
 NOT_AN_OFFENSE = frozenset(
     terms(
         "each every one two three four five six seven eight nine ten several all both other "
-        "additional remaining separate substantive criminal federal felony maximum those same"
+        "additional remaining separate substantive criminal federal felony maximum those same "
+        "commit committing"
     )
 )
 """Words of a charge's description that name no offense."""
@@ -68,12 +69,38 @@ def about_another_charge(asked: str, sentence: str) -> bool:
     """The part asks about a charge it names ("the count of false statements"), and the sentence
     names the charges it speaks of, and nowhere the one asked about: "She faces 10 years on each
     count of trafficking in counterfeit goods" gives no penalty for making false statements.
-    (A sentence may name the one asked about otherwise: "20 years in prison for wire fraud".)"""
+    (A sentence may name the one asked about otherwise: "20 years in prison for wire fraud".)
+    A charge of the same family qualified otherwise is another charge as well."""
     wanted = _offenses(asked, (CHARGE_OF, NAMED_CHARGE))
-    if not wanted or not _offenses(sentence, (CHARGE_OF, NAMED_CHARGE, CHARGED_WITH)):
+    named = _offenses(sentence, (CHARGE_OF, NAMED_CHARGE, CHARGED_WITH))
+    if not wanted or not named:
         return False
     said = frozenset(terms(sentence))
-    return not any(has_form(word, said) for offense in wanted for word in offense)
+    if not any(has_form(word, said) for offense in wanted for word in offense):
+        return True
+    return all(
+        not _all_said(offense, said)
+        and not any(_one_charge(offense, other) for other in named)
+        and any(_of_one_family(offense, other) for other in named)
+        for offense in wanted
+    )
+
+
+def _all_said(offense: frozenset[str], said: frozenset[str]) -> bool:
+    return all(has_word(word, said) for word in offense)
+
+
+def _one_charge(wanted: frozenset[str], named: frozenset[str]) -> bool:
+    """One charge named in more or fewer words: "false statements" and "false statements to
+    agents", "conspiracy to steal trade secrets" and "conspiracy to commit theft of trade
+    secrets"."""
+    return _all_said(wanted, named) or _all_said(named, wanted)
+
+
+def _of_one_family(wanted: frozenset[str], named: frozenset[str]) -> bool:
+    """Charges sharing a word, which what else each says may tell apart: "the false statement
+    in naturalization charge" is not "the count of false statements to law enforcement"."""
+    return any(has_word(word, named) for word in wanted)
 
 
 def _offenses(text: str, patterns: tuple[re.Pattern[str], ...]) -> list[frozenset[str]]:

@@ -42,6 +42,12 @@ NOTICE = r"(?:(?:advance|prior) )?(?:notice|warning)\b|(?:advance|lead) time\b"
 """How much notice is a time: "ten days' notice"."""
 BOUND = r"(?:minimum|maximum|total|smallest|largest|least|greatest)"
 """Words before "number of" that still count: "what is the minimum number of employees"."""
+PLACES_SAID_OF = (
+    r"(?:foreign|other|\w+ern|specific|particular|exact|named|major|top|domestic|American|"
+    r"U\.?S\.?|United States|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+)
+"""Words between "which" and the places it asks for: "which 10 U.S. ports of entry", "which
+specific cities"."""
 QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
     (
         AnswerType.PRISON_SENTENCE,
@@ -114,7 +120,7 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
             r"^\s*(?:and\s+)?(?:from |to )?where\b"
             r"|\b(in|at|from|to) (what|which) (city|state|country|port|town|county|place|location|"
             r"airport|market|facility)\b|\b(what|which) (city|state|country|port|town|location)\b"
-            r"|\b(what|which) ((foreign|other|\w+ern) )?(cities|countries|ports|towns)\b",
+            rf"|\b(what|which) ({PLACES_SAID_OF} ){{0,3}}(cities|countries|ports|towns)\b",
             re.I,
         ),
     ),

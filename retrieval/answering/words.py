@@ -53,6 +53,7 @@ SAME_MEANING = (
     "gun guns firearm firearms weapon weapons",
     "pick picked select selected selection choose chose chosen",
     "goods merchandise wares",
+    "photo photos photograph photographs picture pictures",
     "charitable charity charities eleemosynary",
     "must duty required obligated",
     "people persons individuals",
