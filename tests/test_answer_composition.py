@@ -3441,6 +3441,7 @@ def test_how_often_is_answered_by_a_frequency_not_by_the_duty_alone() -> None:
     assert answered(question, duty.replace(" office.", " office twice a year.")) == {0}
     assert answered(question, duty.replace(" office.", " office every 90 days.")) == {0}
     assert answered(question, "The port director files an annual seizure report.") == {0}
+    assert answered("How often did Dana Vole fly to Ostland?", "Vole flew there 12 times.") == {0}
 
 
 def test_a_penalty_for_another_charge_does_not_answer_the_charge_asked() -> None:

@@ -286,8 +286,9 @@ FREQUENCY_GIVEN = re.compile(
     rf"\b(?:every|each)\s+(?:[\w-]+\s+){{0,2}}?{UNIT_OF_TIME}\b"
     r"|\b(?:(?:semi|bi)-?)?(?:annual(?:ly)?|yearly|quarterly|monthly|weekly|daily|hourly)\b"
     r"|\bbiennial(?:ly)?\b|\bperiodic(?:al)?(?:ly)?\b|\bregularly\b"
-    rf"|\b(?:once|twice|[\w-]+ times)\s+(?:a|an|per|each|every)\b"
-    rf"|\bper\s+{UNIT_OF_TIME}\b",
+    r"|\b(?:once|twice|[\w-]+ times)\s+(?:a|an|per|each|every)\b"
+    rf"|\bper\s+{UNIT_OF_TIME}\b"
+    rf"|\b(?:{NUMBER_WORDS[1:-1]}|several|many|numerous|multiple|dozens of) times\b",
     re.I,
 )
 """How often something is done is said as a frequency: "annually", "every 10 hours", "twice a

@@ -98,8 +98,9 @@ def _one_charge(wanted: frozenset[str], named: frozenset[str]) -> bool:
 
 
 def _of_one_family(wanted: frozenset[str], named: frozenset[str]) -> bool:
-    """Charges sharing a word, which what else each says may tell apart: "the false statement
-    in naturalization charge" is not "the count of false statements to law enforcement"."""
+    """Charges sharing a word, of one family: what else each says may still tell them apart
+    ("the false statement in naturalization charge" is not "the count of false statements to
+    law enforcement")."""
     return any(has_word(word, named) for word in wanted)
 
 
