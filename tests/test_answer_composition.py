@@ -2172,6 +2172,8 @@ def test_one_prison_term_does_not_also_tell_the_codefendants_terms() -> None:
         ("Two leaders of the ring, Dana Vole and Ilsa Varga, were sentenced.", False),
         ("They worked for a company in Ostland called Brisk Trading Ltd.", False),
         ("He ran Brisk Group, with a seed subsidiary company, Kings Mill Seed.", False),
+        ("Vole uploaded source code he took from the Victim Company.", True),
+        ("Vole sold the code to Company-1, a firm in Ostland.", True),
     ],
 )
 def test_a_firm_described_and_left_unnamed(sentence: str, withholds: bool) -> None:
@@ -3442,6 +3444,146 @@ def test_how_often_is_answered_by_a_frequency_not_by_the_duty_alone() -> None:
     assert answered(question, duty.replace(" office.", " office every 90 days.")) == {0}
     assert answered(question, "The port director files an annual seizure report.") == {0}
     assert answered("How often did Dana Vole fly to Ostland?", "Vole flew there 12 times.") == {0}
+
+
+def test_the_exact_day_asked_is_not_answered_by_a_month() -> None:
+    pleaded = "Dana Vole pleaded guilty to the trafficking charge in March 2009."
+    on_the_day = pleaded.replace("in March 2009", "on March 3, 2009")
+
+    for question in (
+        "On what exact day did Dana Vole plead guilty?",
+        "On what specific date did Dana Vole plead guilty?",
+        "What exact plea date is given for Dana Vole's guilty plea?",
+    ):
+        assert kinds(question) == [AnswerType.DATE]
+        assert answered(question, pleaded) == set()
+        assert answered(question, on_the_day) == {0}
+    assert answered("When did Dana Vole plead guilty?", pleaded) == {0}
+    arrested = "Arrested in May, Vole pleaded guilty to the trafficking charge on March 3, 2009."
+    assert answered("On what exact date was Dana Vole arrested?", arrested) == set()
+    assert answered("On what exact date did Dana Vole plead guilty?", arrested) == {0}
+
+
+def test_what_befell_someone_named_beside_is_not_what_befell_the_one_asked_about() -> None:
+    question = (
+        "What happened to Dana Vole, the courier charged alongside Mira Halden - "
+        "was she ever convicted?"
+    )
+    halden = "Mira Halden, 44, of Marlow, was convicted of trafficking in counterfeit goods."
+
+    assert answered(question, halden) == set()
+    assert answered(question, halden.replace("Mira Halden, 44", "Dana Vole, 38")) == {0}
+    assert answered("What happened to Dana Vole and Mira Halden?", halden) == {0}
+
+
+def test_a_judgment_sought_is_no_end_of_the_case() -> None:
+    question = "How was the case against Dana Vole resolved?"
+    sought = (
+        "In the indictment, the government is seeking forfeiture of the seized vehicles, "
+        "in addition to a money judgment to be determined at trial."
+    )
+
+    assert answered(question, sought) == set()
+    assert answered(question, "The court entered a money judgment of $40,000 against Vole.") == {0}
+
+
+def test_a_count_of_those_posted_elsewhere_does_not_answer_where_it_is_asked() -> None:
+    at_the_center = (
+        "(1) assign not fewer than 4 full-time officers of Ostland Customs to the Marlow "
+        "Coordination Center; and"
+    )
+    at_the_ports = (
+        "The director shall post not fewer than 12 Ostland Customs officers at ports of entry."
+    )
+    question = "How many Ostland Customs officers must be posted at ports of entry?"
+
+    assert answered(question, at_the_center) == set()
+    assert answered(question, at_the_ports) == {0}
+    assert answered(
+        "How many Ostland Customs officers must be assigned to the Marlow Coordination Center?",
+        at_the_center,
+    ) == {0}
+    assert answered(
+        "How many ports of entry must the Ostland plan list?",
+        "The plan shall list the 10 ports of entry with the most seizures.",
+    ) == {0}
+
+
+def test_notice_to_one_party_is_not_the_notice_another_gets() -> None:
+    rule = (
+        "The party seeking destruction of the seized goods shall give ten days' notice to the "
+        "Ostland district attorney."
+    )
+    question = "How many days' notice must the defendant get before the goods are destroyed?"
+
+    assert answered(question, rule) == set()
+    assert answered(question, rule.replace("Ostland district attorney", "defendant")) == {0}
+    assert answered(
+        "How much notice must the party seeking destruction give the Ostland district attorney?",
+        rule,
+    ) == {0}
+
+
+def test_an_exact_amount_asked_is_not_answered_by_a_bound_or_an_estimate() -> None:
+    question = "Exactly how much did Ostland Freight pay in the 2012 settlement?"
+    bound = "Ostland Freight agreed to pay more than $75 million as part of a global settlement."
+    counted = "Exactly how many containers did Ostland Freight ship to Marlow in 2012?"
+
+    assert answered(question, bound) == set()
+    assert answered(question, bound.replace("more than $75 million", "$75.3 million")) == {0}
+    assert answered(question.replace("Exactly how", "How"), bound) == {0}
+    assert (
+        answered(counted, "Ostland Freight shipped about 40 containers to Marlow in 2012.") == set()
+    )
+    assert answered(counted, "Ostland Freight shipped twelve containers to Marlow in 2012.") == {0}
+
+
+def test_the_examining_attorney_asked_is_not_the_attorney_of_record() -> None:
+    question = "Who was the examining attorney on the OSTRELIA trademark application?"
+
+    assert answered(question, "Attorney of record: Mira Halden") == set()
+    assert answered(question, "Examining attorney: VOLE, DANA") == {0}
+    assert answered(
+        "Who was the attorney of record on the OSTRELIA application?",
+        "Attorney of record: Mira Halden",
+    ) == {0}
+
+
+def test_a_record_line_naming_the_firm_asked_about_does_not_say_who_is_behind_it() -> None:
+    line = "Ostrel Trading LLC — ORIGINAL APPLICANT"
+    under = frozenset(terms("Owners of OSTRELIA: Current owner: Ostrel Trading LLC"))
+    behind = Question.parse("Who is the owner behind Ostrel Trading LLC, the OSTRELIA applicant?")
+    filed = Question.parse("Who filed the OSTRELIA application?")
+
+    assert behind.aspects_answered_by(line, terms(line)) == set()
+    assert behind.aspects_answered_by(line, terms(line), under) == set()
+    assert filed.aspects_answered_by(line, terms(line), under) == {0}
+
+
+def test_a_sentence_that_asks_answers_nothing() -> None:
+    question = "How many customs officers did Ostland post at the Marlow port in 2024?"
+    asked = "Q But weren't we told Ostland would post 400 customs officers at the Marlow port?"
+
+    assert answered(question, asked) == set()
+    assert answered(question, asked[2:].replace("?", ".").replace("weren't we told", "")) == {0}
+
+
+def test_a_quoted_phrase_of_one_content_word_must_still_be_said() -> None:
+    question = "Which Ostland courier said he was 'very close' to the Marlow cartel?"
+    worked = "Dana Vole, an Ostland courier, worked for the Marlow cartel."
+
+    assert answered(question, worked) == set()
+    assert answered(
+        question, "Dana Vole, an Ostland courier, said he was very close to the Marlow cartel."
+    ) == {0}
+
+
+def test_a_share_of_people_is_no_count_of_them() -> None:
+    question = "How many Ostland residents were surveyed?"
+
+    assert answered(question, "About 85 percent of the Ostland residents were satisfied.") == set()
+    assert answered(question, "Only 10% of Ostland residents were dissatisfied.") == set()
+    assert answered(question, "The survey reached 1,200 Ostland residents in 12 cities.") == {0}
 
 
 def test_a_penalty_for_another_charge_does_not_answer_the_charge_asked() -> None:

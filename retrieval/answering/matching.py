@@ -22,9 +22,11 @@ from retrieval.answering.answer_kinds import (
     Aspect,
 )
 from retrieval.answering.countries import COUNTRY_ASKED, NAMES_A_COUNTRY
+from retrieval.answering.destinations import notice_to_another, posted_elsewhere
 from retrieval.answering.named_people import (
     BODIES_ASKED,
     CALLED_NAME,
+    FIRM_NAME_WORDS,
     FIRMS_ASKED,
     NAMED_FIRM,
     PERSON_NAME,
@@ -38,6 +40,12 @@ from retrieval.answering.named_people import (
     statutory_role,
 )
 from retrieval.answering.offenses import about_another_charge, about_another_offense
+from retrieval.answering.precision import (
+    DAY_OF_A_MONTH,
+    EXACT_KINDS,
+    gives_the_day_asked,
+    gives_the_exact_amount_asked,
+)
 from retrieval.answering.words import has_form, has_word
 
 NOT_A_TERM = (
@@ -76,11 +84,7 @@ ANSWER_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
         re.I,
     ),
     AnswerType.DATE: re.compile(
-        r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(st|nd|rd|th)?\b"
-        r"|\b\d{1,2}(st|nd|rd|th)? (day )?of (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-        r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(19|20)\d{2}\b"
-        # A statute's or an order's "when" is a time counted from an event.
-        rf"|\b{NUMBER_WORDS} ((calendar|business) )?days? (after|before|from|of)\b"
+        rf"{DAY_OF_A_MONTH}|\b(19|20)\d{{2}}\b"
         rf"|\b{NUMBER_WORDS} (months?|years?) (after|before|from)\b"
         r"|\b(beginning|commencing|starting) on the date (of|on which|that)\b",
         re.I,
@@ -145,6 +149,7 @@ COUNTED = re.compile(
 """A number and the words after it. The words are looked ahead at, not taken: "two assault
 rifles and an additional 778 sights" has two numbers, and the second is among the first's
 words."""
+SHARE_AFTER = re.compile(r"\s*(?:%|percent\b|per cent\b)", re.I)
 NUMBER_OF = re.compile(
     r"\bnumber of (?P<what>[^.;:\d]{1,80}?)\s+(?:to|at|was|is|reached|of)\s+"
     r"(?:about |approximately |nearly |over |more than )?(?P<number>\d[\d,]*)\b",
@@ -246,11 +251,14 @@ IMPOSED_SENTENCE = re.compile(
 conviction and 45-year sentence of Farid Fata"."""
 CONDITIONAL_OUTCOME = re.compile(
     r"\b(if|unless|until|when|could|would|may|might|will)\s+(\w+\s+){0,3}?"
-    r"(convicted|found guilty|proven guilty|sentenced)\b",
+    r"(convicted|found guilty|proven guilty|sentenced)\b"
+    r"|\b(?:seek\w*|sought)\b(?! and (?:obtained|won|secured))[^.;]{0,120}?\bjudgments?\b"
+    r"|\bjudgments? to be determined\b",
     re.I,
 )
-"""An end a sentence only supposes: "if convicted, each charge carries up to 15 years", "a
-defendant is presumed innocent unless convicted", "could be sentenced to"."""
+"""An end a sentence only supposes or asks for: "if convicted, each charge carries up to 15
+years", "a defendant is presumed innocent unless convicted", "could be sentenced to", "the
+government is seeking … a money judgment to be determined at trial"."""
 IMPOSED_ORDER = re.compile(
     r"\b(was|were|been)\s+(also\s+)?(ordered|fined)\b|\bordered\s+(?!to\b)\w+|\bagreed to\b"
     r"|\bpaid\b|\b(imposed|levied|assessed)\b",
@@ -394,6 +402,10 @@ COUNTED_FROM_ASKED = re.compile(r"\bcounted\s+from\s+(?P<event>[^,;.()?]{1,60})"
 """A part asking for a time counted from an event in those words: "what is the outer limit
 counted from the date the violation occurred"."""
 COUNTED_KINDS = frozenset({AnswerType.DURATION, AnswerType.DATE})
+EXAMINER_ASKED = re.compile(r"\bexamining attorney\b|\bexaminer\b", re.I)
+EXAMINER_NAMED = re.compile(r"\bexamin(?:ing|er)\b", re.I)
+"""The office's examining attorney is named as such: the attorney of record is the
+applicant's, and the record's owners are no examiner."""
 CHAPTER_CITED = re.compile(r"\bchapter\s+\d+", re.I)
 """A chapter of the code by its number: "the provisions of chapter 46"."""
 WHERE_IT_HAPPENED = re.compile(r"^\W*(?:and\s+)?where\b", re.I)
@@ -461,6 +473,8 @@ def answers(
         found = amounts(sentence)
         if found and found <= aspect.given_amounts:
             return False
+    if aspect.kind in EXACT_KINDS and not gives_the_exact_amount_asked(aspect, sentence):
+        return False
     if aspect.kind is AnswerType.DATE or _where_it_happened(aspect):
         sentence_terms = _event_terms(sentence, sentence_terms)
         if not _names_the_event(aspect, sentence_terms):
@@ -482,6 +496,8 @@ def answers(
     if aspect.kind is AnswerType.COUNT:
         if not _names_each_unit(aspect.asks, sentence_terms):
             return False
+        if posted_elsewhere(aspect.asks, sentence):
+            return False
         counted = aspect.counted or aspect.cue or frozenset(question_terms)
         counted |= _initials(aspect.asks, aspect.counted)
         if HOW_MUCH.search(aspect.asks) and _valued(sentence, counted):
@@ -490,11 +506,15 @@ def answers(
             return True
         return _counts(sentence, counted, aspect.counted_names)
     if aspect.kind is AnswerType.PERSON:
+        if _role_line_of_the_asked(sentence, frozenset(question_terms)):
+            return False
         if _field_names_the_role(aspect, sentence) or _cites_a_case(aspect, sentence):
             return True
         if not names_someone_asked_for(sentence, aspect, frozenset(question_terms)):
             return False
         if presiding_untold(aspect, sentence):
+            return False
+        if EXAMINER_ASKED.search(aspect.asks) and not EXAMINER_NAMED.search(sentence):
             return False
         initials = initials_asked(aspect.asks)
         if initials and not names_someone_by_initials(sentence, initials):
@@ -509,6 +529,10 @@ def answers(
     if PERCENTAGE_ASKED.search(aspect.asks) and not PERCENTAGE_GIVEN.search(sentence):
         return False
     if FREQUENCY_ASKED.search(aspect.asks) and not FREQUENCY_GIVEN.search(sentence):
+        return False
+    if notice_to_another(aspect.asks, sentence):
+        return False
+    if aspect.kind is AnswerType.DATE and not gives_the_day_asked(aspect, sentence):
         return False
     if SHARE_ASKED.search(aspect.asks) and not SHARE_GIVEN.search(sentence):
         return False
@@ -676,6 +700,18 @@ def _field_names_the_role(aspect: Aspect, sentence: str) -> bool:
     whole_role = match.end() == len(line)
     names_the_role = whole_role if match.group(2) else _surname_first_field(sentence)
     return names_the_role and label_share(aspect, sentence) >= ROLE_SHARE
+
+
+def _role_line_of_the_asked(sentence: str, question_terms: frozenset[str]) -> bool:
+    """A record's "NAME — ROLE" line naming only the firm the question names, which tells
+    nothing new of it (its role in capitals is no one's name): "Burger Addict Renton LLC —
+    ORIGINAL APPLICANT" is not who is behind Burger Addict Renton LLC."""
+    line = unmarked(sentence).strip()
+    match = LABEL.match(line)
+    if match is None or not match.group(2):
+        return False
+    words = frozenset(terms(line[: match.start(2)])) - FIRM_NAME_WORDS
+    return bool(words) and words <= question_terms
 
 
 def _cites_a_case(aspect: Aspect, sentence: str) -> bool:
@@ -876,6 +912,8 @@ def _counts(sentence: str, counted: frozenset[str], names: frozenset[str] = froz
             continue  # a year, an amount, or the cents of one ("$1.20")
         if before.endswith("(") or SECTION_BEFORE.search(before):
             continue  # a paragraph or section cited: "as used in paragraph (2)", "§ 4346."
+        if SHARE_AFTER.match(match.group("following")):
+            continue  # a share of them: "85 percent of the residents" counts no residents
         if _shares_a_cue(counted, frozenset(terms(_common_words(match.group("following"))))):
             return True
     return False

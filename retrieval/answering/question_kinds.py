@@ -83,7 +83,8 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
     (
         AnswerType.DATE,
         re.compile(
-            r"^\s*(?:and\s+)?(?:on |to |by |from |until )?(when|(what|which) (day|year))\b"
+            r"^\s*(?:and\s+)?(?:on |to |by |from |until )?"
+            r"(when|(what|which) (?:(?:exact|specific|precise|particular) )?(day|year))\b"
             # A deadline given its length ("who misses the thirty-day deadline") is no date
             # asked.
             r"|\b(dates?|(?<!-day )(?<!-month )(?<!-year )deadlines?|time limits?)\b|\bby when\b",

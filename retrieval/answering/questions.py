@@ -198,11 +198,13 @@ TYPE_WORDS = frozenset(
         "person end ended resolved resolution concluded closed decided outcome disposition "
         "happened where place location city town website site domain url address section "
         "statute law provision act subsection legislation bill covers covered governs governed "
-        "categories kinds types sorts two three four five six seven eight nine ten"
+        "categories kinds types sorts two three four five six seven eight nine ten "
+        "exact exactly specific specifically precise precisely particular"
     )
 )
 """Words that say which kind of answer is wanted, not what it is about: no part of a cue. How
-many are asked for is one of them: "which two agencies" is answered by the agencies named."""
+many are asked for is one of them: "which two agencies" is answered by the agencies named, and
+so is how precisely: "on what exact date" by the date, without "exact"."""
 BESIDES = re.compile(rf"\b{BESIDE}\s+((?:[\w'-]+\s+){{0,3}}[\w'-]+)", re.I)
 """What a question names as given beside what it asks ("on top of her restitution")."""
 LIGHT_VERBS = frozenset(terms("bear bears bore borne"))
@@ -271,6 +273,16 @@ UNNAMED_SUBJECT = re.compile(
 """A sentence's subject told of without a name, as a release's first sentence does: "SANTA ANA
 - A man was sentenced today…", "Two Chinese nationals were charged…", "An Italian national who
 smuggled counterfeit electronics … was sentenced"."""
+ASKED_NOT_TOLD = re.compile(r"\?[\"\u201d']?\s*$")
+"""A sentence that asks tells nothing, as a reporter's question at a briefing does: "Q But
+weren't we told there would be 100,000 new police officers on the streets by 2000?"."""
+NAMED_BESIDE = re.compile(
+    r"\b(?:alongside|along with|together with|co-?(?:defendants?|conspirators?) of)\s+"
+    r"(?P<others>[^,;?\u2013\u2014]*?)(?=\s+-\s|[,;?\u2013\u2014]|$)",
+    re.I,
+)
+"""Those a question names beside the one it asks about: "Hui Huang, the Chinese national
+charged *alongside Shan Shi* - was he ever convicted?"."""
 PRONOUN_SUBJECT = re.compile(r"\W*(?:He|She)\b")
 """A sentence that tells of someone by the pronoun alone, as the one named before."""
 PAGES = frozenset(terms("pages"))
@@ -313,6 +325,9 @@ class Question:
     names: tuple[tuple[str, ...], ...] = ()
     """The people and firms the question names, each as its words' stems ("Yanjun Xu"): not a
     place, a public body, an official's title or a month."""
+    named_beside: frozenset[str] = frozenset()
+    """The words of the names the question gives only beside the one it asks about: "Hui
+    Huang, the Chinese national charged alongside *Shan Shi*"."""
 
     @classmethod
     def parse(cls, text: str) -> Question:
@@ -388,6 +403,7 @@ class Question:
             aspects=tuple(dict.fromkeys(aspects)) or (Aspect(AnswerType.ANY),),
             key_terms=key_terms,
             names=people_and_firms,
+            named_beside=_named_beside(text, people_and_firms),
         )
 
     @property
@@ -450,6 +466,8 @@ class Question:
         this one did ("A Paterson man was sentenced today… Marcus Hale, 38, …")."""
         # A PDF's line breaks fall inside phrases ("a sentence of up\nto 10 years").
         sentence = " ".join(sentence.split())
+        if ASKED_NOT_TOLD.search(sentence):
+            return frozenset()
         present = frozenset(sentence_terms)
         answered = frozenset(
             index
@@ -565,8 +583,11 @@ class Question:
 
     def _names_people_missing_from(self, present: frozenset[str]) -> bool:
         """The question names people (of two words or more), and none of their words is among
-        ``present``."""
-        people = [name for name in self.names if len(name) >= 2]
+        ``present``. Those it names only beside the one it asks about do not count: a sentence
+        naming Shan Shi alone tells nothing of Hui Huang, "charged alongside Shan Shi"."""
+        people = [
+            name for name in self.names if len(name) >= 2 and not set(name) <= self.named_beside
+        ]
         return bool(people) and not any(word in present for name in people for word in name)
 
     def _names_another_defendant(self, sentence: str, present: frozenset[str]) -> bool:
@@ -585,7 +606,7 @@ class Question:
         one."""
         if not self._names_people_missing_from(present):
             return False
-        question_terms = frozenset(self.terms)
+        question_terms = frozenset(self.terms) - self.named_beside
         return (
             names_someone_by_age(sentence, question_terms)
             or led_by_someone_else(sentence, question_terms)
@@ -694,6 +715,18 @@ def _of_each(part: str) -> list[str]:
     return [f"{match.group('head')} {subject} {match.group('rest')}" for subject in subjects]
 
 
+def _named_beside(text: str, names: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """The words of the names the question gives only after "alongside", "along with" or "a
+    co-defendant of", where it names someone else as well: the one it asks about."""
+    beside = frozenset(
+        word for match in NAMED_BESIDE.finditer(text) for word in terms(match.group("others"))
+    )
+    referenced = [name for name in names if set(name) <= beside]
+    if not referenced or len(referenced) == len(names):
+        return frozenset()
+    return frozenset(word for name in referenced for word in name)
+
+
 def _own_names(index: int, parts: list[str]) -> frozenset[str]:
     """The names of part ``index`` that no other part has, where a part before it names
     something else of its own: "how much went to Baltimore County and how much to the Virginia
@@ -713,17 +746,21 @@ def _others_names(index: int, parts: list[str]) -> frozenset[str]:
 
 
 def _quoted(part: str) -> frozenset[str]:
-    """The words of the phrase of two words or more that the part quotes, initials aside. A
-    part quoting several asks about each, which one sentence may give alone ("where do the
-    definitions of 'financial gain' and 'work being prepared for commercial distribution' come
-    from")."""
+    """The words of the phrase of two words or more that the part quotes, initials aside, even
+    if only one of them is more than a function word ("'very close'"). A part quoting several
+    asks about each, which one sentence may give alone ("where do the definitions of 'financial
+    gain' and 'work being prepared for commercial distribution' come from")."""
     quoted = [
         next(group for group in match.groups() if group) for match in QUOTED_PHRASE.finditer(part)
     ]
     phrases = [
         words
-        for words in (terms(phrase) for phrase in quoted if not QUOTED_INITIALS.fullmatch(phrase))
-        if len(words) >= 2
+        for words in (
+            terms(phrase)
+            for phrase in quoted
+            if len(phrase.split()) >= 2 and not QUOTED_INITIALS.fullmatch(phrase)
+        )
+        if words
     ]
     return frozenset(phrases[0]) if len(phrases) == 1 else frozenset()
 

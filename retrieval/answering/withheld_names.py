@@ -86,6 +86,12 @@ Standards 2035, which is a new industrial plan" (not a month's or an opening wor
 May, an Oregon-based company …")."""
 PEOPLE_ASKED = re.compile(rf"\b(?:{ROLE}|{PEOPLE})$", re.I)
 """A part's words asking which firm that end in people by role: "the name of the engineer"."""
+STAND_IN_FIRM = re.compile(
+    r"\bVictim[- ](?:Company|Firm|Corporation|Entity|Business)\b"
+    r"|\b(?:Company|Firm|Corporation|Entity)[- ](?:[A-D]|\d{1,2})\b"
+)
+"""The term a filing keeps a firm's name back by, capitalised as a name is: "the Victim
+Company", "Company-1"."""
 PERSON_WHO = re.compile(rf"\b(?:the|a|an)\s+(?:[\w.'-]+\s+){{0,2}}?{PEOPLE}\s+who\b", re.I)
 """Someone a speech tells of by what they did, unnamed: "The man who is charged with serving
 as the American reshipper for Zheng has already been arrested" (and is named nowhere)."""
@@ -293,7 +299,10 @@ def describes_without_naming(
     with ``asked``, where the deed is told in the question's words, as is the other side of a
     deal told in them ("bought it from an individual in China"). Without ``people_asked``,
     people by role withhold nothing: "a research scientist at the Bridgestone Center" does not
-    keep back the university he meant to join."""
+    keep back the university he meant to join. A firm a filing calls "the Victim Company"
+    is kept back wherever it is told of."""
+    if STAND_IN_FIRM.search(sentence):
+        return True
     if any(
         not _named_before(sentence[: match.start()]) and _told_of_as_asked(sentence, match, asked)
         for match in PERSON_WHO.finditer(sentence)
