@@ -32,6 +32,7 @@ from retrieval.answering.named_people import (
     PERSON_NAME,
     acronyms,
     asks_leave,
+    examiner_untold,
     initials_asked,
     names_someone_asked_for,
     names_someone_by_initials,
@@ -43,6 +44,7 @@ from retrieval.answering.offenses import about_another_charge, about_another_off
 from retrieval.answering.precision import (
     DAY_OF_A_MONTH,
     EXACT_KINDS,
+    MONTH,
     gives_the_day_asked,
     gives_the_exact_amount_asked,
 )
@@ -59,7 +61,7 @@ AGE_GIVEN = re.compile(
 """An age as a release gives it: "Rex Yang Jr., 37, of Seattle", "a 52-year-old", "age 29"."""
 AGE_OF_WHOM = 60
 """How far before an age (in characters) the name of the person it is the age of may be."""
-MONTH_AND_YEAR = r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? )?(?:19|20)\d\d"
+MONTH_AND_YEAR = rf"(?:{MONTH}[a-z]*\.? )?(?:19|20)\d\d"
 SPAN_OF_DATES = (
     rf"\b(?:from|between) {MONTH_AND_YEAR},? (?:through|to|until|and|thru) {MONTH_AND_YEAR}\b"
 )
@@ -402,10 +404,6 @@ COUNTED_FROM_ASKED = re.compile(r"\bcounted\s+from\s+(?P<event>[^,;.()?]{1,60})"
 """A part asking for a time counted from an event in those words: "what is the outer limit
 counted from the date the violation occurred"."""
 COUNTED_KINDS = frozenset({AnswerType.DURATION, AnswerType.DATE})
-EXAMINER_ASKED = re.compile(r"\bexamining attorney\b|\bexaminer\b", re.I)
-EXAMINER_NAMED = re.compile(r"\bexamin(?:ing|er)\b", re.I)
-"""The office's examining attorney is named as such: the attorney of record is the
-applicant's, and the record's owners are no examiner."""
 CHAPTER_CITED = re.compile(r"\bchapter\s+\d+", re.I)
 """A chapter of the code by its number: "the provisions of chapter 46"."""
 WHERE_IT_HAPPENED = re.compile(r"^\W*(?:and\s+)?where\b", re.I)
@@ -512,9 +510,7 @@ def answers(
             return True
         if not names_someone_asked_for(sentence, aspect, frozenset(question_terms)):
             return False
-        if presiding_untold(aspect, sentence):
-            return False
-        if EXAMINER_ASKED.search(aspect.asks) and not EXAMINER_NAMED.search(sentence):
+        if presiding_untold(aspect, sentence) or examiner_untold(aspect, sentence):
             return False
         initials = initials_asked(aspect.asks)
         if initials and not names_someone_by_initials(sentence, initials):

@@ -51,6 +51,8 @@ SENTENCER_ASKED = re.compile(
 )
 """Who sentences someone, not who was sentenced: "who sentenced Vole", "who was set to
 sentence them" (not "who was sentenced to five years")."""
+EXAMINER_ASKED = re.compile(r"\bexamining attorney\b|\bexaminer\b", re.I)
+EXAMINER_NAMED = re.compile(r"\bexamin(?:ing|er)\b", re.I)
 PRESIDING_ASKED = re.compile(
     r"\bpresid\w*\s+(?:over|at|when)\b[^?]*?\b(?:trial|arraign\w*|pleas?|pleaded|appearance|"
     r"hearing|conference)\b",
@@ -792,6 +794,15 @@ def names_the_employer_asked(aspect: Aspect, sentence: str) -> bool:
         aspect.cue <= EMPLOYER_ASKED
         and bool(aspect.words & EMPLOYMENT_ASKED)
         and EMPLOYER_NAMED.search(sentence) is not None
+    )
+
+
+def examiner_untold(aspect: Aspect, sentence: str) -> bool:
+    """The part asks for the trademark office's examining attorney, and the sentence does not
+    name one as such: the attorney of record is the applicant's, and the record's owners are no
+    examiner."""
+    return (
+        EXAMINER_ASKED.search(aspect.asks) is not None and EXAMINER_NAMED.search(sentence) is None
     )
 
 

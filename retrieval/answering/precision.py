@@ -13,9 +13,11 @@ from retrieval.analysis import terms
 from retrieval.answering.answer_kinds import NUMBER_WORDS, AnswerType, Aspect
 from retrieval.answering.words import has_form
 
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+"""A month by the first three letters of its name, as a pattern read without case."""
 DAY_OF_A_MONTH = (
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b"
-    r"|\b\d{1,2}(?:st|nd|rd|th)? (?:day )?of (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    rf"\b{MONTH}[a-z]*\.? \d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)? (?:day )?of {MONTH}"
     r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"
     # A statute's or an order's "when" is a time counted from an event.
     rf"|\b{NUMBER_WORDS} (?:(?:calendar|business) )?days? (?:after|before|from|of)\b"
@@ -34,7 +36,7 @@ NUMBER_GIVEN = re.compile(rf"\b(?!(?:19|20)\d\d\b){NUMBER_WORDS}\b", re.I)
 """A number that may be a count: any but a year."""
 DATED_TO_A_MONTH = re.compile(
     r"\b(?P<event>[a-z]+)\s+(?:in|during)\s+(?:early\s+|late\s+|mid-)?"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b(?!\.?\s+\d{1,2}\b)",
+    rf"{MONTH}[a-z]*\b(?!\.?\s+\d{{1,2}}\b)",
     re.I,
 )
 """An event dated to its month alone: "Arrested in May", "indicted in March 2009"."""
