@@ -307,6 +307,9 @@ def test_the_names_of_websites_asked_for_are_their_addresses() -> None:
     assert answered(question, "Vole sold the perfume through two websites in Oregon.") == set()
     assert answered(question, "Vole sold it on scentvault.com and perfumebarn.net.") == {0}
     assert kinds("What were the names of the two sellers?") == [AnswerType.PERSON]
+    address = "What was the name or web address of the site Dana Vole used to sell fake perfume?"
+    assert kinds(address) == [AnswerType.WEB_ADDRESS]
+    assert answered(address, "Vole used the Internet to sell counterfeit perfume.") == set()
 
 
 def test_where_someone_was_arrested_is_not_answered_by_where_he_was_charged() -> None:
@@ -3522,6 +3525,10 @@ def test_notice_to_one_party_is_not_the_notice_another_gets() -> None:
         "How much notice must the party seeking destruction give the Ostland district attorney?",
         rule,
     ) == {0}
+    served = (
+        "The defendant shall get ten days' notice, to be served by the Ostland district attorney."
+    )
+    assert answered(question, served) == {0}
 
 
 def test_an_exact_amount_asked_is_not_answered_by_a_bound_or_an_estimate() -> None:
@@ -4221,3 +4228,12 @@ def test_which_chapter_a_section_refers_to_is_answered_by_a_chapter_it_cites() -
     assert parts_where(question, [section], "subject to civil forfeiture") == [("d1", frozenset())]
     assert parts_where(question, [section], "CHAPTER 113") == []
     assert heads_a_cited_section(question.text, "§ 2390. Fakes")  # "title 18" asks no title
+
+
+def test_a_surname_that_is_a_common_word_still_names_the_person_asked_about() -> None:
+    question = "When was He Lanfen sentenced in the Ostland chip case?"
+
+    assert answered(question, "Mira Halden, 44, was sentenced on May 1, 2021.") == set()
+    assert answered(question, "He Lanfen, 42, was sentenced on May 1, 2021.") == {0}
+    assert answered("When was he sentenced?", "Mira Halden, 44, was sentenced on May 1.") == {0}
+

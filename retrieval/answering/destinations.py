@@ -21,9 +21,11 @@ NOTICE_RECEIVED_ASKED = re.compile(
 )
 """Who a part asks is given notice: "how many days' notice must *the defendant* get"."""
 NOTICE_GIVEN_TO = re.compile(
-    r"\bnotice\b[^.;]{0,40}?\bto\s+(?:the\s+|a\s+|an\s+)?(?P<who>[\w.-]+(?:\s+[\w.-]+){0,2})",
+    r"\bnotice\b[^.;]{0,40}?\bto\s+(?!be\b|the\s+extent\b)"
+    r"(?:the\s+|a\s+|an\s+)?(?P<who>[\w.-]+(?:\s+[\w.-]+){0,2})",
     re.I,
 )
+"""The party a notice goes to; "notice, to be served" and "to the extent" name none."""
 POSTS = r"ports? of entry|borders?|cent(?:er|re)s?|headquarters|field offices?"
 POSTED_AT = re.compile(
     r"\b(?:at|to|in|within)\s+(?:the\s+)?(?:(?:[A-Z][\w.'-]*|of|and)\s+){0,8}?"

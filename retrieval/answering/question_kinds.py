@@ -140,7 +140,7 @@ QUESTION_PATTERNS: list[tuple[AnswerType, re.Pattern[str]]] = [
             # "What domain name registration conduct" asks for conduct, not a name.
             r"(websites?|web ?sites?|domains?(?!\s+name)|"
             r"domain names?(?!\s+(?:registr|authorit|dispute))|"
-            r"urls?|web addresses|sites?)\b",
+            r"urls?|web address(?:es)?|sites?)\b",
             re.I,
         ),
     ),
