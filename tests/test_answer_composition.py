@@ -4237,3 +4237,23 @@ def test_a_surname_that_is_a_common_word_still_names_the_person_asked_about() ->
     assert answered(question, "He Lanfen, 42, was sentenced on May 1, 2021.") == {0}
     assert answered("When was he sentenced?", "Mira Halden, 44, was sentenced on May 1.") == {0}
 
+
+def test_which_crime_is_not_answered_by_a_felony_left_unnamed() -> None:
+    question = "What was the earlier felony conviction that barred Dana Vole from having a rifle?"
+    unnamed = "Vole, having been previously convicted of a felony, was barred from having a rifle."
+
+    assert answered(question, unnamed) == set()
+    assert answered(question, unnamed.replace("a felony", "armed robbery, a felony")) == {0}
+    assert answered(
+        question, "Vole had an earlier felony conviction for arson, which barred him from a rifle."
+    ) == {0}
+    assert answered("Was Vole barred from having a rifle?", unnamed) == {0}
+
+
+def test_one_persons_wife_is_not_answered_by_anothers() -> None:
+    question = "What is the name of Dana Vole's wife, the artist invited in the 1987 letter?"
+    another = "The 1987 letter suggested that Vole use Mira Halden and his wife Ana Halden."
+
+    assert answered(question, another) == set()
+    assert answered(question, another.replace("Halden and his", "Vole and his")) == {0}
+    assert answered(question, "Vole's wife, Ana Vole, an artist, was invited in 1987.") == {0}

@@ -40,7 +40,11 @@ from retrieval.answering.named_people import (
     presiding_untold,
     statutory_role,
 )
-from retrieval.answering.offenses import about_another_charge, about_another_offense
+from retrieval.answering.offenses import (
+    about_another_charge,
+    about_another_offense,
+    crime_left_unnamed,
+)
 from retrieval.answering.precision import (
     DAY_OF_A_MONTH,
     EXACT_KINDS,
@@ -48,6 +52,7 @@ from retrieval.answering.precision import (
     gives_the_day_asked,
     gives_the_exact_amount_asked,
 )
+from retrieval.answering.relatives import relative_of_another
 from retrieval.answering.words import has_form, has_word
 
 NOT_A_TERM = (
@@ -446,6 +451,8 @@ def answers(
     if aspect.defined and _defines_another_term(aspect.defined, sentence):
         return False
     if about_another_agency(aspect.asks, sentence) or about_another_offense(aspect.asks, sentence):
+        return False
+    if crime_left_unnamed(aspect.asks, sentence) or relative_of_another(aspect.asks, sentence):
         return False
     if aspect.kind is not AnswerType.PERSON and about_another_charge(aspect.asks, sentence):
         # Who did something is no penalty on a count: "which judge resentenced him after one

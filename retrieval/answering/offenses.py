@@ -35,6 +35,36 @@ def about_another_offense(asked: str, sentence: str) -> bool:
     return bool(FIRST_ASKED.search(asked) and REPEAT_STATED.search(sentence))
 
 
+CRIME = r"(?:felon(?:y|ies)|crimes?|offen[cs]es?)"
+WHICH_CRIME_ASKED = re.compile(
+    rf"\b(?:what|which)\b(?:\s+(?:is|was|are|were))?(?:\s+[\w-]+){{0,3}}?\s+{CRIME}\b", re.I
+)
+"""A part asking which crime: "what was the earlier felony conviction that barred him"."""
+CRIME_NAMED = re.compile(rf"\b{CRIME}\b", re.I)
+CRIME_UNNAMED = re.compile(
+    rf"\b(?:a|an|any)\s+(?:(?:prior|previous|earlier)\s+)?{CRIME}"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|was|is|were|are|who|which|punishable)\b)",
+    re.I,
+)
+"""A crime not named, only counted: "having been previously convicted of *a felony*, he was
+prohibited from possessing a firearm"."""
+CONVICTED_OF_A_NAMED_CRIME = re.compile(
+    r"\b(?:convicted|guilty|charged|indicted)\s+(?:of|to|with)\s+(?!(?:a|an|any)\s)\w", re.I
+)
+"""A crime named where a conviction or charge is: "previously convicted of armed robbery"."""
+
+
+def crime_left_unnamed(asked: str, sentence: str) -> bool:
+    """The part asks which crime, and the sentence speaks of crimes only as "a felony" or "an
+    offense": it says there was one, not which."""
+    if not WHICH_CRIME_ASKED.search(asked):
+        return False
+    named = len(CRIME_NAMED.findall(sentence))
+    if named == 0 or CONVICTED_OF_A_NAMED_CRIME.search(sentence):
+        return False
+    return named == len(CRIME_UNNAMED.findall(sentence))
+
+
 CHARGE = r"(?:counts?|charges?)"
 CHARGE_OF = re.compile(
     rf"\b{CHARGE}\s+of\s+(?P<offense>[a-z][a-z\s'-]{{2,80}}?)"
