@@ -4230,14 +4230,6 @@ def test_which_chapter_a_section_refers_to_is_answered_by_a_chapter_it_cites() -
     assert heads_a_cited_section(question.text, "§ 2390. Fakes")  # "title 18" asks no title
 
 
-def test_a_surname_that_is_a_common_word_still_names_the_person_asked_about() -> None:
-    question = "When was He Lanfen sentenced in the Ostland chip case?"
-
-    assert answered(question, "Mira Halden, 44, was sentenced on May 1, 2021.") == set()
-    assert answered(question, "He Lanfen, 42, was sentenced on May 1, 2021.") == {0}
-    assert answered("When was he sentenced?", "Mira Halden, 44, was sentenced on May 1.") == {0}
-
-
 def test_which_crime_is_not_answered_by_a_felony_left_unnamed() -> None:
     question = "What was the earlier felony conviction that barred Dana Vole from having a rifle?"
     unnamed = "Vole, having been previously convicted of a felony, was barred from having a rifle."

@@ -240,8 +240,6 @@ FILED_ACTIVE = re.compile(
     r"\bfile[ds]?\s+(?:his|her|its|their|the|a|an)\s+(?P<what>[A-Za-z]\w+)", re.I
 )
 """Filing something, not a "file system": the verb takes a determiner."""
-SURNAMES_LIKE_WORDS = frozenset({"He", "An", "Do"})
-"""Surnames that are words no search keeps: "He Jianting", "An Zhiqiang", "Do Van Minh"."""
 NICKNAME = re.compile(r"\s+[\"\u201c][A-Z][\w.'-]*[\"\u201d]\s+")
 """A nickname in quotes inside a name: Dongfan *"Greg"* Chung."""
 PERSONAL_KINDS = frozenset({AnswerType.PRISON_SENTENCE, AnswerType.DATE, AnswerType.OUTCOME})
@@ -801,9 +799,7 @@ def _names(text: str) -> tuple[tuple[str, ...], ...]:
     in capitals ("ULTRABOOK") and each website's name ("sderclub.com")."""
     found: dict[tuple[str, ...], None] = {}
     for match in NAMED.finditer(NICKNAME.sub(" ", text)):
-        words = _surname_kept(match) + tuple(
-            stem for stem in terms(match.group(0)) if stem not in NOT_IN_NAMES
-        )
+        words = tuple(stem for stem in terms(match.group(0)) if stem not in NOT_IN_NAMES)
         if len(words) >= 2 and words[-1] not in PLACES_AND_BODIES | PLACE_NAME_ENDS:
             found[words] = None
     for match in MARK_WORD.finditer(text):
@@ -813,16 +809,6 @@ def _names(text: str) -> tuple[tuple[str, ...], ...]:
     for match in WEBSITE.finditer(text):
         found[tuple(terms(match.group(1)))] = None
     return tuple(name for name in found if name)
-
-
-def _surname_kept(match: re.Match[str]) -> tuple[str, ...]:
-    """A surname that is a common word when not at the head of a sentence opening a run of
-    capitals: "did *He* Jianting download" names He Jianting, not "he"."""
-    first = match.group(0).split()[0]
-    if first not in SURNAMES_LIKE_WORDS or match.start() == 0:
-        return ()
-    before = match.string[: match.start()].rstrip()
-    return () if before.endswith((".", "?", "!", ":")) else (first.lower(),)
 
 
 def _names_words(text: str) -> frozenset[str]:
