@@ -4240,6 +4240,7 @@ def test_which_crime_is_not_answered_by_a_felony_left_unnamed() -> None:
         question, "Vole had an earlier felony conviction for arson, which barred him from a rifle."
     ) == {0}
     assert answered("Was Vole barred from having a rifle?", unnamed) == {0}
+    assert answered("What does a prior felony mean for Dana Vole having a rifle?", unnamed) == {0}
 
 
 def test_one_persons_wife_is_not_answered_by_anothers() -> None:
@@ -4249,3 +4250,4 @@ def test_one_persons_wife_is_not_answered_by_anothers() -> None:
     assert answered(question, another) == set()
     assert answered(question, another.replace("Halden and his", "Vole and his")) == {0}
     assert answered(question, "Vole's wife, Ana Vole, an artist, was invited in 1987.") == {0}
+    assert answered(question, "He and his wife Ana Vole, an artist, were invited in 1987.") == {0}

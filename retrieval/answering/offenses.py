@@ -37,9 +37,13 @@ def about_another_offense(asked: str, sentence: str) -> bool:
 
 CRIME = r"(?:felon(?:y|ies)|crimes?|offen[cs]es?)"
 WHICH_CRIME_ASKED = re.compile(
-    rf"\b(?:what|which)\b(?:\s+(?:is|was|are|were))?(?:\s+[\w-]+){{0,3}}?\s+{CRIME}\b", re.I
+    r"\b(?:what|which)\b(?:\s+(?:is|was|are|were))?"
+    r"(?:\s+(?!(?:does|do|did|is|was|are|were|has|have|had|can|must|shall|will|would)\b)"
+    rf"[\w-]+){{0,3}}?\s+{CRIME}\b",
+    re.I,
 )
-"""A part asking which crime: "what was the earlier felony conviction that barred him"."""
+"""A part asking which crime: "what was the earlier felony conviction that barred him" (not
+"what does a first offense carry")."""
 CRIME_NAMED = re.compile(rf"\b{CRIME}\b", re.I)
 CRIME_UNNAMED = re.compile(
     rf"\b(?:a|an|any)\s+(?:(?:prior|previous|earlier)\s+)?{CRIME}"

@@ -27,19 +27,21 @@ RELATIVE_GIVEN = re.compile(
 
 def relative_of_another(asks: str, sentence: str) -> bool:
     """The part asks about one person's relative, and the sentence names that relative only as
-    someone else's: "Chi Mak and his wife Rebecca" is not Chung's wife."""
+    someone else's: "Chi Mak and his wife Rebecca" is not Chung's wife. ("He and his wife" may
+    be the one asked about.)"""
     asked = RELATIVE_ASKED.search(asks)
     if asked is None:
         return False
-    wanted = _relation(asked)
+    owner, relative = _owner(asked), asked.group("relative").lower()
     owners = {
-        owner
-        for owner, relative in map(_relation, RELATIVE_GIVEN.finditer(sentence))
-        if relative == wanted[1]
+        _owner(given)
+        for given in RELATIVE_GIVEN.finditer(sentence)
+        if given.group("relative").lower() == relative
     }
-    return bool(owners) and wanted[0] not in owners
+    return bool(owner and owners) and None not in owners and owner not in owners
 
 
-def _relation(match: re.Match[str]) -> tuple[str, str]:
+def _owner(match: re.Match[str]) -> str | None:
+    """The owner's name as a search term; None for a pronoun ("He and his wife")."""
     owner = terms(match.group("owner"))
-    return (owner[0] if owner else match.group("owner").lower(), match.group("relative").lower())
+    return owner[0] if owner else None
