@@ -4251,3 +4251,14 @@ def test_one_persons_wife_is_not_answered_by_anothers() -> None:
     assert answered(question, another.replace("Halden and his", "Vole and his")) == {0}
     assert answered(question, "Vole's wife, Ana Vole, an artist, was invited in 1987.") == {0}
     assert answered(question, "He and his wife Ana Vole, an artist, were invited in 1987.") == {0}
+
+
+def test_one_round_of_an_operation_is_not_answered_by_the_whole_operations_figure() -> None:
+    question = "How many domain names were seized in Operation Ostland Sweep II?"
+    total = "To date, 761 domain names have been seized as a result of Operation Ostland Sweep."
+
+    assert answered(question, total) == set()
+    assert answered(question, total.replace("Sweep.", "Sweep II.")) == {0}
+    assert answered(question, total.replace("Sweep.", "Sweep III.")) == set()
+    assert answered(question, "Agents seized 82 domain names over the past few days.") == {0}
+    assert answered(question.replace(" II?", "?"), total) == {0}

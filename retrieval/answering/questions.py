@@ -24,6 +24,7 @@ from retrieval.answering.named_people import (
     namesakes,
     verdict_on_another,
 )
+from retrieval.answering.operations import another_round
 from retrieval.answering.question_kinds import (
     HOW_LONG_A_DOCUMENT,
     IMPOSED_ASKED,
@@ -466,7 +467,7 @@ class Question:
         this one did ("A Paterson man was sentenced today… Marcus Hale, 38, …")."""
         # A PDF's line breaks fall inside phrases ("a sentence of up\nto 10 years").
         sentence = " ".join(sentence.split())
-        if ASKED_NOT_TOLD.search(sentence):
+        if ASKED_NOT_TOLD.search(sentence) or another_round(self.text, sentence):
             return frozenset()
         present = frozenset(sentence_terms)
         answered = frozenset(
