@@ -8,6 +8,7 @@ seized as a result of Operation In Our Sites" is not the count seized in its sec
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 ROUND = r"(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)"
 OPERATION_ROUND = re.compile(
@@ -19,10 +20,21 @@ OPERATION_ROUND = re.compile(
 def another_round(question: str, sentence: str) -> bool:
     """The question asks about one round of an operation, and the sentence names the operation
     only without that round's number, or with another's."""
-    asked = OPERATION_ROUND.search(question)
+    asked = _round_asked(question)
     if asked is None:
         return False
+    told, round_asked = asked
+    rounds = [match.group("round") for match in told.finditer(sentence)]
+    return bool(rounds) and round_asked not in rounds
+
+
+@lru_cache(maxsize=64)
+def _round_asked(question: str) -> tuple[re.Pattern[str], str] | None:
+    """The pattern naming the operation the question asks about, with or without a round's
+    number, and the round it asks about: worked out once per question, not per sentence."""
+    asked = OPERATION_ROUND.search(question)
+    if asked is None:
+        return None
     name = r"\s+".join(re.escape(word) for word in asked.group("name").split())
     told = re.compile(rf"\bOperation\s+{name}\b(?:\s+(?P<round>{ROUND})\b)?", re.I)
-    rounds = [match.group("round") for match in told.finditer(sentence)]
-    return bool(rounds) and asked.group("round") not in rounds
+    return told, asked.group("round")
